@@ -1,0 +1,512 @@
+using System.Globalization;
+using Zowor.Portal.Domain.Common;
+using Zowor.Portal.Domain.Escalation;
+
+namespace Zowor.Portal.Domain.Complaints;
+
+/// <summary>
+/// A customer complaint from registration to closure (P-10 to P-51). State changes only through the
+/// business-named methods below; every one of them appends to the timeline. Time and actor are parameters:
+/// the domain never reads a clock.
+/// </summary>
+public sealed class Complaint
+{
+    private readonly List<EvidenceItem> _evidence = [];
+    private readonly List<StaffInterview> _interviews = [];
+    private readonly List<CommunicationEntry> _communications = [];
+    private readonly List<EscalationRecord> _escalations = [];
+    private readonly List<ComplaintHistoryEntry> _history = [];
+    private readonly List<IDomainEvent> _events = [];
+
+    private Complaint()
+    {
+        Reference = string.Empty;
+        Customer = null!;
+        Subject = string.Empty;
+        Description = string.Empty;
+        CategoryCode = string.Empty;
+        RegisteredById = string.Empty;
+    }
+
+    /// <summary>Identity.</summary>
+    public Guid Id { get; private set; }
+
+    /// <summary>The customer's tracking number, e.g. <c>ZW-2026-000123</c>.</summary>
+    public string Reference { get; private set; }
+
+    /// <summary>Year part of the reference (unique together with <see cref="ReferenceSequence"/>).</summary>
+    public int ReferenceYear { get; private set; }
+
+    /// <summary>Sequence part of the reference.</summary>
+    public int ReferenceSequence { get; private set; }
+
+    /// <summary>Web form, phone or e-mail.</summary>
+    public ComplaintChannel Channel { get; private set; }
+
+    /// <summary>When Zowor received the complaint (UTC); the deadlines count from here.</summary>
+    public DateTime ReceivedAt { get; private set; }
+
+    /// <summary>When it was entered in the portal (UTC).</summary>
+    public DateTime RegisteredAt { get; private set; }
+
+    /// <summary>User id of who registered it (or <c>customer</c> for the web form).</summary>
+    public string RegisteredById { get; private set; }
+
+    /// <summary>Contact details.</summary>
+    public CustomerContact Customer { get; private set; }
+
+    /// <summary>Order the complaint is about.</summary>
+    public string? OrderNumber { get; private set; }
+
+    /// <summary>Product the complaint is about.</summary>
+    public string? Product { get; private set; }
+
+    /// <summary>One-line summary.</summary>
+    public string Subject { get; private set; }
+
+    /// <summary>The customer's description of the problem.</summary>
+    public string Description { get; private set; }
+
+    /// <summary>Category code from the admin-managed taxonomy.</summary>
+    public string CategoryCode { get; private set; }
+
+    /// <summary>Normal or serious.</summary>
+    public ComplaintSeverity Severity { get; private set; }
+
+    /// <summary>What the customer asked for.</summary>
+    public PreferredResolution PreferredResolution { get; private set; }
+
+    /// <summary>Where the complaint stands.</summary>
+    public ComplaintStatus Status { get; private set; }
+
+    /// <summary>P-20: receipt must be acknowledged by this time (received + 24 h).</summary>
+    public DateTime AcknowledgementDueAt { get; private set; }
+
+    /// <summary>The acknowledgement once given.</summary>
+    public Acknowledgement? Acknowledgement { get; private set; }
+
+    /// <summary>The investigation's finding.</summary>
+    public RootCause? RootCause { get; private set; }
+
+    /// <summary>The current resolution offer.</summary>
+    public ResolutionOffer? Resolution { get; private set; }
+
+    /// <summary>When the complaint was resolved (UTC).</summary>
+    public DateTime? ResolvedAt { get; private set; }
+
+    /// <summary>The formal closing.</summary>
+    public Closure? Closure { get; private set; }
+
+    /// <summary>Current escalation level.</summary>
+    public EscalationLevel EscalationLevel { get; private set; }
+
+    /// <summary>When the complaint last rose a level (UTC).</summary>
+    public DateTime? EscalatedAt { get; private set; }
+
+    /// <summary>User id of the owner.</summary>
+    public string? OwnerId { get; private set; }
+
+    /// <summary>Name of the owner.</summary>
+    public string? OwnerName { get; private set; }
+
+    /// <summary>Last outbound contact with the customer (UTC); drives the update cadence (P-21, P-41).</summary>
+    public DateTime? LastCustomerUpdateAt { get; private set; }
+
+    /// <summary>Last change of any kind (UTC).</summary>
+    public DateTime LastChangedAt { get; private set; }
+
+    /// <summary>Evidence gathered.</summary>
+    public IReadOnlyList<EvidenceItem> Evidence => _evidence;
+
+    /// <summary>Staff interviews.</summary>
+    public IReadOnlyList<StaffInterview> Interviews => _interviews;
+
+    /// <summary>Contacts with the customer.</summary>
+    public IReadOnlyList<CommunicationEntry> Communications => _communications;
+
+    /// <summary>Escalation history.</summary>
+    public IReadOnlyList<EscalationRecord> Escalations => _escalations;
+
+    /// <summary>The append-only audit trail.</summary>
+    public IReadOnlyList<ComplaintHistoryEntry> History => _history;
+
+    /// <summary>Events raised since the last save; the web app publishes and clears them.</summary>
+    public IReadOnlyList<IDomainEvent> DomainEvents => _events;
+
+    /// <summary>Whether the complaint still needs work.</summary>
+    public bool IsUnresolved => ComplaintWorkflow.IsUnresolved(Status);
+
+    /// <summary>The actions the workflow allows now; the UI shows exactly these.</summary>
+    public IReadOnlyList<ComplaintAction> AllowedActions => ComplaintWorkflow.AllowedIn(Status);
+
+    /// <summary>
+    /// Registers a complaint (P-10, P-11, P-21). A serious complaint goes straight to level 2 (P-71).
+    /// </summary>
+    /// <param name="reference">The reference allocated for it.</param>
+    /// <param name="channel">How it arrived.</param>
+    /// <param name="customer">Validated contact details.</param>
+    /// <param name="details">What the complaint is about.</param>
+    /// <param name="receivedAt">When Zowor received it (UTC); not in the future.</param>
+    /// <param name="by">Who registers it.</param>
+    /// <param name="now">The current time (UTC).</param>
+    public static Complaint Register(
+        ComplaintReference reference,
+        ComplaintChannel channel,
+        CustomerContact customer,
+        ComplaintDetails details,
+        DateTime receivedAt,
+        Actor by,
+        DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(details);
+        Guard.Actor(by);
+        Guard.Utc(receivedAt, nameof(receivedAt));
+        Guard.Utc(now, nameof(now));
+        if (!Enum.IsDefined(channel))
+        {
+            throw new DomainException("Choose the channel the complaint came through.");
+        }
+
+        if (receivedAt > now + ComplaintLimits.ClockSkew)
+        {
+            throw new DomainException("The received date and time cannot be in the future.");
+        }
+
+        var complaint = new Complaint
+        {
+            Id = Guid.NewGuid(),
+            Reference = reference.ToString(),
+            ReferenceYear = reference.Year,
+            ReferenceSequence = reference.Sequence,
+            Channel = channel,
+            ReceivedAt = receivedAt,
+            RegisteredAt = now,
+            RegisteredById = by.Id,
+            Customer = customer,
+            OrderNumber = details.OrderNumber,
+            Product = details.Product,
+            Subject = details.Subject,
+            Description = details.Description,
+            CategoryCode = details.CategoryCode,
+            Severity = details.Severity,
+            PreferredResolution = details.PreferredResolution,
+            Status = ComplaintStatus.Received,
+            AcknowledgementDueAt = receivedAt + ComplaintLimits.AcknowledgementWindow,
+            EscalationLevel = EscalationLevel.CustomerServiceManager,
+        };
+        complaint.Record(now, by, ComplaintHistoryKinds.Registered, null, ComplaintStatus.Received.ToString(), complaint.Reference);
+        complaint._events.Add(new ComplaintRegistered(complaint.Id, complaint.Reference, now));
+
+        if (details.Severity == ComplaintSeverity.Serious)
+        {
+            complaint.RaiseLevel(EscalationLevel.ChiefCustomerOfficer, "Serious complaint: handled by the Chief Customer Officer (P-71).", automatic: true, Actor.System, now);
+        }
+
+        return complaint;
+    }
+
+    /// <summary>Acknowledges receipt (P-20, P-21) and gives the customer an estimated resolution date.</summary>
+    public void Acknowledge(ContactMethod method, DateOnly estimatedResolutionDate, Actor by, DateTime at)
+    {
+        EnsureAllowed(ComplaintAction.Acknowledge);
+        if (!Enum.IsDefined(method))
+        {
+            throw new DomainException("Choose how receipt was acknowledged: e-mail or phone.");
+        }
+
+        if (method == ContactMethod.Email && Customer.Email is null)
+        {
+            throw new ComplaintWorkflowException("The customer has no e-mail address: acknowledge by phone.");
+        }
+
+        if (method == ContactMethod.Phone && Customer.Phone is null)
+        {
+            throw new ComplaintWorkflowException("The customer has no phone number: acknowledge by e-mail.");
+        }
+
+        if (estimatedResolutionDate < DateOnly.FromDateTime(at))
+        {
+            throw new DomainException("The estimated resolution date cannot be in the past.");
+        }
+
+        Acknowledgement = new Acknowledgement(method, at, by.Id, by.Name, estimatedResolutionDate);
+        LastCustomerUpdateAt = at;
+        Record(at, by, ComplaintHistoryKinds.Acknowledged, null, estimatedResolutionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), method.ToString());
+        MoveTo(ComplaintAction.Acknowledge, by, at, null);
+    }
+
+    /// <summary>Starts the investigation, or returns to it from a rejected offer or a reopening (P-30).</summary>
+    public void StartInvestigation(Actor by, DateTime at, string? note = null) =>
+        MoveTo(ComplaintAction.StartInvestigation, by, at, Guard.OptionalText(note, "Note", ComplaintLimits.Note));
+
+    /// <summary>Adds an evidence item (P-30).</summary>
+    public void AddEvidence(EvidenceKind kind, string description, Actor by, DateTime at)
+    {
+        EnsureAllowed(ComplaintAction.AddEvidence);
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainException("Choose the kind of evidence.");
+        }
+
+        var text = Guard.Text(description, "Evidence description", ComplaintLimits.Note);
+        _evidence.Add(new EvidenceItem(kind, text, at, by.Id, by.Name));
+        Record(at, by, ComplaintHistoryKinds.EvidenceAdded, null, kind.ToString(), text);
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.EvidenceAdded, at));
+    }
+
+    /// <summary>Records an interview with a staff member involved (P-30).</summary>
+    public void AddInterview(string staffName, string staffRole, DateTime interviewedAt, string summary, Actor by, DateTime at)
+    {
+        EnsureAllowed(ComplaintAction.AddInterview);
+        Guard.Utc(interviewedAt, nameof(interviewedAt));
+        var name = Guard.Text(staffName, "Staff name", ComplaintLimits.Person);
+        var role = Guard.Text(staffRole, "Staff role", ComplaintLimits.Person);
+        var text = Guard.Text(summary, "Interview summary", ComplaintLimits.Note);
+        if (interviewedAt > at + ComplaintLimits.ClockSkew)
+        {
+            throw new DomainException("The interview date cannot be in the future.");
+        }
+
+        _interviews.Add(new StaffInterview(name, role, interviewedAt, text, at, by.Id));
+        Record(at, by, ComplaintHistoryKinds.InterviewRecorded, null, $"{name} ({role})", text);
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.InterviewRecorded, at));
+    }
+
+    /// <summary>Records or revises the root cause and contributing factors (P-30).</summary>
+    public void RecordRootCause(RootCauseCategory category, string description, string? contributingFactors, Actor by, DateTime at)
+    {
+        EnsureAllowed(ComplaintAction.RecordRootCause);
+        if (!Enum.IsDefined(category))
+        {
+            throw new DomainException("Choose a root-cause category.");
+        }
+
+        var text = Guard.Text(description, "Root cause", ComplaintLimits.Note);
+        var factors = Guard.OptionalText(contributingFactors, "Contributing factors", ComplaintLimits.Note);
+        var before = RootCause?.Category.ToString();
+        RootCause = new RootCause(category, text, factors, at, by.Id, by.Name);
+        Record(at, by, ComplaintHistoryKinds.RootCauseRecorded, before, category.ToString(), text);
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.RootCauseRecorded, at));
+    }
+
+    /// <summary>Offers a resolution to the customer (P-40).</summary>
+    public void ProposeResolution(ResolutionOffer offer, Actor by, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        EnsureAllowed(ComplaintAction.ProposeResolution);
+        var before = Resolution?.Kind.ToString();
+        Resolution = offer.ProposedBy(at, by);
+        Record(at, by, ComplaintHistoryKinds.ResolutionProposed, before, offer.Kind.ToString(), DescribeOffer(offer));
+        MoveTo(ComplaintAction.ProposeResolution, by, at, null);
+    }
+
+    /// <summary>Records the customer's answer to the offer (P-40, P-41).</summary>
+    public void RecordCustomerResponse(bool accepted, string? note, Actor by, DateTime at)
+    {
+        EnsureAllowed(ComplaintAction.RecordCustomerResponse);
+        var text = Guard.OptionalText(note, "Note", ComplaintLimits.Note);
+        var offer = Resolution ?? throw new ComplaintWorkflowException("There is no resolution offer to answer.");
+        Resolution = offer.Answered(accepted, text, at);
+        Record(at, by, ComplaintHistoryKinds.CustomerResponded, offer.CustomerAccepted?.ToString(), accepted ? "Accepted" : "Rejected", text);
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.CustomerResponded, at));
+    }
+
+    /// <summary>
+    /// Records that the offered resolution has been carried out (P-41). Refused without a root cause (P-30)
+    /// and while the customer has rejected the offer.
+    /// </summary>
+    public void Resolve(DateTime implementedAt, Actor by, DateTime at, string? note = null)
+    {
+        Guard.Utc(implementedAt, nameof(implementedAt));
+        EnsureAllowed(ComplaintAction.Resolve);
+        if (RootCause is null)
+        {
+            throw new ComplaintWorkflowException("Record the root cause before resolving the complaint (P-30).");
+        }
+
+        var offer = Resolution ?? throw new ComplaintWorkflowException("Propose a resolution before resolving the complaint.");
+        if (offer.CustomerAccepted == false)
+        {
+            throw new ComplaintWorkflowException("The customer rejected the offered resolution: return to the investigation and propose another.");
+        }
+
+        if (implementedAt > at + ComplaintLimits.ClockSkew)
+        {
+            throw new DomainException("The implementation date cannot be in the future.");
+        }
+
+        if (implementedAt < offer.ProposedAt)
+        {
+            throw new DomainException("The resolution cannot be implemented before it was proposed.");
+        }
+
+        Resolution = offer.Implemented(implementedAt);
+        ResolvedAt = at;
+        MoveTo(ComplaintAction.Resolve, by, at, Guard.OptionalText(note, "Note", ComplaintLimits.Note));
+    }
+
+    /// <summary>Formally closes a resolved complaint (P-50).</summary>
+    public void Close(string note, int? satisfaction, Actor by, DateTime at)
+    {
+        EnsureAllowed(ComplaintAction.Close);
+        var text = Guard.Text(note, "Closing note", ComplaintLimits.Note);
+        if (satisfaction is not null and not (>= 1 and <= 5))
+        {
+            throw new DomainException("Satisfaction is a score from 1 to 5.");
+        }
+
+        Closure = new Closure(at, by.Id, by.Name, text, satisfaction);
+        MoveTo(ComplaintAction.Close, by, at, text);
+    }
+
+    /// <summary>Withdraws the complaint at the customer's request.</summary>
+    public void Withdraw(string reason, Actor by, DateTime at) =>
+        MoveTo(ComplaintAction.Withdraw, by, at, Guard.Text(reason, "Reason", ComplaintLimits.Note));
+
+    /// <summary>Opens a resolved, closed or withdrawn complaint again; it then goes back into investigation.</summary>
+    public void Reopen(string reason, Actor by, DateTime at)
+    {
+        var text = Guard.Text(reason, "Reason", ComplaintLimits.Note);
+        EnsureAllowed(ComplaintAction.Reopen);
+        Closure = null;
+        ResolvedAt = null;
+        MoveTo(ComplaintAction.Reopen, by, at, text);
+    }
+
+    /// <summary>Raises the complaint to a higher level with a reason (P-71 to P-73).</summary>
+    public void Escalate(EscalationLevel to, string reason, Actor by, DateTime at, bool automatic = false)
+    {
+        EnsureAllowed(ComplaintAction.Escalate);
+        if (!Enum.IsDefined(to))
+        {
+            throw new DomainException("Choose an escalation level from 1 to 3.");
+        }
+
+        if (to <= EscalationLevel)
+        {
+            throw new ComplaintWorkflowException($"The complaint is already at level {(int)EscalationLevel}; escalate to a higher level.");
+        }
+
+        RaiseLevel(to, Guard.Text(reason, "Reason", ComplaintLimits.Note), automatic, by, at);
+    }
+
+    /// <summary>Makes a user the owner of the complaint.</summary>
+    public void Assign(string ownerId, string ownerName, Actor by, DateTime at)
+    {
+        EnsureAllowed(ComplaintAction.Assign);
+        var id = Guard.Text(ownerId, "Owner", 450);
+        var name = Guard.Text(ownerName, "Owner name", ComplaintLimits.Person);
+        if (id == OwnerId)
+        {
+            throw new ComplaintWorkflowException($"The complaint is already assigned to {name}.");
+        }
+
+        var before = OwnerName;
+        OwnerId = id;
+        OwnerName = name;
+        Record(at, by, ComplaintHistoryKinds.Assigned, before, name, null);
+        _events.Add(new ComplaintAssigned(Id, id, at));
+    }
+
+    /// <summary>Logs a contact with the customer; an outbound one counts as a customer update (P-21, P-41).</summary>
+    public void LogCommunication(CommunicationDirection direction, CommunicationChannel channel, string summary, Actor by, DateTime at)
+    {
+        EnsureAllowed(ComplaintAction.LogCommunication);
+        if (!Enum.IsDefined(direction) || !Enum.IsDefined(channel))
+        {
+            throw new DomainException("Choose the direction and channel of the contact.");
+        }
+
+        var text = Guard.Text(summary, "Summary", ComplaintLimits.Note);
+        _communications.Add(new CommunicationEntry(direction, channel, text, at, by.Id, by.Name));
+        if (direction == CommunicationDirection.Outbound)
+        {
+            LastCustomerUpdateAt = at;
+        }
+
+        Record(at, by, ComplaintHistoryKinds.CommunicationLogged, null, $"{direction} {channel}", text);
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.CommunicationLogged, at));
+    }
+
+    /// <summary>Forgets the events once the web app has published them.</summary>
+    public void ClearDomainEvents() => _events.Clear();
+
+    private void EnsureAllowed(ComplaintAction action)
+    {
+        if (!ComplaintWorkflow.Allows(Status, action))
+        {
+            throw new ComplaintWorkflowException(RefusalMessage(action));
+        }
+    }
+
+    private string RefusalMessage(ComplaintAction action) =>
+        $"A complaint that is {Describe(Status)} cannot be {Describe(action)}.";
+
+    private void MoveTo(ComplaintAction action, Actor by, DateTime at, string? details)
+    {
+        Guard.Actor(by);
+        Guard.Utc(at, nameof(at));
+        var target = ComplaintWorkflow.Target(Status, action) ?? throw new ComplaintWorkflowException(RefusalMessage(action));
+        var from = Status;
+        Status = target;
+        Record(at, by, ComplaintHistoryKinds.StatusChanged, from.ToString(), target.ToString(), details);
+        _events.Add(new ComplaintStatusChanged(Id, from, target, at));
+    }
+
+    private void RaiseLevel(EscalationLevel to, string reason, bool automatic, Actor by, DateTime at)
+    {
+        var from = EscalationLevel;
+        EscalationLevel = to;
+        EscalatedAt = at;
+        _escalations.Add(new EscalationRecord(from, to, reason, automatic, at, by.Id, by.Name));
+        Record(at, by, ComplaintHistoryKinds.Escalated, ((int)from).ToString(CultureInfo.InvariantCulture), ((int)to).ToString(CultureInfo.InvariantCulture), reason);
+        _events.Add(new ComplaintEscalated(Id, from, to, automatic, at));
+    }
+
+    private void Record(DateTime at, Actor by, string kind, string? before, string? after, string? details)
+    {
+        Guard.Actor(by);
+        Guard.Utc(at, nameof(at));
+        _history.Add(new ComplaintHistoryEntry(at, by.Id, by.Name, kind, before, after, details));
+        LastChangedAt = at;
+    }
+
+    private static string DescribeOffer(ResolutionOffer offer) =>
+        offer.Amount is { } amount
+            ? string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} {offer.Currency}: {offer.Details}")
+            : offer.Compensation is { } compensation ? $"{compensation}: {offer.Details}" : offer.Details;
+
+    private static string Describe(ComplaintStatus status) => status switch
+    {
+        ComplaintStatus.Received => "received (not yet acknowledged)",
+        ComplaintStatus.Acknowledged => "acknowledged",
+        ComplaintStatus.Investigating => "under investigation",
+        ComplaintStatus.Resolving => "awaiting resolution",
+        ComplaintStatus.Resolved => "resolved",
+        ComplaintStatus.Closed => "closed",
+        ComplaintStatus.Withdrawn => "withdrawn",
+        ComplaintStatus.Reopened => "reopened",
+        _ => status.ToString(),
+    };
+
+    private static string Describe(ComplaintAction action) => action switch
+    {
+        ComplaintAction.Acknowledge => "acknowledged",
+        ComplaintAction.StartInvestigation => "put under investigation",
+        ComplaintAction.ProposeResolution => "offered a resolution",
+        ComplaintAction.Resolve => "resolved",
+        ComplaintAction.Close => "closed",
+        ComplaintAction.Withdraw => "withdrawn",
+        ComplaintAction.Reopen => "reopened",
+        ComplaintAction.AddEvidence => "given new evidence",
+        ComplaintAction.AddInterview => "given a staff interview",
+        ComplaintAction.RecordRootCause => "given a root cause",
+        ComplaintAction.RecordCustomerResponse => "given the customer's answer to an offer",
+        ComplaintAction.Escalate => "escalated",
+        ComplaintAction.Assign => "assigned",
+        ComplaintAction.LogCommunication => "given a customer contact",
+        _ => action.ToString(),
+    };
+}

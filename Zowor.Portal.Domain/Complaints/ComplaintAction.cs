@@ -1,0 +1,34 @@
+namespace Zowor.Portal.Domain.Complaints;
+
+/// <summary>Everything a user can do to a complaint; the UI shows the ones in <see cref="Complaint.AllowedActions"/>.</summary>
+public enum ComplaintAction
+{
+    /// <summary>Acknowledge receipt (status move).</summary>
+    Acknowledge,
+    /// <summary>Start, or return to, the investigation (status move).</summary>
+    StartInvestigation,
+    /// <summary>Offer a resolution (status move).</summary>
+    ProposeResolution,
+    /// <summary>Record the implemented resolution (status move).</summary>
+    Resolve,
+    /// <summary>Formally close (status move).</summary>
+    Close,
+    /// <summary>Withdraw at the customer's request (status move).</summary>
+    Withdraw,
+    /// <summary>Open again (status move).</summary>
+    Reopen,
+    /// <summary>Add an evidence item.</summary>
+    AddEvidence,
+    /// <summary>Add a staff interview.</summary>
+    AddInterview,
+    /// <summary>Record or revise the root cause.</summary>
+    RecordRootCause,
+    /// <summary>Record the customer's answer to the offered resolution.</summary>
+    RecordCustomerResponse,
+    /// <summary>Escalate to a higher level.</summary>
+    Escalate,
+    /// <summary>Assign an owner.</summary>
+    Assign,
+    /// <summary>Log a contact with the customer.</summary>
+    LogCommunication,
+}

@@ -1,0 +1,19 @@
+using Zowor.Portal.Domain.Common;
+using Zowor.Portal.Domain.Escalation;
+
+namespace Zowor.Portal.Domain.Complaints;
+
+/// <summary>A complaint was registered.</summary>
+public sealed record ComplaintRegistered(Guid ComplaintId, string Reference, DateTime OccurredAt) : IDomainEvent;
+
+/// <summary>A complaint's status moved.</summary>
+public sealed record ComplaintStatusChanged(Guid ComplaintId, ComplaintStatus From, ComplaintStatus To, DateTime OccurredAt) : IDomainEvent;
+
+/// <summary>A complaint was assigned to a user.</summary>
+public sealed record ComplaintAssigned(Guid ComplaintId, string OwnerId, DateTime OccurredAt) : IDomainEvent;
+
+/// <summary>A complaint rose to a higher escalation level.</summary>
+public sealed record ComplaintEscalated(Guid ComplaintId, EscalationLevel From, EscalationLevel To, bool Automatic, DateTime OccurredAt) : IDomainEvent;
+
+/// <summary>Something else about a complaint was recorded (evidence, interview, root cause, answer, contact).</summary>
+public sealed record ComplaintUpdated(Guid ComplaintId, string Kind, DateTime OccurredAt) : IDomainEvent;

@@ -1,0 +1,28 @@
+namespace Zowor.Portal.Domain.Complaints;
+
+/// <summary>The kinds of timeline entry; the UI translates them.</summary>
+public static class ComplaintHistoryKinds
+{
+    /// <summary>The complaint was registered.</summary>
+    public const string Registered = "Registered";
+    /// <summary>The status moved.</summary>
+    public const string StatusChanged = "StatusChanged";
+    /// <summary>Receipt was acknowledged.</summary>
+    public const string Acknowledged = "Acknowledged";
+    /// <summary>Evidence was added.</summary>
+    public const string EvidenceAdded = "EvidenceAdded";
+    /// <summary>A staff interview was recorded.</summary>
+    public const string InterviewRecorded = "InterviewRecorded";
+    /// <summary>The root cause was recorded or revised.</summary>
+    public const string RootCauseRecorded = "RootCauseRecorded";
+    /// <summary>A resolution was offered.</summary>
+    public const string ResolutionProposed = "ResolutionProposed";
+    /// <summary>The customer answered the offer.</summary>
+    public const string CustomerResponded = "CustomerResponded";
+    /// <summary>The escalation level rose.</summary>
+    public const string Escalated = "Escalated";
+    /// <summary>The owner changed.</summary>
+    public const string Assigned = "Assigned";
+    /// <summary>A contact with the customer was logged.</summary>
+    public const string CommunicationLogged = "CommunicationLogged";
+}

@@ -1,0 +1,77 @@
+using System.Collections.Frozen;
+
+namespace Zowor.Portal.Domain.Complaints;
+
+/// <summary>
+/// The only table of what may happen to a complaint in each status. Status moves and the
+/// activities allowed without a move are both read from here, so the UI never repeats the rules.
+/// </summary>
+public static class ComplaintWorkflow
+{
+    private static readonly FrozenDictionary<(ComplaintStatus From, ComplaintAction Action), ComplaintStatus> Moves =
+        new Dictionary<(ComplaintStatus, ComplaintAction), ComplaintStatus>
+        {
+            [(ComplaintStatus.Received, ComplaintAction.Acknowledge)] = ComplaintStatus.Acknowledged,
+            [(ComplaintStatus.Acknowledged, ComplaintAction.StartInvestigation)] = ComplaintStatus.Investigating,
+            [(ComplaintStatus.Reopened, ComplaintAction.StartInvestigation)] = ComplaintStatus.Investigating,
+            // The customer rejected the offer or new facts came up: back to the investigation.
+            [(ComplaintStatus.Resolving, ComplaintAction.StartInvestigation)] = ComplaintStatus.Investigating,
+            [(ComplaintStatus.Investigating, ComplaintAction.ProposeResolution)] = ComplaintStatus.Resolving,
+            [(ComplaintStatus.Resolving, ComplaintAction.Resolve)] = ComplaintStatus.Resolved,
+            [(ComplaintStatus.Resolved, ComplaintAction.Close)] = ComplaintStatus.Closed,
+            [(ComplaintStatus.Received, ComplaintAction.Withdraw)] = ComplaintStatus.Withdrawn,
+            [(ComplaintStatus.Acknowledged, ComplaintAction.Withdraw)] = ComplaintStatus.Withdrawn,
+            [(ComplaintStatus.Investigating, ComplaintAction.Withdraw)] = ComplaintStatus.Withdrawn,
+            [(ComplaintStatus.Resolving, ComplaintAction.Withdraw)] = ComplaintStatus.Withdrawn,
+            [(ComplaintStatus.Reopened, ComplaintAction.Withdraw)] = ComplaintStatus.Withdrawn,
+            [(ComplaintStatus.Resolved, ComplaintAction.Reopen)] = ComplaintStatus.Reopened,
+            [(ComplaintStatus.Closed, ComplaintAction.Reopen)] = ComplaintStatus.Reopened,
+            [(ComplaintStatus.Withdrawn, ComplaintAction.Reopen)] = ComplaintStatus.Reopened,
+        }.ToFrozenDictionary();
+
+    private static readonly ComplaintStatus[] Unresolved =
+    [
+        ComplaintStatus.Received, ComplaintStatus.Acknowledged, ComplaintStatus.Investigating,
+        ComplaintStatus.Resolving, ComplaintStatus.Reopened,
+    ];
+
+    private static readonly FrozenDictionary<ComplaintAction, ComplaintStatus[]> Activities =
+        new Dictionary<ComplaintAction, ComplaintStatus[]>
+        {
+            [ComplaintAction.AddEvidence] = [ComplaintStatus.Investigating, ComplaintStatus.Resolving],
+            [ComplaintAction.AddInterview] = [ComplaintStatus.Investigating, ComplaintStatus.Resolving],
+            [ComplaintAction.RecordRootCause] = [ComplaintStatus.Investigating, ComplaintStatus.Resolving],
+            [ComplaintAction.RecordCustomerResponse] = [ComplaintStatus.Resolving],
+            [ComplaintAction.Escalate] = Unresolved,
+            [ComplaintAction.Assign] = Unresolved.Append(ComplaintStatus.Resolved).ToArray(),
+            // A customer may call about a closed complaint too; every contact is logged.
+            [ComplaintAction.LogCommunication] = Enum.GetValues<ComplaintStatus>(),
+        }.ToFrozenDictionary();
+
+    /// <summary>Every status move in the table, for documentation and tests.</summary>
+    public static IEnumerable<(ComplaintStatus From, ComplaintAction Action, ComplaintStatus To)> AllMoves =>
+        Moves.Select(m => (m.Key.From, m.Key.Action, m.Value));
+
+    /// <summary>Whether the action moves the status (as opposed to recording something in place).</summary>
+    public static bool IsMove(ComplaintAction action) => !Activities.ContainsKey(action);
+
+    /// <summary>True while the complaint still needs work: it counts in queues and deadlines.</summary>
+    public static bool IsUnresolved(ComplaintStatus status) => Unresolved.Contains(status);
+
+    /// <summary>The statuses in which a complaint is still open, for queries.</summary>
+    public static IReadOnlyList<ComplaintStatus> UnresolvedStatuses => Unresolved;
+
+    /// <summary>The status an action leads to from <paramref name="from"/>, or null when the table has no such move.</summary>
+    public static ComplaintStatus? Target(ComplaintStatus from, ComplaintAction action) =>
+        Moves.TryGetValue((from, action), out var to) ? to : null;
+
+    /// <summary>Whether the action is allowed in the status.</summary>
+    public static bool Allows(ComplaintStatus status, ComplaintAction action) =>
+        Activities.TryGetValue(action, out var statuses)
+            ? statuses.Contains(status)
+            : Moves.ContainsKey((status, action));
+
+    /// <summary>The actions allowed in a status, in the order the UI offers them.</summary>
+    public static IReadOnlyList<ComplaintAction> AllowedIn(ComplaintStatus status) =>
+        Enum.GetValues<ComplaintAction>().Where(a => Allows(status, a)).ToArray();
+}

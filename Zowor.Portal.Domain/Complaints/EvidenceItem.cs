@@ -1,0 +1,39 @@
+namespace Zowor.Portal.Domain.Complaints;
+
+/// <summary>A piece of evidence gathered in the investigation (P-30).</summary>
+public sealed class EvidenceItem
+{
+    private EvidenceItem()
+    {
+        Description = string.Empty;
+        AddedById = string.Empty;
+        AddedByName = string.Empty;
+    }
+
+    internal EvidenceItem(EvidenceKind kind, string description, DateTime addedAt, string addedById, string addedByName)
+    {
+        Kind = kind;
+        Description = description;
+        AddedAt = addedAt;
+        AddedById = addedById;
+        AddedByName = addedByName;
+    }
+
+    /// <summary>Storage key.</summary>
+    public int Id { get; private set; }
+
+    /// <summary>Order details, product record, communication or other.</summary>
+    public EvidenceKind Kind { get; private set; }
+
+    /// <summary>What the evidence shows and where it is.</summary>
+    public string Description { get; private set; }
+
+    /// <summary>When it was added (UTC).</summary>
+    public DateTime AddedAt { get; private set; }
+
+    /// <summary>User id of who added it.</summary>
+    public string AddedById { get; private set; }
+
+    /// <summary>Name of who added it.</summary>
+    public string AddedByName { get; private set; }
+}
