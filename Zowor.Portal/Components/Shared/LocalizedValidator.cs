@@ -1,0 +1,92 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
+using Zowor.Portal.Features.Localization;
+
+namespace Zowor.Portal.Components.Shared;
+
+/// <summary>
+/// Data-annotations validation for forms, with every message routed through the portal's localizer
+/// (Blazor's own validator shows the raw English text). Validates the whole model, including
+/// <see cref="IValidatableObject"/> rules, on submit and on each field change.
+/// </summary>
+public sealed class LocalizedValidator : ComponentBase, IDisposable
+{
+    private ValidationMessageStore? _messages;
+    private EditContext? _context;
+
+    [CascadingParameter]
+    private EditContext? CurrentEditContext { get; set; }
+
+    [Inject]
+    private IStringLocalizer<SharedResource> L { get; set; } = default!;
+
+    protected override void OnParametersSet()
+    {
+        if (CurrentEditContext == _context)
+        {
+            return;
+        }
+
+        Detach();
+        _context = CurrentEditContext ?? throw new InvalidOperationException($"{nameof(LocalizedValidator)} must be inside an EditForm.");
+        _messages = new ValidationMessageStore(_context);
+        _context.OnValidationRequested += OnValidationRequested;
+        _context.OnFieldChanged += OnFieldChanged;
+    }
+
+    public void Dispose() => Detach();
+
+    private void OnValidationRequested(object? sender, ValidationRequestedEventArgs e) => ValidateAll(onlyField: null);
+
+    private void OnFieldChanged(object? sender, FieldChangedEventArgs e) => ValidateAll(e.FieldIdentifier);
+
+    private void ValidateAll(FieldIdentifier? onlyField)
+    {
+        if (_context is null || _messages is null)
+        {
+            return;
+        }
+
+        var model = _context.Model;
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(model, new ValidationContext(model), results, validateAllProperties: true);
+        // TryValidateObject skips IValidatableObject while property errors exist; the cross-field rules matter as much.
+        if (model is IValidatableObject validatable && results.Count > 0)
+        {
+            results.AddRange(validatable.Validate(new ValidationContext(model)));
+        }
+
+        if (onlyField is { } field)
+        {
+            _messages.Clear(field);
+            foreach (var result in results.Where(r => r.MemberNames.Contains(field.FieldName)))
+            {
+                _messages.Add(field, L[result.ErrorMessage ?? string.Empty]);
+            }
+        }
+        else
+        {
+            _messages.Clear();
+            foreach (var result in results)
+            {
+                foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
+                {
+                    _messages.Add(new FieldIdentifier(model, member), L[result.ErrorMessage ?? string.Empty]);
+                }
+            }
+        }
+
+        _context.NotifyValidationStateChanged();
+    }
+
+    private void Detach()
+    {
+        if (_context is not null)
+        {
+            _context.OnValidationRequested -= OnValidationRequested;
+            _context.OnFieldChanged -= OnFieldChanged;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Zowor.Portal.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers the configured provider's context, a factory for per-operation contexts, and start-up migration and seeding.</summary>
+    public static WebApplicationBuilder AddPortalData(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddSingleton(options);
+        switch (options.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                var sqlServer = builder.Configuration.GetConnectionString("Portal")
+                    ?? throw new InvalidOperationException("Database:Provider is SqlServer, but ConnectionStrings:Portal is not set.");
+                builder.Services.AddDbContextFactory<SqlServerPortalDbContext>(o => o.UseSqlServer(sqlServer, sql => sql.EnableRetryOnFailure()));
+                Register<SqlServerPortalDbContext>(builder.Services);
+                break;
+            default:
+                builder.Services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(SqliteConnectionString(options, builder.Environment.ContentRootPath)));
+                Register<SqlitePortalDbContext>(builder.Services);
+                break;
+        }
+
+        builder.Services.AddScoped<DbSeeder>();
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        return builder;
+    }
+
+    /// <summary>The SQLite connection string for a path relative to the content root; creates the folder.</summary>
+    public static string SqliteConnectionString(DatabaseOptions options, string contentRoot)
+    {
+        var path = Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(contentRoot, options.SqlitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // A writer waits up to 30 s for a busy database instead of failing at once.
+        return new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
+    }
+
+    private static void Register<TContext>(IServiceCollection services)
+        where TContext : PortalDbContext
+    {
+        services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<TContext>>();
+        // Identity's stores need a scoped context; features use the factory (one context per operation).
+        services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<TContext>());
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Zowor.Portal.Data;
+
+/// <summary>Brings the database to the current migration and seeds it before the portal serves requests.</summary>
+internal sealed class DatabaseInitializer(
+    IServiceProvider services,
+    DatabaseOptions options,
+    IHostEnvironment environment,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var migrate = options.MigrateOnStartup ?? (options.Provider == DatabaseProvider.Sqlite || environment.IsDevelopment());
+        if (migrate)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers (queues, dashboards) run while a writer commits.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            logger.LogInformation("Database is at the latest migration ({Provider})", options.Provider);
+        }
+
+        var seeder = scope.ServiceProvider.GetRequiredService<DbSeeder>();
+        await seeder.SeedAsync(options.SeedDemoData ?? environment.IsDevelopment(), cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

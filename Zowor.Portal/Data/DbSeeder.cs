@@ -1,0 +1,195 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Domain.Common;
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Domain.Escalation;
+using Zowor.Portal.Features.Categories;
+using Zowor.Portal.Features.Identity;
+
+namespace Zowor.Portal.Data;
+
+/// <summary>Idempotent seeding: roles and the category taxonomy always; demo users and complaints only when asked (Development).</summary>
+public sealed class DbSeeder(
+    IDbContextFactory<PortalDbContext> contexts,
+    RoleManager<IdentityRole> roles,
+    UserManager<PortalUser> users,
+    TimeProvider clock,
+    ILogger<DbSeeder> logger)
+{
+    /// <summary>The password of every demo account; the README lists the accounts.</summary>
+    public const string DemoPassword = "Zowor-demo-2026";
+
+    /// <summary>Demo accounts: e-mail, display name, roles.</summary>
+    public static readonly IReadOnlyList<(string Email, string Name, string[] Roles)> DemoUsers =
+    [
+        ("agent@zowor.test", "Aigerim Agent", [PortalRoles.Agent]),
+        ("csm@zowor.test", "Sanzhar Serikov (CSM)", [PortalRoles.Csm]),
+        ("cco@zowor.test", "Dana Karimova (CCO)", [PortalRoles.Cco]),
+        ("ceo@zowor.test", "Allen Zhou (CEO)", [PortalRoles.Ceo]),
+        ("quality@zowor.test", "Marat Quality", [PortalRoles.Quality]),
+        ("admin@zowor.test", "Portal Admin", [PortalRoles.Admin]),
+    ];
+
+    private static readonly (string Code, string En, string Ru)[] Categories =
+    [
+        ("product-defect", "Product defect", "Дефект товара"),
+        ("delivery", "Delivery", "Доставка"),
+        ("packaging", "Packaging", "Упаковка"),
+        ("wrong-item", "Wrong item", "Не тот товар"),
+        ("billing", "Billing", "Оплата и счета"),
+        ("service", "Customer service", "Обслуживание"),
+        ("website", "Website", "Сайт"),
+        ("other", "Other", "Другое"),
+    ];
+
+    public async Task SeedAsync(bool demoData, CancellationToken cancellationToken = default)
+    {
+        foreach (var role in PortalRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var existing = await db.Categories.Select(c => c.Code).ToListAsync(cancellationToken);
+            var order = 0;
+            foreach (var (code, en, ru) in Categories)
+            {
+                order += 10;
+                if (!existing.Contains(code))
+                {
+                    db.Categories.Add(new ComplaintCategory { Code = code, NameEn = en, NameRu = ru, SortOrder = order });
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (!demoData)
+        {
+            return;
+        }
+
+        var people = new Dictionary<string, Actor>();
+        foreach (var (email, name, userRoles) in DemoUsers)
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+                var created = await users.CreateAsync(user, DemoPassword);
+                if (!created.Succeeded)
+                {
+                    throw new InvalidOperationException($"Could not create demo user {email}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+                }
+
+                await users.AddToRolesAsync(user, userRoles);
+            }
+
+            people[userRoles[0]] = new Actor(user.Id, user.DisplayName);
+        }
+
+        await SeedComplaintsAsync(people, cancellationToken);
+    }
+
+    private async Task SeedComplaintsAsync(Dictionary<string, Actor> people, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Complaints.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var agent = people[PortalRoles.Agent];
+        var csm = people[PortalRoles.Csm];
+        var cco = people[PortalRoles.Cco];
+        var sequence = 0;
+
+        Complaint New(ComplaintChannel channel, string name, string? email, string? phone, string subject, string description,
+            string category, string? product, string? order, TimeSpan age, ComplaintSeverity severity = ComplaintSeverity.Normal,
+            PreferredResolution preferred = PreferredResolution.Replacement)
+        {
+            var receivedAt = now - age;
+            var complaint = Complaint.Register(
+                ComplaintReference.Create(receivedAt.Year, ++sequence),
+                channel,
+                CustomerContact.Create(name, email, phone, email is null ? ContactMethod.Phone : ContactMethod.Email),
+                ComplaintDetails.Create(subject, description, category, severity, preferred, order, product),
+                receivedAt,
+                channel == ComplaintChannel.WebForm ? Actor.Customer : agent,
+                receivedAt.AddMinutes(channel == ComplaintChannel.WebForm ? 0 : 12));
+            db.Complaints.Add(complaint);
+            return complaint;
+        }
+
+        // Fresh, unacknowledged: one comfortably inside the 24 h window, one in the warning band, one breached (P-20).
+        New(ComplaintChannel.WebForm, "Olga Petrova", "olga.petrova@example.com", null, "Kettle stopped working after a week",
+            "The electric kettle I bought (order ZW-884213) switches off after a few seconds. It is one week old.",
+            "product-defect", "SteelBoil 1.7 L kettle", "ZW-884213", TimeSpan.FromHours(2), preferred: PreferredResolution.Replacement);
+        New(ComplaintChannel.Phone, "Timur Akhmetov", null, "+7 777 123 45 67", "Parcel not delivered",
+            "Tracking says delivered on Monday, but nothing arrived. Neighbours have not seen it either.",
+            "delivery", "Trail running shoes", "ZW-884377", TimeSpan.FromHours(20), preferred: PreferredResolution.Refund);
+        New(ComplaintChannel.Email, "Emma Schulz", "emma.schulz@example.de", "+49 151 2345 6789", "Charged twice for one order",
+            "My card statement shows two charges of 89.90 EUR for the same order.",
+            "billing", null, "ZW-883901", TimeSpan.FromHours(27), preferred: PreferredResolution.Refund);
+
+        var serious = New(ComplaintChannel.Phone, "Aliya Nurlanovna", "aliya.n@example.kz", "+7 701 555 10 20", "Power bank overheated and melted",
+            "The power bank became very hot while charging overnight and the case melted. Nobody was hurt but it was frightening.",
+            "product-defect", "VoltMax 20000 power bank", "ZW-882640", TimeSpan.FromDays(2), ComplaintSeverity.Serious, PreferredResolution.Refund);
+        serious.Acknowledge(ContactMethod.Phone, DateOnly.FromDateTime(now.AddDays(5)), cco, serious.ReceivedAt.AddHours(3));
+        serious.Assign(cco.Id, cco.Name, cco, serious.ReceivedAt.AddHours(3));
+
+        var investigating = New(ComplaintChannel.WebForm, "James Miller", "j.miller@example.com", null, "Box crushed, glasses broken",
+            "Two of the six wine glasses arrived broken. The outer box was crushed on one side.",
+            "packaging", "Crystal wine glasses (6)", "ZW-883120", TimeSpan.FromDays(4), preferred: PreferredResolution.Replacement);
+        investigating.Acknowledge(ContactMethod.Email, DateOnly.FromDateTime(now.AddDays(4)), csm, investigating.ReceivedAt.AddHours(5));
+        investigating.Assign(csm.Id, csm.Name, csm, investigating.ReceivedAt.AddHours(5));
+        investigating.StartInvestigation(csm, investigating.ReceivedAt.AddHours(6));
+        investigating.AddEvidence(EvidenceKind.OrderDetails, "Order packed at Almaty warehouse, shipped with standard box, no inner dividers.", csm, investigating.ReceivedAt.AddHours(8));
+        investigating.AddInterview("Nurlan B.", "Warehouse supervisor", investigating.ReceivedAt.AddDays(1), "Dividers were out of stock that week; glasses were wrapped in paper only.", csm, investigating.ReceivedAt.AddDays(1));
+
+        var resolving = New(ComplaintChannel.Email, "Sofia Rossi", "sofia.rossi@example.it", null, "Received a blue jacket instead of black",
+            "I ordered the black jacket in size M and received a blue one in size L.",
+            "wrong-item", "Urban rain jacket", "ZW-882955", TimeSpan.FromDays(6), preferred: PreferredResolution.Replacement);
+        resolving.Acknowledge(ContactMethod.Email, DateOnly.FromDateTime(now.AddDays(2)), agent, resolving.ReceivedAt.AddHours(4));
+        resolving.StartInvestigation(agent, resolving.ReceivedAt.AddHours(5));
+        resolving.RecordRootCause(RootCauseCategory.WarehouseProcess, "Picker took the item from the neighbouring bin; SKU scan was skipped.", "Peak-season temporary staff", agent, resolving.ReceivedAt.AddDays(1));
+        resolving.ProposeResolution(ResolutionOffer.Create(ResolutionKind.Replacement, null, null, null, "Send the black jacket in size M with a prepaid return label for the blue one."), agent, resolving.ReceivedAt.AddDays(1));
+
+        var overdue = New(ComplaintChannel.Phone, "Bekzat Ospanov", null, "+7 705 777 88 99", "Support never called back",
+            "I was promised a call back about my warranty claim three times and nobody called.",
+            "service", null, null, TimeSpan.FromDays(12), preferred: PreferredResolution.Explanation);
+        overdue.Acknowledge(ContactMethod.Phone, DateOnly.FromDateTime(now.AddDays(-2)), agent, overdue.ReceivedAt.AddHours(10));
+        overdue.StartInvestigation(agent, overdue.ReceivedAt.AddDays(1));
+        overdue.Escalate(EscalationLevel.ChiefCustomerOfficer, "Unresolved past the level-1 target; customer very unhappy.", csm, overdue.ReceivedAt.AddDays(10));
+        overdue.Escalate(EscalationLevel.ChiefExecutive, "Customer asked for the Chief Executive (P-73).", cco, overdue.ReceivedAt.AddDays(11));
+
+        var resolved = New(ComplaintChannel.WebForm, "Li Wei", "li.wei@example.cn", null, "Discount code not applied",
+            "The 15% welcome code was accepted but the total did not change.",
+            "website", null, "ZW-881230", TimeSpan.FromDays(9), preferred: PreferredResolution.Refund);
+        resolved.Acknowledge(ContactMethod.Email, DateOnly.FromDateTime(resolved.ReceivedAt.AddDays(5)), csm, resolved.ReceivedAt.AddHours(2));
+        resolved.StartInvestigation(csm, resolved.ReceivedAt.AddHours(3));
+        resolved.RecordRootCause(RootCauseCategory.Systems, "Checkout applied the code after tax rounding and dropped it.", null, csm, resolved.ReceivedAt.AddDays(1));
+        resolved.ProposeResolution(ResolutionOffer.Create(ResolutionKind.PartialRefund, 13.49m, "EUR", null, "Refund the 15% discount that was not applied."), csm, resolved.ReceivedAt.AddDays(1));
+        resolved.RecordCustomerResponse(true, "Happy with the refund.", csm, resolved.ReceivedAt.AddDays(2));
+        resolved.Resolve(resolved.ReceivedAt.AddDays(2), csm, resolved.ReceivedAt.AddDays(2));
+
+        var closed = New(ComplaintChannel.Email, "Anna Ivanova", "anna.ivanova@example.ru", null, "Late delivery for a birthday gift",
+            "The gift arrived three days after the promised date and missed the birthday.",
+            "delivery", "Lego city set", "ZW-879944", TimeSpan.FromDays(20), preferred: PreferredResolution.Compensation);
+        closed.Acknowledge(ContactMethod.Email, DateOnly.FromDateTime(closed.ReceivedAt.AddDays(5)), agent, closed.ReceivedAt.AddHours(6));
+        closed.StartInvestigation(agent, closed.ReceivedAt.AddHours(7));
+        closed.RecordRootCause(RootCauseCategory.Carrier, "Carrier hub delay in Astana during a snowstorm.", "No proactive delay notice to the customer", agent, closed.ReceivedAt.AddDays(2));
+        closed.ProposeResolution(ResolutionOffer.Create(ResolutionKind.Compensation, null, null, CompensationKind.Discount, "20% discount on the next order."), agent, closed.ReceivedAt.AddDays(2));
+        closed.RecordCustomerResponse(true, null, agent, closed.ReceivedAt.AddDays(3));
+        closed.Resolve(closed.ReceivedAt.AddDays(3), agent, closed.ReceivedAt.AddDays(3));
+        closed.Close("Customer thanked us for the discount.", 4, csm, closed.ReceivedAt.AddDays(4));
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Seeded {Count} demo complaints", sequence);
+    }
+}

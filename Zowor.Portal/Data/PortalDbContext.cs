@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Categories;
+using Zowor.Portal.Features.Identity;
+
+namespace Zowor.Portal.Data;
+
+/// <summary>
+/// The portal's database. Each provider has a sealed subclass with its own migrations
+/// (<see cref="SqlitePortalDbContext"/>, <see cref="SqlServerPortalDbContext"/>); the app registers the one configured.
+/// </summary>
+public abstract class PortalDbContext : IdentityDbContext<PortalUser>
+{
+    /// <summary>Name of the shadow concurrency token on <see cref="Complaint"/>.</summary>
+    public const string VersionProperty = "Version";
+
+    protected PortalDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<ComplaintHistoryEntry> ComplaintHistory => Set<ComplaintHistoryEntry>();
+
+    public DbSet<ComplaintCategory> Categories => Set<ComplaintCategory>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Times are stored as UTC DateTime (not DateTimeOffset) so that SQLite can compare and order them in SQL.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Every domain change touches <see cref="Complaint.LastChangedAt"/>, so a changed complaint is always Modified here;
+    /// the new version makes a second writer holding the old one fail instead of overwriting silently.
+    /// The timeline is the audit trail: an attempt to change or delete an entry fails the whole save.
+    /// </summary>
+    private void PrepareSave()
+    {
+        ChangeTracker.DetectChanges();
+        if (ChangeTracker.Entries<ComplaintHistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The complaint timeline is append-only: entries cannot be changed or deleted.");
+        }
+
+        foreach (var entry in ChangeTracker.Entries<Complaint>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                var version = entry.Property<long>(VersionProperty);
+                version.CurrentValue = version.OriginalValue + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,322 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Data;
+using Zowor.Portal.Domain.Common;
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Domain.Escalation;
+using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Settings;
+
+namespace Zowor.Portal.Features.Complaints;
+
+/// <summary>
+/// The complaint use cases. Each change: one context, load the aggregate, call one domain method, save
+/// (the version check turns a concurrent edit into <see cref="ComplaintConflictException"/>), publish events.
+/// Every method checks authorization itself.
+/// </summary>
+public sealed class ComplaintService(
+    IDbContextFactory<PortalDbContext> contexts,
+    CurrentUser currentUser,
+    BusinessClock clock,
+    ComplaintEventPublisher publisher,
+    ILogger<ComplaintService> logger)
+{
+    private const int ReferenceAttempts = 5;
+
+    public async Task<RegisteredComplaint> RegisterAsync(RegisterComplaintForm form, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.RequireAsync(PortalRoles.Policies.RegisterComplaints);
+        if (form.Channel == ComplaintChannel.WebForm)
+        {
+            throw new DomainException("Staff register phone and e-mail complaints; web-form complaints come from the public form.");
+        }
+
+        var now = clock.UtcNow;
+        var receivedAt = form.ReceivedOn is { } day && form.ReceivedTime is { } time
+            ? clock.ToUtc(day.Date + time)
+            : throw new DomainException("Enter the date and time received.");
+        var customer = CustomerContact.Create(form.CustomerName, form.Email, form.Phone, form.PreferredContact);
+        var details = ComplaintDetails.Create(form.Subject, form.Description, form.CategoryCode, form.Severity, form.PreferredResolution, form.OrderNumber, form.Product);
+        await EnsureCategoryAsync(details.CategoryCode, cancellationToken);
+
+        // The reference is the next number of the year; the unique index settles a race between two registrations.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var year = receivedAt.Year;
+            var last = await db.Complaints.Where(c => c.ReferenceYear == year).MaxAsync(c => (int?)c.ReferenceSequence, cancellationToken) ?? 0;
+            var complaint = Complaint.Register(ComplaintReference.Create(year, last + 1), form.Channel, customer, details, receivedAt, actor, now);
+            db.Complaints.Add(complaint);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (attempt < ReferenceAttempts)
+            {
+                logger.LogWarning(ex, "Reference {Reference} was taken concurrently; retrying", complaint.Reference);
+                continue;
+            }
+
+            logger.LogInformation("Complaint {Reference} registered by {UserId} via {Channel}", complaint.Reference, actor.Id, complaint.Channel);
+            await publisher.PublishAsync(complaint, cancellationToken);
+            return new RegisteredComplaint(complaint.Id, complaint.Reference);
+        }
+    }
+
+    public async Task<QueuePage> GetQueueAsync(QueueQuery query, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.Queue);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var open = ComplaintWorkflow.UnresolvedStatuses.ToArray();
+        var complaints = db.Complaints.AsNoTracking()
+            .Where(c => c.EscalationLevel == query.Level && open.Contains(c.Status));
+
+        if (query.Status is { } status)
+        {
+            complaints = complaints.Where(c => c.Status == status);
+        }
+
+        if (query.Channel is { } channel)
+        {
+            complaints = complaints.Where(c => c.Channel == channel);
+        }
+
+        if (query.Severity is { } severity)
+        {
+            complaints = complaints.Where(c => c.Severity == severity);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.CategoryCode))
+        {
+            complaints = complaints.Where(c => c.CategoryCode == query.CategoryCode);
+        }
+
+        if (query.OwnerId is { Length: > 0 } owner)
+        {
+            complaints = owner == QueueQuery.Unassigned ? complaints.Where(c => c.OwnerId == null) : complaints.Where(c => c.OwnerId == owner);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim();
+            complaints = complaints.Where(c =>
+                c.Reference.Contains(term) || c.Subject.Contains(term) || c.Customer.Name.Contains(term)
+                || (c.Customer.Email != null && c.Customer.Email.Contains(term)) || (c.OrderNumber != null && c.OrderNumber.Contains(term)));
+        }
+
+        var total = await complaints.CountAsync(cancellationToken);
+        complaints = query.Sort switch
+        {
+            QueueSort.Newest => complaints.OrderByDescending(c => c.ReceivedAt),
+            QueueSort.Reference => query.Descending ? complaints.OrderByDescending(c => c.Reference) : complaints.OrderBy(c => c.Reference),
+            // SLA urgency: unacknowledged complaints first, by their 24-hour deadline (P-20); then the oldest open ones.
+            _ => complaints.OrderBy(c => c.Status == ComplaintStatus.Received ? 0 : 1).ThenBy(c => c.AcknowledgementDueAt),
+        };
+
+        var pageSize = Math.Clamp(query.PageSize, 5, 100);
+        var rows = await complaints
+            .Skip(Math.Max(0, query.Page) * pageSize)
+            .Take(pageSize)
+            .Select(c => new QueueRow(c.Id, c.Reference, c.ReceivedAt, c.Customer.Name, c.Subject, c.CategoryCode, c.Channel,
+                c.Severity, c.Status, c.EscalationLevel, c.OwnerName, c.AcknowledgementDueAt))
+            .ToListAsync(cancellationToken);
+        return new QueuePage(rows, total);
+    }
+
+    public async Task<ComplaintCase?> GetCaseAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.Staff);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var complaint = await db.Complaints.AsNoTracking().AsSplitQuery()
+            .Include(c => c.Evidence).Include(c => c.Interviews).Include(c => c.Communications)
+            .Include(c => c.Escalations).Include(c => c.History)
+            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (complaint is null)
+        {
+            return null;
+        }
+
+        var version = await db.Complaints.Where(c => c.Id == id).Select(c => EF.Property<long>(c, PortalDbContext.VersionProperty)).SingleAsync(cancellationToken);
+        return new ComplaintCase(complaint, version);
+    }
+
+    public async Task<IReadOnlyList<StaffMember>> GetAssignableStaffAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.Staff);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var handlerRoles = PortalRoles.PolicyRoles[PortalRoles.Policies.HandleComplaints];
+        return await (
+                from user in db.Users
+                join userRole in db.UserRoles on user.Id equals userRole.UserId
+                join role in db.Roles on userRole.RoleId equals role.Id
+                where handlerRoles.Contains(role.Name!)
+                select new StaffMember(user.Id, user.DisplayName))
+            .Distinct()
+            .OrderBy(s => s.Name)
+            .ToListAsync(cancellationToken);
+    }
+
+    public Task AcknowledgeAsync(Guid id, long version, AcknowledgeForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) =>
+            c.Acknowledge(form.Method, DateOnly.FromDateTime(Required(form.EstimatedResolutionDate, "Enter the estimated resolution date.")), actor, now), cancellationToken);
+
+    public Task StartInvestigationAsync(Guid id, long version, string? note, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) => c.StartInvestigation(actor, now, note), cancellationToken);
+
+    public Task AddEvidenceAsync(Guid id, long version, EvidenceForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) => c.AddEvidence(form.Kind, form.Description ?? string.Empty, actor, now), cancellationToken);
+
+    public Task AddInterviewAsync(Guid id, long version, InterviewForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) =>
+            c.AddInterview(form.StaffName ?? string.Empty, form.StaffRole ?? string.Empty,
+                DayToUtc(Required(form.InterviewedOn, "Enter the interview date."), now, notBefore: null),
+                form.Summary ?? string.Empty, actor, now), cancellationToken);
+
+    public Task RecordRootCauseAsync(Guid id, long version, RootCauseForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) =>
+            c.RecordRootCause(form.Category, form.Description ?? string.Empty, form.ContributingFactors, actor, now), cancellationToken);
+
+    public Task ProposeResolutionAsync(Guid id, long version, ResolutionForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) =>
+            c.ProposeResolution(ResolutionOffer.Create(form.Kind, form.Amount, form.Currency, form.Compensation, form.Details), actor, now), cancellationToken);
+
+    public Task RecordCustomerResponseAsync(Guid id, long version, CustomerResponseForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) => c.RecordCustomerResponse(form.Accepted, form.Note, actor, now), cancellationToken);
+
+    public Task ResolveAsync(Guid id, long version, ResolveForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) =>
+        {
+            var implementedAt = DayToUtc(Required(form.ImplementedOn, "Enter the date the resolution was implemented."), now, c.Resolution?.ProposedAt);
+            c.Resolve(implementedAt, actor, now, form.Note);
+        }, cancellationToken);
+
+    public Task CloseAsync(Guid id, long version, CloseForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, PortalRoles.Policies.ManageComplaints, (c, actor, now) => c.Close(form.Note ?? string.Empty, form.Satisfaction, actor, now), cancellationToken);
+
+    public Task WithdrawAsync(Guid id, long version, ReasonForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, PortalRoles.Policies.ManageComplaints, (c, actor, now) => c.Withdraw(form.Reason ?? string.Empty, actor, now), cancellationToken);
+
+    public Task ReopenAsync(Guid id, long version, ReasonForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, PortalRoles.Policies.ManageComplaints, (c, actor, now) => c.Reopen(form.Reason ?? string.Empty, actor, now), cancellationToken);
+
+    public Task EscalateAsync(Guid id, long version, EscalateForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) => c.Escalate(form.Level, form.Reason ?? string.Empty, actor, now), cancellationToken);
+
+    public Task LogCommunicationAsync(Guid id, long version, CommunicationForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) => c.LogCommunication(form.Direction, form.Channel, form.Summary ?? string.Empty, actor, now), cancellationToken);
+
+    public async Task AssignAsync(Guid id, long version, AssignForm form, CancellationToken cancellationToken = default)
+    {
+        var staff = await GetAssignableStaffAsync(cancellationToken);
+        var owner = staff.FirstOrDefault(s => s.Id == form.OwnerId) ?? throw new DomainException("Choose an owner from the list of complaint handlers.");
+        await ChangeAsync(id, version, PortalRoles.Policies.ManageComplaints, (c, actor, now) => c.Assign(owner.Id, owner.Name, actor, now), cancellationToken);
+    }
+
+    private async Task ChangeAsync(Guid id, long expectedVersion, string policy, Action<Complaint, Actor, DateTime> change, CancellationToken cancellationToken)
+    {
+        var actor = await currentUser.RequireAsync(policy);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var complaint = await db.Complaints.AsSplitQuery()
+            .Include(c => c.Evidence).Include(c => c.Interviews).Include(c => c.Communications).Include(c => c.Escalations)
+            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new DomainException("The complaint no longer exists.");
+
+        var version = db.Entry(complaint).Property<long>(PortalDbContext.VersionProperty);
+        if (version.CurrentValue != expectedVersion)
+        {
+            throw new ComplaintConflictException();
+        }
+
+        change(complaint, actor, clock.UtcNow);
+        try
+        {
+            // The UPDATE carries "WHERE Version = expected": a change committed in between makes it affect no row.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ComplaintConflictException();
+        }
+
+        logger.LogInformation("Complaint {Reference} changed by {UserId}: {Kinds}", complaint.Reference, actor.Id,
+            string.Join(", ", complaint.DomainEvents.Select(e => e.GetType().Name)));
+        await publisher.PublishAsync(complaint, cancellationToken);
+    }
+
+    private async Task EnsureCategoryAsync(string code, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Categories.AnyAsync(c => c.Code == code && c.IsActive, cancellationToken))
+        {
+            throw new DomainException("Choose a category from the list.");
+        }
+    }
+
+    private static DateTime Required(DateTime? value, string message) => value ?? throw new DomainException(message);
+
+    /// <summary>
+    /// A date picked in the business time zone as a UTC time: today means now; an earlier day means noon of that day,
+    /// but never before <paramref name="notBefore"/> on that same day (an offer made in the afternoon is implemented after it).
+    /// </summary>
+    private DateTime DayToUtc(DateTime day, DateTime now, DateTime? notBefore)
+    {
+        if (DateOnly.FromDateTime(day) >= clock.Today)
+        {
+            return now;
+        }
+
+        var noon = clock.ToUtc(day.Date.AddHours(12));
+        return notBefore is { } floor && noon < floor && clock.ToLocal(floor).Date == day.Date ? floor : noon;
+    }
+}
+
+public sealed record RegisteredComplaint(Guid Id, string Reference);
+
+public sealed record StaffMember(string Id, string Name);
+
+/// <summary>One complaint as the case page shows it, with the version its actions must send back.</summary>
+public sealed record ComplaintCase(Complaint Complaint, long Version);
+
+public enum QueueSort
+{
+    Urgency,
+    Newest,
+    Reference,
+}
+
+public sealed record QueueQuery
+{
+    public const string Unassigned = "-";
+
+    public EscalationLevel Level { get; init; } = EscalationLevel.CustomerServiceManager;
+    public ComplaintStatus? Status { get; init; }
+    public ComplaintChannel? Channel { get; init; }
+    public ComplaintSeverity? Severity { get; init; }
+    public string? CategoryCode { get; init; }
+    public string? OwnerId { get; init; }
+    public string? Search { get; init; }
+    public QueueSort Sort { get; init; } = QueueSort.Urgency;
+    public bool Descending { get; init; }
+    public int Page { get; init; }
+    public int PageSize { get; init; } = 25;
+}
+
+public sealed record QueueRow(
+    Guid Id,
+    string Reference,
+    DateTime ReceivedAt,
+    string CustomerName,
+    string Subject,
+    string CategoryCode,
+    ComplaintChannel Channel,
+    ComplaintSeverity Severity,
+    ComplaintStatus Status,
+    EscalationLevel Level,
+    string? OwnerName,
+    DateTime AcknowledgementDueAt);
+
+public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, int Total);
+
+/// <summary>Someone else changed the complaint first; the user's change was not saved.</summary>
+public sealed class ComplaintConflictException()
+    : Exception("Someone else changed this complaint while you were working on it. The latest version is shown; your entry is still in the form — check it and try again.");

@@ -1,0 +1,18 @@
+using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Realtime;
+
+namespace Zowor.Portal.Features.Complaints;
+
+public static class ComplaintServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddComplaints(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<BusinessClock>();
+        builder.Services.AddSingleton<PortalNotifier>();
+        builder.Services.AddScoped<ComplaintEventPublisher>();
+        builder.Services.AddScoped<ComplaintService>();
+        builder.Services.AddScoped<Categories.CategoryService>();
+        return builder;
+    }
+}

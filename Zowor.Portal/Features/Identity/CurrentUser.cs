@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Zowor.Portal.Domain.Common;
+
+namespace Zowor.Portal.Features.Identity;
+
+/// <summary>
+/// The signed-in user of the current circuit or request. Services call <see cref="RequireAsync"/> before every change,
+/// so authorization holds even when a page forgets to hide a button.
+/// </summary>
+public sealed class CurrentUser(AuthenticationStateProvider authenticationState, IAuthorizationService authorization)
+{
+    public async Task<ClaimsPrincipal> GetPrincipalAsync() => (await authenticationState.GetAuthenticationStateAsync()).User;
+
+    /// <summary>Returns the actor when the user satisfies the policy; throws <see cref="PortalAccessDeniedException"/> otherwise.</summary>
+    public async Task<Actor> RequireAsync(string policy)
+    {
+        var principal = await GetPrincipalAsync();
+        if (principal.Identity?.IsAuthenticated != true || !(await authorization.AuthorizeAsync(principal, policy)).Succeeded)
+        {
+            throw new PortalAccessDeniedException();
+        }
+
+        return ToActor(principal);
+    }
+
+    /// <summary>Whether the user satisfies the policy.</summary>
+    public async Task<bool> IsAllowedAsync(string policy)
+    {
+        var principal = await GetPrincipalAsync();
+        return principal.Identity?.IsAuthenticated == true && (await authorization.AuthorizeAsync(principal, policy)).Succeeded;
+    }
+
+    public static Actor ToActor(ClaimsPrincipal principal)
+    {
+        var id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new PortalAccessDeniedException();
+        var name = principal.FindFirstValue(PortalClaimsPrincipalFactory.DisplayNameClaim) ?? principal.Identity?.Name ?? id;
+        return new Actor(id, name);
+    }
+}
+
+/// <summary>The signed-in user may not do what was asked.</summary>
+public sealed class PortalAccessDeniedException() : Exception("You are not allowed to do this.");

@@ -1,0 +1,42 @@
+namespace Zowor.Portal.Features.Identity;
+
+/// <summary>The portal's roles (PRODUCT.md "People and roles") and the policies built on them.</summary>
+public static class PortalRoles
+{
+    public const string Agent = "Agent";
+    public const string Csm = "CSM";
+    public const string Cco = "CCO";
+    public const string Ceo = "CEO";
+    public const string Quality = "Quality";
+    public const string Admin = "Admin";
+
+    public static readonly IReadOnlyList<string> All = [Agent, Csm, Cco, Ceo, Quality, Admin];
+
+    /// <summary>Policy names; pages and services name a policy, never a role list, so the rules live here once.</summary>
+    public static class Policies
+    {
+        /// <summary>Any staff member.</summary>
+        public const string Staff = "Staff";
+        /// <summary>Registers phone and e-mail complaints.</summary>
+        public const string RegisterComplaints = "RegisterComplaints";
+        /// <summary>Works complaint cases: acknowledges, investigates, resolves, escalates.</summary>
+        public const string HandleComplaints = "HandleComplaints";
+        /// <summary>Closes, withdraws, reopens and assigns: the level-1 owner and above.</summary>
+        public const string ManageComplaints = "ManageComplaints";
+        /// <summary>The CSM live queue.</summary>
+        public const string Queue = "Queue";
+        /// <summary>Users, roles and settings.</summary>
+        public const string Admin = "Admin";
+    }
+
+    /// <summary>Roles that each policy admits.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> PolicyRoles = new Dictionary<string, string[]>
+    {
+        [Policies.Staff] = [Agent, Csm, Cco, Ceo, Quality, Admin],
+        [Policies.RegisterComplaints] = [Agent, Csm, Cco],
+        [Policies.HandleComplaints] = [Agent, Csm, Cco, Ceo],
+        [Policies.ManageComplaints] = [Csm, Cco, Ceo],
+        [Policies.Queue] = [Agent, Csm, Cco],
+        [Policies.Admin] = [Admin],
+    };
+}

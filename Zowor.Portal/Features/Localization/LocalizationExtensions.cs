@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace Zowor.Portal.Features.Localization;
+
+public static class LocalizationExtensions
+{
+    public static readonly string[] Cultures = ["en", "ru"];
+
+    public static WebApplicationBuilder AddPortalLocalization(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(Cultures[0]).AddSupportedCultures(Cultures).AddSupportedUICultures(Cultures);
+            // The cookie set by the culture switch wins over the browser's Accept-Language.
+            o.RequestCultureProviders.Remove(o.RequestCultureProviders.OfType<QueryStringRequestCultureProvider>().First());
+        });
+        return builder;
+    }
+
+    /// <summary>The culture switch: stores the choice in a cookie and goes back to the page (local URLs only).</summary>
+    public static IEndpointRouteBuilder MapCultureEndpoint(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext context) =>
+        {
+            if (Cultures.Contains(culture))
+            {
+                context.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            }
+
+            return Results.LocalRedirect(string.IsNullOrEmpty(redirectUri) || !redirectUri.StartsWith('/') || redirectUri.StartsWith("//", StringComparison.Ordinal) ? "/" : redirectUri);
+        }).AllowAnonymous();
+        return endpoints;
+    }
+}

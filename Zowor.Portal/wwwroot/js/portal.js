@@ -1,0 +1,29 @@
+// Live countdowns: every element with data-deadline (ISO UTC) shows the time left and turns
+// warning/overdue by itself, so the queue ticks in the browser without a server round trip per row.
+(function () {
+    function format(ms) {
+        const overdue = ms < 0;
+        let s = Math.floor(Math.abs(ms) / 1000);
+        const d = Math.floor(s / 86400); s -= d * 86400;
+        const h = Math.floor(s / 3600); s -= h * 3600;
+        const m = Math.floor(s / 60);
+        const text = d > 0 ? `${d}d ${h}h` : h > 0 ? `${h}h ${m}m` : `${m}m`;
+        return { text, overdue };
+    }
+    function tick() {
+        const now = Date.now();
+        document.querySelectorAll('[data-deadline]').forEach(el => {
+            const due = Date.parse(el.getAttribute('data-deadline'));
+            if (isNaN(due)) return;
+            const warnMs = Number(el.getAttribute('data-warn-ms') || '0');
+            const left = due - now;
+            const { text, overdue } = format(left);
+            const label = overdue ? (el.getAttribute('data-overdue-label') || 'overdue') + ' ' + text : text;
+            if (el.textContent !== label) el.textContent = label;
+            el.classList.toggle('deadline-overdue', overdue);
+            el.classList.toggle('deadline-warning', !overdue && left < warnMs);
+        });
+    }
+    setInterval(tick, 1000);
+    window.zoworTick = tick;
+})();
