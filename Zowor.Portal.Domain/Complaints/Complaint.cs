@@ -210,7 +210,7 @@ public sealed class Complaint
     /// <summary>Acknowledges receipt (P-20, P-21) and gives the customer an estimated resolution date.</summary>
     public void Acknowledge(ContactMethod method, DateOnly estimatedResolutionDate, Actor by, DateTime at)
     {
-        EnsureAllowed(ComplaintAction.Acknowledge);
+        EnsureAllowed(ComplaintAction.Acknowledge, by, at);
         if (!Enum.IsDefined(method))
         {
             throw new DomainException("Choose how receipt was acknowledged: e-mail or phone.");
@@ -244,7 +244,7 @@ public sealed class Complaint
     /// <summary>Adds an evidence item (P-30).</summary>
     public void AddEvidence(EvidenceKind kind, string description, Actor by, DateTime at)
     {
-        EnsureAllowed(ComplaintAction.AddEvidence);
+        EnsureAllowed(ComplaintAction.AddEvidence, by, at);
         if (!Enum.IsDefined(kind))
         {
             throw new DomainException("Choose the kind of evidence.");
@@ -259,7 +259,7 @@ public sealed class Complaint
     /// <summary>Records an interview with a staff member involved (P-30).</summary>
     public void AddInterview(string staffName, string staffRole, DateTime interviewedAt, string summary, Actor by, DateTime at)
     {
-        EnsureAllowed(ComplaintAction.AddInterview);
+        EnsureAllowed(ComplaintAction.AddInterview, by, at);
         Guard.Utc(interviewedAt, nameof(interviewedAt));
         var name = Guard.Text(staffName, "Staff name", ComplaintLimits.Person);
         var role = Guard.Text(staffRole, "Staff role", ComplaintLimits.Person);
@@ -277,7 +277,7 @@ public sealed class Complaint
     /// <summary>Records or revises the root cause and contributing factors (P-30).</summary>
     public void RecordRootCause(RootCauseCategory category, string description, string? contributingFactors, Actor by, DateTime at)
     {
-        EnsureAllowed(ComplaintAction.RecordRootCause);
+        EnsureAllowed(ComplaintAction.RecordRootCause, by, at);
         if (!Enum.IsDefined(category))
         {
             throw new DomainException("Choose a root-cause category.");
@@ -295,7 +295,7 @@ public sealed class Complaint
     public void ProposeResolution(ResolutionOffer offer, Actor by, DateTime at)
     {
         ArgumentNullException.ThrowIfNull(offer);
-        EnsureAllowed(ComplaintAction.ProposeResolution);
+        EnsureAllowed(ComplaintAction.ProposeResolution, by, at);
         var before = Resolution?.Kind.ToString();
         Resolution = offer.ProposedBy(at, by);
         Record(at, by, ComplaintHistoryKinds.ResolutionProposed, before, offer.Kind.ToString(), DescribeOffer(offer));
@@ -305,11 +305,11 @@ public sealed class Complaint
     /// <summary>Records the customer's answer to the offer (P-40, P-41).</summary>
     public void RecordCustomerResponse(bool accepted, string? note, Actor by, DateTime at)
     {
-        EnsureAllowed(ComplaintAction.RecordCustomerResponse);
+        EnsureAllowed(ComplaintAction.RecordCustomerResponse, by, at);
         var text = Guard.OptionalText(note, "Note", ComplaintLimits.Note);
         var offer = Resolution ?? throw new ComplaintWorkflowException("There is no resolution offer to answer.");
         Resolution = offer.Answered(accepted, text, at);
-        Record(at, by, ComplaintHistoryKinds.CustomerResponded, offer.CustomerAccepted?.ToString(), accepted ? "Accepted" : "Rejected", text);
+        Record(at, by, ComplaintHistoryKinds.CustomerResponded, offer.CustomerAccepted switch { true => "Accepted", false => "Rejected", null => null }, accepted ? "Accepted" : "Rejected", text);
         _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.CustomerResponded, at));
     }
 
@@ -320,7 +320,7 @@ public sealed class Complaint
     public void Resolve(DateTime implementedAt, Actor by, DateTime at, string? note = null)
     {
         Guard.Utc(implementedAt, nameof(implementedAt));
-        EnsureAllowed(ComplaintAction.Resolve);
+        EnsureAllowed(ComplaintAction.Resolve, by, at);
         if (RootCause is null)
         {
             throw new ComplaintWorkflowException("Record the root cause before resolving the complaint (P-30).");
@@ -350,7 +350,7 @@ public sealed class Complaint
     /// <summary>Formally closes a resolved complaint (P-50).</summary>
     public void Close(string note, int? satisfaction, Actor by, DateTime at)
     {
-        EnsureAllowed(ComplaintAction.Close);
+        EnsureAllowed(ComplaintAction.Close, by, at);
         var text = Guard.Text(note, "Closing note", ComplaintLimits.Note);
         if (satisfaction is not null and not (>= 1 and <= 5))
         {
@@ -369,7 +369,7 @@ public sealed class Complaint
     public void Reopen(string reason, Actor by, DateTime at)
     {
         var text = Guard.Text(reason, "Reason", ComplaintLimits.Note);
-        EnsureAllowed(ComplaintAction.Reopen);
+        EnsureAllowed(ComplaintAction.Reopen, by, at);
         Closure = null;
         ResolvedAt = null;
         MoveTo(ComplaintAction.Reopen, by, at, text);
@@ -378,7 +378,7 @@ public sealed class Complaint
     /// <summary>Raises the complaint to a higher level with a reason (P-71 to P-73).</summary>
     public void Escalate(EscalationLevel to, string reason, Actor by, DateTime at, bool automatic = false)
     {
-        EnsureAllowed(ComplaintAction.Escalate);
+        EnsureAllowed(ComplaintAction.Escalate, by, at);
         if (!Enum.IsDefined(to))
         {
             throw new DomainException("Choose an escalation level from 1 to 3.");
@@ -395,7 +395,7 @@ public sealed class Complaint
     /// <summary>Makes a user the owner of the complaint.</summary>
     public void Assign(string ownerId, string ownerName, Actor by, DateTime at)
     {
-        EnsureAllowed(ComplaintAction.Assign);
+        EnsureAllowed(ComplaintAction.Assign, by, at);
         var id = Guard.Text(ownerId, "Owner", 450);
         var name = Guard.Text(ownerName, "Owner name", ComplaintLimits.Person);
         if (id == OwnerId)
@@ -413,7 +413,7 @@ public sealed class Complaint
     /// <summary>Logs a contact with the customer; an outbound one counts as a customer update (P-21, P-41).</summary>
     public void LogCommunication(CommunicationDirection direction, CommunicationChannel channel, string summary, Actor by, DateTime at)
     {
-        EnsureAllowed(ComplaintAction.LogCommunication);
+        EnsureAllowed(ComplaintAction.LogCommunication, by, at);
         if (!Enum.IsDefined(direction) || !Enum.IsDefined(channel))
         {
             throw new DomainException("Choose the direction and channel of the contact.");
@@ -433,8 +433,10 @@ public sealed class Complaint
     /// <summary>Forgets the events once the web app has published them.</summary>
     public void ClearDomainEvents() => _events.Clear();
 
-    private void EnsureAllowed(ComplaintAction action)
+    private void EnsureAllowed(ComplaintAction action, Actor by, DateTime at)
     {
+        Guard.Actor(by);
+        Guard.Utc(at, nameof(at));
         if (!ComplaintWorkflow.Allows(Status, action))
         {
             throw new ComplaintWorkflowException(RefusalMessage(action));

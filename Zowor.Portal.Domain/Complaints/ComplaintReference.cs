@@ -38,16 +38,19 @@ public sealed partial record ComplaintReference
     public static ComplaintReference? TryParse(string? text)
     {
         var match = Pattern().Match(text?.Trim() ?? string.Empty);
-        return match.Success
-            ? new ComplaintReference(
-                int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture),
-                int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture))
-            : null;
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var sequence = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+        return year is >= 2000 and <= 9999 && sequence is >= 1 and <= 999_999 ? new ComplaintReference(year, sequence) : null;
     }
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"ZW-{Year}-{Sequence:D6}");
 
-    [GeneratedRegex(@"^ZW-(\d{4})-(\d{6})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^ZW-([0-9]{4})-([0-9]{6})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

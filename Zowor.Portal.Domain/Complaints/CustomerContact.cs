@@ -30,6 +30,11 @@ public sealed partial record CustomerContact
     /// <summary>Validates and normalises contact details; throws <see cref="DomainException"/> with a readable message.</summary>
     public static CustomerContact Create(string? name, string? email, string? phone, ContactMethod preferredContact)
     {
+        if (!Enum.IsDefined(preferredContact))
+        {
+            throw new DomainException("Choose how the customer prefers to be contacted: e-mail or phone.");
+        }
+
         var validName = Guard.Text(name, "Customer name", ComplaintLimits.Name);
         var validEmail = NormaliseEmail(email);
         var validPhone = NormalisePhone(phone);

@@ -6,10 +6,18 @@ namespace Zowor.Portal.Components.Shared;
 public static partial class EnumText
 {
     public static string Of<TEnum>(TEnum value)
-        where TEnum : struct, Enum
+        where TEnum : struct, Enum => OfName(value.ToString());
+
+    /// <summary>The same for a PascalCase name stored as text (timeline kinds).</summary>
+    public static string OfName(string name)
     {
-        var words = Words().Replace(value.ToString(), " $1").ToLowerInvariant();
-        return char.ToUpperInvariant(words[0]) + words[1..];
+        if (name == "Email")
+        {
+            return "E-mail";
+        }
+
+        var words = Words().Replace(name, " $1").ToLowerInvariant();
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
     [GeneratedRegex("(?<!^)([A-Z])")]

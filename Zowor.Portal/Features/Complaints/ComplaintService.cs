@@ -63,7 +63,7 @@ public sealed class ComplaintService(
         }
     }
 
-    public async Task<QueuePage> GetQueueAsync(QueueQuery query, CancellationToken cancellationToken = default)
+    public async Task<QueueResult> GetQueueAsync(QueueQuery query, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(PortalRoles.Policies.Queue);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -120,7 +120,24 @@ public sealed class ComplaintService(
             .Select(c => new QueueRow(c.Id, c.Reference, c.ReceivedAt, c.Customer.Name, c.Subject, c.CategoryCode, c.Channel,
                 c.Severity, c.Status, c.EscalationLevel, c.OwnerName, c.AcknowledgementDueAt))
             .ToListAsync(cancellationToken);
-        return new QueuePage(rows, total);
+        return new QueueResult(rows, total);
+    }
+
+    /// <summary>Headline counts for the home page, each one query in the database.</summary>
+    public async Task<ComplaintSummary> GetSummaryAsync(CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.RequireAsync(PortalRoles.Policies.Staff);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.UtcNow;
+        var open = ComplaintWorkflow.UnresolvedStatuses.ToArray();
+        var openComplaints = db.Complaints.AsNoTracking().Where(c => open.Contains(c.Status));
+        return new ComplaintSummary(
+            Open: await openComplaints.CountAsync(cancellationToken),
+            AwaitingAcknowledgement: await openComplaints.CountAsync(c => c.Status == ComplaintStatus.Received, cancellationToken),
+            AcknowledgementOverdue: await openComplaints.CountAsync(c => c.Status == ComplaintStatus.Received && c.AcknowledgementDueAt < now, cancellationToken),
+            AtLevel2: await openComplaints.CountAsync(c => c.EscalationLevel == EscalationLevel.ChiefCustomerOfficer, cancellationToken),
+            AtLevel3: await openComplaints.CountAsync(c => c.EscalationLevel == EscalationLevel.ChiefExecutive, cancellationToken),
+            AssignedToMe: await openComplaints.CountAsync(c => c.OwnerId == actor.Id, cancellationToken));
     }
 
     public async Task<ComplaintCase?> GetCaseAsync(Guid id, CancellationToken cancellationToken = default)
@@ -145,76 +162,73 @@ public sealed class ComplaintService(
         await currentUser.RequireAsync(PortalRoles.Policies.Staff);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var handlerRoles = PortalRoles.PolicyRoles[PortalRoles.Policies.HandleComplaints];
-        return await (
-                from user in db.Users
-                join userRole in db.UserRoles on user.Id equals userRole.UserId
-                join role in db.Roles on userRole.RoleId equals role.Id
-                where handlerRoles.Contains(role.Name!)
-                select new StaffMember(user.Id, user.DisplayName))
-            .Distinct()
-            .OrderBy(s => s.Name)
+        var handlerRoleIds = db.Roles.Where(r => handlerRoles.Contains(r.Name!)).Select(r => r.Id);
+        return await db.Users
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && handlerRoleIds.Contains(ur.RoleId)))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new StaffMember(u.Id, u.DisplayName))
             .ToListAsync(cancellationToken);
     }
 
     public Task AcknowledgeAsync(Guid id, long version, AcknowledgeForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) =>
+        ChangeAsync(id, version, ComplaintAction.Acknowledge, (c, actor, now) =>
             c.Acknowledge(form.Method, DateOnly.FromDateTime(Required(form.EstimatedResolutionDate, "Enter the estimated resolution date.")), actor, now), cancellationToken);
 
     public Task StartInvestigationAsync(Guid id, long version, string? note, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) => c.StartInvestigation(actor, now, note), cancellationToken);
+        ChangeAsync(id, version, ComplaintAction.StartInvestigation, (c, actor, now) => c.StartInvestigation(actor, now, note), cancellationToken);
 
     public Task AddEvidenceAsync(Guid id, long version, EvidenceForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) => c.AddEvidence(form.Kind, form.Description ?? string.Empty, actor, now), cancellationToken);
+        ChangeAsync(id, version, ComplaintAction.AddEvidence, (c, actor, now) => c.AddEvidence(form.Kind, form.Description ?? string.Empty, actor, now), cancellationToken);
 
     public Task AddInterviewAsync(Guid id, long version, InterviewForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) =>
+        ChangeAsync(id, version, ComplaintAction.AddInterview, (c, actor, now) =>
             c.AddInterview(form.StaffName ?? string.Empty, form.StaffRole ?? string.Empty,
                 DayToUtc(Required(form.InterviewedOn, "Enter the interview date."), now, notBefore: null),
                 form.Summary ?? string.Empty, actor, now), cancellationToken);
 
     public Task RecordRootCauseAsync(Guid id, long version, RootCauseForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) =>
+        ChangeAsync(id, version, ComplaintAction.RecordRootCause, (c, actor, now) =>
             c.RecordRootCause(form.Category, form.Description ?? string.Empty, form.ContributingFactors, actor, now), cancellationToken);
 
     public Task ProposeResolutionAsync(Guid id, long version, ResolutionForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) =>
+        ChangeAsync(id, version, ComplaintAction.ProposeResolution, (c, actor, now) =>
             c.ProposeResolution(ResolutionOffer.Create(form.Kind, form.Amount, form.Currency, form.Compensation, form.Details), actor, now), cancellationToken);
 
     public Task RecordCustomerResponseAsync(Guid id, long version, CustomerResponseForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) => c.RecordCustomerResponse(form.Accepted, form.Note, actor, now), cancellationToken);
+        ChangeAsync(id, version, ComplaintAction.RecordCustomerResponse, (c, actor, now) => c.RecordCustomerResponse(form.Accepted, form.Note, actor, now), cancellationToken);
 
     public Task ResolveAsync(Guid id, long version, ResolveForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) =>
+        ChangeAsync(id, version, ComplaintAction.Resolve, (c, actor, now) =>
         {
             var implementedAt = DayToUtc(Required(form.ImplementedOn, "Enter the date the resolution was implemented."), now, c.Resolution?.ProposedAt);
             c.Resolve(implementedAt, actor, now, form.Note);
         }, cancellationToken);
 
     public Task CloseAsync(Guid id, long version, CloseForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, PortalRoles.Policies.ManageComplaints, (c, actor, now) => c.Close(form.Note ?? string.Empty, form.Satisfaction, actor, now), cancellationToken);
+        ChangeAsync(id, version, ComplaintAction.Close, (c, actor, now) => c.Close(form.Note ?? string.Empty, form.Satisfaction, actor, now), cancellationToken);
 
     public Task WithdrawAsync(Guid id, long version, ReasonForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, PortalRoles.Policies.ManageComplaints, (c, actor, now) => c.Withdraw(form.Reason ?? string.Empty, actor, now), cancellationToken);
+        ChangeAsync(id, version, ComplaintAction.Withdraw, (c, actor, now) => c.Withdraw(form.Reason ?? string.Empty, actor, now), cancellationToken);
 
     public Task ReopenAsync(Guid id, long version, ReasonForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, PortalRoles.Policies.ManageComplaints, (c, actor, now) => c.Reopen(form.Reason ?? string.Empty, actor, now), cancellationToken);
+        ChangeAsync(id, version, ComplaintAction.Reopen, (c, actor, now) => c.Reopen(form.Reason ?? string.Empty, actor, now), cancellationToken);
 
     public Task EscalateAsync(Guid id, long version, EscalateForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) => c.Escalate(form.Level, form.Reason ?? string.Empty, actor, now), cancellationToken);
+        ChangeAsync(id, version, ComplaintAction.Escalate, (c, actor, now) => c.Escalate(form.Level, form.Reason ?? string.Empty, actor, now), cancellationToken);
 
     public Task LogCommunicationAsync(Guid id, long version, CommunicationForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, PortalRoles.Policies.HandleComplaints, (c, actor, now) => c.LogCommunication(form.Direction, form.Channel, form.Summary ?? string.Empty, actor, now), cancellationToken);
+        ChangeAsync(id, version, ComplaintAction.LogCommunication, (c, actor, now) => c.LogCommunication(form.Direction, form.Channel, form.Summary ?? string.Empty, actor, now), cancellationToken);
 
     public async Task AssignAsync(Guid id, long version, AssignForm form, CancellationToken cancellationToken = default)
     {
         var staff = await GetAssignableStaffAsync(cancellationToken);
         var owner = staff.FirstOrDefault(s => s.Id == form.OwnerId) ?? throw new DomainException("Choose an owner from the list of complaint handlers.");
-        await ChangeAsync(id, version, PortalRoles.Policies.ManageComplaints, (c, actor, now) => c.Assign(owner.Id, owner.Name, actor, now), cancellationToken);
+        await ChangeAsync(id, version, ComplaintAction.Assign, (c, actor, now) => c.Assign(owner.Id, owner.Name, actor, now), cancellationToken);
     }
 
-    private async Task ChangeAsync(Guid id, long expectedVersion, string policy, Action<Complaint, Actor, DateTime> change, CancellationToken cancellationToken)
+    private async Task ChangeAsync(Guid id, long expectedVersion, ComplaintAction action, Action<Complaint, Actor, DateTime> change, CancellationToken cancellationToken)
     {
-        var actor = await currentUser.RequireAsync(policy);
+        var actor = await currentUser.RequireAsync(ComplaintActionPolicies.For(action));
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var complaint = await db.Complaints.AsSplitQuery()
             .Include(c => c.Evidence).Include(c => c.Interviews).Include(c => c.Communications).Include(c => c.Escalations)
@@ -272,6 +286,8 @@ public sealed class ComplaintService(
 
 public sealed record RegisteredComplaint(Guid Id, string Reference);
 
+public sealed record ComplaintSummary(int Open, int AwaitingAcknowledgement, int AcknowledgementOverdue, int AtLevel2, int AtLevel3, int AssignedToMe);
+
 public sealed record StaffMember(string Id, string Name);
 
 /// <summary>One complaint as the case page shows it, with the version its actions must send back.</summary>
@@ -315,7 +331,7 @@ public sealed record QueueRow(
     string? OwnerName,
     DateTime AcknowledgementDueAt);
 
-public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, int Total);
+public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
 
 /// <summary>Someone else changed the complaint first; the user's change was not saved.</summary>
 public sealed class ComplaintConflictException()

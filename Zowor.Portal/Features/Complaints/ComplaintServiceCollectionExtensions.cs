@@ -11,8 +11,10 @@ public static class ComplaintServiceCollectionExtensions
         builder.Services.AddSingleton<BusinessClock>();
         builder.Services.AddSingleton<PortalNotifier>();
         builder.Services.AddScoped<ComplaintEventPublisher>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(DeadlineOptions.Section).Get<DeadlineOptions>() ?? new DeadlineOptions());
         builder.Services.AddScoped<ComplaintService>();
         builder.Services.AddScoped<Categories.CategoryService>();
+        builder.Services.AddScoped<Admin.UserAdminService>();
         return builder;
     }
 }

@@ -1,0 +1,108 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Zowor.Portal.Components.Shared;
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Categories;
+using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Realtime;
+
+namespace Zowor.Portal.Features.Complaints;
+
+public sealed partial class ComplaintDetailPage
+{
+    private ComplaintCase? _case;
+    private bool _notFound;
+    private ComplaintAction? _selected;
+    private int _formKey;
+    private IReadOnlySet<string> _policies = new HashSet<string>();
+    private IReadOnlyList<StaffMember> _staff = [];
+    private IReadOnlyDictionary<string, ComplaintCategory> _categories = new Dictionary<string, ComplaintCategory>();
+    private IDisposable? _subscription;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [Inject] private ComplaintService Complaints { get; set; } = default!;
+    [Inject] private CategoryService CategoryService { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private PortalNotifier Notifier { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _categories = await CategoryService.GetAllByCodeAsync();
+        var policies = new HashSet<string>();
+        foreach (var policy in PortalRoles.PolicyRoles.Keys)
+        {
+            if (await CurrentUser.IsAllowedAsync(policy))
+            {
+                policies.Add(policy);
+            }
+        }
+
+        _policies = policies;
+        if (policies.Contains(PortalRoles.Policies.ManageComplaints))
+        {
+            _staff = await Complaints.GetAssignableStaffAsync();
+        }
+
+        // Someone else's change to this complaint refreshes the page; an open form keeps what the user typed.
+        _subscription = Notifier.Subscribe(change => change.ComplaintId == Id ? InvokeAsync(ReloadAfterOtherChangeAsync) : Task.CompletedTask);
+    }
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        _case = await Complaints.GetCaseAsync(Id);
+        _notFound = _case is null;
+        StateHasChanged();
+    }
+
+    private async Task ReloadAfterOtherChangeAsync()
+    {
+        var before = _case?.Version;
+        await LoadAsync();
+        if (_selected is not null && before is not null && _case is not null && _case.Version != before)
+        {
+            Snackbar.Add(L["This complaint was just changed by someone else; the page shows the latest version."], Severity.Info);
+        }
+    }
+
+    private void Select(ComplaintAction action)
+    {
+        _selected = action;
+        _formKey++;
+    }
+
+    private async Task OnCompletedAsync()
+    {
+        _selected = null;
+        await LoadAsync();
+    }
+
+    private string Local(DateTime utc) => Clock.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
+
+    private string CategoryName(string code) =>
+        _categories.TryGetValue(code, out var category) ? category.Name(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) : code;
+
+    private string DescribeEntry(ComplaintHistoryEntry entry) => entry.Kind switch
+    {
+        ComplaintHistoryKinds.StatusChanged when entry.Before is not null && entry.After is not null =>
+            $"{StatusText(entry.Before)} → {StatusText(entry.After)}",
+        ComplaintHistoryKinds.Registered => L["Registered"],
+        ComplaintHistoryKinds.Acknowledged when Enum.TryParse<Domain.Complaints.ContactMethod>(entry.Details, out var method) =>
+            string.Format(CultureInfo.CurrentCulture, L["Acknowledged by {0}; estimated resolution {1}"], L[EnumText.Of(method)], entry.After),
+        ComplaintHistoryKinds.Escalated => string.Format(CultureInfo.CurrentCulture, L["Escalated from level {0} to level {1}"], entry.Before, entry.After),
+        ComplaintHistoryKinds.Assigned => string.Format(CultureInfo.CurrentCulture, L["Assigned to {0}"], entry.After),
+        _ => L[EnumText.OfName(entry.Kind)],
+    };
+
+    private string StatusText(string status) =>
+        Enum.TryParse<ComplaintStatus>(status, out var parsed) ? L[EnumText.Of(parsed)] : status;
+
+    public void Dispose() => _subscription?.Dispose();
+}
