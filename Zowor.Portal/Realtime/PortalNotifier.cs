@@ -4,7 +4,7 @@ using Zowor.Portal.Domain.Escalation;
 namespace Zowor.Portal.Realtime;
 
 /// <summary>A complaint changed; enough for a page to decide whether to reload what it shows.</summary>
-public sealed record ComplaintChanged(Guid ComplaintId, string Reference, ComplaintStatus Status, EscalationLevel Level, IReadOnlyList<string> Events);
+public sealed record ComplaintChanged(Guid ComplaintId, string Reference, ComplaintStatus Status, EscalationLevel Level, string ChangedById, IReadOnlyList<string> Events);
 
 /// <summary>
 /// In-process fan-out of complaint changes to open pages (Blazor circuits). Subscribing returns an

@@ -20,6 +20,7 @@ public sealed partial class ComplaintDetailPage
     private IReadOnlyList<StaffMember> _staff = [];
     private IReadOnlyDictionary<string, ComplaintCategory> _categories = new Dictionary<string, ComplaintCategory>();
     private IDisposable? _subscription;
+    private string _myId = string.Empty;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -50,7 +51,10 @@ public sealed partial class ComplaintDetailPage
         }
 
         // Someone else's change to this complaint refreshes the page; an open form keeps what the user typed.
-        _subscription = Notifier.Subscribe(change => change.ComplaintId == Id ? InvokeAsync(ReloadAfterOtherChangeAsync) : Task.CompletedTask);
+        _myId = CurrentUser.ToActor(await CurrentUser.GetPrincipalAsync()).Id;
+        _subscription = Notifier.Subscribe(change => change.ComplaintId == Id && change.ChangedById != _myId
+            ? InvokeAsync(ReloadAfterOtherChangeAsync)
+            : Task.CompletedTask);
     }
 
     protected override Task OnParametersSetAsync() => LoadAsync();
@@ -66,7 +70,7 @@ public sealed partial class ComplaintDetailPage
     {
         var before = _case?.Version;
         await LoadAsync();
-        if (_selected is not null && before is not null && _case is not null && _case.Version != before)
+        if (before is not null && _case is not null && _case.Version != before)
         {
             Snackbar.Add(L["This complaint was just changed by someone else; the page shows the latest version."], Severity.Info);
         }
@@ -95,7 +99,9 @@ public sealed partial class ComplaintDetailPage
             $"{StatusText(entry.Before)} → {StatusText(entry.After)}",
         ComplaintHistoryKinds.Registered => L["Registered"],
         ComplaintHistoryKinds.Acknowledged when Enum.TryParse<Domain.Complaints.ContactMethod>(entry.Details, out var method) =>
-            string.Format(CultureInfo.CurrentCulture, L["Acknowledged by {0}; estimated resolution {1}"], L[EnumText.Of(method)], entry.After),
+            string.Format(CultureInfo.CurrentCulture, L["Acknowledged by {0}; estimated resolution {1}"], L[EnumText.Of(method)],
+                DateOnly.TryParse(entry.After, CultureInfo.InvariantCulture, out var estimate) ? estimate.ToString("d", CultureInfo.CurrentCulture) : entry.After),
+        ComplaintHistoryKinds.CustomerResponded => entry.After == "Accepted" ? L["The customer accepted the offer"] : L["The customer rejected the offer"],
         ComplaintHistoryKinds.Escalated => string.Format(CultureInfo.CurrentCulture, L["Escalated from level {0} to level {1}"], entry.Before, entry.After),
         ComplaintHistoryKinds.Assigned => string.Format(CultureInfo.CurrentCulture, L["Assigned to {0}"], entry.After),
         _ => L[EnumText.OfName(entry.Kind)],

@@ -58,7 +58,7 @@ public sealed class ComplaintService(
             }
 
             logger.LogInformation("Complaint {Reference} registered by {UserId} via {Channel}", complaint.Reference, actor.Id, complaint.Channel);
-            await publisher.PublishAsync(complaint, cancellationToken);
+            await publisher.PublishAsync(complaint, actor, cancellationToken);
             return new RegisteredComplaint(complaint.Id, complaint.Reference);
         }
     }
@@ -254,7 +254,7 @@ public sealed class ComplaintService(
 
         logger.LogInformation("Complaint {Reference} changed by {UserId}: {Kinds}", complaint.Reference, actor.Id,
             string.Join(", ", complaint.DomainEvents.Select(e => e.GetType().Name)));
-        await publisher.PublishAsync(complaint, cancellationToken);
+        await publisher.PublishAsync(complaint, actor, cancellationToken);
     }
 
     private async Task EnsureCategoryAsync(string code, CancellationToken cancellationToken)
