@@ -4,6 +4,7 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Localization;
+using Zowor.Portal.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ builder.Services.AddMudServices();
 builder.AddPortalLocalization();
 builder.AddPortalData();
 builder.AddPortalIdentity();
+builder.AddRealtime();
 builder.AddComplaints();
 
 var app = builder.Build();
@@ -35,6 +37,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapRealtime();
 app.MapCultureEndpoint();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,25 +1,20 @@
-using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Domain.Escalation;
-
 namespace Zowor.Portal.Realtime;
 
-/// <summary>A complaint changed; enough for a page to decide whether to reload what it shows.</summary>
-public sealed record ComplaintChanged(Guid ComplaintId, string Reference, ComplaintStatus Status, EscalationLevel Level, string ChangedById, IReadOnlyList<string> Events);
-
 /// <summary>
-/// In-process fan-out of complaint changes to open pages (Blazor circuits). Subscribing returns an
+/// In-process fan-out of live events to open pages (Blazor circuits) on this node. Subscribing returns an
 /// <see cref="IDisposable"/>; components dispose it with themselves, or the circuit leaks.
 /// Handlers run on the publisher's thread: components marshal with <c>InvokeAsync</c>.
 /// </summary>
 public sealed class PortalNotifier(ILogger<PortalNotifier> logger)
 {
     private readonly Lock _gate = new();
+
     // Copy-on-write: publishing reads a snapshot without taking the lock.
-    private volatile Func<ComplaintChanged, Task>[] _handlers = [];
+    private volatile Func<LiveEvent, Task>[] _handlers = [];
 
     public int SubscriberCount => _handlers.Length;
 
-    public IDisposable Subscribe(Func<ComplaintChanged, Task> handler)
+    public IDisposable Subscribe(Func<LiveEvent, Task> handler)
     {
         lock (_gate)
         {
@@ -29,28 +24,33 @@ public sealed class PortalNotifier(ILogger<PortalNotifier> logger)
         return new Subscription(this, handler);
     }
 
-    public void Publish(ComplaintChanged change)
+    /// <summary>Subscribes to one kind of event.</summary>
+    public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler)
+        where TEvent : LiveEvent =>
+        Subscribe(e => e is TEvent typed ? handler(typed) : Task.CompletedTask);
+
+    public void Publish(LiveEvent liveEvent)
     {
         foreach (var handler in _handlers)
         {
-            _ = InvokeAsync(handler, change);
+            _ = InvokeAsync(handler, liveEvent);
         }
     }
 
-    private async Task InvokeAsync(Func<ComplaintChanged, Task> handler, ComplaintChanged change)
+    private async Task InvokeAsync(Func<LiveEvent, Task> handler, LiveEvent liveEvent)
     {
         try
         {
-            await handler(change);
+            await handler(liveEvent);
         }
         catch (Exception ex)
         {
             // One broken page must not stop the others from hearing about the change.
-            logger.LogWarning(ex, "A live-update subscriber failed for {Reference}", change.Reference);
+            logger.LogWarning(ex, "A live-update subscriber failed for {Event}", liveEvent.GetType().Name);
         }
     }
 
-    private void Unsubscribe(Func<ComplaintChanged, Task> handler)
+    private void Unsubscribe(Func<LiveEvent, Task> handler)
     {
         lock (_gate)
         {
@@ -58,7 +58,7 @@ public sealed class PortalNotifier(ILogger<PortalNotifier> logger)
         }
     }
 
-    private sealed class Subscription(PortalNotifier owner, Func<ComplaintChanged, Task> handler) : IDisposable
+    private sealed class Subscription(PortalNotifier owner, Func<LiveEvent, Task> handler) : IDisposable
     {
         private int _disposed;
 

@@ -19,7 +19,8 @@ public sealed partial class ComplaintDetailPage
     private IReadOnlySet<string> _policies = new HashSet<string>();
     private IReadOnlyList<StaffMember> _staff = [];
     private IReadOnlyDictionary<string, ComplaintCategory> _categories = new Dictionary<string, ComplaintCategory>();
-    private IDisposable? _subscription;
+    private readonly List<IDisposable> _subscriptions = [];
+    private IReadOnlyList<Viewer> _viewers = [];
     private string _myId = string.Empty;
 
     [Parameter]
@@ -30,6 +31,7 @@ public sealed partial class ComplaintDetailPage
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private PortalNotifier Notifier { get; set; } = default!;
+    [Inject] private PresenceTracker Presence { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
@@ -51,10 +53,21 @@ public sealed partial class ComplaintDetailPage
         }
 
         // Someone else's change to this complaint refreshes the page; an open form keeps what the user typed.
-        _myId = CurrentUser.ToActor(await CurrentUser.GetPrincipalAsync()).Id;
-        _subscription = Notifier.Subscribe(change => change.ComplaintId == Id && change.ChangedById != _myId
+        var me = CurrentUser.ToActor(await CurrentUser.GetPrincipalAsync());
+        _myId = me.Id;
+        _subscriptions.Add(Notifier.Subscribe<ComplaintChanged>(change => change.ComplaintId == Id && change.ChangedById != _myId
             ? InvokeAsync(ReloadAfterOtherChangeAsync)
-            : Task.CompletedTask);
+            : Task.CompletedTask));
+        _subscriptions.Add(Notifier.Subscribe<PresenceChanged>(change => change.ComplaintId == Id
+            ? InvokeAsync(() => { _viewers = OtherViewers(); StateHasChanged(); })
+            : Task.CompletedTask));
+        // Only an interactive circuit is a viewer; the prerender pass is gone a moment later.
+        if (RendererInfo.IsInteractive)
+        {
+            _subscriptions.Add(Presence.Enter(Id, new Viewer(me.Id, me.Name)));
+        }
+
+        _viewers = OtherViewers();
     }
 
     protected override Task OnParametersSetAsync() => LoadAsync();
@@ -110,5 +123,13 @@ public sealed partial class ComplaintDetailPage
     private string StatusText(string status) =>
         Enum.TryParse<ComplaintStatus>(status, out var parsed) ? L[EnumText.Of(parsed)] : status;
 
-    public void Dispose() => _subscription?.Dispose();
+    private IReadOnlyList<Viewer> OtherViewers() => Presence.ViewersOf(Id).Where(v => v.UserId != _myId).ToList();
+
+    public void Dispose()
+    {
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
+    }
 }

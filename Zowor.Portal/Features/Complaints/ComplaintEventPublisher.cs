@@ -1,21 +1,27 @@
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Domain.Escalation;
+using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Complaints;
 
-/// <summary>Publishes a saved complaint's domain events to the live-update notifier, then clears them.</summary>
-public sealed class ComplaintEventPublisher(PortalNotifier notifier)
+/// <summary>After a complaint change is saved: publishes it live, tells the notified users, then clears the domain events.</summary>
+public sealed class ComplaintEventPublisher(LivePublisher live)
 {
-    public Task PublishAsync(Complaint complaint, Actor changedBy, CancellationToken cancellationToken = default)
+    public void Publish(Complaint complaint, Actor changedBy, EscalationLevel? levelBefore, IReadOnlyList<UserNotification> notifications)
     {
         if (complaint.DomainEvents.Count > 0)
         {
-            notifier.Publish(new ComplaintChanged(complaint.Id, complaint.Reference, complaint.Status, complaint.EscalationLevel, changedBy.Id,
-                complaint.DomainEvents.Select(e => e.GetType().Name).ToArray()));
+            live.Publish(new ComplaintChanged(complaint.Id, complaint.Reference, complaint.Status, complaint.EscalationLevel, levelBefore,
+                changedBy.Id, complaint.DomainEvents.Select(e => e.GetType().Name).ToArray()));
+        }
+
+        foreach (var notification in notifications)
+        {
+            live.Publish(new UserNotified(notification.UserId, notification.ComplaintId, notification.Reference, notification.Kind));
         }
 
         complaint.ClearDomainEvents();
-        return Task.CompletedTask;
     }
 }

@@ -5,6 +5,7 @@ using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Features.Settings;
 
 namespace Zowor.Portal.Features.Complaints;
@@ -47,6 +48,7 @@ public sealed class ComplaintService(
             var last = await db.Complaints.Where(c => c.ReferenceYear == year).MaxAsync(c => (int?)c.ReferenceSequence, cancellationToken) ?? 0;
             var complaint = Complaint.Register(ComplaintReference.Create(year, last + 1), form.Channel, customer, details, receivedAt, actor, now);
             db.Complaints.Add(complaint);
+            var notifications = await NotificationPlanner.PlanAsync(db, complaint, actor, now, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -58,7 +60,7 @@ public sealed class ComplaintService(
             }
 
             logger.LogInformation("Complaint {Reference} registered by {UserId} via {Channel}", complaint.Reference, actor.Id, complaint.Channel);
-            await publisher.PublishAsync(complaint, actor, cancellationToken);
+            publisher.Publish(complaint, actor, levelBefore: null, notifications);
             return new RegisteredComplaint(complaint.Id, complaint.Reference);
         }
     }
@@ -69,7 +71,9 @@ public sealed class ComplaintService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var open = ComplaintWorkflow.UnresolvedStatuses.ToArray();
         var complaints = db.Complaints.AsNoTracking()
-            .Where(c => c.EscalationLevel == query.Level && open.Contains(c.Status));
+            .Where(c => open.Contains(c.Status));
+        var levels = query.Levels.ToArray();
+        complaints = complaints.Where(c => levels.Contains(c.EscalationLevel));
 
         if (query.Status is { } status)
         {
@@ -133,6 +137,7 @@ public sealed class ComplaintService(
         var openComplaints = db.Complaints.AsNoTracking().Where(c => open.Contains(c.Status));
         return new ComplaintSummary(
             Open: await openComplaints.CountAsync(cancellationToken),
+            AtLevel1: await openComplaints.CountAsync(c => c.EscalationLevel == EscalationLevel.CustomerServiceManager, cancellationToken),
             AwaitingAcknowledgement: await openComplaints.CountAsync(c => c.Status == ComplaintStatus.Received, cancellationToken),
             AcknowledgementOverdue: await openComplaints.CountAsync(c => c.Status == ComplaintStatus.Received && c.AcknowledgementDueAt < now, cancellationToken),
             AtLevel2: await openComplaints.CountAsync(c => c.EscalationLevel == EscalationLevel.ChiefCustomerOfficer, cancellationToken),
@@ -241,7 +246,10 @@ public sealed class ComplaintService(
             throw new ComplaintConflictException();
         }
 
-        change(complaint, actor, clock.UtcNow);
+        var levelBefore = complaint.EscalationLevel;
+        var now = clock.UtcNow;
+        change(complaint, actor, now);
+        var notifications = await NotificationPlanner.PlanAsync(db, complaint, actor, now, cancellationToken);
         try
         {
             // The UPDATE carries "WHERE Version = expected": a change committed in between makes it affect no row.
@@ -254,7 +262,7 @@ public sealed class ComplaintService(
 
         logger.LogInformation("Complaint {Reference} changed by {UserId}: {Kinds}", complaint.Reference, actor.Id,
             string.Join(", ", complaint.DomainEvents.Select(e => e.GetType().Name)));
-        await publisher.PublishAsync(complaint, actor, cancellationToken);
+        publisher.Publish(complaint, actor, levelBefore, notifications);
     }
 
     private async Task EnsureCategoryAsync(string code, CancellationToken cancellationToken)
@@ -286,7 +294,7 @@ public sealed class ComplaintService(
 
 public sealed record RegisteredComplaint(Guid Id, string Reference);
 
-public sealed record ComplaintSummary(int Open, int AwaitingAcknowledgement, int AcknowledgementOverdue, int AtLevel2, int AtLevel3, int AssignedToMe);
+public sealed record ComplaintSummary(int Open, int AtLevel1, int AwaitingAcknowledgement, int AcknowledgementOverdue, int AtLevel2, int AtLevel3, int AssignedToMe);
 
 public sealed record StaffMember(string Id, string Name);
 
@@ -304,7 +312,7 @@ public sealed record QueueQuery
 {
     public const string Unassigned = "-";
 
-    public EscalationLevel Level { get; init; } = EscalationLevel.CustomerServiceManager;
+    public IReadOnlyList<EscalationLevel> Levels { get; init; } = [EscalationLevel.CustomerServiceManager];
     public ComplaintStatus? Status { get; init; }
     public ComplaintChannel? Channel { get; init; }
     public ComplaintSeverity? Severity { get; init; }

@@ -1,5 +1,4 @@
 using Zowor.Portal.Features.Settings;
-using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Complaints;
 
@@ -9,8 +8,8 @@ public static class ComplaintServiceCollectionExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BusinessClock>();
-        builder.Services.AddSingleton<PortalNotifier>();
-        builder.Services.AddScoped<ComplaintEventPublisher>();
+        builder.Services.AddSingleton<ComplaintEventPublisher>();
+        builder.Services.AddScoped<Notifications.NotificationService>();
         builder.Services.AddSingleton(builder.Configuration.GetSection(DeadlineOptions.Section).Get<DeadlineOptions>() ?? new DeadlineOptions());
         builder.Services.AddScoped<ComplaintService>();
         builder.Services.AddScoped<Categories.CategoryService>();

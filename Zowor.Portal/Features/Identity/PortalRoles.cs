@@ -25,6 +25,10 @@ public static class PortalRoles
         public const string ManageComplaints = "ManageComplaints";
         /// <summary>The CSM live queue.</summary>
         public const string Queue = "Queue";
+        /// <summary>The CCO escalation board (levels 2 and 3).</summary>
+        public const string EscalationBoard = "EscalationBoard";
+        /// <summary>The CEO review page (level 3 and headline figures).</summary>
+        public const string CeoReview = "CeoReview";
         /// <summary>Users, roles and settings.</summary>
         public const string Admin = "Admin";
     }
@@ -37,6 +41,8 @@ public static class PortalRoles
         [Policies.HandleComplaints] = [Agent, Csm, Cco, Ceo],
         [Policies.ManageComplaints] = [Csm, Cco, Ceo],
         [Policies.Queue] = [Agent, Csm, Cco],
+        [Policies.EscalationBoard] = [Cco, Ceo],
+        [Policies.CeoReview] = [Ceo, Cco],
         [Policies.Admin] = [Admin],
     };
 }

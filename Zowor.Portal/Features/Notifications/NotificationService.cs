@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Data;
+using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Settings;
+
+namespace Zowor.Portal.Features.Notifications;
+
+/// <summary>The signed-in user's own notifications.</summary>
+public sealed class NotificationService(IDbContextFactory<PortalDbContext> contexts, CurrentUser currentUser, BusinessClock clock)
+{
+    public async Task<NotificationList> GetMineAsync(int take = 15, CancellationToken cancellationToken = default)
+    {
+        var me = await currentUser.RequireAsync(PortalRoles.Policies.Staff);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var mine = db.Set<UserNotification>().AsNoTracking().Where(n => n.UserId == me.Id);
+        var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
+        var recent = await mine.OrderByDescending(n => n.Id).Take(take).ToListAsync(cancellationToken);
+        return new NotificationList(recent, unread);
+    }
+
+    public async Task MarkAllReadAsync(CancellationToken cancellationToken = default)
+    {
+        var me = await currentUser.RequireAsync(PortalRoles.Policies.Staff);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = clock.UtcNow;
+        await db.Set<UserNotification>().Where(n => n.UserId == me.Id && n.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+    }
+}
+
+public sealed record NotificationList(IReadOnlyList<UserNotification> Recent, int Unread);

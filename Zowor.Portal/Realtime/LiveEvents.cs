@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Domain.Escalation;
+
+namespace Zowor.Portal.Realtime;
+
+/// <summary>Something open pages may need to show. Serialisable, because other web nodes receive it through Redis.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
+[JsonDerivedType(typeof(ComplaintChanged), "complaint")]
+[JsonDerivedType(typeof(UserNotified), "notified")]
+[JsonDerivedType(typeof(PresenceSnapshot), "presence")]
+public abstract record LiveEvent;
+
+/// <summary>A complaint changed; enough for a page to decide whether to reload what it shows. No personal data.</summary>
+public sealed record ComplaintChanged(
+    Guid ComplaintId,
+    string Reference,
+    ComplaintStatus Status,
+    EscalationLevel Level,
+    EscalationLevel? PreviousLevel,
+    string ChangedById,
+    IReadOnlyList<string> Events) : LiveEvent;
+
+/// <summary>A user has a new personal notification (assigned, escalated to them, deadline breached).</summary>
+public sealed record UserNotified(string UserId, Guid? ComplaintId, string Reference, string Kind) : LiveEvent;
+
+/// <summary>Who has a case open on one web node; nodes exchange these so presence spans the cluster.</summary>
+public sealed record PresenceSnapshot(string NodeId, Guid ComplaintId, IReadOnlyList<Viewer> Viewers) : LiveEvent;
+
+/// <summary>Someone looking at a case.</summary>
+public sealed record Viewer(string UserId, string Name);
+
+/// <summary>The set of viewers of a case changed (raised on each node after it applied the change).</summary>
+public sealed record PresenceChanged(Guid ComplaintId) : LiveEvent;

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace Zowor.Portal.Realtime;
+
+/// <summary>
+/// Sends a live event everywhere it must go: this node's open pages (at once), the other nodes' pages (through the
+/// cluster relay) and hub clients on every node (through the hub, whose Redis backplane spans nodes). The remote legs
+/// run in the background and only log when they fail, so a Redis outage never slows or fails a user's action.
+/// </summary>
+public sealed class LivePublisher(
+    PortalNotifier notifier,
+    IClusterRelay relay,
+    IHubContext<ComplaintHub, IComplaintClient> hub,
+    ILogger<LivePublisher> logger)
+{
+    public void Publish(LiveEvent liveEvent)
+    {
+        notifier.Publish(liveEvent);
+        _ = SendRemoteAsync(liveEvent);
+    }
+
+    private async Task SendRemoteAsync(LiveEvent liveEvent)
+    {
+        try
+        {
+            await relay.PublishAsync(liveEvent);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not relay {Event} to the other web nodes; they will show it on their next change", liveEvent.GetType().Name);
+        }
+
+        try
+        {
+            await SendToHubAsync(liveEvent);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not send {Event} to hub clients", liveEvent.GetType().Name);
+        }
+    }
+
+    private Task SendToHubAsync(LiveEvent liveEvent)
+    {
+        switch (liveEvent)
+        {
+            case ComplaintChanged change:
+                var groups = new List<string> { RealtimeGroups.Complaint(change.ComplaintId), RealtimeGroups.Level(change.Level) };
+                if (change.PreviousLevel is { } previous && previous != change.Level)
+                {
+                    // The old level's board must learn that the complaint left it.
+                    groups.Add(RealtimeGroups.Level(previous));
+                }
+
+                return hub.Clients.Groups(groups).ComplaintChanged(new ComplaintUpdate(
+                    change.ComplaintId, change.Reference, change.Status.ToString(), (int)change.Level, (int?)change.PreviousLevel, change.Events));
+            case UserNotified notified:
+                return hub.Clients.Group(RealtimeGroups.User(notified.UserId)).Notified(new NotificationUpdate(notified.ComplaintId, notified.Reference, notified.Kind));
+            default:
+                return Task.CompletedTask;
+        }
+    }
+}
