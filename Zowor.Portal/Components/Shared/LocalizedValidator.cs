@@ -15,6 +15,7 @@ public sealed class LocalizedValidator : ComponentBase, IDisposable
 {
     private ValidationMessageStore? _messages;
     private EditContext? _context;
+    private readonly HashSet<FieldIdentifier> _invalid = [];
 
     [CascadingParameter]
     private EditContext? CurrentEditContext { get; set; }
@@ -58,23 +59,22 @@ public sealed class LocalizedValidator : ComponentBase, IDisposable
             results.AddRange(validatable.Validate(new ValidationContext(model)));
         }
 
-        if (onlyField is { } field)
+        var byField = results
+            .SelectMany(r => r.MemberNames.DefaultIfEmpty(string.Empty).Select(member => (Field: new FieldIdentifier(model, member), Message: L[r.ErrorMessage ?? string.Empty].Value)))
+            .ToLookup(x => x.Field, x => x.Message);
+
+        // On submit every field is checked. On a field change, that field and every field already showing a message are
+        // refreshed: a cross-field message (at least one contact) clears as soon as the other field fixes it, while
+        // untouched fields stay quiet until the first submit.
+        var refresh = onlyField is { } field ? _invalid.Append(field).Distinct().ToList() : byField.Select(g => g.Key).Concat(_invalid).Distinct().ToList();
+        foreach (var target in refresh)
         {
-            _messages.Clear(field);
-            foreach (var result in results.Where(r => r.MemberNames.Contains(field.FieldName)))
+            _messages.Clear(target);
+            _invalid.Remove(target);
+            foreach (var message in byField[target])
             {
-                _messages.Add(field, L[result.ErrorMessage ?? string.Empty]);
-            }
-        }
-        else
-        {
-            _messages.Clear();
-            foreach (var result in results)
-            {
-                foreach (var member in result.MemberNames.DefaultIfEmpty(string.Empty))
-                {
-                    _messages.Add(new FieldIdentifier(model, member), L[result.ErrorMessage ?? string.Empty]);
-                }
+                _messages.Add(target, message);
+                _invalid.Add(target);
             }
         }
 
