@@ -9,12 +9,12 @@ public static class Guard
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
         {
-            throw new DomainException($"{field} is required.");
+            throw new DomainException("{0} is required.", field);
         }
 
         if (trimmed.Length > maxLength)
         {
-            throw new DomainException($"{field} must be at most {maxLength} characters.");
+            throw new DomainException("{0} must be at most {1} characters.", field, maxLength);
         }
 
         return trimmed;
@@ -30,7 +30,7 @@ public static class Guard
         }
 
         return trimmed.Length > maxLength
-            ? throw new DomainException($"{field} must be at most {maxLength} characters.")
+            ? throw new DomainException("{0} must be at most {1} characters.", field, maxLength)
             : trimmed;
     }
 

@@ -386,7 +386,7 @@ public sealed class Complaint
 
         if (to <= EscalationLevel)
         {
-            throw new ComplaintWorkflowException($"The complaint is already at level {(int)EscalationLevel}; escalate to a higher level.");
+            throw new ComplaintWorkflowException("The complaint is already at level {0}; escalate to a higher level.", (int)EscalationLevel);
         }
 
         RaiseLevel(to, Guard.Text(reason, "Reason", ComplaintLimits.Note), automatic, by, at);
@@ -400,7 +400,7 @@ public sealed class Complaint
         var name = Guard.Text(ownerName, "Owner name", ComplaintLimits.Person);
         if (id == OwnerId)
         {
-            throw new ComplaintWorkflowException($"The complaint is already assigned to {name}.");
+            throw new ComplaintWorkflowException("The complaint is already assigned to {0}.", name);
         }
 
         var before = OwnerName;
@@ -439,18 +439,18 @@ public sealed class Complaint
         Guard.Utc(at, nameof(at));
         if (!ComplaintWorkflow.Allows(Status, action))
         {
-            throw new ComplaintWorkflowException(RefusalMessage(action));
+            throw Refusal(action);
         }
     }
 
-    private string RefusalMessage(ComplaintAction action) =>
-        $"A complaint that is {Describe(Status)} cannot be {Describe(action)}.";
+    private ComplaintWorkflowException Refusal(ComplaintAction action) =>
+        new ComplaintWorkflowException("“{1}” is not possible while the complaint is {0}.", ComplaintWorkflow.Describe(Status), ComplaintWorkflow.Describe(action));
 
     private void MoveTo(ComplaintAction action, Actor by, DateTime at, string? details)
     {
         Guard.Actor(by);
         Guard.Utc(at, nameof(at));
-        var target = ComplaintWorkflow.Target(Status, action) ?? throw new ComplaintWorkflowException(RefusalMessage(action));
+        var target = ComplaintWorkflow.Target(Status, action) ?? throw Refusal(action);
         var from = Status;
         Status = target;
         Record(at, by, ComplaintHistoryKinds.StatusChanged, from.ToString(), target.ToString(), details);
@@ -479,36 +479,4 @@ public sealed class Complaint
         offer.Amount is { } amount
             ? string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} {offer.Currency}: {offer.Details}")
             : offer.Compensation is { } compensation ? $"{compensation}: {offer.Details}" : offer.Details;
-
-    private static string Describe(ComplaintStatus status) => status switch
-    {
-        ComplaintStatus.Received => "received (not yet acknowledged)",
-        ComplaintStatus.Acknowledged => "acknowledged",
-        ComplaintStatus.Investigating => "under investigation",
-        ComplaintStatus.Resolving => "awaiting resolution",
-        ComplaintStatus.Resolved => "resolved",
-        ComplaintStatus.Closed => "closed",
-        ComplaintStatus.Withdrawn => "withdrawn",
-        ComplaintStatus.Reopened => "reopened",
-        _ => status.ToString(),
-    };
-
-    private static string Describe(ComplaintAction action) => action switch
-    {
-        ComplaintAction.Acknowledge => "acknowledged",
-        ComplaintAction.StartInvestigation => "put under investigation",
-        ComplaintAction.ProposeResolution => "offered a resolution",
-        ComplaintAction.Resolve => "resolved",
-        ComplaintAction.Close => "closed",
-        ComplaintAction.Withdraw => "withdrawn",
-        ComplaintAction.Reopen => "reopened",
-        ComplaintAction.AddEvidence => "given new evidence",
-        ComplaintAction.AddInterview => "given a staff interview",
-        ComplaintAction.RecordRootCause => "given a root cause",
-        ComplaintAction.RecordCustomerResponse => "given the customer's answer to an offer",
-        ComplaintAction.Escalate => "escalated",
-        ComplaintAction.Assign => "assigned",
-        ComplaintAction.LogCommunication => "given a customer contact",
-        _ => action.ToString(),
-    };
 }

@@ -74,4 +74,26 @@ public static class ComplaintWorkflow
     /// <summary>The actions allowed in a status, in the order the UI offers them.</summary>
     public static IReadOnlyList<ComplaintAction> AllowedIn(ComplaintStatus status) =>
         Enum.GetValues<ComplaintAction>().Where(a => Allows(status, a)).ToArray();
+
+    /// <summary>How a status reads in a sentence ("under investigation"); also a localization key.</summary>
+    public static string Describe(ComplaintStatus status) => status switch
+    {
+        ComplaintStatus.Received => "received (not yet acknowledged)",
+        ComplaintStatus.Acknowledged => "acknowledged",
+        ComplaintStatus.Investigating => "under investigation",
+        ComplaintStatus.Resolving => "awaiting resolution",
+        ComplaintStatus.Resolved => "resolved",
+        ComplaintStatus.Closed => "closed",
+        ComplaintStatus.Withdrawn => "withdrawn",
+        ComplaintStatus.Reopened => "reopened",
+        _ => status.ToString(),
+    };
+
+    /// <summary>The action's name as the UI's button shows it ("Start investigation"); also a localization key.</summary>
+    public static string Describe(ComplaintAction action)
+    {
+        var name = action.ToString();
+        var words = string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+        return words;
+    }
 }

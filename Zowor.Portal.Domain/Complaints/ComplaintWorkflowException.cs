@@ -9,4 +9,9 @@ public sealed class ComplaintWorkflowException : DomainException
     public ComplaintWorkflowException(string message) : base(message)
     {
     }
+
+    /// <summary>Creates the exception from a template and its arguments (see <see cref="DomainException"/>).</summary>
+    public ComplaintWorkflowException(string messageTemplate, params object[] arguments) : base(messageTemplate, arguments)
+    {
+    }
 }

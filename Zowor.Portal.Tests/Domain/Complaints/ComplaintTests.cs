@@ -49,7 +49,7 @@ public sealed class ComplaintTests
 
         Assert.Equal(receivedAt, complaint.ReceivedAt);
         Assert.Equal(receivedAt.AddHours(24), complaint.AcknowledgementDueAt);
-        Assert.Equal(ComplaintLimits.AcknowledgementWindow, TimeSpan.FromHours(24));
+        Assert.Equal(TimeSpan.FromHours(24), ComplaintLimits.AcknowledgementWindow);
     }
 
     [Fact]
@@ -508,6 +508,27 @@ public sealed class ComplaintTests
 
         Assert.Equal(EscalationLevel.ChiefExecutive, complaint.EscalationLevel);
         Assert.Equal(Actor.CustomerId, complaint.Escalations[^1].ById);
+    }
+
+    [Fact]
+    public void Escalate_ByDeadlineJob_IsMarkedAutomatic()
+    {
+        // P-72: the job raises a still-unresolved complaint after the CCO's time; the record says a rule did it.
+        var builder = ComplaintBuilder.New().WithSeverity(ComplaintSeverity.Serious).InStatus(ComplaintStatus.Investigating);
+        var complaint = builder.Build();
+        var at = builder.Advance(TimeSpan.FromDays(10));
+
+        complaint.Escalate(EscalationLevel.ChiefExecutive, "Unresolved 10 days after level 2 (P-72).", Actor.System, at, automatic: true);
+
+        var record = complaint.Escalations[^1];
+        Assert.Equal(EscalationLevel.ChiefCustomerOfficer, record.FromLevel);
+        Assert.Equal(EscalationLevel.ChiefExecutive, record.ToLevel);
+        Assert.True(record.Automatic);
+        Assert.Equal(Actor.SystemId, record.ById);
+        Assert.Equal(2, complaint.Escalations.Count);
+        Assert.Equal(
+            new ComplaintEscalated(complaint.Id, EscalationLevel.ChiefCustomerOfficer, EscalationLevel.ChiefExecutive, true, at),
+            complaint.DomainEvents[^1]);
     }
 
     [Theory]

@@ -89,7 +89,8 @@ public sealed class ComplaintWorkflowTests
         var ex = Assert.Throws<ComplaintWorkflowException>(
             () => ComplaintActionRunner.Perform(complaint, action, builder.Actor, builder.Advance()));
 
-        Assert.Contains($"that is {StatusWording[from]}", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"while the complaint is {StatusWording[from]}", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"“{ComplaintWorkflow.Describe(action)}”", ex.Message, StringComparison.Ordinal);
         Assert.Equal(from, complaint.Status);
         Assert.Equal(before, ComplaintSnapshot.Of(complaint));
     }
@@ -122,7 +123,7 @@ public sealed class ComplaintWorkflowTests
         var ex = Assert.Throws<ComplaintWorkflowException>(
             () => ComplaintActionRunner.Perform(complaint, action, builder.Actor, builder.Advance()));
 
-        Assert.Contains($"that is {StatusWording[status]}", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"while the complaint is {StatusWording[status]}", ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, ComplaintSnapshot.Of(complaint));
     }
 
