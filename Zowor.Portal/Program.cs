@@ -12,12 +12,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+// Messages appear bottom-right, clear of the case header (status, owner, presence).
+builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.AddPortalLocalization();
 builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddRealtime();
 builder.AddComplaints();
+
+// Enums travel as names in the JSON API ("ChiefCustomerOfficer", not 2).
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 var app = builder.Build();
 
@@ -38,6 +42,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapRealtime();
+app.MapComplaintApi();
 app.MapCultureEndpoint();
 
 app.Lifetime.ApplicationStarted.Register(() =>
