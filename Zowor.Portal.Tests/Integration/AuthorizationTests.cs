@@ -1,0 +1,219 @@
+using System.Net;
+using Microsoft.AspNetCore.WebUtilities;
+using Zowor.Portal.Data;
+using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Tests.Support;
+
+namespace Zowor.Portal.Tests.Integration;
+
+/// <summary>
+/// Who reaches which staff page over real HTTP (P-02: the portal is for the employees who handle complaints; P-70/P-71:
+/// the live queue belongs to the complaint handlers). The expected access is written out here as its own table, not
+/// read from <see cref="PortalRoles.PolicyRoles"/>, so widening a policy by mistake fails a test.
+/// A signed-in user without the role never sees the page: the authorization middleware answers 302 to
+/// /account/access-denied before Blazor renders anything.
+/// </summary>
+[Collection(PortalHostCollection.Name)]
+public sealed class AuthorizationTests(SeededPortalFixture portal) : IClassFixture<SeededPortalFixture>
+{
+    private const string SeededCase = "/complaints/{seeded}";
+
+    /// <summary>Each staff page, a test id only its own content renders, and the roles that may open it.</summary>
+    private static readonly (string Page, string ContentTestId, string[] Roles)[] Pages =
+    [
+        ("/", "tile-open", [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco, PortalRoles.Ceo, PortalRoles.Quality, PortalRoles.Admin]),
+        ("/queue", "queue-table", [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco]),
+        ("/complaints/new", "register-form", [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco]),
+        (SeededCase, "case-reference", [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco, PortalRoles.Ceo, PortalRoles.Quality, PortalRoles.Admin]),
+        ("/admin/users", "users-table", [PortalRoles.Admin]),
+    ];
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    public static TheoryData<string> StaffPages => new(Pages.Select(p => p.Page));
+
+    public static TheoryData<string, string, bool> Access
+    {
+        get
+        {
+            var data = new TheoryData<string, string, bool>();
+            foreach (var (page, _, roles) in Pages)
+            {
+                foreach (var role in PortalRoles.All)
+                {
+                    data.Add(role, page, roles.Contains(role));
+                }
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(StaffPages))]
+    public async Task Get_StaffPageAnonymously_RedirectsToLoginWithReturnUrl(string page)
+    {
+        using var anonymous = PortalClient.Create(portal.App);
+        var path = Resolve(page);
+
+        var (response, document) = await anonymous.GetPageAsync(path, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = Absolute(response.Headers.Location);
+        Assert.Equal("/account/login", location.AbsolutePath);
+        Assert.Equal(path, ReturnUrl(location));
+        Assert.Null(document.QuerySelector($"[data-testid={ContentTestId(page)}]"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Access))]
+    public async Task Get_StaffPageAsRole_RendersOnlyForAllowedRolesOthersRedirectToAccessDenied(string role, string page, bool allowed)
+    {
+        var client = await portal.ClientForAsync(role, Ct);
+        var path = Resolve(page);
+
+        var (response, document) = await client.GetPageAsync(path, Ct);
+
+        var content = document.QuerySelector($"[data-testid={ContentTestId(page)}]");
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotNull(content);
+            Assert.Null(document.QuerySelector("[data-testid=access-denied]"));
+        }
+        else
+        {
+            // The endpoint carries the page's [Authorize(Policy)], so the middleware forbids before any rendering.
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var location = Absolute(response.Headers.Location);
+            Assert.Equal("/account/access-denied", location.AbsolutePath);
+            Assert.Equal(path, ReturnUrl(location));
+            Assert.Null(content);
+        }
+    }
+
+    [Fact]
+    public async Task Get_AccessDeniedPage_ExplainsWithoutShowingStaffContent()
+    {
+        var quality = await portal.ClientForAsync(PortalRoles.Quality, Ct);
+
+        var (response, document) = await quality.GetPageAsync("/account/access-denied?ReturnUrl=%2Fqueue", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("You do not have access to this page", document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Null(document.QuerySelector("[data-testid=queue-table]"));
+    }
+
+    [Fact]
+    public async Task SignIn_WithLocalReturnUrl_RedirectsBackToThatPage()
+    {
+        using var client = PortalClient.Create(portal.App);
+
+        using var response = await client.PostLoginAsync(SeededPortalFixture.DemoEmailFor(PortalRoles.Csm), DbSeeder.DemoPassword, "/queue", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/queue", Absolute(response.Headers.Location).AbsolutePath);
+        Assert.True(client.HasAuthCookie);
+    }
+
+    [Theory]
+    [InlineData("//evil.example/phish")]
+    [InlineData("https://evil.example/phish")]
+    [InlineData("/\\evil.example")]
+    public async Task SignIn_WithForeignReturnUrl_RedirectsToPortalHome(string returnUrl)
+    {
+        using var client = PortalClient.Create(portal.App);
+
+        using var response = await client.PostLoginAsync(SeededPortalFixture.DemoEmailFor(PortalRoles.Csm), DbSeeder.DemoPassword, returnUrl, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = Absolute(response.Headers.Location);
+        Assert.Equal(client.Http.BaseAddress!.Authority, location.Authority);
+        Assert.Equal("/", location.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task SignIn_WithWrongPassword_ShowsErrorAndSetsNoCookie()
+    {
+        using var client = PortalClient.Create(portal.App);
+
+        using var response = await client.PostLoginAsync(SeededPortalFixture.DemoEmailFor(PortalRoles.Ceo), "not-the-password", cancellationToken: Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = PortalClient.ParseHtml(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("not correct", document.QuerySelector("[data-testid=login-error]")?.TextContent, StringComparison.Ordinal);
+        Assert.False(client.HasAuthCookie);
+    }
+
+    [Fact]
+    public async Task PostLogout_WithoutAntiforgeryToken_IsRefusedAndSessionSurvives()
+    {
+        // A cross-site form must not sign staff out (IdentityServiceCollectionExtensions.MapAccountEndpoints).
+        using var client = await PortalClient.SignedInAsync(portal.App, SeededPortalFixture.DemoEmailFor(PortalRoles.Agent), cancellationToken: Ct);
+
+        using var response = await client.Http.PostAsync("/account/logout", new FormUrlEncodedContent([]), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(client.HasAuthCookie);
+        using var home = await client.Http.GetAsync("/", Ct);
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostLogout_WithTheLayoutsAntiforgeryToken_SignsOut()
+    {
+        using var client = await PortalClient.SignedInAsync(portal.App, SeededPortalFixture.DemoEmailFor(PortalRoles.Agent), cancellationToken: Ct);
+        var (action, fields) = await client.GetFormAsync("/", f => f.GetAttribute("action") == "account/logout", "action=account/logout", Ct);
+
+        using var response = await client.Http.PostAsync(action, new FormUrlEncodedContent(fields), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account/login", Absolute(response.Headers.Location).AbsolutePath);
+        Assert.False(client.HasAuthCookie);
+        using var home = await client.Http.GetAsync("/", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_AfterFiveWrongPasswords_IsLockedEvenWithTheRightPassword()
+    {
+        // A fresh portal: locking a demo account must not leak into other tests.
+        await using var app = new PortalAppFactory();
+        using var client = PortalClient.Create(app);
+        var email = SeededPortalFixture.DemoEmailFor(PortalRoles.Csm);
+
+        var messages = new List<string?>();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var wrong = await client.PostLoginAsync(email, $"wrong-password-{attempt}", cancellationToken: Ct);
+            messages.Add(LoginError(await wrong.Content.ReadAsStringAsync(Ct)));
+        }
+
+        using var right = await client.PostLoginAsync(email, DbSeeder.DemoPassword, cancellationToken: Ct);
+
+        Assert.All(messages.Take(4), m => Assert.Contains("not correct", m, StringComparison.Ordinal));
+        Assert.Contains("locked", messages[4], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked", LoginError(await right.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
+        Assert.False(client.HasAuthCookie);
+        using var home = await client.Http.GetAsync("/", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+    }
+
+    private string Resolve(string page) => page == SeededCase ? $"/complaints/{portal.SeededComplaintId}" : page;
+
+    private static string ContentTestId(string page) => Pages.Single(p => p.Page == page).ContentTestId;
+
+    private Uri Absolute(Uri? location)
+    {
+        Assert.NotNull(location);
+        return location.IsAbsoluteUri ? location : new Uri(portal.App.ClientOptions.BaseAddress, location);
+    }
+
+    private static string? ReturnUrl(Uri location) =>
+        QueryHelpers.ParseQuery(location.Query)
+            .FirstOrDefault(p => string.Equals(p.Key, "returnUrl", StringComparison.OrdinalIgnoreCase)).Value.ToString();
+
+    private static string? LoginError(string html) =>
+        PortalClient.ParseHtml(html).QuerySelector("[data-testid=login-error]")?.TextContent.Trim();
+}

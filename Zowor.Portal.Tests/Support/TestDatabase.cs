@@ -1,0 +1,107 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Data;
+using Zowor.Portal.Domain.Complaints;
+
+namespace Zowor.Portal.Tests.Support;
+
+/// <summary>
+/// A fresh SQLite file under <c>{temp}/zowor-tests/</c>: a real file (not <c>:memory:</c>), so WAL mode, a second
+/// connection and an app restart behave as in production. Deleted, with its <c>-wal</c> and <c>-shm</c> files, on dispose.
+/// </summary>
+public sealed class TestDatabase : IDisposable
+{
+    private TestDatabase(string path)
+    {
+        FilePath = path;
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
+    }
+
+    /// <summary>Folder that holds every test database.</summary>
+    public static string Folder { get; } = Path.Combine(Path.GetTempPath(), "zowor-tests");
+
+    /// <summary>Absolute path of the database file; pass it to the app as <c>Database:SqlitePath</c>.</summary>
+    public string FilePath { get; }
+
+    /// <summary>A connection string to the same file, for assertions that go around the app.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Reserves a new, not yet existing file name; the app's migrations create the file.</summary>
+    public static TestDatabase Create()
+    {
+        Directory.CreateDirectory(Folder);
+        return new TestDatabase(Path.Combine(Folder, $"{Guid.NewGuid():N}.db"));
+    }
+
+    /// <summary>A new context on the file, independent of any host: what a test reloads to see what was really stored.</summary>
+    public PortalDbContext CreateContext() =>
+        new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(ConnectionString).Options);
+
+    /// <summary>
+    /// Reloads a complaint with everything it owns through a new context, and the version its next change must send:
+    /// what is really stored, not what a service returned.
+    /// </summary>
+    public async Task<(Complaint Complaint, long Version)> LoadComplaintAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = CreateContext();
+        var complaint = await db.Complaints.AsNoTracking().AsSplitQuery()
+            .Include(c => c.Evidence).Include(c => c.Interviews).Include(c => c.Communications)
+            .Include(c => c.Escalations).Include(c => c.History)
+            .SingleAsync(c => c.Id == id, cancellationToken);
+        var version = await db.Complaints.Where(c => c.Id == id)
+            .Select(c => EF.Property<long>(c, PortalDbContext.VersionProperty))
+            .SingleAsync(cancellationToken);
+        return (complaint, version);
+    }
+
+    /// <summary>How many complaints the file holds.</summary>
+    public async Task<int> CountComplaintsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = CreateContext();
+        return await db.Complaints.CountAsync(cancellationToken);
+    }
+
+    /// <summary>Names of the tables in the file.</summary>
+    public async Task<IReadOnlyList<string>> GetTableNamesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    /// <summary>Runs one SQL query around the app and returns the first column of the first row.</summary>
+    public async Task<object?> QueryScalarAsync(string sql, CancellationToken cancellationToken = default)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        // Pooled connections keep the file (and its WAL) open; release them before deleting.
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm", "-journal" })
+        {
+            try
+            {
+                File.Delete(FilePath + suffix);
+            }
+            catch (IOException)
+            {
+                // A host that is still shutting down may hold the file a moment longer; the temp folder is disposable.
+            }
+        }
+    }
+}
