@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using Zowor.Portal.Components;
 using Zowor.Portal.Data;
 using Zowor.Portal.Features.Complaints;
+using Zowor.Portal.Features.Escalation;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Localization;
 using Zowor.Portal.Realtime;
@@ -19,6 +20,7 @@ builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddRealtime();
 builder.AddComplaints();
+builder.AddDeadlineJobs();
 
 // Enums travel as names in the JSON API ("ChiefCustomerOfficer", not 2).
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -43,6 +45,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapRealtime();
 app.MapComplaintApi();
+app.MapDeadlineJobs();
 app.MapCultureEndpoint();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -40,4 +40,6 @@ public sealed class CommunicationEntry
 
     /// <summary>Name of who logged it.</summary>
     public string ByName { get; private set; }
+
+    internal void Erase(string replacement) => Summary = replacement;
 }

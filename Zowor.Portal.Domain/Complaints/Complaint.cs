@@ -115,6 +115,21 @@ public sealed class Complaint
     /// <summary>Last change of any kind (UTC).</summary>
     public DateTime LastChangedAt { get; private set; }
 
+    /// <summary>When the portal warned that the acknowledgement deadline is near (P-20); null if it has not.</summary>
+    public DateTime? AcknowledgementWarnedAt { get; private set; }
+
+    /// <summary>When the 24-hour acknowledgement deadline passed without an acknowledgement (P-20); null if it did not.</summary>
+    public DateTime? AcknowledgementBreachedAt { get; private set; }
+
+    /// <summary>Since when the customer is owed an update (P-21, P-41); cleared by the next outbound contact.</summary>
+    public DateTime? CustomerUpdateDueSince { get; private set; }
+
+    /// <summary>When the complaint was last closed or withdrawn (UTC); the retention period counts from here (P-51).</summary>
+    public DateTime? EndedAt { get; private set; }
+
+    /// <summary>When the customer's personal data was erased (P-51); null while it is kept.</summary>
+    public DateTime? AnonymisedAt { get; private set; }
+
     /// <summary>Evidence gathered.</summary>
     public IReadOnlyList<EvidenceItem> Evidence => _evidence;
 
@@ -233,6 +248,7 @@ public sealed class Complaint
 
         Acknowledgement = new Acknowledgement(method, at, by.Id, by.Name, estimatedResolutionDate);
         LastCustomerUpdateAt = at;
+        CustomerUpdateDueSince = null;
         Record(at, by, ComplaintHistoryKinds.Acknowledged, null, estimatedResolutionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), method.ToString());
         MoveTo(ComplaintAction.Acknowledge, by, at, null);
     }
@@ -424,11 +440,132 @@ public sealed class Complaint
         if (direction == CommunicationDirection.Outbound)
         {
             LastCustomerUpdateAt = at;
+            CustomerUpdateDueSince = null;
         }
 
         Record(at, by, ComplaintHistoryKinds.CommunicationLogged, null, $"{direction} {channel}", text);
         _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.CommunicationLogged, at));
     }
+
+    /// <summary>
+    /// Records that the acknowledgement deadline is near (P-20). Does nothing when the complaint is no longer waiting for
+    /// acknowledgement or was already warned, so a scan that runs twice records it once.
+    /// </summary>
+    /// <param name="warnedAt">The moment the warning became due (UTC), so a late scan records when it should have happened.</param>
+    /// <returns>Whether anything was recorded.</returns>
+    public bool WarnAcknowledgementDue(DateTime warnedAt)
+    {
+        Guard.Utc(warnedAt, nameof(warnedAt));
+        if (Status != ComplaintStatus.Received || AcknowledgementWarnedAt is not null)
+        {
+            return false;
+        }
+
+        AcknowledgementWarnedAt = warnedAt;
+        Record(warnedAt, Actor.System, ComplaintHistoryKinds.AcknowledgementWarning, null, AcknowledgementDueAt.ToString("O", CultureInfo.InvariantCulture), null);
+        _events.Add(new ComplaintDeadlineFlagged(Id, ComplaintHistoryKinds.AcknowledgementWarning, warnedAt));
+        return true;
+    }
+
+    /// <summary>
+    /// Records that the 24-hour acknowledgement deadline passed (P-20), at the deadline itself. Once only, and never for
+    /// a complaint acknowledged in time.
+    /// </summary>
+    /// <returns>Whether anything was recorded.</returns>
+    public bool RecordAcknowledgementBreach()
+    {
+        if (Status != ComplaintStatus.Received || AcknowledgementBreachedAt is not null)
+        {
+            return false;
+        }
+
+        AcknowledgementBreachedAt = AcknowledgementDueAt;
+        Record(AcknowledgementDueAt, Actor.System, ComplaintHistoryKinds.AcknowledgementBreached, null, AcknowledgementDueAt.ToString("O", CultureInfo.InvariantCulture), null);
+        _events.Add(new ComplaintDeadlineFlagged(Id, ComplaintHistoryKinds.AcknowledgementBreached, AcknowledgementDueAt));
+        return true;
+    }
+
+    /// <summary>
+    /// Flags that the customer is owed an update (P-21, P-41): no outbound contact since <paramref name="dueSince"/>'s
+    /// cadence began. Once per gap; the next outbound contact clears it.
+    /// </summary>
+    /// <returns>Whether anything was recorded.</returns>
+    public bool FlagCustomerUpdateDue(DateTime dueSince)
+    {
+        Guard.Utc(dueSince, nameof(dueSince));
+        if (!IsUnresolved || CustomerUpdateDueSince is not null)
+        {
+            return false;
+        }
+
+        CustomerUpdateDueSince = dueSince;
+        Record(dueSince, Actor.System, ComplaintHistoryKinds.CustomerUpdateDue, null, null, null);
+        _events.Add(new ComplaintDeadlineFlagged(Id, ComplaintHistoryKinds.CustomerUpdateDue, dueSince));
+        return true;
+    }
+
+    /// <summary>
+    /// Erases the customer's personal data and all free text that may hold it (P-51), keeping what statistics need:
+    /// channel, category, product, severity, dates, statuses, levels, root-cause category, resolution kind and amount.
+    /// Only for a closed or withdrawn complaint; once.
+    /// </summary>
+    /// <returns>Whether anything was erased.</returns>
+    public bool Anonymise(DateTime at)
+    {
+        Guard.Utc(at, nameof(at));
+        if (AnonymisedAt is not null)
+        {
+            return false;
+        }
+
+        if (Status is not (ComplaintStatus.Closed or ComplaintStatus.Withdrawn))
+        {
+            throw new ComplaintWorkflowException("Only a closed or withdrawn complaint can be anonymised.");
+        }
+
+        Customer = CustomerContact.Anonymous;
+        Subject = Erased;
+        Description = Erased;
+        OrderNumber = null;
+        foreach (var evidence in _evidence)
+        {
+            evidence.Erase(Erased);
+        }
+
+        foreach (var interview in _interviews)
+        {
+            interview.Erase(Erased);
+        }
+
+        foreach (var communication in _communications)
+        {
+            communication.Erase(Erased);
+        }
+
+        foreach (var escalation in _escalations)
+        {
+            escalation.Erase(Erased);
+        }
+
+        if (RootCause is { } rootCause)
+        {
+            RootCause = rootCause with { Description = Erased, ContributingFactors = null };
+        }
+
+        Resolution = Resolution?.Erased(Erased);
+        if (Closure is { } closure)
+        {
+            Closure = closure with { Note = Erased };
+        }
+
+        AnonymisedAt = at;
+        Record(at, Actor.System, ComplaintHistoryKinds.Anonymised, null, null, null);
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.Anonymised, at));
+        return true;
+    }
+
+    /// <summary>What erased free text reads as.</summary>
+    public const string Erased = "[erased]";
 
     /// <summary>Forgets the events once the web app has published them.</summary>
     public void ClearDomainEvents() => _events.Clear();
@@ -453,6 +590,7 @@ public sealed class Complaint
         var target = ComplaintWorkflow.Target(Status, action) ?? throw Refusal(action);
         var from = Status;
         Status = target;
+        EndedAt = target is ComplaintStatus.Closed or ComplaintStatus.Withdrawn ? at : null;
         Record(at, by, ComplaintHistoryKinds.StatusChanged, from.ToString(), target.ToString(), details);
         _events.Add(new ComplaintStatusChanged(Id, from, target, at));
     }

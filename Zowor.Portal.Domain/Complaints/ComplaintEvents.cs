@@ -17,3 +17,6 @@ public sealed record ComplaintEscalated(Guid ComplaintId, EscalationLevel From, 
 
 /// <summary>Something else about a complaint was recorded (evidence, interview, root cause, answer, contact).</summary>
 public sealed record ComplaintUpdated(Guid ComplaintId, string Kind, DateTime OccurredAt) : IDomainEvent;
+
+/// <summary>A deadline rule flagged the complaint (warning, breach, update due); Kind is a <see cref="ComplaintHistoryKinds"/> value.</summary>
+public sealed record ComplaintDeadlineFlagged(Guid ComplaintId, string Kind, DateTime OccurredAt) : IDomainEvent;

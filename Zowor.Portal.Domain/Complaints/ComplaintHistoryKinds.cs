@@ -23,6 +23,14 @@ public static class ComplaintHistoryKinds
     public const string Escalated = "Escalated";
     /// <summary>The owner changed.</summary>
     public const string Assigned = "Assigned";
+    /// <summary>The acknowledgement deadline is near.</summary>
+    public const string AcknowledgementWarning = "AcknowledgementWarning";
+    /// <summary>The acknowledgement deadline passed unacknowledged.</summary>
+    public const string AcknowledgementBreached = "AcknowledgementBreached";
+    /// <summary>The customer is owed an update.</summary>
+    public const string CustomerUpdateDue = "CustomerUpdateDue";
+    /// <summary>The customer's personal data was erased.</summary>
+    public const string Anonymised = "Anonymised";
     /// <summary>A contact with the customer was logged.</summary>
     public const string CommunicationLogged = "CommunicationLogged";
 }

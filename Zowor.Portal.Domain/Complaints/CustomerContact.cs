@@ -15,6 +15,9 @@ public sealed partial record CustomerContact
         PreferredContact = preferredContact;
     }
 
+    /// <summary>What remains of a customer after erasure (P-51): no name, no way to reach them.</summary>
+    public static CustomerContact Anonymous { get; } = new("Anonymised customer", null, null, ContactMethod.Email);
+
     /// <summary>Customer's name.</summary>
     public string Name { get; private init; }
 

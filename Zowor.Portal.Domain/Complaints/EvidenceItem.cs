@@ -36,4 +36,6 @@ public sealed class EvidenceItem
 
     /// <summary>Name of who added it.</summary>
     public string AddedByName { get; private set; }
+
+    internal void Erase(string replacement) => Description = replacement;
 }

@@ -118,6 +118,9 @@ public sealed record ResolutionOffer
 
     internal ResolutionOffer Implemented(DateTime at) => this with { ImplementedAt = at };
 
+    internal ResolutionOffer Erased(string replacement) =>
+        this with { Details = replacement, CustomerAnswerNote = CustomerAnswerNote is null ? null : replacement };
+
     private static string ValidCurrency(string? currency)
     {
         var code = currency?.Trim().ToUpperInvariant();

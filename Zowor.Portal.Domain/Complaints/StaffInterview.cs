@@ -41,4 +41,6 @@ public sealed class StaffInterview
 
     /// <summary>User id of who recorded it.</summary>
     public string RecordedById { get; private set; }
+
+    internal void Erase(string replacement) => Summary = replacement;
 }

@@ -44,4 +44,6 @@ public sealed class EscalationRecord
 
     /// <summary>Name of who escalated.</summary>
     public string ByName { get; private set; }
+
+    internal void Erase(string replacement) => Reason = Automatic ? Reason : replacement;
 }

@@ -99,6 +99,8 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:SqlitePath", Database.FilePath);
         builder.UseSetting("Database:SeedDemoData", _options.SeedDemoData ? "true" : "false");
+        // Tests run the jobs' methods themselves (STYLE.md); a background scan would race them.
+        builder.UseSetting("Jobs:RunServer", _options.RunJobServer ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.ConfigureTestServices(services =>

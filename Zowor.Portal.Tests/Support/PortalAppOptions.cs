@@ -23,4 +23,7 @@ public sealed record PortalAppOptions
 
     /// <summary>Last word on the services, after the app's own registrations (e.g. an EF Core interceptor).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>Runs the Hangfire server (recurring scans) inside the host. Off by default: tests call the job methods.</summary>
+    public bool RunJobServer { get; init; }
 }

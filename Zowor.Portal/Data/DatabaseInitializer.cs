@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Features.Settings;
 
 namespace Zowor.Portal.Data;
 
@@ -28,6 +29,7 @@ internal sealed class DatabaseInitializer(
 
         var seeder = scope.ServiceProvider.GetRequiredService<DbSeeder>();
         await seeder.SeedAsync(options.SeedDemoData ?? environment.IsDevelopment(), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<SettingsProvider>().ReloadAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

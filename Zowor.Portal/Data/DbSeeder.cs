@@ -95,6 +95,60 @@ public sealed class DbSeeder(
         await SeedComplaintsAsync(people, cancellationToken);
     }
 
+    private static readonly (string Category, string Subject, string Product, RootCauseCategory Cause, string CauseText)[] HistoryTemplates =
+    [
+        ("delivery", "Parcel arrived a week late", "Garden hose set", RootCauseCategory.Carrier, "Carrier hub backlog."),
+        ("product-defect", "Headphones stopped charging", "AirBeat headphones", RootCauseCategory.ProductDefect, "Faulty charging port batch."),
+        ("packaging", "Vase broken in transit", "Ceramic vase", RootCauseCategory.Packaging, "No protective insert."),
+        ("wrong-item", "Wrong size delivered", "Winter boots", RootCauseCategory.WarehouseProcess, "SKU scan skipped at picking."),
+        ("billing", "Discount not applied", "Office chair", RootCauseCategory.Systems, "Promotion engine rounding error."),
+        ("service", "Rude reply from support", "—", RootCauseCategory.StaffError, "Agent under time pressure."),
+        ("website", "Checkout page froze", "—", RootCauseCategory.Systems, "Payment widget timeout."),
+        ("product-defect", "Kettle leaks at the base", "SteelBoil 1.7 L kettle", RootCauseCategory.ProductDefect, "Seal defect from supplier."),
+    ];
+
+    private static readonly string[] HistoryNames =
+        ["Ivan Petrov", "Maria Garcia", "Chen Jing", "Aisha Bekova", "Tom Becker", "Elena Smirnova", "Kairat Sadykov", "Nora Jensen"];
+
+    private static void SeedHistory(
+        Func<ComplaintChannel, string, string?, string?, string, string, string, string?, string?, TimeSpan, ComplaintSeverity, PreferredResolution, Complaint> create,
+        DateTime now, Actor agent, Actor csm)
+    {
+        // Fixed seed: the same demo history on every machine.
+        var random = new Random(2026);
+        for (var i = 0; i < 48; i++)
+        {
+            var template = HistoryTemplates[random.Next(HistoryTemplates.Length)];
+            var name = HistoryNames[random.Next(HistoryNames.Length)];
+            var channel = (ComplaintChannel)random.Next(3);
+            var age = TimeSpan.FromDays(120 - (i * 2.2)) + TimeSpan.FromHours(random.Next(0, 20));
+            var complaint = create(channel, name, $"customer{i}@example.com", null, template.Subject, template.Subject + ". Please help.",
+                template.Category, template.Product == "—" ? null : template.Product, $"ZW-87{i:0000}", age, ComplaintSeverity.Normal, PreferredResolution.NoPreference);
+            var start = complaint.ReceivedAt;
+            var ackHours = random.Next(1, 30);
+            complaint.Acknowledge(ContactMethod.Email, DateOnly.FromDateTime(start.AddDays(7)), agent, start.AddHours(ackHours));
+            complaint.StartInvestigation(agent, start.AddHours(ackHours + 1));
+            complaint.RecordRootCause(template.Cause, template.CauseText, null, agent, start.AddDays(1));
+            var offer = (i % 4) switch
+            {
+                0 => ResolutionOffer.Create(ResolutionKind.Replacement, null, null, null, "Replacement sent."),
+                1 => ResolutionOffer.Create(ResolutionKind.PartialRefund, 5m + random.Next(5, 60), "EUR", null, "Partial refund."),
+                2 => ResolutionOffer.Create(ResolutionKind.FullRefund, 20m + random.Next(10, 150), "EUR", null, "Full refund."),
+                _ => ResolutionOffer.Create(ResolutionKind.Compensation, null, null, CompensationKind.Discount, "15% discount on the next order."),
+            };
+            complaint.ProposeResolution(offer, agent, start.AddDays(1));
+            if (i % 5 == 0)
+            {
+                complaint.Escalate(EscalationLevel.ChiefCustomerOfficer, "Customer unhappy with the first offer.", csm, start.AddDays(1).AddHours(2));
+            }
+
+            var resolvedAt = start.AddDays(1 + random.Next(1, 9));
+            complaint.RecordCustomerResponse(true, null, agent, resolvedAt);
+            complaint.Resolve(resolvedAt, agent, resolvedAt);
+            complaint.Close("Resolved to the customer's satisfaction.", random.Next(2, 6), csm, resolvedAt.AddHours(4));
+        }
+    }
+
     private async Task SeedComplaintsAsync(Dictionary<string, Actor> people, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -125,6 +179,9 @@ public sealed class DbSeeder(
             db.Complaints.Add(complaint);
             return complaint;
         }
+
+        // Four months of closed complaints, so trends and the monthly review pack have history to show.
+        SeedHistory(New, now, agent, csm);
 
         // Fresh, unacknowledged: one comfortably inside the 24 h window, one in the warning band, one breached (P-20).
         New(ComplaintChannel.WebForm, "Olga Petrova", "olga.petrova@example.com", null, "Kettle stopped working after a week",

@@ -36,6 +36,13 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasIndex(c => new { c.Status, c.EscalationLevel, c.AcknowledgementDueAt });
         builder.HasIndex(c => c.ReceivedAt);
         builder.HasIndex(c => c.OwnerId);
+        // The deadline scans (Features/Escalation/DeadlineScanJob) and retention read only through these.
+        builder.HasIndex(c => new { c.Status, c.AcknowledgementDueAt });
+        builder.HasIndex(c => new { c.EscalationLevel, c.Status, c.EscalatedAt });
+        builder.HasIndex(c => new { c.Status, c.LastCustomerUpdateAt });
+        builder.HasIndex(c => c.EndedAt);
+        builder.HasIndex(c => c.ResolvedAt);
+        builder.HasIndex(c => c.AcknowledgementBreachedAt);
 
         builder.OwnsOne(c => c.Customer, customer =>
         {

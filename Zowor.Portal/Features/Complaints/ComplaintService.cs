@@ -20,6 +20,7 @@ public sealed class ComplaintService(
     CurrentUser currentUser,
     BusinessClock clock,
     ComplaintEventPublisher publisher,
+    ComplaintUpdater updater,
     ILogger<ComplaintService> logger)
 {
     private const int ReferenceAttempts = 5;
@@ -122,7 +123,8 @@ public sealed class ComplaintService(
             .Skip(Math.Max(0, query.Page) * pageSize)
             .Take(pageSize)
             .Select(c => new QueueRow(c.Id, c.Reference, c.ReceivedAt, c.Customer.Name, c.Subject, c.CategoryCode, c.Channel,
-                c.Severity, c.Status, c.EscalationLevel, c.OwnerName, c.AcknowledgementDueAt))
+                c.Severity, c.Status, c.EscalationLevel, c.OwnerName, c.AcknowledgementDueAt,
+                c.AcknowledgementBreachedAt != null, c.CustomerUpdateDueSince != null))
             .ToListAsync(cancellationToken);
         return new QueueResult(rows, total);
     }
@@ -234,35 +236,8 @@ public sealed class ComplaintService(
     private async Task ChangeAsync(Guid id, long expectedVersion, ComplaintAction action, Action<Complaint, Actor, DateTime> change, CancellationToken cancellationToken)
     {
         var actor = await currentUser.RequireAsync(ComplaintActionPolicies.For(action));
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var complaint = await db.Complaints.AsSplitQuery()
-            .Include(c => c.Evidence).Include(c => c.Interviews).Include(c => c.Communications).Include(c => c.Escalations)
-            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-            ?? throw new DomainException("The complaint no longer exists.");
-
-        var version = db.Entry(complaint).Property<long>(PortalDbContext.VersionProperty);
-        if (version.CurrentValue != expectedVersion)
-        {
-            throw new ComplaintConflictException();
-        }
-
-        var levelBefore = complaint.EscalationLevel;
         var now = clock.UtcNow;
-        change(complaint, actor, now);
-        var notifications = await NotificationPlanner.PlanAsync(db, complaint, actor, now, cancellationToken);
-        try
-        {
-            // The UPDATE carries "WHERE Version = expected": a change committed in between makes it affect no row.
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ComplaintConflictException();
-        }
-
-        logger.LogInformation("Complaint {Reference} changed by {UserId}: {Kinds}", complaint.Reference, actor.Id,
-            string.Join(", ", complaint.DomainEvents.Select(e => e.GetType().Name)));
-        publisher.Publish(complaint, actor, levelBefore, notifications);
+        await updater.ApplyAsync(id, expectedVersion, actor, now, complaint => change(complaint, actor, now), cancellationToken);
     }
 
     private async Task EnsureCategoryAsync(string code, CancellationToken cancellationToken)
@@ -337,7 +312,9 @@ public sealed record QueueRow(
     ComplaintStatus Status,
     EscalationLevel Level,
     string? OwnerName,
-    DateTime AcknowledgementDueAt);
+    DateTime AcknowledgementDueAt,
+    bool AcknowledgementBreached,
+    bool CustomerUpdateDue);
 
 public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
 

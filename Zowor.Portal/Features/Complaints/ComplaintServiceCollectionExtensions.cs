@@ -7,13 +7,16 @@ public static class ComplaintServiceCollectionExtensions
     public static WebApplicationBuilder AddComplaints(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SettingsProvider>();
         builder.Services.AddSingleton<BusinessClock>();
+        builder.Services.AddScoped<SettingsService>();
         builder.Services.AddSingleton<ComplaintEventPublisher>();
+        builder.Services.AddSingleton<ComplaintUpdater>();
         builder.Services.AddScoped<Notifications.NotificationService>();
-        builder.Services.AddSingleton(builder.Configuration.GetSection(DeadlineOptions.Section).Get<DeadlineOptions>() ?? new DeadlineOptions());
         builder.Services.AddScoped<ComplaintService>();
         builder.Services.AddScoped<Categories.CategoryService>();
         builder.Services.AddScoped<Admin.UserAdminService>();
+        builder.Services.AddScoped<Reviews.ReviewService>();
         return builder;
     }
 }

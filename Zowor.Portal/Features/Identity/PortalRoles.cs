@@ -29,6 +29,8 @@ public static class PortalRoles
         public const string EscalationBoard = "EscalationBoard";
         /// <summary>The CEO review page (level 3 and headline figures).</summary>
         public const string CeoReview = "CeoReview";
+        /// <summary>Monthly and annual review packs (P-63).</summary>
+        public const string Reviews = "Reviews";
         /// <summary>Users, roles and settings.</summary>
         public const string Admin = "Admin";
     }
@@ -43,6 +45,7 @@ public static class PortalRoles
         [Policies.Queue] = [Agent, Csm, Cco],
         [Policies.EscalationBoard] = [Cco, Ceo],
         [Policies.CeoReview] = [Ceo, Cco],
+        [Policies.Reviews] = [Quality, Cco, Ceo],
         [Policies.Admin] = [Admin],
     };
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Notifications;
@@ -25,18 +26,32 @@ public static class NotificationPlanner
                     planned.Add(New(assigned.OwnerId, complaint, NotificationKinds.Assigned, null, now));
                     break;
                 case ComplaintEscalated escalated:
-                    var roles = RealtimeGroups.RolesWatching(escalated.To).ToArray();
-                    var recipients = await db.Users
-                        .Where(u => u.Id != actor.Id && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
-                        .Select(u => u.Id)
-                        .ToListAsync(cancellationToken);
-                    planned.AddRange(recipients.Select(id => New(id, complaint, NotificationKinds.Escalated, ((int)escalated.To).ToString(System.Globalization.CultureInfo.InvariantCulture), now)));
+                    var watching = await UsersInRolesAsync(db, RealtimeGroups.RolesWatching(escalated.To), actor, cancellationToken);
+                    planned.AddRange(watching.Select(id => New(id, complaint, NotificationKinds.Escalated, ((int)escalated.To).ToString(System.Globalization.CultureInfo.InvariantCulture), now)));
+                    break;
+                case ComplaintDeadlineFlagged { Kind: ComplaintHistoryKinds.AcknowledgementBreached }:
+                    // P-20 breached: the level-1 owner (CSM) and the Chief Customer Officer both hear of it, and the case owner.
+                    var managers = await UsersInRolesAsync(db, [PortalRoles.Csm, PortalRoles.Cco], actor, cancellationToken);
+                    var breachRecipients = complaint.OwnerId is { } breachOwner ? managers.Append(breachOwner).Distinct() : managers;
+                    planned.AddRange(breachRecipients.Select(id => New(id, complaint, NotificationKinds.AcknowledgementBreached, null, now)));
+                    break;
+                case ComplaintDeadlineFlagged { Kind: ComplaintHistoryKinds.CustomerUpdateDue } when complaint.OwnerId is { } updateOwner:
+                    planned.Add(New(updateOwner, complaint, NotificationKinds.CustomerUpdateDue, null, now));
                     break;
             }
         }
 
         db.Set<UserNotification>().AddRange(planned);
         return planned;
+    }
+
+    private static async Task<IReadOnlyList<string>> UsersInRolesAsync(PortalDbContext db, IReadOnlyList<string> roles, Actor actor, CancellationToken cancellationToken)
+    {
+        var names = roles.ToArray();
+        return await db.Users
+            .Where(u => u.Id != actor.Id && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && names.Contains(r.Name!))))
+            .Select(u => u.Id)
+            .ToListAsync(cancellationToken);
     }
 
     private static UserNotification New(string userId, Complaint complaint, string kind, string? detail, DateTime now) => new()

@@ -23,4 +23,5 @@ public static class NotificationKinds
     public const string Assigned = "Assigned";
     public const string Escalated = "Escalated";
     public const string AcknowledgementBreached = "AcknowledgementBreached";
+    public const string CustomerUpdateDue = "CustomerUpdateDue";
 }

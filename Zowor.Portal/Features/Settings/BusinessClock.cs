@@ -1,14 +1,16 @@
+using System.Collections.Concurrent;
+
 namespace Zowor.Portal.Features.Settings;
 
 /// <summary>
-/// Converts between stored UTC and the business time zone people read and type (setting <c>Portal:TimeZone</c>,
-/// default Asia/Almaty). Everything stored stays UTC.
+/// Converts between stored UTC and the business time zone people read and type (an Admin setting, default
+/// Asia/Almaty). Everything stored stays UTC; all time comes from <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class BusinessClock(TimeProvider time, IConfiguration configuration)
+public sealed class BusinessClock(TimeProvider time, SettingsProvider settings)
 {
-    private readonly TimeZoneInfo _zone = FindZone(configuration["Portal:TimeZone"]);
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> Zones = new();
 
-    public TimeZoneInfo Zone => _zone;
+    public TimeZoneInfo Zone => Find(settings.Current.TimeZone);
 
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
@@ -16,20 +18,14 @@ public sealed class BusinessClock(TimeProvider time, IConfiguration configuratio
 
     public DateOnly Today => DateOnly.FromDateTime(LocalNow);
 
-    public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
+    public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
     public DateTime ToUtc(DateTime local) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), _zone);
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
 
-    private static TimeZoneInfo FindZone(string? id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(id) ? "Asia/Almaty" : id);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
+    /// <summary>Whether the id names a time zone this machine knows.</summary>
+    public static bool IsKnownZone(string? id) => !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+
+    private static TimeZoneInfo Find(string id) =>
+        Zones.GetOrAdd(id, key => TimeZoneInfo.TryFindSystemTimeZoneById(key, out var zone) ? zone : TimeZoneInfo.Utc);
 }

@@ -206,7 +206,16 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("AcknowledgementBreachedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("AcknowledgementDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("AcknowledgementWarnedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("AnonymisedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("CategoryCode")
@@ -219,10 +228,16 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<DateTime?>("CustomerUpdateDueSince")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("EscalatedAt")
                         .HasColumnType("datetime2");
@@ -303,6 +318,10 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcknowledgementBreachedAt");
+
+                    b.HasIndex("EndedAt");
+
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("ReceivedAt");
@@ -310,8 +329,16 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("ReferenceYear", "ReferenceSequence")
                         .IsUnique();
+
+                    b.HasIndex("Status", "AcknowledgementDueAt");
+
+                    b.HasIndex("Status", "LastCustomerUpdateAt");
+
+                    b.HasIndex("EscalationLevel", "Status", "EscalatedAt");
 
                     b.HasIndex("Status", "EscalationLevel", "AcknowledgementDueAt");
 
@@ -634,6 +661,81 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("UserNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewPack", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("ReviewPacks", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Settings.PortalSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AcknowledgementWarningHours")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CustomerUpdateDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Level1ResolutionDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Level2ResolutionDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RetentionMonths")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PortalSettings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -194,7 +194,16 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AcknowledgementBreachedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("AcknowledgementDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgementWarnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnonymisedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CategoryCode")
@@ -207,9 +216,15 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CustomerUpdateDueSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EscalatedAt")
@@ -291,6 +306,10 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcknowledgementBreachedAt");
+
+                    b.HasIndex("EndedAt");
+
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("ReceivedAt");
@@ -298,8 +317,16 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("ReferenceYear", "ReferenceSequence")
                         .IsUnique();
+
+                    b.HasIndex("Status", "AcknowledgementDueAt");
+
+                    b.HasIndex("Status", "LastCustomerUpdateAt");
+
+                    b.HasIndex("EscalationLevel", "Status", "EscalatedAt");
 
                     b.HasIndex("Status", "EscalationLevel", "AcknowledgementDueAt");
 
@@ -611,6 +638,79 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("UserNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewPack", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GeneratedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("ReviewPacks", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Settings.PortalSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AcknowledgementWarningHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerUpdateDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level1ResolutionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level2ResolutionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RetentionMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PortalSettings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

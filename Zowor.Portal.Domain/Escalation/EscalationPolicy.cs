@@ -1,0 +1,49 @@
+using System.Globalization;
+using Zowor.Portal.Domain.Complaints;
+
+namespace Zowor.Portal.Domain.Escalation;
+
+/// <summary>The thresholds of the automatic escalation rules (P-71, P-72).</summary>
+/// <param name="Level1ResolutionTarget">How long level 1 has from receipt before the complaint goes to level 2.</param>
+/// <param name="Level2ResolutionTarget">How long level 2 has from its escalation before the complaint goes to level 3.</param>
+public sealed record EscalationThresholds(TimeSpan Level1ResolutionTarget, TimeSpan Level2ResolutionTarget);
+
+/// <summary>An escalation a rule calls for: the level, why, and when it became due.</summary>
+public sealed record EscalationDecision(EscalationLevel To, string Reason, DateTime DueAt);
+
+/// <summary>
+/// The automatic escalation rules as a pure function of a complaint's facts and the time: a serious complaint belongs at
+/// level 2 (P-71); an unresolved one past the level-1 target goes to level 2 (P-71); one past the level-2 target after its
+/// escalation goes to level 3 (P-72). Applied repeatedly until it returns null, it replays missed steps in order.
+/// </summary>
+public static class EscalationPolicy
+{
+    /// <summary>The next escalation due at <paramref name="now"/>, or null when none is.</summary>
+    public static EscalationDecision? Next(Complaint complaint, DateTime now, EscalationThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        ArgumentNullException.ThrowIfNull(thresholds);
+        if (!complaint.IsUnresolved)
+        {
+            return null;
+        }
+
+        switch (complaint.EscalationLevel)
+        {
+            case EscalationLevel.CustomerServiceManager when complaint.Severity == ComplaintSeverity.Serious:
+                return new EscalationDecision(EscalationLevel.ChiefCustomerOfficer, "Serious complaint: handled by the Chief Customer Officer (P-71).", complaint.RegisteredAt);
+            case EscalationLevel.CustomerServiceManager when complaint.ReceivedAt + thresholds.Level1ResolutionTarget <= now:
+                return new EscalationDecision(
+                    EscalationLevel.ChiefCustomerOfficer,
+                    string.Format(CultureInfo.InvariantCulture, "Unresolved {0:0.#} days after receipt: past the level-1 target (P-71).", thresholds.Level1ResolutionTarget.TotalDays),
+                    complaint.ReceivedAt + thresholds.Level1ResolutionTarget);
+            case EscalationLevel.ChiefCustomerOfficer when complaint.EscalatedAt is { } escalatedAt && escalatedAt + thresholds.Level2ResolutionTarget <= now:
+                return new EscalationDecision(
+                    EscalationLevel.ChiefExecutive,
+                    string.Format(CultureInfo.InvariantCulture, "Unresolved {0:0.#} days after escalation to the Chief Customer Officer (P-72).", thresholds.Level2ResolutionTarget.TotalDays),
+                    escalatedAt + thresholds.Level2ResolutionTarget);
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Zowor.Portal.Data;
+using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Retention;
+using Zowor.Portal.Features.Reviews;
+
+namespace Zowor.Portal.Features.Escalation;
+
+/// <summary>
+/// Hangfire inside the portal. The jobs recompute everything from the database, so the embedded default keeps
+/// Hangfire's own state in memory (nothing to lose on a restart); with SQL Server, Hangfire stores its state there too.
+/// </summary>
+public static class DeadlineJobsExtensions
+{
+    public const string DeadlineScan = "deadline-scan";
+    public const string Retention = "retention";
+    public const string MonthlyReview = "monthly-review";
+    public const string AnnualReview = "annual-review";
+
+    public static WebApplicationBuilder AddDeadlineJobs(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddScoped<DeadlineScanJob>();
+        services.AddScoped<RetentionJob>();
+        services.AddScoped<ReviewPackJob>();
+
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.SqlServer)
+            {
+                config.UseSqlServerStorage(builder.Configuration.GetConnectionString("Portal"));
+            }
+            else
+            {
+                config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromHours(6) });
+            }
+        });
+
+        // Tests call the jobs directly and switch the server off (Jobs:RunServer=false).
+        if (builder.Configuration.GetValue("Jobs:RunServer", true))
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = 2;
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(15);
+            });
+            services.AddHostedService<JobScheduler>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>The dashboard is for Admins only: the endpoint's policy decides, Hangfire's own filter is off.</summary>
+    public static IEndpointRouteBuilder MapDeadlineJobs(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new AllowAuthorizedByEndpoint()],
+            AppPath = "/",
+            DashboardTitle = "Zowor Portal jobs",
+        }).RequireAuthorization(PortalRoles.Policies.Admin);
+        return endpoints;
+    }
+
+    /// <summary>The endpoint's authorization policy already ran; nothing more to check here.</summary>
+    private sealed class AllowAuthorizedByEndpoint : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => true;
+    }
+
+    /// <summary>Registers the recurring jobs and runs each once at start-up, so a portal that was down catches up at once.</summary>
+    private sealed class JobScheduler(IRecurringJobManager recurring, IBackgroundJobClient jobs) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            recurring.AddOrUpdate<DeadlineScanJob>(DeadlineScan, job => job.RunAsync(CancellationToken.None), Cron.Minutely);
+            recurring.AddOrUpdate<RetentionJob>(Retention, job => job.RunAsync(CancellationToken.None), Cron.Daily(2));
+            recurring.AddOrUpdate<ReviewPackJob>(MonthlyReview, job => job.RunMonthlyAsync(CancellationToken.None), Cron.Monthly(1, 3));
+            recurring.AddOrUpdate<ReviewPackJob>(AnnualReview, job => job.RunAnnualAsync(CancellationToken.None), Cron.Yearly(1, 1, 4));
+            jobs.Enqueue<DeadlineScanJob>(job => job.RunAsync(CancellationToken.None));
+            jobs.Enqueue<RetentionJob>(job => job.RunAsync(CancellationToken.None));
+            jobs.Enqueue<ReviewPackJob>(job => job.RunMonthlyAsync(CancellationToken.None));
+            jobs.Enqueue<ReviewPackJob>(job => job.RunAnnualAsync(CancellationToken.None));
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

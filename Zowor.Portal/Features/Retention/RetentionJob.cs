@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Data;
+using Zowor.Portal.Domain.Common;
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Complaints;
+using Zowor.Portal.Features.Settings;
+
+namespace Zowor.Portal.Features.Retention;
+
+/// <summary>
+/// P-51: records are kept for the retention period (12 months by default) after a complaint is closed or withdrawn;
+/// then the customer's personal data and every free text that may hold it are erased. Statistics (dates, channel,
+/// category, product, levels, root-cause category, resolution kind and amount) stay for trends.
+/// The timeline is append-only except for this one sanctioned path: its free text is blanked in bulk, and an
+/// "Anonymised" entry records the erasure without the erased content.
+/// </summary>
+public sealed class RetentionJob(
+    IDbContextFactory<PortalDbContext> contexts,
+    ComplaintUpdater updater,
+    SettingsProvider settingsProvider,
+    TimeProvider time,
+    ILogger<RetentionJob> logger)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = await settingsProvider.ReloadAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var cutoff = now.AddMonths(-settings.RetentionMonths);
+        List<Guid> due;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            due = await db.Complaints.AsNoTracking()
+                .Where(c => c.AnonymisedAt == null && c.EndedAt != null && c.EndedAt <= cutoff)
+                .OrderBy(c => c.EndedAt)
+                .Select(c => c.Id)
+                .Take(1000)
+                .ToListAsync(cancellationToken);
+        }
+
+        var erased = 0;
+        foreach (var id in due)
+        {
+            try
+            {
+                await EraseAsync(id, now, cancellationToken);
+                erased++;
+            }
+            catch (ComplaintConflictException)
+            {
+                // Reopened or changed this moment; the next run decides again.
+            }
+        }
+
+        if (erased > 0)
+        {
+            logger.LogInformation("Retention: personal data of {Count} complaints erased (P-51)", erased);
+        }
+
+        return erased;
+    }
+
+    /// <summary>Erases one complaint: timeline text first (idempotent), then the aggregate, so a crash in between is repaired by the next run.</summary>
+    public async Task EraseAsync(Guid id, DateTime now, CancellationToken cancellationToken)
+    {
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            await db.ComplaintHistory
+                .Where(h => EF.Property<Guid>(h, "ComplaintId") == id && h.Kind != ComplaintHistoryKinds.StatusChanged && h.Kind != ComplaintHistoryKinds.Escalated)
+                .ExecuteUpdateAsync(s => s.SetProperty(h => h.Details, (string?)null).SetProperty(h => h.Before, (string?)null).SetProperty(h => h.After, (string?)null), cancellationToken);
+            // Status and escalation lines keep their values; their free text (reasons, notes) may name the customer.
+            await db.ComplaintHistory
+                .Where(h => EF.Property<Guid>(h, "ComplaintId") == id && h.Details != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(h => h.Details, (string?)null), cancellationToken);
+        }
+
+        await updater.ApplyAsync(id, expectedVersion: null, Actor.System, now, complaint => complaint.Anonymise(now), cancellationToken);
+    }
+}

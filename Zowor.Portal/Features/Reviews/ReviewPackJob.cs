@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Data;
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Domain.Escalation;
+using Zowor.Portal.Features.Settings;
+
+namespace Zowor.Portal.Features.Reviews;
+
+/// <summary>
+/// P-63: on the 1st of each month the previous month's review pack, on 1 January the previous year's. Each run makes
+/// the pack only if it is missing, so a restart, a missed 1st or a second node never loses or doubles one.
+/// Counts are grouped in the database; medians are taken over the period's projected times.
+/// </summary>
+public sealed class ReviewPackJob(
+    IDbContextFactory<PortalDbContext> contexts,
+    BusinessClock clock,
+    SettingsProvider settings,
+    ILogger<ReviewPackJob> logger)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<ReviewPack?> RunMonthlyAsync(CancellationToken cancellationToken = default)
+    {
+        await settings.ReloadAsync(cancellationToken);
+        var thisMonth = new DateOnly(clock.Today.Year, clock.Today.Month, 1);
+        return await EnsureAsync(ReviewKind.Monthly, thisMonth.AddMonths(-1), thisMonth, cancellationToken);
+    }
+
+    public async Task<ReviewPack?> RunAnnualAsync(CancellationToken cancellationToken = default)
+    {
+        await settings.ReloadAsync(cancellationToken);
+        var thisYear = new DateOnly(clock.Today.Year, 1, 1);
+        return await EnsureAsync(ReviewKind.Annual, thisYear.AddYears(-1), thisYear, cancellationToken);
+    }
+
+    /// <summary>Creates the pack for the period unless it exists; returns the new pack, or null when it already existed.</summary>
+    public async Task<ReviewPack?> EnsureAsync(ReviewKind kind, DateOnly start, DateOnly end, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Set<ReviewPack>().AnyAsync(p => p.Kind == kind && p.PeriodStart == start, cancellationToken))
+        {
+            return null;
+        }
+
+        var figures = await ComputeAsync(db, clock.ToUtc(start.ToDateTime(TimeOnly.MinValue)), clock.ToUtc(end.ToDateTime(TimeOnly.MinValue)), cancellationToken);
+        if (figures is { Received: 0, Resolved: 0, Closed: 0 })
+        {
+            // Nothing happened (e.g. the year before the portal went live): no empty pack to review.
+            return null;
+        }
+
+        var pack = new ReviewPack
+        {
+            Kind = kind,
+            PeriodStart = start,
+            PeriodEnd = end,
+            GeneratedAt = clock.UtcNow,
+            FiguresJson = JsonSerializer.Serialize(figures, Json),
+        };
+        db.Add(pack);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node made it first (unique kind + period): theirs stands.
+            return null;
+        }
+
+        logger.LogInformation("{Kind} review pack for {Start:yyyy-MM-dd} generated: {Received} complaints received", kind, start, figures.Received);
+        return pack;
+    }
+
+    internal static async Task<ReviewFigures> ComputeAsync(PortalDbContext db, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        var complaints = db.Complaints.AsNoTracking();
+        var received = complaints.Where(c => c.ReceivedAt >= from && c.ReceivedAt < to);
+        var byChannel = await received.GroupBy(c => c.Channel).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byCategory = await received.GroupBy(c => c.CategoryCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var serious = await received.CountAsync(c => c.Severity == ComplaintSeverity.Serious, cancellationToken);
+        var acknowledgements = await received.Where(c => c.Acknowledgement != null)
+            .Select(c => new { c.ReceivedAt, c.AcknowledgementDueAt, At = c.Acknowledgement!.At })
+            .ToListAsync(cancellationToken);
+        // A breach is a late acknowledgement, or none by the deadline (flagged by the scan); late ones count even if no scan ran in between.
+        var unacknowledgedBreaches = await received.CountAsync(c => c.Acknowledgement == null && c.AcknowledgementBreachedAt != null, cancellationToken);
+
+        var resolved = complaints.Where(c => c.ResolvedAt >= from && c.ResolvedAt < to);
+        var resolutionTimes = await resolved.Select(c => new { c.ReceivedAt, ResolvedAt = c.ResolvedAt!.Value }).ToListAsync(cancellationToken);
+        var rootCauses = await resolved.Where(c => c.RootCause != null).GroupBy(c => c.RootCause!.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var mix = await resolved.Where(c => c.Resolution != null).GroupBy(c => c.Resolution!.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        // SQLite cannot sum decimals in SQL; the period's refund amounts are few.
+        var refunds = await resolved.Where(c => c.Resolution != null && c.Resolution.Amount != null).Select(c => c.Resolution!.Amount!.Value).ToListAsync(cancellationToken);
+
+        var closed = complaints.Where(c => c.Closure != null && c.Closure.At >= from && c.Closure.At < to);
+        var closedCount = await closed.CountAsync(cancellationToken);
+        var satisfaction = await closed.Where(c => c.Closure!.Satisfaction != null).Select(c => (double?)c.Closure!.Satisfaction).AverageAsync(cancellationToken);
+        var escalations = await db.Set<EscalationRecord>().AsNoTracking().Where(e => e.At >= from && e.At < to)
+            .GroupBy(e => e.ToLevel).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+
+        return new ReviewFigures(
+            Received: byChannel.Sum(c => c.Count),
+            ByChannel: byChannel.ToDictionary(c => c.Key.ToString(), c => c.Count),
+            ByCategory: byCategory.ToDictionary(c => c.Key, c => c.Count),
+            Serious: serious,
+            Acknowledged: acknowledgements.Count,
+            AcknowledgedWithin24Hours: acknowledgements.Count(a => a.At <= a.AcknowledgementDueAt),
+            AcknowledgementBreaches: unacknowledgedBreaches + acknowledgements.Count(a => a.At > a.AcknowledgementDueAt),
+            MedianHoursToAcknowledge: Median(acknowledgements.Select(a => (a.At - a.ReceivedAt).TotalHours)),
+            Resolved: resolutionTimes.Count,
+            MedianDaysToResolve: Median(resolutionTimes.Select(r => (r.ResolvedAt - r.ReceivedAt).TotalDays)),
+            Closed: closedCount,
+            EscalationsByLevel: escalations.ToDictionary(e => ((int)e.Key).ToString(System.Globalization.CultureInfo.InvariantCulture), e => e.Count),
+            RootCauses: rootCauses.OrderByDescending(r => r.Count).ToDictionary(r => r.Key.ToString(), r => r.Count),
+            ResolutionMix: mix.ToDictionary(m => m.Key.ToString(), m => m.Count),
+            RefundTotal: refunds.Sum(),
+            AverageSatisfaction: satisfaction);
+    }
+
+    private static double? Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return null;
+        }
+
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
