@@ -14,6 +14,7 @@ public static class ComplaintServiceCollectionExtensions
         builder.Services.AddSingleton<ComplaintUpdater>();
         builder.Services.AddScoped<Notifications.NotificationService>();
         builder.Services.AddScoped<ComplaintService>();
+        builder.Services.AddScoped<LiveComplaintSummary>();
         builder.Services.AddScoped<Categories.CategoryService>();
         builder.Services.AddScoped<Admin.UserAdminService>();
         builder.Services.AddScoped<Reviews.ReviewService>();
