@@ -8,18 +8,25 @@ namespace Zowor.Portal.Realtime;
 
 /// <summary>
 /// Live complaint changes for non-Blazor clients at <c>/hubs/complaints</c>. Only signed-in staff connect;
-/// each connection joins the level groups its roles allow and its own user group; joining anything else is checked here.
+/// each connection watches the levels its roles allow and gets its own user group; joining anything else is checked here.
 /// </summary>
 [Authorize(Policy = PortalRoles.Policies.Staff)]
 public sealed class ComplaintHub(ILogger<ComplaintHub> logger) : Hub<IComplaintClient>
 {
+    private const string WatchedKey = "watched-levels";
+    private const string FollowedKey = "followed-complaints";
+
+    private int Watched
+    {
+        get => Context.Items.TryGetValue(WatchedKey, out var value) ? (int)value! : 0;
+        set => Context.Items[WatchedKey] = value;
+    }
+
+    private HashSet<Guid> Followed => (HashSet<Guid>)(Context.Items.TryGetValue(FollowedKey, out var value) ? value! : Context.Items[FollowedKey] = new HashSet<Guid>());
+
     public override async Task OnConnectedAsync()
     {
-        foreach (var level in RealtimeGroups.LevelsFor(Context.User!))
-        {
-            await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.Level(level));
-        }
-
+        await WatchAsync(RealtimeGroups.LevelsFor(Context.User!).Aggregate(0, (set, level) => set | RealtimeGroups.Bit(level)));
         if (Context.User!.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.User(userId));
@@ -29,9 +36,21 @@ public sealed class ComplaintHub(ILogger<ComplaintHub> logger) : Hub<IComplaintC
     }
 
     /// <summary>Follows one complaint (any staff member may open any case).</summary>
-    public Task JoinComplaint(Guid complaintId) => Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.Complaint(complaintId));
+    public async Task JoinComplaint(Guid complaintId)
+    {
+        if (Followed.Add(complaintId))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.Complaint(complaintId, Watched));
+        }
+    }
 
-    public Task LeaveComplaint(Guid complaintId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, RealtimeGroups.Complaint(complaintId));
+    public async Task LeaveComplaint(Guid complaintId)
+    {
+        if (Followed.Remove(complaintId))
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, RealtimeGroups.Complaint(complaintId, Watched));
+        }
+    }
 
     /// <summary>Watches an escalation level; refused unless the caller's roles work that level.</summary>
     public Task JoinLevel(int level)
@@ -43,8 +62,29 @@ public sealed class ComplaintHub(ILogger<ComplaintHub> logger) : Hub<IComplaintC
             throw new HubException("You are not allowed to watch this escalation level.");
         }
 
-        return Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.Level(escalationLevel));
+        return WatchAsync(Watched | RealtimeGroups.Bit(escalationLevel));
     }
 
-    public Task LeaveLevel(int level) => Groups.RemoveFromGroupAsync(Context.ConnectionId, RealtimeGroups.Level((EscalationLevel)level));
+    public Task LeaveLevel(int level) =>
+        Enum.IsDefined((EscalationLevel)level) ? WatchAsync(Watched & ~RealtimeGroups.Bit((EscalationLevel)level)) : Task.CompletedTask;
+
+    /// <summary>Moves the connection to the groups of a new set of watched levels, its followed complaints included.</summary>
+    private async Task WatchAsync(int watched)
+    {
+        var before = Watched;
+        if (watched == before && Context.Items.ContainsKey(WatchedKey))
+        {
+            return;
+        }
+
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, RealtimeGroups.Levels(before));
+        await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.Levels(watched));
+        foreach (var complaintId in Followed)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, RealtimeGroups.Complaint(complaintId, before));
+            await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.Complaint(complaintId, watched));
+        }
+
+        Watched = watched;
+    }
 }

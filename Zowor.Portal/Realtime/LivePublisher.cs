@@ -45,13 +45,9 @@ public sealed class LivePublisher(
         switch (liveEvent)
         {
             case ComplaintChanged change:
-                var groups = new List<string> { RealtimeGroups.Complaint(change.ComplaintId), RealtimeGroups.Level(change.Level) };
-                if (change.PreviousLevel is { } previous && previous != change.Level)
-                {
-                    // The old level's board must learn that the complaint left it.
-                    groups.Add(RealtimeGroups.Level(previous));
-                }
-
+                // The old level's board must learn that the complaint left it; each connection hears of it once.
+                var affected = RealtimeGroups.Bit(change.Level) | (change.PreviousLevel is { } previous ? RealtimeGroups.Bit(previous) : 0);
+                var groups = RealtimeGroups.ForChange(change.ComplaintId, affected).ToList();
                 return hub.Clients.Groups(groups).ComplaintChanged(new ComplaintUpdate(
                     change.ComplaintId, change.Reference, change.Status.ToString(), (int)change.Level, (int?)change.PreviousLevel, change.Events));
             case UserNotified notified:
