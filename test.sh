@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Runs every test of the Zowor Complaints Portal: domain, service, bUnit, integration and browser tests.
-# Installs what the tests need when it is missing (Debian's chromium for the browser tests), then prints
+# Installs what the tests need when it is missing (Debian's chromium for the browser tests, redis-server for the multi-node tests), then prints
 # "N passed, N failed" and exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests..."
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)          # browser tests
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)  # multi-node tests (they start their own server)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing ${missing[*]} for the tests..."
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 results="$PWD/TestResults"

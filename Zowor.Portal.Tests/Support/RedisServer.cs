@@ -1,0 +1,239 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Zowor.Portal.Tests.Support;
+
+/// <summary>
+/// A throw-away <c>redis-server</c> on 127.0.0.1, run as a child process of the test (not daemonized), with no
+/// persistence. It can be stopped and started again on the same port to simulate an outage; disposing kills it.
+/// A missing <c>redis-server</c> fails the test with instructions: the multi-node tests never skip.
+/// </summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly string _executable;
+    private readonly string _directory;
+    private readonly ConcurrentQueue<string> _log = new();
+    private Process? _process;
+
+    private RedisServer(string executable, int port)
+    {
+        _executable = executable;
+        Port = port;
+        _directory = Path.Combine(Path.GetTempPath(), "zowor-tests", $"redis-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(_directory);
+    }
+
+    public int Port { get; }
+
+    /// <summary>The value of the portal's <c>Redis:Connection</c> setting.</summary>
+    public string Connection => $"127.0.0.1:{Port}";
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>The server's own output (last lines), for failure messages.</summary>
+    public string Log => string.Join(Environment.NewLine, _log);
+
+    /// <summary>Starts a server on a free loopback port and waits until it answers PING.</summary>
+    public static async Task<RedisServer> StartNewAsync(CancellationToken cancellationToken = default)
+    {
+        var executable = FindExecutable() ?? throw new InvalidOperationException(
+            "redis-server is not installed, and the multi-node tests need it: install it with 'apt-get install -y redis-server' " +
+            "(test.sh does this when it is missing).");
+
+        // A port found free may be taken before redis binds it: try a few.
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new RedisServer(executable, FreePort());
+            try
+            {
+                await server.StartAsync(cancellationToken);
+                return server;
+            }
+            catch (Exception) when (attempt < 3 && !cancellationToken.IsCancellationRequested)
+            {
+                await server.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Starts the server (again) on <see cref="Port"/> and waits until it answers PING.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (IsRunning)
+        {
+            return;
+        }
+
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var process = Launch();
+            while (deadline.Elapsed < StartTimeout)
+            {
+                if (await PingAsync(Port, cancellationToken))
+                {
+                    _process = process;
+                    return;
+                }
+
+                if (process.HasExited)
+                {
+                    break;
+                }
+
+                await Task.Delay(50, cancellationToken);
+            }
+
+            // Exited (the port may still be held a moment after a restart) or never answered: retry until the deadline.
+            Kill(process);
+            if (deadline.Elapsed >= StartTimeout)
+            {
+                throw new InvalidOperationException($"redis-server did not answer PING on port {Port} within {StartTimeout.TotalSeconds} s. Its output:{Environment.NewLine}{Log}");
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
+    /// <summary>Kills the server (an outage, not a graceful shutdown) and waits until the port refuses connections.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (_process is { } process)
+        {
+            _process = null;
+            Kill(process);
+            await process.WaitForExitAsync(cancellationToken);
+            process.Dispose();
+        }
+
+        var deadline = Stopwatch.StartNew();
+        while (await PingAsync(Port, cancellationToken))
+        {
+            if (deadline.Elapsed > StartTimeout)
+            {
+                throw new InvalidOperationException($"Something still answers PING on port {Port} after redis-server was stopped.");
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+    }
+
+    /// <summary>Whether a Redis server answers <c>PING</c> with <c>+PONG</c> on the loopback port (raw RESP, no client library).</summary>
+    public static async Task<bool> PingAsync(int port, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(2));
+            using var client = new TcpClient();
+            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
+            var stream = client.GetStream();
+            await stream.WriteAsync("PING\r\n"u8.ToArray(), timeout.Token);
+            var buffer = new byte[64];
+            var read = await stream.ReadAsync(buffer, timeout.Token);
+            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { } process)
+        {
+            _process = null;
+            Kill(process);
+            await process.WaitForExitAsync();
+            process.Dispose();
+        }
+
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Temp folder: nothing depends on it.
+        }
+    }
+
+    private Process Launch()
+    {
+        var info = new ProcessStartInfo(_executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = _directory,
+        };
+        foreach (var argument in new[]
+                 {
+                     "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
+                     "--save", string.Empty, "--appendonly", "no", "--daemonize", "no", "--dir", _directory,
+                 })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = new Process { StartInfo = info };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Start();
+        // A test host that exits without disposing (a crash, a cancelled run) must not leave redis-server running.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(process);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _log.Enqueue(line);
+        while (_log.Count > 200 && _log.TryDequeue(out _))
+        {
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone (or disposed).
+        }
+    }
+
+    private static string? FindExecutable()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Append("/usr/bin").Append("/usr/local/bin").Append("/usr/sbin")
+            .Select(dir => Path.Combine(dir, "redis-server"))
+            .FirstOrDefault(File.Exists);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
