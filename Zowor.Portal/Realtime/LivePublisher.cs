@@ -13,6 +13,8 @@ public sealed class LivePublisher(
     IHubContext<ComplaintHub, IComplaintClient> hub,
     ILogger<LivePublisher> logger)
 {
+    private int _failing;
+
     public void Publish(LiveEvent liveEvent)
     {
         notifier.Publish(liveEvent);
@@ -24,19 +26,23 @@ public sealed class LivePublisher(
         try
         {
             await relay.PublishAsync(liveEvent);
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Could not relay {Event} to the other web nodes; they will show it on their next change", liveEvent.GetType().Name);
-        }
-
-        try
-        {
             await SendToHubAsync(liveEvent);
+            if (Interlocked.Exchange(ref _failing, 0) == 1)
+            {
+                logger.LogInformation("Live updates reach the other web nodes and hub clients again");
+            }
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "Could not send {Event} to hub clients", liveEvent.GetType().Name);
+            // One warning with the cause per outage, not a stack trace per change while Redis is down.
+            if (Interlocked.Exchange(ref _failing, 1) == 0)
+            {
+                logger.LogWarning(ex, "Live updates cannot reach the other web nodes and hub clients (Redis unreachable?); pages on this node still update");
+            }
+            else
+            {
+                logger.LogDebug("Live update {Event} not relayed: {Reason}", liveEvent.GetType().Name, ex.Message);
+            }
         }
     }
 
