@@ -30,6 +30,11 @@ internal sealed class DatabaseInitializer(
         var seeder = scope.ServiceProvider.GetRequiredService<DbSeeder>();
         await seeder.SeedAsync(options.SeedDemoData ?? environment.IsDevelopment(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<SettingsProvider>().ReloadAsync(cancellationToken);
+
+        // Compile the aggregate's query now, not on the first user's first action (about a second on a small machine).
+        await db.Complaints.AsNoTracking().AsSplitQuery()
+            .Include(c => c.Evidence).Include(c => c.Interviews).Include(c => c.Communications).Include(c => c.Escalations)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

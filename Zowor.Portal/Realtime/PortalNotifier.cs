@@ -31,9 +31,11 @@ public sealed class PortalNotifier(ILogger<PortalNotifier> logger)
 
     public void Publish(LiveEvent liveEvent)
     {
+        // Each page reloads on the thread pool: a circuit's InvokeAsync runs inline when the circuit is idle, so calling
+        // the handlers here would make the user who saved wait for every other open page's reload.
         foreach (var handler in _handlers)
         {
-            _ = InvokeAsync(handler, liveEvent);
+            _ = Task.Run(() => InvokeAsync(handler, liveEvent));
         }
     }
 
