@@ -19,7 +19,8 @@ public static class DataServiceCollectionExtensions
                 Register<SqlServerPortalDbContext>(builder.Services);
                 break;
             default:
-                builder.Services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(SqliteConnectionString(options, builder.Environment.ContentRootPath)));
+                builder.Services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(SqliteConnectionString(options, builder.Environment.ContentRootPath))
+                    .AddInterceptors(new SqliteSecureDeleteInterceptor()));
                 Register<SqlitePortalDbContext>(builder.Services);
                 break;
         }

@@ -79,8 +79,9 @@ public static class DeadlineJobsExtensions
         {
             recurring.AddOrUpdate<DeadlineScanJob>(DeadlineScan, job => job.RunAsync(CancellationToken.None), Cron.Minutely);
             recurring.AddOrUpdate<RetentionJob>(Retention, job => job.RunAsync(CancellationToken.None), Cron.Daily(2));
-            recurring.AddOrUpdate<ReviewPackJob>(MonthlyReview, job => job.RunMonthlyAsync(CancellationToken.None), Cron.Monthly(1, 3));
-            recurring.AddOrUpdate<ReviewPackJob>(AnnualReview, job => job.RunAnnualAsync(CancellationToken.None), Cron.Yearly(1, 1, 4));
+            // Daily, not on the 1st: the packs are made only when missing, and the 1st in UTC is not the 1st in every business time zone.
+            recurring.AddOrUpdate<ReviewPackJob>(MonthlyReview, job => job.RunMonthlyAsync(CancellationToken.None), Cron.Daily(3));
+            recurring.AddOrUpdate<ReviewPackJob>(AnnualReview, job => job.RunAnnualAsync(CancellationToken.None), Cron.Daily(4));
             jobs.Enqueue<DeadlineScanJob>(job => job.RunAsync(CancellationToken.None));
             jobs.Enqueue<RetentionJob>(job => job.RunAsync(CancellationToken.None));
             jobs.Enqueue<ReviewPackJob>(job => job.RunMonthlyAsync(CancellationToken.None));

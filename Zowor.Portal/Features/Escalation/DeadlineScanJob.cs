@@ -106,18 +106,24 @@ public sealed class DeadlineScanJob(
             candidates.Add(new Step(c.AcknowledgementDueAt, 1, () => c.RecordAcknowledgementBreach()));
         }
 
-        if (c.IsUnresolved && c.CustomerUpdateDueSince is null && (c.LastCustomerUpdateAt ?? c.ReceivedAt).AddDays(settings.CustomerUpdateDays) is var updateAt && updateAt <= now)
+        // Long-running rules are never dated before the complaint's last change: a complaint reopened weeks after its
+        // targets passed is flagged and escalated from the reopening, not back-dated into the time it was closed.
+        if (c.IsUnresolved && c.CustomerUpdateDueSince is null && (c.LastCustomerUpdateAt ?? c.ReceivedAt).AddDays(settings.CustomerUpdateDays) is var updateDue && updateDue <= now)
         {
+            var updateAt = Later(updateDue, c.LastChangedAt);
             candidates.Add(new Step(updateAt, 2, () => c.FlagCustomerUpdateDue(updateAt)));
         }
 
         if (EscalationPolicy.Next(c, now, settings.Escalation) is { } decision)
         {
-            candidates.Add(new Step(decision.DueAt, 3, () => c.Escalate(decision.To, decision.Reason, Actor.System, decision.DueAt, automatic: true)));
+            var escalateAt = Later(decision.DueAt, c.LastChangedAt);
+            candidates.Add(new Step(escalateAt, 3, () => c.Escalate(decision.To, decision.Reason, Actor.System, escalateAt, automatic: true)));
         }
 
         return candidates.OrderBy(s => s.DueAt).ThenBy(s => s.Order).FirstOrDefault();
     }
+
+    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
 
     private sealed record Step(DateTime DueAt, int Order, Action Apply);
 }

@@ -53,6 +53,13 @@ public sealed class RetentionJob(
 
         if (erased > 0)
         {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // The write-ahead log still holds the pages as they were before the erasure: fold it in and empty it.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+            }
+
             logger.LogInformation("Retention: personal data of {Count} complaints erased (P-51)", erased);
         }
 
