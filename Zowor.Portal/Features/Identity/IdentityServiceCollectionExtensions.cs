@@ -91,7 +91,8 @@ public static class IdentityServiceCollectionExtensions
             // UseAntiforgery only validates endpoints that read a form; this one must check the token itself.
             if (!await antiforgery.IsRequestValidAsync(context))
             {
-                return Results.BadRequest();
+                // With a body, so the status-code page does not replace the 400 with a not-found page.
+                return Results.Problem("Sign-out needs the portal's own form (antiforgery token missing).", statusCode: StatusCodes.Status400BadRequest);
             }
 
             await signIn.SignOutAsync();
