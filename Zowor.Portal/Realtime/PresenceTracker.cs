@@ -98,8 +98,15 @@ public sealed class PresenceTracker : BackgroundService
     {
         if (snapshot.NodeId != _relay.NodeId)
         {
-            _remote[(snapshot.NodeId, snapshot.ComplaintId)] = (snapshot.Viewers, _time.GetUtcNow().UtcDateTime);
-            _notifier.Publish(new PresenceChanged(snapshot.ComplaintId));
+            var key = (snapshot.NodeId, snapshot.ComplaintId);
+            var unchanged = _remote.TryGetValue(key, out var known)
+                && known.Viewers.Select(v => v.UserId).Order().SequenceEqual(snapshot.Viewers.Select(v => v.UserId).Order());
+            _remote[key] = (snapshot.Viewers, _time.GetUtcNow().UtcDateTime);
+            // Heartbeats repeat the same viewers every few seconds; only a real change re-renders the case pages.
+            if (!unchanged)
+            {
+                _notifier.Publish(new PresenceChanged(snapshot.ComplaintId));
+            }
         }
 
         return Task.CompletedTask;

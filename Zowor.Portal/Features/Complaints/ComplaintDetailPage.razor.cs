@@ -22,6 +22,9 @@ public sealed partial class ComplaintDetailPage
     private readonly List<IDisposable> _subscriptions = [];
     private IReadOnlyList<Viewer> _viewers = [];
     private string _myId = string.Empty;
+    private Viewer? _me;
+    private IDisposable? _presence;
+    private Guid? _shownId;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -61,16 +64,25 @@ public sealed partial class ComplaintDetailPage
         _subscriptions.Add(Notifier.Subscribe<PresenceChanged>(change => change.ComplaintId == Id
             ? InvokeAsync(() => { _viewers = OtherViewers(); StateHasChanged(); })
             : Task.CompletedTask));
-        // Only an interactive circuit is a viewer; the prerender pass is gone a moment later.
-        if (RendererInfo.IsInteractive)
-        {
-            _subscriptions.Add(Presence.Enter(Id, new Viewer(me.Id, me.Name)));
-        }
-
-        _viewers = OtherViewers();
+        _me = new Viewer(me.Id, me.Name);
     }
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Id != _shownId)
+        {
+            // The same page instance is reused when navigating from one case to another: nothing of the old case may
+            // stay (an open form would otherwise submit to the new one), and presence moves with the user.
+            _shownId = Id;
+            _selected = null;
+            _presence?.Dispose();
+            // Only an interactive circuit is a viewer; the prerender pass is gone a moment later.
+            _presence = RendererInfo.IsInteractive && _me is not null ? Presence.Enter(Id, _me) : null;
+            _viewers = OtherViewers();
+        }
+
+        await LoadAsync();
+    }
 
     private async Task LoadAsync()
     {
@@ -127,6 +139,7 @@ public sealed partial class ComplaintDetailPage
 
     public void Dispose()
     {
+        _presence?.Dispose();
         foreach (var subscription in _subscriptions)
         {
             subscription.Dispose();

@@ -45,7 +45,8 @@ public sealed class ComplaintService(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var year = receivedAt.Year;
+            // The year of receipt in the business time zone, as the customer and staff see it.
+            var year = clock.ToLocal(receivedAt).Year;
             var last = await db.Complaints.Where(c => c.ReferenceYear == year).MaxAsync(c => (int?)c.ReferenceSequence, cancellationToken) ?? 0;
             var complaint = Complaint.Register(ComplaintReference.Create(year, last + 1), form.Channel, customer, details, receivedAt, actor, now);
             db.Complaints.Add(complaint);
@@ -124,7 +125,7 @@ public sealed class ComplaintService(
             .Take(pageSize)
             .Select(c => new QueueRow(c.Id, c.Reference, c.ReceivedAt, c.Customer.Name, c.Subject, c.CategoryCode, c.Channel,
                 c.Severity, c.Status, c.EscalationLevel, c.OwnerName, c.AcknowledgementDueAt,
-                c.AcknowledgementBreachedAt != null, c.CustomerUpdateDueSince != null))
+                c.AcknowledgementBreachedAt != null, c.CustomerUpdateDueSince != null, c.EscalatedAt))
             .ToListAsync(cancellationToken);
         return new QueueResult(rows, total);
     }
@@ -151,17 +152,19 @@ public sealed class ComplaintService(
     {
         await currentUser.RequireAsync(PortalRoles.Policies.Staff);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var complaint = await db.Complaints.AsNoTracking().AsSplitQuery()
+        // The version first: a change saved between the two reads then shows as a conflict on the next action,
+        // never as a stale page carrying a fresh version.
+        var version = await db.Complaints.Where(c => c.Id == id).Select(c => (long?)EF.Property<long>(c, PortalDbContext.VersionProperty)).SingleOrDefaultAsync(cancellationToken);
+        var complaint = version is null ? null : await db.Complaints.AsNoTracking().AsSplitQuery()
             .Include(c => c.Evidence).Include(c => c.Interviews).Include(c => c.Communications)
             .Include(c => c.Escalations).Include(c => c.History)
             .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (complaint is null)
+        if (complaint is null || version is null)
         {
             return null;
         }
 
-        var version = await db.Complaints.Where(c => c.Id == id).Select(c => EF.Property<long>(c, PortalDbContext.VersionProperty)).SingleAsync(cancellationToken);
-        return new ComplaintCase(complaint, version);
+        return new ComplaintCase(complaint, version.Value);
     }
 
     public async Task<IReadOnlyList<StaffMember>> GetAssignableStaffAsync(CancellationToken cancellationToken = default)
@@ -314,7 +317,8 @@ public sealed record QueueRow(
     string? OwnerName,
     DateTime AcknowledgementDueAt,
     bool AcknowledgementBreached,
-    bool CustomerUpdateDue);
+    bool CustomerUpdateDue,
+    DateTime? EscalatedAt);
 
 public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
 

@@ -3,13 +3,19 @@ using Zowor.Portal.Features.Settings;
 
 namespace Zowor.Portal.Features.Complaints;
 
-/// <summary>The deadline a queue row counts down to: acknowledgement (P-20) while unacknowledged, then the level-1 target.</summary>
+/// <summary>
+/// The deadline a queue row counts down to: acknowledgement (P-20) while unacknowledged, then its level's resolution
+/// target (level 1 from receipt, level 2 from the escalation); level 3 has no further target, so it counts to the
+/// level-2 one it missed.
+/// </summary>
 public static class QueueDeadlines
 {
     public static DateTime DueAt(QueueRow row, PortalSettings settings) =>
         row.Status == ComplaintStatus.Received
             ? row.AcknowledgementDueAt
-            : row.ReceivedAt.AddDays(settings.Level1ResolutionDays);
+            : row.Level == Domain.Escalation.EscalationLevel.CustomerServiceManager || row.EscalatedAt is null
+                ? row.ReceivedAt + settings.Escalation.Level1ResolutionTarget
+                : row.EscalatedAt.Value + settings.Escalation.Level2ResolutionTarget;
 
     /// <summary>How long before the deadline the countdown turns amber: the acknowledgement warning, or two days.</summary>
     public static TimeSpan WarningBefore(QueueRow row, PortalSettings settings) =>

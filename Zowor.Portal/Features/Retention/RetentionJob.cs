@@ -42,10 +42,10 @@ public sealed class RetentionJob(
         {
             try
             {
-                await EraseAsync(id, now, cancellationToken);
+                await EraseAsync(id, now, cutoff, cancellationToken);
                 erased++;
             }
-            catch (ComplaintConflictException)
+            catch (Exception ex) when (ex is ComplaintConflictException or DomainException)
             {
                 // Reopened or changed this moment; the next run decides again.
             }
@@ -67,16 +67,18 @@ public sealed class RetentionJob(
     }
 
     /// <summary>Erases one complaint: timeline text first (idempotent), then the aggregate, so a crash in between is repaired by the next run.</summary>
-    public async Task EraseAsync(Guid id, DateTime now, CancellationToken cancellationToken)
+    public async Task EraseAsync(Guid id, DateTime now, DateTime cutoff, CancellationToken cancellationToken)
     {
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
+            // Only while the complaint is still ended past the cutoff: one reopened since the selection keeps its history.
+            var stillDue = db.Complaints.Where(c => c.Id == id && c.AnonymisedAt == null && c.EndedAt != null && c.EndedAt <= cutoff);
             await db.ComplaintHistory
-                .Where(h => EF.Property<Guid>(h, "ComplaintId") == id && h.Kind != ComplaintHistoryKinds.StatusChanged && h.Kind != ComplaintHistoryKinds.Escalated)
+                .Where(h => EF.Property<Guid>(h, "ComplaintId") == id && stillDue.Any() && h.Kind != ComplaintHistoryKinds.StatusChanged && h.Kind != ComplaintHistoryKinds.Escalated)
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.Details, (string?)null).SetProperty(h => h.Before, (string?)null).SetProperty(h => h.After, (string?)null), cancellationToken);
             // Status and escalation lines keep their values; their free text (reasons, notes) may name the customer.
             await db.ComplaintHistory
-                .Where(h => EF.Property<Guid>(h, "ComplaintId") == id && h.Details != null)
+                .Where(h => EF.Property<Guid>(h, "ComplaintId") == id && stillDue.Any() && h.Details != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.Details, (string?)null), cancellationToken);
         }
 
