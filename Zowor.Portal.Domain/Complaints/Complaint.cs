@@ -223,7 +223,12 @@ public sealed class Complaint
     }
 
     /// <summary>Acknowledges receipt (P-20, P-21) and gives the customer an estimated resolution date.</summary>
-    public void Acknowledge(ContactMethod method, DateOnly estimatedResolutionDate, Actor by, DateTime at)
+    /// <param name="method">E-mail or phone.</param>
+    /// <param name="estimatedResolutionDate">The date the customer is told to expect a resolution.</param>
+    /// <param name="by">Who acknowledges.</param>
+    /// <param name="at">When (UTC).</param>
+    /// <param name="today">Today in the business time zone, which the estimate may not precede; defaults to the UTC date of <paramref name="at"/>.</param>
+    public void Acknowledge(ContactMethod method, DateOnly estimatedResolutionDate, Actor by, DateTime at, DateOnly? today = null)
     {
         EnsureAllowed(ComplaintAction.Acknowledge, by, at);
         if (!Enum.IsDefined(method))
@@ -241,7 +246,7 @@ public sealed class Complaint
             throw new ComplaintWorkflowException("The customer has no phone number: acknowledge by e-mail.");
         }
 
-        if (estimatedResolutionDate < DateOnly.FromDateTime(at))
+        if (estimatedResolutionDate < (today ?? DateOnly.FromDateTime(at)))
         {
             throw new DomainException("The estimated resolution date cannot be in the past.");
         }

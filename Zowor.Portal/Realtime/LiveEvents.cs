@@ -9,6 +9,7 @@ namespace Zowor.Portal.Realtime;
 [JsonDerivedType(typeof(ComplaintChanged), "complaint")]
 [JsonDerivedType(typeof(UserNotified), "notified")]
 [JsonDerivedType(typeof(PresenceSnapshot), "presence")]
+[JsonDerivedType(typeof(SettingsChanged), "settings")]
 public abstract record LiveEvent;
 
 /// <summary>A complaint changed; enough for a page to decide whether to reload what it shows. No personal data.</summary>
@@ -32,3 +33,6 @@ public sealed record Viewer(string UserId, string Name);
 
 /// <summary>The set of viewers of a case changed (raised on each node after it applied the change).</summary>
 public sealed record PresenceChanged(Guid ComplaintId) : LiveEvent;
+
+/// <summary>An Admin changed the settings; every node reloads them (time zone, thresholds shown in pages).</summary>
+public sealed record SettingsChanged : LiveEvent;

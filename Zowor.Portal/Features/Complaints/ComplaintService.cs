@@ -182,7 +182,7 @@ public sealed class ComplaintService(
 
     public Task AcknowledgeAsync(Guid id, long version, AcknowledgeForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, version, ComplaintAction.Acknowledge, (c, actor, now) =>
-            c.Acknowledge(form.Method, DateOnly.FromDateTime(Required(form.EstimatedResolutionDate, "Enter the estimated resolution date.")), actor, now), cancellationToken);
+            c.Acknowledge(form.Method, DateOnly.FromDateTime(Required(form.EstimatedResolutionDate, "Enter the estimated resolution date.")), actor, now, clock.Today), cancellationToken);
 
     public Task StartInvestigationAsync(Guid id, long version, string? note, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, version, ComplaintAction.StartInvestigation, (c, actor, now) => c.StartInvestigation(actor, now, note), cancellationToken);

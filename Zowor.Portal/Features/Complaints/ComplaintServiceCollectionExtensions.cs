@@ -10,6 +10,7 @@ public static class ComplaintServiceCollectionExtensions
         builder.Services.AddSingleton<SettingsProvider>();
         builder.Services.AddSingleton<BusinessClock>();
         builder.Services.AddScoped<SettingsService>();
+        builder.Services.AddHostedService<SettingsReloader>();
         builder.Services.AddSingleton<ComplaintEventPublisher>();
         builder.Services.AddSingleton<ComplaintUpdater>();
         builder.Services.AddScoped<Notifications.NotificationService>();

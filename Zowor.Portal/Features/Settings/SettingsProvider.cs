@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
+using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Settings;
 
 /// <summary>
-/// The current settings, held in memory for pages and the clock and reloaded from the database at start-up, after an
-/// Admin saves, and at every deadline scan (so another node's change arrives within a minute).
+/// The current settings, held in memory for pages and the clock and reloaded from the database at start-up, at every
+/// scan, and whenever an Admin saves on any node (<see cref="SettingsReloader"/>).
 /// </summary>
 public sealed class SettingsProvider(IDbContextFactory<PortalDbContext> contexts)
 {
@@ -36,5 +37,27 @@ public sealed class SettingsProvider(IDbContextFactory<PortalDbContext> contexts
 
         _current = stored;
         return stored;
+    }
+}
+
+/// <summary>Reloads the settings on this node when an Admin saved them on any node (the change is relayed like any live event).</summary>
+internal sealed class SettingsReloader(PortalNotifier notifier, SettingsProvider provider, ILogger<SettingsReloader> logger) : IHostedService
+{
+    private IDisposable? _subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscription = notifier.Subscribe<SettingsChanged>(async _ =>
+        {
+            await provider.ReloadAsync();
+            logger.LogInformation("Settings reloaded after a change");
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _subscription?.Dispose();
+        return Task.CompletedTask;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Settings;
 
@@ -12,6 +13,7 @@ public sealed class SettingsService(
     SettingsProvider provider,
     CurrentUser currentUser,
     BusinessClock clock,
+    LivePublisher live,
     ILogger<SettingsService> logger)
 {
     public async Task<PortalSettings> GetAsync(CancellationToken cancellationToken = default)
@@ -46,6 +48,7 @@ public sealed class SettingsService(
         stored.UpdatedBy = admin.Name;
         await db.SaveChangesAsync(cancellationToken);
         await provider.ReloadAsync(cancellationToken);
+        live.Publish(new SettingsChanged());
         logger.LogInformation("Settings changed by {UserId}: {@Settings}", admin.Id, stored);
     }
 }
