@@ -12,8 +12,6 @@ public sealed class PortalNotifier(ILogger<PortalNotifier> logger)
     // Copy-on-write: publishing reads a snapshot without taking the lock.
     private volatile Func<LiveEvent, Task>[] _handlers = [];
 
-    public int SubscriberCount => _handlers.Length;
-
     public IDisposable Subscribe(Func<LiveEvent, Task> handler)
     {
         lock (_gate)

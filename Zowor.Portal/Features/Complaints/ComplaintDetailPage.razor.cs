@@ -40,17 +40,8 @@ public sealed partial class ComplaintDetailPage
     protected override async Task OnInitializedAsync()
     {
         _categories = await CategoryService.GetAllByCodeAsync();
-        var policies = new HashSet<string>();
-        foreach (var policy in PortalRoles.PolicyRoles.Keys)
-        {
-            if (await CurrentUser.IsAllowedAsync(policy))
-            {
-                policies.Add(policy);
-            }
-        }
-
-        _policies = policies;
-        if (policies.Contains(PortalRoles.Policies.ManageComplaints))
+        _policies = await CurrentUser.AllowedPoliciesAsync();
+        if (_policies.Contains(PortalRoles.Policies.ManageComplaints))
         {
             _staff = await Complaints.GetAssignableStaffAsync();
         }

@@ -32,6 +32,25 @@ public sealed class CurrentUser(AuthenticationStateProvider authenticationState,
         return principal.Identity?.IsAuthenticated == true && (await authorization.AuthorizeAsync(principal, policy)).Succeeded;
     }
 
+    /// <summary>The policies (of <see cref="PortalRoles.PolicyRoles"/>) the user satisfies, checked against one authentication state.</summary>
+    public async Task<IReadOnlySet<string>> AllowedPoliciesAsync()
+    {
+        var principal = await GetPrincipalAsync();
+        var allowed = new HashSet<string>();
+        if (principal.Identity?.IsAuthenticated == true)
+        {
+            foreach (var policy in PortalRoles.PolicyRoles.Keys)
+            {
+                if ((await authorization.AuthorizeAsync(principal, policy)).Succeeded)
+                {
+                    allowed.Add(policy);
+                }
+            }
+        }
+
+        return allowed;
+    }
+
     public static Actor ToActor(ClaimsPrincipal principal)
     {
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new PortalAccessDeniedException();
