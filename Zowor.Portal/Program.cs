@@ -2,9 +2,12 @@ using MudBlazor.Services;
 using Zowor.Portal.Components;
 using Zowor.Portal.Data;
 using Zowor.Portal.Features.Complaints;
+using Zowor.Portal.Features.Customers;
 using Zowor.Portal.Features.Escalation;
+using Zowor.Portal.Features.Evidence;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Localization;
+using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +23,9 @@ builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddRealtime();
 builder.AddComplaints();
+builder.AddCustomerMail();
+builder.AddPublicChannel();
+builder.AddEvidenceFiles();
 builder.AddDeadlineJobs();
 
 // Enums travel as names in the JSON API ("ChiefCustomerOfficer", not 2).
@@ -40,6 +46,7 @@ app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/hubs"),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseRequestLocalization();
+app.UsePublicChannelProtection();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -49,6 +56,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapRealtime();
 app.MapComplaintApi();
+app.MapEvidenceFiles();
 app.MapDeadlineJobs();
 app.MapCultureEndpoint();
 

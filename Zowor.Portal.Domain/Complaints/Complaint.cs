@@ -70,6 +70,9 @@ public sealed class Complaint
     /// <summary>Category code from the admin-managed taxonomy.</summary>
     public string CategoryCode { get; private set; }
 
+    /// <summary>The language the customer writes in and receives messages in (a culture name such as <c>en</c> or <c>ru</c>).</summary>
+    public string CustomerLanguage { get; private set; } = DefaultLanguage;
+
     /// <summary>Normal or serious.</summary>
     public ComplaintSeverity Severity { get; private set; }
 
@@ -164,6 +167,7 @@ public sealed class Complaint
     /// <param name="receivedAt">When Zowor received it (UTC); not in the future.</param>
     /// <param name="by">Who registers it.</param>
     /// <param name="now">The current time (UTC).</param>
+    /// <param name="customerLanguage">The customer's language for messages; English when not given.</param>
     public static Complaint Register(
         ComplaintReference reference,
         ComplaintChannel channel,
@@ -171,7 +175,8 @@ public sealed class Complaint
         ComplaintDetails details,
         DateTime receivedAt,
         Actor by,
-        DateTime now)
+        DateTime now,
+        string? customerLanguage = null)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(customer);
@@ -210,6 +215,7 @@ public sealed class Complaint
             Status = ComplaintStatus.Received,
             AcknowledgementDueAt = receivedAt + ComplaintLimits.AcknowledgementWindow,
             EscalationLevel = EscalationLevel.CustomerServiceManager,
+            CustomerLanguage = NormaliseLanguage(customerLanguage),
         };
         complaint.Record(now, by, ComplaintHistoryKinds.Registered, null, ComplaintStatus.Received.ToString(), complaint.Reference);
         complaint._events.Add(new ComplaintRegistered(complaint.Id, complaint.Reference, now));
@@ -453,6 +459,60 @@ public sealed class Complaint
     }
 
     /// <summary>
+    /// Adds information the customer sent through the status page (P-41): an inbound contact and a timeline entry.
+    /// Refused once the complaint is closed or withdrawn, when nobody would read it.
+    /// </summary>
+    public void AddCustomerInformation(string information, DateTime at)
+    {
+        Guard.Utc(at, nameof(at));
+        if (Status is ComplaintStatus.Closed or ComplaintStatus.Withdrawn)
+        {
+            throw new ComplaintWorkflowException("This complaint is closed, so new information cannot be added here. Please contact us by phone or e-mail.");
+        }
+
+        var text = Guard.Text(information, "Information", ComplaintLimits.Note);
+        _communications.Add(new CommunicationEntry(CommunicationDirection.Inbound, CommunicationChannel.StatusPage, text, at, Actor.Customer.Id, Actor.Customer.Name));
+        Record(at, Actor.Customer, ComplaintHistoryKinds.CustomerAddedInformation, null, null, text);
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.CustomerAddedInformation, at));
+    }
+
+    /// <summary>
+    /// The customer's own escalation of an unresolved complaint to the CEO (P-73), with their reason.
+    /// </summary>
+    public void RequestCeoReview(string reason, DateTime at)
+    {
+        Guard.Utc(at, nameof(at));
+        if (!IsUnresolved)
+        {
+            throw new ComplaintWorkflowException("Only an unresolved complaint can be escalated to the CEO.");
+        }
+
+        if (EscalationLevel == EscalationLevel.ChiefExecutive)
+        {
+            throw new ComplaintWorkflowException("The complaint is already with the CEO.");
+        }
+
+        var text = Guard.Text(reason, "Reason", ComplaintLimits.Note);
+        RaiseLevel(EscalationLevel.ChiefExecutive, text, automatic: false, Actor.Customer, at);
+    }
+
+    /// <summary>Adds an evidence file (P-30): a document or photo stored by the portal, described like other evidence.</summary>
+    public void AddEvidenceFile(EvidenceKind kind, string description, EvidenceFile file, Actor by, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        EnsureAllowed(ComplaintAction.AddEvidence, by, at);
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainException("Choose the kind of evidence.");
+        }
+
+        var text = Guard.Text(description, "Evidence description", ComplaintLimits.Note);
+        _evidence.Add(new EvidenceItem(kind, text, at, by.Id, by.Name, file));
+        Record(at, by, ComplaintHistoryKinds.EvidenceAdded, null, kind.ToString(), $"{text} ({file.FileName})");
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.EvidenceAdded, at));
+    }
+
+    /// <summary>
     /// Records that the acknowledgement deadline is near (P-20). Does nothing when the complaint is no longer waiting for
     /// acknowledgement or was already warned, so a scan that runs twice records it once.
     /// </summary>
@@ -572,6 +632,9 @@ public sealed class Complaint
     /// <summary>What erased free text reads as.</summary>
     public const string Erased = "[erased]";
 
+    /// <summary>The language of messages when none is known.</summary>
+    public const string DefaultLanguage = "en";
+
     /// <summary>Forgets the events once the web app has published them.</summary>
     public void ClearDomainEvents() => _events.Clear();
 
@@ -616,6 +679,19 @@ public sealed class Complaint
         Guard.Utc(at, nameof(at));
         _history.Add(new ComplaintHistoryEntry(at, by.Id, by.Name, kind, before, after, details));
         LastChangedAt = at;
+    }
+
+    private static string NormaliseLanguage(string? language)
+    {
+        var trimmed = language?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return DefaultLanguage;
+        }
+
+        return trimmed.Length <= 10 && trimmed.All(ch => char.IsAsciiLetter(ch) || ch == '-')
+            ? trimmed.ToLowerInvariant()
+            : throw new DomainException("The customer's language is not valid.");
     }
 
     private static string DescribeOffer(ResolutionOffer offer) =>

@@ -33,4 +33,7 @@ public static class ComplaintHistoryKinds
     public const string Anonymised = "Anonymised";
     /// <summary>A contact with the customer was logged.</summary>
     public const string CommunicationLogged = "CommunicationLogged";
+
+    /// <summary>The customer added information on the status page (P-41).</summary>
+    public const string CustomerAddedInformation = "CustomerAddedInformation";
 }

@@ -10,8 +10,9 @@ public sealed class EvidenceItem
         AddedByName = string.Empty;
     }
 
-    internal EvidenceItem(EvidenceKind kind, string description, DateTime addedAt, string addedById, string addedByName)
+    internal EvidenceItem(EvidenceKind kind, string description, DateTime addedAt, string addedById, string addedByName, EvidenceFile? file = null)
     {
+        File = file;
         Kind = kind;
         Description = description;
         AddedAt = addedAt;
@@ -37,5 +38,12 @@ public sealed class EvidenceItem
     /// <summary>Name of who added it.</summary>
     public string AddedByName { get; private set; }
 
-    internal void Erase(string replacement) => Description = replacement;
+    /// <summary>The stored file, when the evidence is a document or photo.</summary>
+    public EvidenceFile? File { get; private set; }
+
+    internal void Erase(string replacement)
+    {
+        Description = replacement;
+        File = File?.Erased(replacement);
+    }
 }

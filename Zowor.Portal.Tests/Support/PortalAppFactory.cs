@@ -101,8 +101,18 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedDemoData", _options.SeedDemoData ? "true" : "false");
         // Tests run the jobs' methods themselves (STYLE.md); a background scan would race them.
         builder.UseSetting("Jobs:RunServer", _options.RunJobServer ? "true" : "false");
+        builder.UseSetting("Mail:Dispatch", _options.RunMailDispatcher ? "true" : "false");
+        // Files (evidence, .eml pickup) go beside the test database, never into the source tree.
+        builder.UseSetting("Storage:DataPath", Database.FilesFolder);
+        // Tests post the public forms far more often than a customer could; the rate-limit test sets its own limit.
+        builder.UseSetting("PublicForms:PermitLimit", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        foreach (var (key, value) in _options.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             if (_options.Clock is { } clock)

@@ -26,4 +26,10 @@ public sealed record PortalAppOptions
 
     /// <summary>Runs the Hangfire server (recurring scans) inside the host. Off by default: tests call the job methods.</summary>
     public bool RunJobServer { get; init; }
+
+    /// <summary>Whether the e-mail outbox dispatcher runs in the background (tests usually deliver by calling it).</summary>
+    public bool RunMailDispatcher { get; init; }
+
+    /// <summary>Extra host settings, e.g. <c>["Mail:SmtpHost"] = "127.0.0.1"</c>.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }

@@ -26,6 +26,9 @@ public sealed class TestDatabase : IDisposable
     /// <summary>A connection string to the same file, for assertions that go around the app.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>The data folder for files (evidence, mail pickup) of the portal using this database.</summary>
+    public string FilesFolder => FilePath + ".files";
+
     /// <summary>Reserves a new, not yet existing file name; the app's migrations create the file.</summary>
     public static TestDatabase Create()
     {
@@ -102,6 +105,18 @@ public sealed class TestDatabase : IDisposable
             {
                 // A host that is still shutting down may hold the file a moment longer; the temp folder is disposable.
             }
+        }
+
+        try
+        {
+            if (Directory.Exists(FilesFolder))
+            {
+                Directory.Delete(FilesFolder, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // As above.
         }
     }
 }

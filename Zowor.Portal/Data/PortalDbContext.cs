@@ -25,6 +25,12 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
 
     public DbSet<ComplaintCategory> Categories => Set<ComplaintCategory>();
 
+    /// <summary>Customer e-mails waiting for or done with delivery.</summary>
+    public DbSet<Features.Mail.OutboxMessage> OutboxMessages => Set<Features.Mail.OutboxMessage>();
+
+    /// <summary>Customer-satisfaction surveys (P-01).</summary>
+    public DbSet<SatisfactionSurvey> SatisfactionSurveys => Set<SatisfactionSurvey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -29,6 +29,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.Subject).HasMaxLength(ComplaintLimits.Subject);
         builder.Property(c => c.Description).HasMaxLength(ComplaintLimits.Description);
         builder.Property(c => c.CategoryCode).HasMaxLength(ComplaintLimits.Category);
+        builder.Property(c => c.CustomerLanguage).HasMaxLength(10).HasDefaultValue(Complaint.DefaultLanguage);
         builder.Property(c => c.OwnerId).HasMaxLength(450);
         builder.Property(c => c.OwnerName).HasMaxLength(ComplaintLimits.Person);
 
@@ -123,6 +124,14 @@ internal sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<Evide
         builder.Property(e => e.Description).HasMaxLength(ComplaintLimits.Note);
         builder.Property(e => e.AddedById).HasMaxLength(450);
         builder.Property(e => e.AddedByName).HasMaxLength(ComplaintLimits.Person);
+        builder.OwnsOne(e => e.File, file =>
+        {
+            file.Property(x => x.FileName).HasColumnName("FileName").HasMaxLength(EvidenceFile.MaxFileNameLength);
+            file.Property(x => x.ContentType).HasColumnName("FileContentType").HasMaxLength(100);
+            file.Property(x => x.Size).HasColumnName("FileSize");
+            file.Property(x => x.StoredName).HasColumnName("FileStoredName").HasMaxLength(100);
+            file.Property(x => x.Sha256).HasColumnName("FileSha256").HasMaxLength(64);
+        });
     }
 }
 

@@ -104,6 +104,9 @@ public sealed partial class ComplaintDetailPage
         await LoadAsync();
     }
 
+    private static string FileSize(long bytes) =>
+        bytes >= 1024 * 1024 ? string.Create(CultureInfo.CurrentCulture, $"{bytes / (1024.0 * 1024):0.0} MB") : string.Create(CultureInfo.CurrentCulture, $"{Math.Max(1, bytes / 1024)} KB");
+
     private string Local(DateTime utc) => Clock.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
 
     private string CategoryName(string code) =>

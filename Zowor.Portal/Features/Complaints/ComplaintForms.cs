@@ -31,6 +31,9 @@ public sealed class RegisterComplaintForm : IValidatableObject
 
     public ContactMethod PreferredContact { get; set; } = ContactMethod.Phone;
 
+    /// <summary>The language the customer is written to in (<c>en</c> or <c>ru</c>).</summary>
+    public string CustomerLanguage { get; set; } = "en";
+
     [StringLength(ComplaintLimits.OrderNumber, ErrorMessage = "The order number is too long.")]
     public string? OrderNumber { get; set; }
 
@@ -89,6 +92,10 @@ public sealed class AcknowledgeForm
 
     [Required(ErrorMessage = "Enter the estimated resolution date.")]
     public DateTime? EstimatedResolutionDate { get; set; }
+
+    /// <summary>What was said on the call, for a phone acknowledgement; logged as a contact with the customer.</summary>
+    [StringLength(ComplaintLimits.Note, ErrorMessage = "The summary is too long.")]
+    public string? CallSummary { get; set; }
 }
 
 public sealed class EvidenceForm

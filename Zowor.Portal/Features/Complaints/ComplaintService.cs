@@ -19,12 +19,8 @@ public sealed class ComplaintService(
     IDbContextFactory<PortalDbContext> contexts,
     CurrentUser currentUser,
     BusinessClock clock,
-    ComplaintEventPublisher publisher,
-    ComplaintUpdater updater,
-    ILogger<ComplaintService> logger)
+    ComplaintUpdater updater)
 {
-    private const int ReferenceAttempts = 5;
-
     public async Task<RegisteredComplaint> RegisterAsync(RegisterComplaintForm form, CancellationToken cancellationToken = default)
     {
         var actor = await currentUser.RequireAsync(PortalRoles.Policies.RegisterComplaints);
@@ -41,30 +37,11 @@ public sealed class ComplaintService(
         var details = ComplaintDetails.Create(form.Subject, form.Description, form.CategoryCode, form.Severity, form.PreferredResolution, form.OrderNumber, form.Product);
         await EnsureCategoryAsync(details.CategoryCode, cancellationToken);
 
-        // The reference is the next number of the year; the unique index settles a race between two registrations.
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            // The year of receipt in the business time zone, as the customer and staff see it.
-            var year = clock.ToLocal(receivedAt).Year;
-            var last = await db.Complaints.Where(c => c.ReferenceYear == year).MaxAsync(c => (int?)c.ReferenceSequence, cancellationToken) ?? 0;
-            var complaint = Complaint.Register(ComplaintReference.Create(year, last + 1), form.Channel, customer, details, receivedAt, actor, now);
-            db.Complaints.Add(complaint);
-            var notifications = await NotificationPlanner.PlanAsync(db, complaint, actor, now, cancellationToken);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException ex) when (attempt < ReferenceAttempts)
-            {
-                logger.LogWarning(ex, "Reference {Reference} was taken concurrently; retrying", complaint.Reference);
-                continue;
-            }
-
-            logger.LogInformation("Complaint {Reference} registered by {UserId} via {Channel}", complaint.Reference, actor.Id, complaint.Channel);
-            publisher.Publish(complaint, actor, levelBefore: null, notifications);
-            return new RegisteredComplaint(complaint.Id, complaint.Reference);
-        }
+        // The year of receipt in the business time zone, as the customer and staff see it.
+        var complaint = await updater.RegisterAsync(clock.ToLocal(receivedAt).Year,
+            reference => Complaint.Register(reference, form.Channel, customer, details, receivedAt, actor, now, form.CustomerLanguage),
+            actor, now, cancellationToken);
+        return new RegisteredComplaint(complaint.Id, complaint.Reference);
     }
 
     public async Task<QueueResult> GetQueueAsync(QueueQuery query, CancellationToken cancellationToken = default)
@@ -164,7 +141,9 @@ public sealed class ComplaintService(
             return null;
         }
 
-        return new ComplaintCase(complaint, version.Value);
+        var emails = await db.OutboxMessages.AsNoTracking().Where(m => m.ComplaintId == id).OrderByDescending(m => m.CreatedAt).ToListAsync(cancellationToken);
+        var survey = await db.SatisfactionSurveys.AsNoTracking().SingleOrDefaultAsync(s => s.ComplaintId == id, cancellationToken);
+        return new ComplaintCase(complaint, version.Value, emails, survey);
     }
 
     public async Task<IReadOnlyList<StaffMember>> GetAssignableStaffAsync(CancellationToken cancellationToken = default)
@@ -182,7 +161,14 @@ public sealed class ComplaintService(
 
     public Task AcknowledgeAsync(Guid id, long version, AcknowledgeForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, version, ComplaintAction.Acknowledge, (c, actor, now) =>
-            c.Acknowledge(form.Method, DateOnly.FromDateTime(Required(form.EstimatedResolutionDate, "Enter the estimated resolution date.")), actor, now, clock.Today), cancellationToken);
+        {
+            c.Acknowledge(form.Method, DateOnly.FromDateTime(Required(form.EstimatedResolutionDate, "Enter the estimated resolution date.")), actor, now, clock.Today);
+            // A phone acknowledgement is a call: its summary goes into the contact log with the acknowledgement.
+            if (form.Method == ContactMethod.Phone && !string.IsNullOrWhiteSpace(form.CallSummary))
+            {
+                c.LogCommunication(CommunicationDirection.Outbound, CommunicationChannel.Phone, form.CallSummary, actor, now);
+            }
+        }, cancellationToken);
 
     public Task StartInvestigationAsync(Guid id, long version, string? note, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, version, ComplaintAction.StartInvestigation, (c, actor, now) => c.StartInvestigation(actor, now, note), cancellationToken);
@@ -277,7 +263,11 @@ public sealed record ComplaintSummary(int Open, int AtLevel1, int AwaitingAcknow
 public sealed record StaffMember(string Id, string Name);
 
 /// <summary>One complaint as the case page shows it, with the version its actions must send back.</summary>
-public sealed record ComplaintCase(Complaint Complaint, long Version);
+public sealed record ComplaintCase(Complaint Complaint, long Version, IReadOnlyList<Mail.OutboxMessage>? Emails = null, SatisfactionSurvey? Survey = null)
+{
+    /// <summary>The e-mails sent or queued to the customer, newest first.</summary>
+    public IReadOnlyList<Mail.OutboxMessage> CustomerEmails => Emails ?? [];
+}
 
 public enum QueueSort
 {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Notifications;
 
 namespace Zowor.Portal.Features.Complaints;
@@ -13,8 +14,49 @@ namespace Zowor.Portal.Features.Complaints;
 public sealed class ComplaintUpdater(
     IDbContextFactory<PortalDbContext> contexts,
     ComplaintEventPublisher publisher,
+    CustomerMessagePlanner customerMessages,
+    OutboxSignal outbox,
     ILogger<ComplaintUpdater> logger)
 {
+    private const int ReferenceAttempts = 5;
+
+    /// <summary>
+    /// Stores a new complaint under the next reference of its year, with its notifications and customer e-mails in the
+    /// same transaction, then publishes it live. The unique index settles a race between two registrations: the loser
+    /// takes the next number.
+    /// </summary>
+    /// <param name="year">The reference year (the year of receipt in the business time zone).</param>
+    /// <param name="create">Builds the complaint for a given reference.</param>
+    /// <param name="actor">Who registers it.</param>
+    /// <param name="now">The current time (UTC).</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public async Task<Complaint> RegisterAsync(int year, Func<ComplaintReference, Complaint> create, Actor actor, DateTime now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var last = await db.Complaints.Where(c => c.ReferenceYear == year).MaxAsync(c => (int?)c.ReferenceSequence, cancellationToken) ?? 0;
+            var complaint = create(ComplaintReference.Create(year, last + 1));
+            db.Complaints.Add(complaint);
+            var notifications = await NotificationPlanner.PlanAsync(db, complaint, actor, now, cancellationToken);
+            var messages = await customerMessages.PlanAsync(db, complaint, now, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < ReferenceAttempts)
+            {
+                logger.LogWarning("Reference {Reference} was taken concurrently; retrying", complaint.Reference);
+                continue;
+            }
+
+            logger.LogInformation("Complaint {Reference} registered by {UserId} via {Channel}", complaint.Reference, actor.Id, complaint.Channel);
+            Signal(messages);
+            publisher.Publish(complaint, actor, levelBefore: null, notifications);
+            return complaint;
+        }
+    }
+
     /// <summary>
     /// Applies <paramref name="change"/> to the complaint. With <paramref name="expectedVersion"/> a change made since the
     /// caller read the complaint fails with <see cref="ComplaintConflictException"/>; a concurrent commit always does.
@@ -42,6 +84,7 @@ public sealed class ComplaintUpdater(
         }
 
         var notifications = await NotificationPlanner.PlanAsync(db, complaint, actor, now, cancellationToken);
+        var messages = await customerMessages.PlanAsync(db, complaint, now, cancellationToken);
         try
         {
             // The UPDATE carries "WHERE Version = expected": a change committed in between makes it affect no row.
@@ -54,7 +97,17 @@ public sealed class ComplaintUpdater(
 
         logger.LogInformation("Complaint {Reference} changed by {UserId}: {Kinds}", complaint.Reference, actor.Id,
             string.Join(", ", complaint.DomainEvents.Select(e => e.GetType().Name)));
+        Signal(messages);
         publisher.Publish(complaint, actor, levelBefore, notifications);
         return true;
     }
+
+    private void Signal(int messages)
+    {
+        if (messages > 0)
+        {
+            outbox.Notify();
+        }
+    }
+
 }

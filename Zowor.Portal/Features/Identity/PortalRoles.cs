@@ -33,6 +33,8 @@ public static class PortalRoles
         public const string Reviews = "Reviews";
         /// <summary>Users, roles and settings.</summary>
         public const string Admin = "Admin";
+        /// <summary>Download evidence files: the people who investigate and review complaints, not account administrators.</summary>
+        public const string EvidenceFiles = "EvidenceFiles";
     }
 
     /// <summary>Roles that each policy admits.</summary>
@@ -47,5 +49,6 @@ public static class PortalRoles
         [Policies.CeoReview] = [Ceo, Cco],
         [Policies.Reviews] = [Quality, Cco, Ceo],
         [Policies.Admin] = [Admin],
+        [Policies.EvidenceFiles] = [Agent, Csm, Cco, Ceo, Quality],
     };
 }

@@ -17,6 +17,7 @@ namespace Zowor.Portal.Features.Retention;
 public sealed class RetentionJob(
     IDbContextFactory<PortalDbContext> contexts,
     ComplaintUpdater updater,
+    Evidence.EvidenceStore evidenceFiles,
     SettingsProvider settingsProvider,
     TimeProvider time,
     ILogger<RetentionJob> logger)
@@ -80,8 +81,20 @@ public sealed class RetentionJob(
             await db.ComplaintHistory
                 .Where(h => EF.Property<Guid>(h, "ComplaintId") == id && stillDue.Any() && h.Details != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.Details, (string?)null), cancellationToken);
+            // What the customer was e-mailed names them; an unsent message to an erased address is never sent.
+            await db.OutboxMessages
+                .Where(m => m.ComplaintId == id && stillDue.Any())
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.ToAddress, Complaint.Erased)
+                    .SetProperty(m => m.ToName, Complaint.Erased)
+                    .SetProperty(m => m.Body, Complaint.Erased)
+                    .SetProperty(m => m.FailedAt, m => m.SentAt == null ? now : m.FailedAt), cancellationToken);
+            await db.SatisfactionSurveys
+                .Where(x => x.ComplaintId == id && x.Comment != null && stillDue.Any())
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Comment, Complaint.Erased), cancellationToken);
         }
 
         await updater.ApplyAsync(id, expectedVersion: null, Actor.System, now, complaint => complaint.Anonymise(now), cancellationToken);
+        evidenceFiles.DeleteAll(id);
     }
 }

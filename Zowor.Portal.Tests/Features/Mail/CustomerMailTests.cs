@@ -1,0 +1,190 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Mail;
+using Zowor.Portal.Tests.Support;
+
+namespace Zowor.Portal.Tests.Features.Mail;
+
+/// <summary>
+/// Customer e-mail over a real SMTP exchange (P-20, P-21, P-41): written to the outbox with the change, delivered by
+/// the dispatcher, retried through an outage, never sent twice.
+/// </summary>
+[Collection(PortalHostCollection.Name)]
+public sealed class CustomerMailTests
+{
+    private static Dictionary<string, string?> SmtpSettings(int port, bool fastRetries = true) => new()
+    {
+        ["Mail:SmtpHost"] = "127.0.0.1",
+        ["Mail:SmtpPort"] = port.ToString(CultureInfo.InvariantCulture),
+        ["Mail:SmtpSecurity"] = "None",
+        ["Mail:PollSeconds"] = "0.2",
+        ["Mail:RetryDelaySeconds"] = fastRetries ? "0.2" : "30",
+        ["Mail:MaxRetryDelaySeconds"] = fastRetries ? "0.4" : "1800",
+    };
+
+    [Fact]
+    public async Task P20_the_acknowledgement_arrives_by_SMTP_with_the_reference_and_the_estimated_resolution_date()
+    {
+        await using var smtp = SmtpTestServer.OnFreePort();
+        await smtp.StartAsync();
+        await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false, RunMailDispatcher = true, Settings = SmtpSettings(smtp.Port) });
+        app.StartServer();
+        using var site = new PublicSite(app);
+        var reference = await site.SubmitValidComplaintAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var id = await IdOfAsync(app, reference);
+
+        await app.CreateStaffUserAsync("csm.mail@zowor.test", "Mail CSM", PortalRoles.Csm);
+        await using (var csm = await app.SignInAsync("csm.mail@zowor.test"))
+        {
+            await new CaseSteps(csm, id).AcknowledgeAsync();
+        }
+
+        var messages = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(15));
+        var acknowledgement = messages.Single(m => (m.Subject ?? string.Empty).Contains("we are working on it", StringComparison.Ordinal));
+        var estimate = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(14)).ToString("D", CultureInfo.GetCultureInfo("en"));
+        Assert.Equal("aigerim@example.com", acknowledgement.To.Mailboxes.Single().Address);
+        Assert.Contains(reference, acknowledgement.Subject, StringComparison.Ordinal);
+        Assert.Contains($"Estimated resolution date: {estimate}.", acknowledgement.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/track?reference={reference}", acknowledgement.TextBody, StringComparison.Ordinal);
+        Assert.Contains(messages, m => m.Subject == $"We have received your complaint {reference}");
+
+        // Sent messages show in the case's communications log.
+        await using var staff = await app.SignInAsync("csm.mail@zowor.test");
+        var shown = (await staff.Complaints.GetCaseAsync(id, TestContext.Current.CancellationToken))!.CustomerEmails;
+        Assert.All(shown, m => Assert.NotNull(m.SentAt));
+        Assert.Equal(2, shown.Count);
+    }
+
+    [Fact]
+    public async Task With_the_SMTP_server_down_for_a_while_the_message_is_delivered_exactly_once_after_it_returns()
+    {
+        await using var smtp = SmtpTestServer.OnFreePort();
+        await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false, RunMailDispatcher = true, Settings = SmtpSettings(smtp.Port) });
+        app.StartServer();
+        using var site = new PublicSite(app);
+
+        var reference = await site.SubmitValidComplaintAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        // The server is down: attempts fail and are retried; nothing is lost.
+        var failing = await WaitForOutboxAsync(app, m => m.Attempts >= 3, TimeSpan.FromSeconds(20));
+        Assert.Null(failing.SentAt);
+        Assert.NotNull(failing.LastError);
+
+        await smtp.StartAsync();
+        var delivered = await smtp.WaitForAsync(1, TimeSpan.FromSeconds(20));
+        var sent = await WaitForOutboxAsync(app, m => m.SentAt != null, TimeSpan.FromSeconds(10));
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+
+        var message = Assert.Single(smtp.Messages);
+        Assert.Contains(reference, message.Subject, StringComparison.Ordinal);
+        Assert.Equal($"{sent.Id:N}@zowor-portal", message.MessageId);
+        Assert.True(sent.Attempts > failing.Attempts);
+        Assert.Single(delivered);
+    }
+
+    [Fact]
+    public async Task Two_dispatch_rounds_racing_over_the_same_outbox_send_each_message_once()
+    {
+        await using var smtp = SmtpTestServer.OnFreePort();
+        await smtp.StartAsync();
+        await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false, Settings = SmtpSettings(smtp.Port) });
+        app.StartServer();
+        using var site = new PublicSite(app);
+        for (var i = 0; i < 6; i++)
+        {
+            await site.SubmitValidComplaintAsync($"customer{i}@example.com", TestContext.Current.CancellationToken);
+        }
+
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        var rounds = await Task.WhenAll(
+            dispatcher.DeliverDueAsync(TestContext.Current.CancellationToken),
+            dispatcher.DeliverDueAsync(TestContext.Current.CancellationToken),
+            dispatcher.DeliverDueAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(6, rounds.Sum());
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.Equal(6, smtp.Messages.Count);
+        Assert.Equal(6, smtp.Messages.Select(m => m.MessageId).Distinct().Count());
+        Assert.Equal(0, await dispatcher.DeliverDueAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Without_SMTP_settings_messages_are_written_as_eml_files_in_the_data_folder()
+    {
+        await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false });
+        app.StartServer();
+        using var site = new PublicSite(app);
+        var reference = await site.SubmitValidComplaintAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        var sent = await app.Services.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, sent);
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(app.Database.FilesFolder, "mail"), "*.eml"));
+        var message = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
+        Assert.Equal(($"We have received your complaint {reference}", "aigerim@example.com"), (message.Subject, message.To.Mailboxes.Single().Address));
+        Assert.Contains("Dear Aigerim Bekova,", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task P41_an_outbound_email_contact_is_sent_to_the_customer_as_an_update_and_a_phone_only_customer_gets_no_mail()
+    {
+        await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false });
+        app.StartServer();
+        using var site = new PublicSite(app);
+        var withEmail = await IdOfAsync(app, await site.SubmitValidComplaintAsync(cancellationToken: TestContext.Current.CancellationToken));
+        var values = PublicSite.ValidComplaint();
+        values["Form.Email"] = string.Empty;
+        using (await site.SubmitComplaintAsync(values, TestContext.Current.CancellationToken))
+        {
+        }
+
+        await using var db = app.Database.CreateContext();
+        var phoneOnly = await db.Complaints.Where(c => c.Customer.Email == null).Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken);
+        await app.CreateStaffUserAsync("csm.update@zowor.test", "Update CSM", PortalRoles.Csm);
+        await using var csm = await app.SignInAsync("csm.update@zowor.test");
+
+        await new CaseSteps(csm, withEmail).LogAsync(CommunicationDirection.Outbound, CommunicationChannel.Email, "Your new jug leaves our warehouse today.");
+        await new CaseSteps(csm, phoneOnly).AcknowledgeAsync(ContactMethod.Phone, "Told her the reference and the date on the phone.");
+
+        var update = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ComplaintId == withEmail && m.Kind == CustomerMessageKinds.Update, TestContext.Current.CancellationToken);
+        Assert.Contains("Your new jug leaves our warehouse today.", update.Body, StringComparison.Ordinal);
+        Assert.False(await db.OutboxMessages.AnyAsync(m => m.ComplaintId == phoneOnly, TestContext.Current.CancellationToken));
+        // The phone acknowledgement's call summary is in the contact log (P-20).
+        var (complaint, _) = await app.Database.LoadComplaintAsync(phoneOnly, TestContext.Current.CancellationToken);
+        var call = Assert.Single(complaint.Communications);
+        Assert.Equal((CommunicationDirection.Outbound, CommunicationChannel.Phone, "Told her the reference and the date on the phone."), (call.Direction, call.Channel, call.Summary));
+    }
+
+    private static async Task<Guid> IdOfAsync(PortalAppFactory app, string reference)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.Complaints.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<OutboxMessage> WaitForOutboxAsync(PortalAppFactory app, Func<OutboxMessage, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            await using (var db = app.Database.CreateContext())
+            {
+                var message = (await db.OutboxMessages.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken)).SingleOrDefault();
+                if (message is not null && condition(message))
+                {
+                    return message;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The outbox did not reach the expected state.");
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Complaints;
+using Zowor.Portal.Features.Mail;
+using Zowor.Portal.Realtime;
+using Zowor.Portal.Tests.Support;
+
+namespace Zowor.Portal.Tests.Integration.Customers;
+
+/// <summary>The public complaint form (P-10, P-11): what a customer or an attacker can send, and what is stored.</summary>
+[Collection(PortalHostCollection.Name)]
+public sealed class PublicComplaintFormTests : IAsyncLifetime
+{
+    private readonly PortalAppFactory _app = new(new PortalAppOptions { SeedDemoData = false });
+
+    public static TheoryData<string, string, string?> BadInputs => new()
+    {
+        { "empty name", "Form.Name=", "Enter your name." },
+        { "whitespace name", "Form.Name=   ", "Enter your name." },
+        { "neither e-mail nor phone", "Form.Email=&Form.Phone=", "Give your e-mail address or phone number so that we can reply." },
+        { "malformed e-mail", "Form.Email=aigerim@@example", "Enter a valid e-mail address, such as name@example.com." },
+        { "e-mail without domain dot", "Form.Email=aigerim@localhost", "Enter a valid e-mail address, such as name@example.com." },
+        { "SQL-looking e-mail", "Form.Email=x' OR '1'='1@example.com", "Enter a valid e-mail address, such as name@example.com." },
+        { "malformed phone", "Form.Phone=call me maybe", "Enter a valid phone number: 7 to 15 digits, optionally starting with +." },
+        { "over-long name", "Form.Name=" + new string('a', 201), "The name is too long (at most 200 characters)." },
+        { "over-long product", "Form.Product=" + new string('p', 201), "The product name is too long (at most 200 characters)." },
+        { "over-long description", "Form.Description=" + new string('d', 4001), "Describe the problem in 10 to 4000 characters." },
+        { "too-short description", "Form.Description=broken", "Describe the problem in 10 to 4000 characters." },
+        { "empty description", "Form.Description=", "Describe the problem." },
+        { "script tag in the name", "Form.Name=<script>alert(1)</script>", "Please remove HTML or script tags (text between < and >)." },
+        { "event handler in the description", "Form.Description=Look: <img src=x onerror=alert(document.cookie)>", "Please remove HTML or script tags (text between < and >)." },
+        { "closing tag in the product", "Form.Product=Blender</td><td>", "Please remove HTML or script tags (text between < and >)." },
+        { "SQL in the order number", "Form.OrderNumber=1'; DROP TABLE Complaints;--", "An order number has only letters, digits and dashes, such as ZW-100234." },
+        { "emoji in the order number", "Form.OrderNumber=ZW-😀😀", "An order number has only letters, digits and dashes, such as ZW-100234." },
+        { "right-to-left override in the name", "Form.Name=Ivan\u202Egnp.exe", "The text contains invisible control characters; please type it again." },
+        { "control character in the name", "Form.Name=Ivan\u0007Petrov", "The text contains invisible control characters; please type it again." },
+        { "no consent", "Form.Consent=false", "Please agree to the processing of your personal data so that we can handle your complaint." },
+        { "no category", "Form.CategoryCode=", "Choose what the complaint is about." },
+        { "unknown category", "Form.CategoryCode=NOT-A-CATEGORY", "Choose what the complaint is about." },
+        { "unknown preferred resolution", "Form.PreferredResolution=Teleport", "Choose what you would like us to do." },
+        { "numeric preferred resolution", "Form.PreferredResolution=99", "Choose what you would like us to do." },
+    };
+
+    public ValueTask InitializeAsync()
+    {
+        _app.StartServer();
+        return ValueTask.CompletedTask;
+    }
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task P11_bad_input_gets_a_clear_message_and_stores_nothing(string label, string change, string? message)
+    {
+        using var site = new PublicSite(_app);
+        var values = PublicSite.ValidComplaint();
+        foreach (var pair in change.Split('&'))
+        {
+            var (key, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
+            values[key] = value;
+        }
+
+        using var response = await site.SubmitComplaintAsync(values, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{label}: HTTP {(int)response.StatusCode}");
+        if (message is not null)
+        {
+            var page = PortalClient.ParseHtml(html);
+            var shown = page.QuerySelectorAll(".validation-message, [data-testid=form-error]").Select(e => e.TextContent.Trim()).ToList();
+            Assert.Contains(message, shown);
+        }
+
+        // What the customer typed is still in the form.
+        var form = PortalClient.ParseHtml(html);
+        var (field, selector) = change.StartsWith("Form.Description", StringComparison.Ordinal) ? ("Form.Name", "#name") : ("Form.Description", "#description");
+        var kept = selector == "#name" ? form.QuerySelector(selector)?.GetAttribute("value") : form.QuerySelector(selector)?.TextContent;
+        Assert.Equal(values[field], kept);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task A_10_MB_body_is_refused_with_413_and_a_readable_message()
+    {
+        using var site = new PublicSite(_app);
+        var values = PublicSite.ValidComplaint();
+        values["Form.Description"] = new string('x', 10 * 1024 * 1024);
+
+        using var response = await site.SubmitComplaintAsync(values, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("too large", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task A_chunked_10_MB_body_without_length_is_refused_the_same_way()
+    {
+        using var site = new PublicSite(_app);
+        var (action, fields) = await site.Client.GetFormAsync("complain", "public-complaint", TestContext.Current.CancellationToken);
+        var body = string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")) + "&Form.Description=" + new string('x', 10 * 1024 * 1024);
+        using var content = new StreamContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(body)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await site.Client.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_refused_and_stores_nothing()
+    {
+        using var site = new PublicSite(_app);
+        var (action, fields) = await site.Client.GetFormAsync("complain", "public-complaint", TestContext.Current.CancellationToken);
+        fields.Remove("__RequestVerificationToken");
+        foreach (var (key, value) in PublicSite.ValidComplaint())
+        {
+            fields[key] = value;
+        }
+
+        using var response = await site.Client.Http.PostAsync(action, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task A_filled_honeypot_looks_like_success_to_the_bot_and_stores_nothing()
+    {
+        using var site = new PublicSite(_app);
+        var values = PublicSite.ValidComplaint();
+        values["Form.Website"] = "http://spam.example";
+
+        using var response = await site.SubmitComplaintAsync(values, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.EndsWith("complain/received", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task P10_a_valid_submission_is_stored_as_a_web_form_complaint_and_reaches_the_CSM_queue_live()
+    {
+        var notifier = _app.Services.GetRequiredService<PortalNotifier>();
+        var published = new TaskCompletionSource<ComplaintChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = notifier.Subscribe<ComplaintChanged>(change =>
+        {
+            published.TrySetResult(change);
+            return Task.CompletedTask;
+        });
+        using var site = new PublicSite(_app);
+
+        var reference = await site.SubmitValidComplaintAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Matches("^ZW-[0-9]{4}-[0-9]{6}$", reference);
+        var (page, _) = (await site.Client.GetPageAsync($"complain/received/{reference}", TestContext.Current.CancellationToken), 0);
+        Assert.Equal(reference, page.Document.QuerySelector("[data-testid=reference]")?.TextContent.Trim());
+
+        await using var db = _app.Database.CreateContext();
+        var stored = await db.Complaints.AsNoTracking().SingleAsync(c => c.Reference == reference, TestContext.Current.CancellationToken);
+        Assert.Equal((ComplaintChannel.WebForm, "Aigerim Bekova", "aigerim@example.com", "+77015551234", "ZW-100234", "Zowor Blender 600", "en"),
+            (stored.Channel, stored.Customer.Name, stored.Customer.Email, stored.Customer.Phone, stored.OrderNumber, stored.Product, stored.CustomerLanguage));
+        Assert.Equal("The blender's jug cracked the first time I used it.", stored.Subject);
+        Assert.Equal(ComplaintStatus.Received, stored.Status);
+
+        var change = await published.Task.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        Assert.Equal(reference, change.Reference);
+
+        await using var csm = await _app.SignInAsync(await CreateCsmAsync());
+        var queue = await csm.Complaints.GetQueueAsync(new QueueQuery { Search = reference }, TestContext.Current.CancellationToken);
+        Assert.Equal(ComplaintChannel.WebForm, Assert.Single(queue.Rows).Channel);
+
+        // P-21: the customer gets the reference by e-mail at once, in the outbox with the complaint.
+        var receipt = Assert.Single(await site.OutboxOfAsync(reference, TestContext.Current.CancellationToken));
+        Assert.Equal((CustomerMessageKinds.Received, "aigerim@example.com"), (receipt.Kind, receipt.ToAddress));
+        Assert.Contains(reference, receipt.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Right_to_left_and_emoji_text_is_a_customer_s_own_words_and_is_kept_exactly()
+    {
+        using var site = new PublicSite(_app);
+        var values = PublicSite.ValidComplaint();
+        values["Form.Name"] = "مريم الحسيني";
+        values["Form.Description"] = "הבלנדר נשבר 😡 — the jug cracked 💥, please replace it 🙏";
+        values["Form.Phone"] = "";
+
+        using var response = await site.SubmitComplaintAsync(values, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = _app.Database.CreateContext();
+        var stored = await db.Complaints.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(("مريم الحسيني", "הבלנדר נשבר 😡 — the jug cracked 💥, please replace it 🙏"), (stored.Customer.Name, stored.Description));
+    }
+
+    [Fact]
+    public async Task A_customer_using_the_Russian_page_is_written_to_in_Russian()
+    {
+        using var site = new PublicSite(_app);
+        using (await site.Client.Http.GetAsync("culture/set?culture=ru&redirectUri=%2Fcomplain", TestContext.Current.CancellationToken))
+        {
+        }
+
+        var reference = await site.SubmitValidComplaintAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        var receipt = Assert.Single(await site.OutboxOfAsync(reference, TestContext.Current.CancellationToken));
+        Assert.Equal("ru", receipt.Culture);
+        Assert.Contains("Мы получили вашу жалобу", receipt.Subject, StringComparison.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<string> CreateCsmAsync()
+    {
+        await _app.CreateStaffUserAsync("csm.forms@zowor.test", "Form Test CSM", Portal.Features.Identity.PortalRoles.Csm);
+        return "csm.forms@zowor.test";
+    }
+
+    private async Task AssertNothingStoredAsync()
+    {
+        await using var db = _app.Database.CreateContext();
+        Assert.Equal(0, await db.Complaints.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await db.OutboxMessages.CountAsync(TestContext.Current.CancellationToken));
+    }
+}
+
+/// <summary>Too many submissions from one client get 429 (rate limit per client and form).</summary>
+[Collection(PortalHostCollection.Name)]
+public sealed class PublicFormRateLimitTests
+{
+    [Fact]
+    public async Task Too_many_submissions_from_one_client_get_429_while_reading_the_page_still_works()
+    {
+        await using var app = new PortalAppFactory(new PortalAppOptions
+        {
+            SeedDemoData = false,
+            Settings = new Dictionary<string, string?> { ["PublicForms:PermitLimit"] = "3", ["PublicForms:WindowSeconds"] = "600" },
+        });
+        using var site = new PublicSite(app);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            var values = PublicSite.ValidComplaint($"customer{i}@example.com");
+            using var response = await site.SubmitComplaintAsync(values, TestContext.Current.CancellationToken);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Contains("Too many requests", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], statuses);
+        using var page = await site.Client.Http.GetAsync("complain", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(3, await db.Complaints.CountAsync(TestContext.Current.CancellationToken));
+    }
+}

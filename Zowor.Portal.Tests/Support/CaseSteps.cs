@@ -1,0 +1,54 @@
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Complaints;
+
+namespace Zowor.Portal.Tests.Support;
+
+/// <summary>Staff steps through the real services, each on the complaint's current version.</summary>
+public sealed class CaseSteps(StaffScope staff, Guid id)
+{
+    private ComplaintService Complaints => staff.Complaints;
+
+    public Task AcknowledgeAsync(ContactMethod method = ContactMethod.Email, string? callSummary = null) =>
+        Do((v, ct) => Complaints.AcknowledgeAsync(id, v, new AcknowledgeForm { Method = method, EstimatedResolutionDate = DateTime.UtcNow.Date.AddDays(14), CallSummary = callSummary }, ct));
+
+    public Task InvestigateAsync() => Do((v, ct) => Complaints.StartInvestigationAsync(id, v, "Looking into it", ct));
+
+    public Task AddEvidenceAsync(string description) =>
+        Do((v, ct) => Complaints.AddEvidenceAsync(id, v, new EvidenceForm { Kind = EvidenceKind.ProductRecord, Description = description }, ct));
+
+    public Task AddInterviewAsync(string summary) =>
+        Do((v, ct) => Complaints.AddInterviewAsync(id, v, new InterviewForm { StaffName = "Oleg Packer", StaffRole = "Warehouse", InterviewedOn = DateTime.UtcNow.Date, Summary = summary }, ct));
+
+    public Task RecordRootCauseAsync(string description) =>
+        Do((v, ct) => Complaints.RecordRootCauseAsync(id, v, new RootCauseForm { Category = RootCauseCategory.Packaging, Description = description }, ct));
+
+    public Task LogAsync(CommunicationDirection direction, CommunicationChannel channel, string summary) =>
+        Do((v, ct) => Complaints.LogCommunicationAsync(id, v, new CommunicationForm { Direction = direction, Channel = channel, Summary = summary }, ct));
+
+    public Task ProposeAsync(string details = "A new jug is sent by courier.") =>
+        Do((v, ct) => Complaints.ProposeResolutionAsync(id, v, new ResolutionForm { Kind = ResolutionKind.Replacement, Details = details }, ct));
+
+    public Task ResolveAsync() => Do((v, ct) => Complaints.ResolveAsync(id, v, new ResolveForm { ImplementedOn = DateTime.UtcNow.Date }, ct));
+
+    public Task CloseAsync(string note = "Replacement delivered.") => Do((v, ct) => Complaints.CloseAsync(id, v, new CloseForm { Note = note }, ct));
+
+    public Task ReopenAsync() => Do((v, ct) => Complaints.ReopenAsync(id, v, new ReasonForm { Reason = "The new jug cracked too." }, ct));
+
+    /// <summary>Walks a received complaint to Closed with a root cause and a replacement.</summary>
+    public async Task WalkToClosedAsync()
+    {
+        await AcknowledgeAsync();
+        await InvestigateAsync();
+        await RecordRootCauseAsync("Jug glass batch too thin.");
+        await ProposeAsync();
+        await ResolveAsync();
+        await CloseAsync();
+    }
+
+    private async Task Do(Func<long, CancellationToken, Task> step)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var current = await Complaints.GetCaseAsync(id, ct) ?? throw new InvalidOperationException($"No complaint {id}.");
+        await step(current.Version, ct);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Features.Mail;
+
+namespace Zowor.Portal.Tests.Support;
+
+/// <summary>Drives the public pages over HTTP as a customer's browser would (static forms with antiforgery).</summary>
+public sealed class PublicSite(PortalAppFactory app) : IDisposable
+{
+    private readonly PortalClient _client = PortalClient.Create(app);
+
+    /// <summary>A valid web-form complaint.</summary>
+    public static Dictionary<string, string> ValidComplaint(string email = "aigerim@example.com") => new()
+    {
+        ["Form.Name"] = "Aigerim Bekova",
+        ["Form.Email"] = email,
+        ["Form.Phone"] = "+7 701 555 12 34",
+        ["Form.OrderNumber"] = "ZW-100234",
+        ["Form.Product"] = "Zowor Blender 600",
+        ["Form.CategoryCode"] = "product-defect",
+        ["Form.Description"] = "The blender's jug cracked the first time I used it.\nIt was on the lowest speed.",
+        ["Form.PreferredResolution"] = "Replacement",
+        ["Form.Consent"] = "true",
+    };
+
+    /// <summary>The client, for requests the helpers do not cover.</summary>
+    public PortalClient Client => _client;
+
+    /// <summary>Posts the complaint form with the given fields (and a fresh antiforgery token).</summary>
+    public async Task<HttpResponseMessage> SubmitComplaintAsync(IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken = default)
+    {
+        var (action, fields) = await _client.GetFormAsync("complain", "public-complaint", cancellationToken);
+        foreach (var (key, value) in values)
+        {
+            fields[key] = value;
+        }
+
+        return await _client.Http.PostAsync(action, new FormUrlEncodedContent(fields), cancellationToken);
+    }
+
+    /// <summary>Submits a valid complaint and returns its reference from the confirmation redirect.</summary>
+    public async Task<string> SubmitValidComplaintAsync(string email = "aigerim@example.com", CancellationToken cancellationToken = default)
+    {
+        using var response = await SubmitComplaintAsync(ValidComplaint(email), cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Submission failed: HTTP {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+
+        return Uri.UnescapeDataString(response.Headers.Location!.OriginalString.Split('/').Last());
+    }
+
+    /// <summary>Posts the status lookup and returns the page.</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Page)> LookUpAsync(string reference, string contact, CancellationToken cancellationToken = default)
+    {
+        var (action, fields) = await _client.GetFormAsync("track", "status-lookup", cancellationToken);
+        fields["Lookup.Reference"] = reference;
+        fields["Lookup.Contact"] = contact;
+        var response = await _client.Http.PostAsync(action, new FormUrlEncodedContent(fields), cancellationToken);
+        return (response, PortalClient.ParseHtml(await response.Content.ReadAsStringAsync(cancellationToken)));
+    }
+
+    /// <summary>Posts one of the case forms (customer-info or ask-ceo) from a page that a lookup returned.</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Page)> PostCaseFormAsync(IDocument lookupPage, string formName, string text, CancellationToken cancellationToken = default)
+    {
+        var form = lookupPage.QuerySelectorAll("form").Single(f => f.QuerySelector($"input[name=_handler][value='{formName}']") is not null);
+        var fields = form.QuerySelectorAll("input[type=hidden]").Where(i => !string.IsNullOrEmpty(i.GetAttribute("name")))
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
+        var prefix = formName == "customer-info" ? "Info" : "Ceo";
+        fields[$"{prefix}.Text"] = text;
+        var response = await _client.Http.PostAsync("track", new FormUrlEncodedContent(fields), cancellationToken);
+        return (response, PortalClient.ParseHtml(await response.Content.ReadAsStringAsync(cancellationToken)));
+    }
+
+    /// <summary>The outbox rows of a complaint, oldest first.</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> OutboxOfAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        await using var db = app.Database.CreateContext();
+        var id = await db.Complaints.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync(cancellationToken);
+        return await db.OutboxMessages.AsNoTracking().Where(m => m.ComplaintId == id).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _client.Dispose();
+}

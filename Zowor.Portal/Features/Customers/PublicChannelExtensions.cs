@@ -1,0 +1,123 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Zowor.Portal.Features.Localization;
+
+namespace Zowor.Portal.Features.Customers;
+
+/// <summary>Limits for the public forms (section <c>PublicForms</c>).</summary>
+public sealed class PublicFormOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "PublicForms";
+
+    /// <summary>Submissions per client and form in each window.</summary>
+    public int PermitLimit { get; set; } = 10;
+
+    /// <summary>The window in seconds.</summary>
+    public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>Largest request body a public form accepts, in bytes (the longest valid form is far smaller).</summary>
+    public int MaxBodyBytes { get; set; } = 128 * 1024;
+}
+
+/// <summary>Composition of the public channel: the service, a rate limit per client and a body size limit.</summary>
+public static class PublicChannelExtensions
+{
+    /// <summary>The public pages that accept posts.</summary>
+    public static readonly string[] PostPaths = ["/complain", "/track", "/survey"];
+
+    /// <summary>Adds the public complaint service and the rate limiter.</summary>
+    public static WebApplicationBuilder AddPublicChannel(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<PublicFormOptions>(builder.Configuration.GetSection(PublicFormOptions.Section));
+        builder.Services.AddScoped<PublicComplaintService>();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (PublicPost(context) is not { } form)
+                {
+                    return RateLimitPartition.GetNoLimiter(string.Empty);
+                }
+
+                var limits = context.RequestServices.GetRequiredService<IOptions<PublicFormOptions>>().Value;
+                // Per client address and form; behind a proxy, configure forwarded headers so this is the customer's address.
+                var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter($"{form}|{client}", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.PermitLimit,
+                    Window = TimeSpan.FromSeconds(limits.WindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
+            o.OnRejected = (rejected, cancellationToken) =>
+            {
+                var localizer = rejected.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                return new ValueTask(WritePlainPageAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests,
+                    localizer["Too many requests from your connection. Please wait a minute and try again."], cancellationToken));
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>Refuses over-large public posts with 413 before anything reads the form, and applies the rate limit.</summary>
+    public static WebApplication UsePublicChannelProtection(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (PublicPost(context) is null)
+            {
+                await next(context);
+                return;
+            }
+
+            var limit = context.RequestServices.GetRequiredService<IOptions<PublicFormOptions>>().Value.MaxBodyBytes;
+            var localizer = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var tooLarge = localizer["Your message is too large. Please shorten the text and try again."];
+            if (context.Request.ContentLength > limit)
+            {
+                await WritePlainPageAsync(context, StatusCodes.Status413PayloadTooLarge, tooLarge, context.RequestAborted);
+                return;
+            }
+
+            // Without a declared length (chunked), read at most the limit into memory; a longer body is refused the same way.
+            var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    await WritePlainPageAsync(context, StatusCodes.Status413PayloadTooLarge, tooLarge, context.RequestAborted);
+                    return;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            buffer.Position = 0;
+            context.Request.Body = buffer;
+            context.Request.ContentLength = buffer.Length;
+            await next(context);
+        });
+        app.UseRateLimiter();
+        return app;
+    }
+
+    private static string? PublicPost(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+            ? PostPaths.FirstOrDefault(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+            : null;
+
+    private static async Task WritePlainPageAsync(HttpContext context, int status, string message, CancellationToken cancellationToken)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var encoded = System.Net.WebUtility.HtmlEncode(message);
+        await context.Response.WriteAsync(
+            $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Zowor</title></head><body style=\"font-family:sans-serif;max-width:40rem;margin:3rem auto\"><h1>Zowor</h1><p data-testid=\"public-error\">{encoded}</p></body></html>",
+            cancellationToken);
+    }
+}

@@ -1,0 +1,315 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Data;
+using Zowor.Portal.Domain.Common;
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Domain.Escalation;
+using Zowor.Portal.Features.Complaints;
+using Zowor.Portal.Features.Mail;
+using Zowor.Portal.Features.Settings;
+
+namespace Zowor.Portal.Features.Customers;
+
+/// <summary>
+/// What customers do without an account: complain through the web form (P-10), look their complaint up, add
+/// information (P-41), ask for the CEO (P-73) and answer the satisfaction survey (P-01). Every method validates its
+/// input itself, so a request that skips the page's checks still changes nothing.
+/// </summary>
+public sealed class PublicComplaintService(
+    IDbContextFactory<PortalDbContext> contexts,
+    ComplaintUpdater updater,
+    BusinessClock clock,
+    IDataProtectionProvider protection,
+    ILogger<PublicComplaintService> logger)
+{
+    private static readonly TimeSpan AccessLifetime = TimeSpan.FromMinutes(30);
+
+    /// <summary>Registers a web-form complaint and returns its reference.</summary>
+    /// <param name="form">The customer's form.</param>
+    /// <param name="language">The language the customer used the form in; their e-mails follow it.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public async Task<string> SubmitAsync(PublicComplaintForm form, string language, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        EnsureValid(form);
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await db.Categories.AnyAsync(c => c.Code == form.CategoryCode && c.IsActive, cancellationToken))
+            {
+                throw new DomainException("Choose what the complaint is about.");
+            }
+        }
+
+        var email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email;
+        var customer = CustomerContact.Create(form.Name, email, form.Phone, email is null ? ContactMethod.Phone : ContactMethod.Email);
+        var details = ComplaintDetails.Create(SubjectFrom(form.Description!), form.Description, form.CategoryCode, ComplaintSeverity.Normal,
+            form.Preference, string.IsNullOrWhiteSpace(form.OrderNumber) ? null : form.OrderNumber.Trim().ToUpperInvariant(), form.Product);
+        var now = clock.UtcNow;
+        var complaint = await updater.RegisterAsync(clock.ToLocal(now).Year,
+            reference => Complaint.Register(reference, ComplaintChannel.WebForm, customer, details, now, Actor.Customer, now, language),
+            Actor.Customer, now, cancellationToken);
+        return complaint.Reference;
+    }
+
+    /// <summary>
+    /// Finds a complaint by its reference and the e-mail address or phone number it was registered with. A wrong
+    /// reference and a wrong contact both give null, so the answer never tells which one was wrong.
+    /// </summary>
+    public async Task<CustomerCaseView?> LookUpAsync(StatusLookupForm form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var reference = form.Reference?.Trim().ToUpperInvariant();
+        var contact = form.Contact?.Trim();
+        if (string.IsNullOrEmpty(reference) || string.IsNullOrEmpty(contact) || reference.Length > 20 || contact.Length > ComplaintLimits.Email)
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var candidate = await db.Complaints.AsNoTracking()
+            .Where(c => c.Reference == reference && c.AnonymisedAt == null)
+            .Select(c => new { c.Id, c.Customer.Email, c.Customer.Phone })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (candidate is null || !Matches(contact, candidate.Email, candidate.Phone))
+        {
+            logger.LogInformation("Status lookup found nothing");
+            return null;
+        }
+
+        return await ViewAsync(db, candidate.Id, cancellationToken);
+    }
+
+    /// <summary>The complaint behind a signed access token from an earlier lookup; null when the token is invalid or expired.</summary>
+    public async Task<CustomerCaseView?> GetByAccessAsync(string? access, CancellationToken cancellationToken = default)
+    {
+        if (ReadAccess(access) is not { } id)
+        {
+            return null;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await ViewAsync(db, id, cancellationToken);
+    }
+
+    /// <summary>Adds the customer's information to the complaint (P-41).</summary>
+    public async Task<CustomerCaseView> AddInformationAsync(string? access, string? text, CancellationToken cancellationToken = default)
+    {
+        var id = ReadAccess(access) ?? throw new DomainException(AccessExpired);
+        var now = clock.UtcNow;
+        await updater.ApplyAsync(id, null, Actor.Customer, now, c => c.AddCustomerInformation(text ?? string.Empty, now), cancellationToken);
+        return await GetByAccessAsync(access, cancellationToken) ?? throw new DomainException(AccessExpired);
+    }
+
+    /// <summary>The customer escalates the complaint to the CEO (P-73).</summary>
+    public async Task<CustomerCaseView> RequestCeoReviewAsync(string? access, string? reason, CancellationToken cancellationToken = default)
+    {
+        var id = ReadAccess(access) ?? throw new DomainException(AccessExpired);
+        var now = clock.UtcNow;
+        await updater.ApplyAsync(id, null, Actor.Customer, now, c => c.RequestCeoReview(reason ?? string.Empty, now), cancellationToken);
+        logger.LogInformation("Customer escalated complaint {ComplaintId} to the CEO", id);
+        return await GetByAccessAsync(access, cancellationToken) ?? throw new DomainException(AccessExpired);
+    }
+
+    /// <summary>The survey behind a link token; null for an unknown token.</summary>
+    public async Task<SurveyView?> GetSurveyAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = CustomerMessagePlanner.HashToken(token);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await (from survey in db.SatisfactionSurveys.AsNoTracking()
+                      join complaint in db.Complaints on survey.ComplaintId equals complaint.Id
+                      where survey.TokenHash == hash
+                      select new SurveyView(complaint.Reference, survey.AnsweredAt != null))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Records the survey answer once (P-01).</summary>
+    public async Task<SurveyOutcome> AnswerSurveyAsync(string? token, SurveyForm form, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return SurveyOutcome.NotFound;
+        }
+
+        EnsureValid(form);
+        var hash = CustomerMessagePlanner.HashToken(token);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var survey = await db.SatisfactionSurveys.SingleOrDefaultAsync(s => s.TokenHash == hash, cancellationToken);
+        if (survey is null)
+        {
+            return SurveyOutcome.NotFound;
+        }
+
+        if (survey.IsAnswered)
+        {
+            return SurveyOutcome.AlreadyAnswered;
+        }
+
+        survey.Answer(form.Outcome, form.Handling, form.Comment, clock.UtcNow);
+        try
+        {
+            // A concurrent second submit finds AnsweredAt set (the row is re-read in the update's WHERE).
+            var saved = await db.SatisfactionSurveys
+                .Where(s => s.Id == survey.Id && s.AnsweredAt == null)
+                .ExecuteUpdateAsync(u => u
+                    .SetProperty(s => s.AnsweredAt, survey.AnsweredAt)
+                    .SetProperty(s => s.OutcomeScore, survey.OutcomeScore)
+                    .SetProperty(s => s.HandlingScore, survey.HandlingScore)
+                    .SetProperty(s => s.Comment, survey.Comment), cancellationToken);
+            return saved == 1 ? SurveyOutcome.Saved : SurveyOutcome.AlreadyAnswered;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>The message for an expired or forged access token.</summary>
+    public const string AccessExpired = "For your security the page has expired. Please look your complaint up again.";
+
+    private IDataProtector Protector => protection.CreateProtector("Zowor.Portal.StatusLookup");
+
+    private string IssueAccess(Guid id) => Protector.ToTimeLimitedDataProtector().Protect(id.ToString("N"), AccessLifetime);
+
+    private Guid? ReadAccess(string? access)
+    {
+        if (string.IsNullOrEmpty(access) || access.Length > 1000)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Guid.TryParseExact(Protector.ToTimeLimitedDataProtector().Unprotect(access), "N", out var id) ? id : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<CustomerCaseView?> ViewAsync(PortalDbContext db, Guid id, CancellationToken cancellationToken)
+    {
+        var complaint = await db.Complaints.AsNoTracking().AsSplitQuery()
+            .Include(c => c.Communications).Include(c => c.History)
+            .SingleOrDefaultAsync(c => c.Id == id && c.AnonymisedAt == null, cancellationToken);
+        if (complaint is null)
+        {
+            return null;
+        }
+
+        var emails = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.ComplaintId == id && m.FailedAt == null)
+            .Select(m => new { m.CreatedAt, m.Subject, m.Body })
+            .ToListAsync(cancellationToken);
+
+        // Only what the customer was told or told us: e-mails, their own messages and the status milestones —
+        // never internal notes, evidence, interviews or root causes.
+        var updates = emails.Select(m => new CustomerUpdate(m.CreatedAt, CustomerUpdateKind.Email, m.Subject, m.Body))
+            .Concat(complaint.Communications
+                .Where(c => c.Direction == CommunicationDirection.Inbound && c.Channel == CommunicationChannel.StatusPage)
+                .Select(c => new CustomerUpdate(c.At, CustomerUpdateKind.FromCustomer, null, c.Summary)))
+            .Concat(complaint.History
+                .Where(h => h.Kind == ComplaintHistoryKinds.StatusChanged && h.After is not null)
+                .Select(h => new CustomerUpdate(h.At, CustomerUpdateKind.Status, h.After, null)))
+            .OrderByDescending(u => u.At)
+            .ToList();
+
+        return new CustomerCaseView(
+            complaint.Reference,
+            complaint.Status,
+            complaint.ReceivedAt,
+            complaint.Acknowledgement?.At,
+            complaint.Acknowledgement?.EstimatedResolutionDate,
+            complaint.EscalationLevel,
+            CanAddInformation: complaint.Status is not (ComplaintStatus.Closed or ComplaintStatus.Withdrawn),
+            CanAskForCeo: complaint.IsUnresolved && complaint.EscalationLevel != EscalationLevel.ChiefExecutive,
+            updates,
+            IssueAccess(complaint.Id));
+    }
+
+    private static bool Matches(string contact, string? email, string? phone)
+    {
+        if (contact.Contains('@', StringComparison.Ordinal))
+        {
+            return email is not null && string.Equals(contact.ToLowerInvariant(), email, StringComparison.Ordinal);
+        }
+
+        var digits = new string(contact.Where(char.IsAsciiDigit).ToArray());
+        var stored = phone is null ? string.Empty : new string(phone.Where(char.IsAsciiDigit).ToArray());
+        return digits.Length >= 7 && digits == stored;
+    }
+
+    private static void EnsureValid(object form)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
+        if (form is IValidatableObject validatable && results.Count == 0)
+        {
+            results.AddRange(validatable.Validate(new ValidationContext(form)));
+        }
+
+        if (results.Count > 0)
+        {
+            throw new DomainException(results[0].ErrorMessage ?? "The form is not valid.");
+        }
+    }
+
+    // The web form has no subject field: the first line of the description, shortened, serves staff as one.
+    private static string SubjectFrom(string description)
+    {
+        var firstLine = description.Trim().Split('\n', 2)[0].Trim();
+        return firstLine.Length <= 80 ? firstLine : firstLine[..77].TrimEnd() + "…";
+    }
+}
+
+/// <summary>What a customer sees about their complaint.</summary>
+public sealed record CustomerCaseView(
+    string Reference,
+    ComplaintStatus Status,
+    DateTime ReceivedAt,
+    DateTime? AcknowledgedAt,
+    DateOnly? EstimatedResolutionDate,
+    EscalationLevel Level,
+    bool CanAddInformation,
+    bool CanAskForCeo,
+    IReadOnlyList<CustomerUpdate> Updates,
+    string Access);
+
+/// <summary>One line of the customer's view of the case.</summary>
+public sealed record CustomerUpdate(DateTime At, CustomerUpdateKind Kind, string? Title, string? Text);
+
+/// <summary>Kinds of lines in the customer's view.</summary>
+public enum CustomerUpdateKind
+{
+    /// <summary>An e-mail the portal sent.</summary>
+    Email,
+
+    /// <summary>What the customer added.</summary>
+    FromCustomer,
+
+    /// <summary>A status milestone.</summary>
+    Status,
+}
+
+/// <summary>The survey as its page shows it.</summary>
+public sealed record SurveyView(string Reference, bool Answered);
+
+/// <summary>The result of a survey submission.</summary>
+public enum SurveyOutcome
+{
+    /// <summary>Saved.</summary>
+    Saved,
+
+    /// <summary>Already answered before.</summary>
+    AlreadyAnswered,
+
+    /// <summary>Unknown link.</summary>
+    NotFound,
+}

@@ -1,0 +1,186 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using Zowor.Portal.Domain.Complaints;
+
+namespace Zowor.Portal.Features.Customers;
+
+/// <summary>
+/// The public complaint form (P-10, P-11). Everything here comes from the internet: lengths are bounded, markup and
+/// invisible control characters are refused with a message, and the domain checks again when the complaint is built.
+/// Error messages are English keys, translated by the validator.
+/// </summary>
+public sealed partial class PublicComplaintForm : IValidatableObject
+{
+    /// <summary>Shortest description that can describe a problem.</summary>
+    public const int MinDescription = 10;
+
+    /// <summary>Customer's name.</summary>
+    [Required(ErrorMessage = "Enter your name.")]
+    [StringLength(ComplaintLimits.Name, ErrorMessage = "The name is too long (at most 200 characters).")]
+    public string? Name { get; set; }
+
+    /// <summary>E-mail address.</summary>
+    [StringLength(ComplaintLimits.Email, ErrorMessage = "The e-mail address is too long.")]
+    public string? Email { get; set; }
+
+    /// <summary>Phone number.</summary>
+    [StringLength(ComplaintLimits.Phone, ErrorMessage = "The phone number is too long.")]
+    public string? Phone { get; set; }
+
+    /// <summary>Order number.</summary>
+    [StringLength(ComplaintLimits.OrderNumber, ErrorMessage = "The order number is too long.")]
+    public string? OrderNumber { get; set; }
+
+    /// <summary>Product.</summary>
+    [StringLength(ComplaintLimits.Product, ErrorMessage = "The product name is too long (at most 200 characters).")]
+    public string? Product { get; set; }
+
+    /// <summary>Category code.</summary>
+    [Required(ErrorMessage = "Choose what the complaint is about.")]
+    [StringLength(ComplaintLimits.Category, ErrorMessage = "Choose what the complaint is about.")]
+    public string? CategoryCode { get; set; }
+
+    /// <summary>The problem in the customer's words.</summary>
+    [Required(ErrorMessage = "Describe the problem.")]
+    [StringLength(ComplaintLimits.Description, MinimumLength = MinDescription, ErrorMessage = "Describe the problem in 10 to 4000 characters.")]
+    public string? Description { get; set; }
+
+    /// <summary>What the customer would like, as posted (a name of <see cref="Domain.Complaints.PreferredResolution"/>).</summary>
+    /// <remarks>Text rather than the enum, so that a forged value is a validation error instead of a silent default.</remarks>
+    public string? PreferredResolution { get; set; } = nameof(Domain.Complaints.PreferredResolution.NoPreference);
+
+    /// <summary>The parsed preference; valid once <see cref="Validate"/> has passed.</summary>
+    public Domain.Complaints.PreferredResolution Preference =>
+        !string.IsNullOrEmpty(PreferredResolution) && !char.IsAsciiDigit(PreferredResolution[0])
+            && Enum.TryParse<Domain.Complaints.PreferredResolution>(PreferredResolution, ignoreCase: false, out var value) && Enum.IsDefined(value)
+            ? value
+            : (Domain.Complaints.PreferredResolution)(-1);
+
+    /// <summary>Consent to the processing of personal data (P-91).</summary>
+    public bool Consent { get; set; }
+
+    /// <summary>Honeypot: hidden from people, filled in by bots.</summary>
+    public string? Website { get; set; }
+
+    /// <inheritdoc />
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(Email) && string.IsNullOrWhiteSpace(Phone))
+        {
+            yield return new ValidationResult("Give your e-mail address or phone number so that we can reply.", [nameof(Email), nameof(Phone)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Email) && !CustomerContact.IsValidEmail(Email))
+        {
+            yield return new ValidationResult("Enter a valid e-mail address, such as name@example.com.", [nameof(Email)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Phone) && !CustomerContact.IsValidPhone(Phone))
+        {
+            yield return new ValidationResult("Enter a valid phone number: 7 to 15 digits, optionally starting with +.", [nameof(Phone)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(OrderNumber) && !OrderNumberShape().IsMatch(OrderNumber.Trim()))
+        {
+            yield return new ValidationResult("An order number has only letters, digits and dashes, such as ZW-100234.", [nameof(OrderNumber)]);
+        }
+
+        foreach (var (field, value, multiLine) in new[] { (nameof(Name), Name, false), (nameof(Product), Product, false), (nameof(Description), Description, true) })
+        {
+            if (PlainText.Problem(value, multiLine) is { } problem)
+            {
+                yield return new ValidationResult(problem, [field]);
+            }
+        }
+
+        if (string.IsNullOrEmpty(PreferredResolution) || !Enum.IsDefined(Preference))
+        {
+            yield return new ValidationResult("Choose what you would like us to do.", [nameof(PreferredResolution)]);
+        }
+
+        if (!Consent)
+        {
+            yield return new ValidationResult("Please agree to the processing of your personal data so that we can handle your complaint.", [nameof(Consent)]);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{2,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex OrderNumberShape();
+}
+
+/// <summary>The status lookup: a reference and the e-mail address or phone number it was registered with.</summary>
+public sealed class StatusLookupForm
+{
+    /// <summary>Reference, e.g. ZW-2026-000123.</summary>
+    [Required(ErrorMessage = "Enter the reference of your complaint.")]
+    [StringLength(20, ErrorMessage = "A reference looks like ZW-2026-000123.")]
+    public string? Reference { get; set; }
+
+    /// <summary>E-mail address or phone number.</summary>
+    [Required(ErrorMessage = "Enter the e-mail address or phone number you gave us.")]
+    [StringLength(ComplaintLimits.Email, ErrorMessage = "The e-mail address or phone number is too long.")]
+    public string? Contact { get; set; }
+}
+
+/// <summary>Information the customer adds on the status page (P-41).</summary>
+public sealed class CustomerMessageForm
+{
+    /// <summary>The signed access token from the lookup.</summary>
+    public string? Access { get; set; }
+
+    /// <summary>The text.</summary>
+    [Required(ErrorMessage = "Write your message.")]
+    [StringLength(ComplaintLimits.Note, ErrorMessage = "The message is too long (at most 2000 characters).")]
+    public string? Text { get; set; }
+}
+
+/// <summary>The satisfaction survey (P-01).</summary>
+public sealed class SurveyForm
+{
+    /// <summary>Outcome score 1–5.</summary>
+    [Required(ErrorMessage = "Rate the outcome from 1 to 5.")]
+    [Range(1, 5, ErrorMessage = "Rate the outcome from 1 to 5.")]
+    public int? Outcome { get; set; }
+
+    /// <summary>Handling score 1–5.</summary>
+    [Required(ErrorMessage = "Rate how your complaint was handled from 1 to 5.")]
+    [Range(1, 5, ErrorMessage = "Rate how your complaint was handled from 1 to 5.")]
+    public int? Handling { get; set; }
+
+    /// <summary>Comment.</summary>
+    [StringLength(SatisfactionSurvey.MaxCommentLength, ErrorMessage = "The comment is too long (at most 2000 characters).")]
+    public string? Comment { get; set; }
+}
+
+/// <summary>Checks that public text is plain text a person typed.</summary>
+public static partial class PlainText
+{
+    /// <summary>An English message naming the problem, or null when the text is fine (or empty).</summary>
+    public static string? Problem(string? text, bool multiLine)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (MarkupTag().IsMatch(text))
+        {
+            return "Please remove HTML or script tags (text between < and >).";
+        }
+
+        foreach (var ch in text)
+        {
+            var invisible = ch is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+            var control = char.IsControl(ch) && !(multiLine && ch is '\n' or '\r' or '\t');
+            if (invisible || control)
+            {
+                return "The text contains invisible control characters; please type it again.";
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"<\s*[/!?a-zA-Z]", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkupTag();
+}

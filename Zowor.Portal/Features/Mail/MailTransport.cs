@@ -1,0 +1,53 @@
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Zowor.Portal.Features.Storage;
+
+namespace Zowor.Portal.Features.Mail;
+
+/// <summary>Hands a finished message to the outside world.</summary>
+public interface IMailTransport
+{
+    /// <summary>Delivers the message or throws.</summary>
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>Delivers through an SMTP server with MailKit.</summary>
+public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport
+{
+    /// <inheritdoc />
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        var mail = options.Value;
+        using var client = new SmtpClient { Timeout = 30_000 };
+        await client.ConnectAsync(mail.SmtpHost!, mail.SmtpPort, mail.SmtpSecurity, cancellationToken);
+        if (!string.IsNullOrEmpty(mail.SmtpUserName))
+        {
+            await client.AuthenticateAsync(mail.SmtpUserName, mail.SmtpPassword ?? string.Empty, cancellationToken);
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+}
+
+/// <summary>
+/// The default without SMTP settings: each message becomes an .eml file (open it in any mail program) in the
+/// pickup folder, named by its id so a retry overwrites rather than doubles it.
+/// </summary>
+public sealed class PickupDirectoryMailTransport(IOptions<MailOptions> options, DataFolders folders) : IMailTransport
+{
+    /// <summary>The folder the files go to.</summary>
+    public string Folder => folders.Resolve(options.Value.PickupDirectory);
+
+    /// <inheritdoc />
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Folder);
+        var name = (message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0];
+        var path = Path.Combine(Folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{name}.eml");
+        var temp = path + ".tmp";
+        await message.WriteToAsync(temp, cancellationToken);
+        File.Move(temp, path, overwrite: true);
+    }
+}

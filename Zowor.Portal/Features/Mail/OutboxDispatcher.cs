@@ -1,0 +1,164 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Zowor.Portal.Data;
+
+namespace Zowor.Portal.Features.Mail;
+
+/// <summary>Wakes the dispatcher after a commit that queued messages, so customers hear within seconds.</summary>
+public sealed class OutboxSignal
+{
+    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    /// <summary>Asks for a delivery round.</summary>
+    public void Notify() => _channel.Writer.TryWrite(true);
+
+    /// <summary>Waits for a signal or the timeout.</summary>
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(timeout);
+        try
+        {
+            await _channel.Reader.ReadAsync(timer.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The poll interval passed.
+        }
+    }
+}
+
+/// <summary>
+/// Delivers the outbox. Each message is claimed with a conditional UPDATE before it is sent, so two nodes never send
+/// the same row; a failed attempt is retried with a doubling delay; a sent row is marked with its time. A process
+/// killed between the server's acceptance and the mark may send one message again after the claim expires — with the
+/// same Message-ID, which mail systems use to drop the duplicate. Nothing is ever lost: the row stays until sent.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IDbContextFactory<PortalDbContext> contexts,
+    IMailTransport transport,
+    OutboxSignal signal,
+    TimeProvider time,
+    IOptions<MailOptions> options,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private const int Batch = 20;
+    private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(2);
+
+    /// <summary>Sends every message that is due now; returns how many were sent.</summary>
+    public async Task<int> DeliverDueAsync(CancellationToken cancellationToken)
+    {
+        var mail = options.Value;
+        var sent = 0;
+        while (true)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var due = await db.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .OrderBy(m => m.CreatedAt)
+                .Take(Batch)
+                .ToListAsync(cancellationToken);
+            if (due.Count == 0)
+            {
+                return sent;
+            }
+
+            foreach (var message in due)
+            {
+                var claimedUntil = now + ClaimDuration;
+                var claimed = await db.Set<OutboxMessage>()
+                    .Where(m => m.Id == message.Id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, claimedUntil), cancellationToken);
+                if (claimed == 0)
+                {
+                    continue; // another node has it
+                }
+
+                sent += await DeliverAsync(db, message, mail, cancellationToken) ? 1 : 0;
+            }
+
+            if (due.Count < Batch)
+            {
+                return sent;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var poll = TimeSpan.FromSeconds(Math.Max(0.1, options.Value.PollSeconds));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DeliverDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database may be busy or gone for a moment; the messages wait in the outbox.
+                logger.LogWarning(ex, "Outbox delivery round failed; retrying in {Seconds} s", poll.TotalSeconds);
+            }
+
+            await signal.WaitAsync(poll, stoppingToken);
+        }
+    }
+
+    private async Task<bool> DeliverAsync(PortalDbContext db, OutboxMessage message, MailOptions mail, CancellationToken cancellationToken)
+    {
+        var attempts = message.Attempts + 1;
+        try
+        {
+            await transport.SendAsync(ToMime(message, mail), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var delay = TimeSpan.FromSeconds(Math.Min(mail.MaxRetryDelaySeconds, mail.RetryDelaySeconds * Math.Pow(2, Math.Min(attempts - 1, 20))));
+            var failed = attempts >= mail.MaxAttempts ? now : (DateTime?)null;
+            var error = Truncate($"{ex.GetType().Name}: {ex.Message}", 1000);
+            await db.Set<OutboxMessage>().Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.Attempts, attempts)
+                .SetProperty(m => m.NextAttemptAt, now + delay)
+                .SetProperty(m => m.ClaimedUntil, (DateTime?)null)
+                .SetProperty(m => m.FailedAt, failed)
+                .SetProperty(m => m.LastError, error), CancellationToken.None);
+            logger.LogWarning("E-mail {MessageId} ({Kind}) attempt {Attempt} failed: {Error}; next in {Delay}", message.Id, message.Kind, attempts, error, delay);
+            return false;
+        }
+
+        var sentAt = time.GetUtcNow().UtcDateTime;
+        // Marked even if the caller is stopping: the server has accepted the message.
+        await db.Set<OutboxMessage>().Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(m => m.Attempts, attempts)
+            .SetProperty(m => m.SentAt, sentAt)
+            .SetProperty(m => m.ClaimedUntil, (DateTime?)null)
+            .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+        logger.LogInformation("E-mail {MessageId} ({Kind}) sent for complaint {ComplaintId}", message.Id, message.Kind, message.ComplaintId);
+        return true;
+    }
+
+    private static MimeMessage ToMime(OutboxMessage message, MailOptions mail)
+    {
+        var mime = new MimeMessage
+        {
+            MessageId = $"{message.Id:N}@zowor-portal",
+            Subject = message.Subject,
+            Date = new DateTimeOffset(message.CreatedAt, TimeSpan.Zero),
+            Body = new TextPart("plain") { Text = message.Body },
+        };
+        mime.From.Add(new MailboxAddress(mail.FromName, mail.FromAddress));
+        mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
+        mime.Headers.Add("Content-Language", message.Culture);
+        return mime;
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
+}

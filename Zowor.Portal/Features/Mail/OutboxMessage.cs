@@ -1,0 +1,75 @@
+namespace Zowor.Portal.Features.Mail;
+
+/// <summary>
+/// An e-mail to a customer, written in the same transaction as the change it reports and delivered later by
+/// <see cref="OutboxDispatcher"/>. Rows are never deleted: a sent row is the record of what the customer was told.
+/// </summary>
+public sealed class OutboxMessage
+{
+    /// <summary>Identity; also the stable Message-ID, so a retried message is recognisably the same message.</summary>
+    public Guid Id { get; init; } = Guid.NewGuid();
+
+    /// <summary>The complaint the message is about.</summary>
+    public Guid? ComplaintId { get; init; }
+
+    /// <summary>What it is: see <see cref="CustomerMessageKinds"/>.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Recipient address.</summary>
+    public required string ToAddress { get; set; }
+
+    /// <summary>Recipient display name.</summary>
+    public required string ToName { get; set; }
+
+    /// <summary>Subject line.</summary>
+    public required string Subject { get; set; }
+
+    /// <summary>Plain-text body.</summary>
+    public required string Body { get; set; }
+
+    /// <summary>The culture it was written in.</summary>
+    public required string Culture { get; init; }
+
+    /// <summary>When it was queued (UTC).</summary>
+    public DateTime CreatedAt { get; init; }
+
+    /// <summary>When the next delivery attempt may run (UTC).</summary>
+    public DateTime NextAttemptAt { get; set; }
+
+    /// <summary>Delivery attempts so far.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>A node is delivering it until this time (UTC); keeps two nodes from sending it twice.</summary>
+    public DateTime? ClaimedUntil { get; set; }
+
+    /// <summary>When the mail server accepted it (UTC).</summary>
+    public DateTime? SentAt { get; set; }
+
+    /// <summary>When the dispatcher gave up after the last attempt (UTC).</summary>
+    public DateTime? FailedAt { get; set; }
+
+    /// <summary>The last delivery error, for staff.</summary>
+    public string? LastError { get; set; }
+}
+
+/// <summary>The customer messages the portal sends.</summary>
+public static class CustomerMessageKinds
+{
+    /// <summary>Web-form receipt with the reference (P-10, P-21).</summary>
+    public const string Received = "Received";
+
+    /// <summary>Acknowledgement with the estimated resolution date (P-20, P-21).</summary>
+    public const string Acknowledged = "Acknowledged";
+
+    /// <summary>An update written by staff (P-41).</summary>
+    public const string Update = "Update";
+
+    /// <summary>The resolution offer (P-40).</summary>
+    public const string ResolutionOffered = "ResolutionOffered";
+
+    /// <summary>Closure with the satisfaction survey link (P-50, P-01).</summary>
+    public const string Closed = "Closed";
+
+    /// <summary>Confirms the customer's escalation to the CEO (P-73).</summary>
+    public const string CeoReviewRequested = "CeoReviewRequested";
+}
