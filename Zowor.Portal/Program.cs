@@ -5,6 +5,7 @@ using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Escalation;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Localization;
+using Zowor.Portal.Features.Training;
 using Zowor.Portal.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddRealtime();
 builder.AddComplaints();
+builder.AddMemosAndTraining();
 builder.AddDeadlineJobs();
 
 // Enums travel as names in the JSON API ("ChiefCustomerOfficer", not 2).
@@ -49,6 +51,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapRealtime();
 app.MapComplaintApi();
+app.MapTrainingExport();
 app.MapDeadlineJobs();
 app.MapCultureEndpoint();
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Domain.Memos;
+using Zowor.Portal.Domain.Training;
 using Zowor.Portal.Features.Categories;
 using Zowor.Portal.Features.Identity;
 
@@ -24,6 +26,14 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
     public DbSet<ComplaintHistoryEntry> ComplaintHistory => Set<ComplaintHistoryEntry>();
 
     public DbSet<ComplaintCategory> Categories => Set<ComplaintCategory>();
+
+    public DbSet<Memo> Memos => Set<Memo>();
+
+    public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
+
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+
+    public DbSet<TrainingCompletion> TrainingCompletions => Set<TrainingCompletion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,8 +31,12 @@ public static class PortalRoles
         public const string CeoReview = "CeoReview";
         /// <summary>Monthly and annual review packs (P-63).</summary>
         public const string Reviews = "Reviews";
-        /// <summary>Users, roles and settings.</summary>
+        /// <summary>Users, roles and settings; training courses.</summary>
         public const string Admin = "Admin";
+        /// <summary>Publishes internal memos and follows who acknowledged them (P-81). Reading memos is for their audience.</summary>
+        public const string PublishMemos = "PublishMemos";
+        /// <summary>Records training sessions and sees the team's training compliance (P-80). Everyone sees their own.</summary>
+        public const string TrainingRecords = "TrainingRecords";
     }
 
     /// <summary>Roles that each policy admits.</summary>
@@ -47,5 +51,7 @@ public static class PortalRoles
         [Policies.CeoReview] = [Ceo, Cco],
         [Policies.Reviews] = [Quality, Cco, Ceo],
         [Policies.Admin] = [Admin],
+        [Policies.PublishMemos] = [Admin, Cco, Quality],
+        [Policies.TrainingRecords] = [Admin, Csm, Cco, Quality],
     };
 }
