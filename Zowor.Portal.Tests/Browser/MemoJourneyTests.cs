@@ -82,6 +82,8 @@ public sealed partial class MemoJourneyTests(BrowserFixture browser) : IClassFix
             await csm.Locator("[data-testid=memo-acknowledge]").ClickAsync();
             await Expect(csm.Locator("[data-testid=memo-acknowledged]")).ToBeVisibleAsync();
             await Expect(badge).ToHaveTextAsync("1");
+            // The memo's notification counts as read once acknowledged: the bell empties too.
+            await Expect(csm.Locator("[data-testid=notification-count]")).ToHaveTextAsync(new Regex(@"^\s*$"));
 
             // The author's list turns without a reload.
             await Expect(reader).ToHaveAttributeAsync("data-acknowledged", "true", new() { Timeout = LiveBoundMs + 3_000 });
