@@ -63,8 +63,9 @@ public sealed class TrainingExpiryJobTests : IAsyncLifetime
         var result = await RunAsync();
 
         Assert.Equal(2, result.Flagged);
+        // User ids are random GUIDs: compare both sides in one order.
         Assert.Equal(
-            [(_agent.Id, TrainingStatus.ExpiringSoon, Today.AddDays(20)), (_ceo.Id, TrainingStatus.Missing, TrainingAlert.NeverCompleted)],
+            new[] { (_agent.Id, TrainingStatus.ExpiringSoon, Today.AddDays(20)), (_ceo.Id, TrainingStatus.Missing, TrainingAlert.NeverCompleted) }.Order(),
             (await AlertsAsync()).Select(a => (a.UserId, a.Status, a.DueOn)).Order());
         var notifications = await NotificationsAsync();
         Assert.Contains((_agent.Id, NotificationKinds.TrainingExpiring, "Complaint handling procedure"), notifications);
