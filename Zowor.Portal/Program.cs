@@ -8,6 +8,7 @@ using Zowor.Portal.Features.Evidence;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Localization;
 using Zowor.Portal.Features.Mail;
+using Zowor.Portal.Features.Training;
 using Zowor.Portal.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ builder.AddComplaints();
 builder.AddCustomerMail();
 builder.AddPublicChannel();
 builder.AddEvidenceFiles();
+builder.AddMemosAndTraining();
 builder.AddDeadlineJobs();
 
 // Enums travel as names in the JSON API ("ChiefCustomerOfficer", not 2).
@@ -57,6 +59,7 @@ app.MapAccountEndpoints();
 app.MapRealtime();
 app.MapComplaintApi();
 app.MapEvidenceFiles();
+app.MapTrainingExport();
 app.MapDeadlineJobs();
 app.MapCultureEndpoint();
 

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
+using Zowor.Portal.Domain.Memos;
+using Zowor.Portal.Domain.Training;
 using Zowor.Portal.Features.Categories;
 using Zowor.Portal.Features.Identity;
 
@@ -93,6 +95,97 @@ public sealed class DbSeeder(
         }
 
         await SeedComplaintsAsync(people, cancellationToken);
+        await SeedTrainingAsync(people, cancellationToken);
+        await SeedMemosAsync(people, cancellationToken);
+    }
+
+    /// <summary>P-80 demo records: the three policy courses and one more, with sessions that leave some training expiring, one overdue and some missing.</summary>
+    private async Task SeedTrainingAsync(Dictionary<string, Actor> people, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.TrainingCourses.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var procedure = TrainingCourse.Create("Complaint handling procedure", "The complaint policy from first contact to closure: acknowledgement within 24 hours, investigation, resolution, escalation (P-20 to P-73).", 12, mandatory: true);
+        var empathy = TrainingCourse.Create("Empathy in customer conversations", "Listening, acknowledging feelings, apologising without blame.", 24, mandatory: true);
+        var conflict = TrainingCourse.Create("Conflict resolution and de-escalation", "Calming an angry customer, agreeing next steps, knowing when to escalate.", 24, mandatory: true);
+        var gdpr = TrainingCourse.Create("Customer data and GDPR", "What personal data a complaint holds, who may see it, and when it is erased (P-51, P-91).", 12, mandatory: false);
+        db.TrainingCourses.AddRange(procedure, empathy, conflict, gdpr);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var admin = people[PortalRoles.Admin];
+        var cco = people[PortalRoles.Cco];
+        Actor[] Who(params string[] roles) => roles.Select(r => people[r]).ToArray();
+        void Session(TrainingCourse course, DateOnly heldOn, string trainer, params Actor[] attendees) =>
+            db.TrainingSessions.Add(TrainingSession.Record(course, heldOn, trainer, null, attendees, today, admin, now));
+
+        // Expires in about two weeks for the agent and the CEO; current for the others.
+        Session(procedure, today.AddMonths(-12).AddDays(15), cco.Name, Who(PortalRoles.Agent, PortalRoles.Ceo));
+        Session(procedure, today.AddMonths(-2), cco.Name, Who(PortalRoles.Csm, PortalRoles.Cco, PortalRoles.Quality, PortalRoles.Admin));
+        // The agent's empathy training lapsed last month: overdue.
+        Session(empathy, today.AddMonths(-25), "External: Talk Well Academy", Who(PortalRoles.Agent));
+        Session(empathy, today.AddMonths(-3), "External: Talk Well Academy", Who(PortalRoles.Csm, PortalRoles.Cco, PortalRoles.Quality, PortalRoles.Ceo));
+        // Conflict resolution expiring in about three weeks for the agent and the CSM; the Admin never took it.
+        Session(conflict, today.AddMonths(-24).AddDays(20), people[PortalRoles.Csm].Name, Who(PortalRoles.Agent, PortalRoles.Csm));
+        Session(conflict, today.AddMonths(-6), people[PortalRoles.Csm].Name, Who(PortalRoles.Cco, PortalRoles.Quality, PortalRoles.Ceo));
+        Session(gdpr, today.AddMonths(-1), "Legal team", Who(PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco, PortalRoles.Quality, PortalRoles.Admin));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>P-81 demo memos: one acknowledged by some of its audience, one new to everyone.</summary>
+    private async Task SeedMemosAsync(Dictionary<string, Actor> people, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Memos.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var roles = PortalRoles.All.ToList();
+        var sent = now.AddDays(-6);
+        var script = Memo.Publish(
+            "New acknowledgement script for phone complaints",
+            """
+            From Monday every phone complaint is acknowledged **during the call**:
+
+            1. Read the reference number back to the customer.
+            2. Give the estimated resolution date the portal suggests.
+            3. Log the call on the case.
+
+            The 24-hour rule (P-20) still applies to e-mail and web complaints. The script is on the
+            [intranet](https://intranet.zowor.test/scripts/acknowledgement).
+            """,
+            [PortalRoles.Agent, PortalRoles.Csm],
+            DateOnly.FromDateTime(sent.AddDays(3)),
+            roles,
+            DateOnly.FromDateTime(sent),
+            people[PortalRoles.Quality],
+            sent);
+        script.Acknowledge(people[PortalRoles.Csm], [PortalRoles.Csm], sent.AddHours(2));
+
+        var yesterday = now.AddDays(-1);
+        var refunds = Memo.Publish(
+            "Refunds above 200 EUR need a second approval",
+            """
+            After the October review (P-63) refunds **above 200 EUR** need the approval of the CSM or the CCO
+            before they are offered to the customer. Record the approval in the case timeline.
+
+            *Why:* two large refunds last month were offered before the root cause was known.
+            """,
+            [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco, PortalRoles.Quality],
+            DateOnly.FromDateTime(now.AddDays(7)),
+            roles,
+            DateOnly.FromDateTime(yesterday),
+            people[PortalRoles.Cco],
+            yesterday);
+        refunds.Acknowledge(people[PortalRoles.Quality], [PortalRoles.Quality], yesterday.AddHours(1));
+        db.Memos.AddRange(script, refunds);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static readonly (string Category, string Subject, string Product, RootCauseCategory Cause, string CauseText)[] HistoryTemplates =

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Domain.Memos;
+using Zowor.Portal.Domain.Training;
 using Zowor.Portal.Features.Categories;
 using Zowor.Portal.Features.Identity;
 
@@ -30,6 +32,13 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
 
     /// <summary>Customer-satisfaction surveys (P-01).</summary>
     public DbSet<SatisfactionSurvey> SatisfactionSurveys => Set<SatisfactionSurvey>();
+    public DbSet<Memo> Memos => Set<Memo>();
+
+    public DbSet<TrainingCourse> TrainingCourses => Set<TrainingCourse>();
+
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+
+    public DbSet<TrainingCompletion> TrainingCompletions => Set<TrainingCompletion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,7 @@ namespace Zowor.Portal.Realtime;
 [JsonDerivedType(typeof(UserNotified), "notified")]
 [JsonDerivedType(typeof(PresenceSnapshot), "presence")]
 [JsonDerivedType(typeof(SettingsChanged), "settings")]
+[JsonDerivedType(typeof(MemoChanged), "memo")]
 public abstract record LiveEvent;
 
 /// <summary>A complaint changed; enough for a page to decide whether to reload what it shows. No personal data.</summary>
@@ -36,3 +37,16 @@ public sealed record PresenceChanged(Guid ComplaintId) : LiveEvent;
 
 /// <summary>An Admin changed the settings; every node reloads them (time zone, thresholds shown in pages).</summary>
 public sealed record SettingsChanged : LiveEvent;
+
+/// <summary>
+/// A memo was published or acknowledged (P-81): audiences reload their unread count, the author's acknowledgement list
+/// reloads. Carries ids and role names only.
+/// </summary>
+public sealed record MemoChanged(Guid MemoId, MemoChange Change, IReadOnlyList<string> AudienceRoles, string AuthorId, string ChangedById) : LiveEvent;
+
+/// <summary>What happened to a memo.</summary>
+public enum MemoChange
+{
+    Published,
+    Acknowledged,
+}

@@ -13,6 +13,7 @@ internal sealed class UserNotificationConfiguration : IEntityTypeConfiguration<U
         builder.Property(n => n.Reference).HasMaxLength(20);
         builder.Property(n => n.Kind).HasMaxLength(32);
         builder.Property(n => n.Detail).HasMaxLength(200);
+        builder.Property(n => n.Link).HasMaxLength(200);
         builder.HasIndex(n => new { n.UserId, n.ReadAt });
     }
 }

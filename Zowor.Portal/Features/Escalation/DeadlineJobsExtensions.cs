@@ -5,6 +5,7 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Retention;
 using Zowor.Portal.Features.Reviews;
+using Zowor.Portal.Features.Training;
 
 namespace Zowor.Portal.Features.Escalation;
 
@@ -18,6 +19,7 @@ public static class DeadlineJobsExtensions
     public const string Retention = "retention";
     public const string MonthlyReview = "monthly-review";
     public const string AnnualReview = "annual-review";
+    public const string TrainingExpiry = "training-expiry";
 
     public static WebApplicationBuilder AddDeadlineJobs(this WebApplicationBuilder builder)
     {
@@ -25,6 +27,7 @@ public static class DeadlineJobsExtensions
         services.AddScoped<DeadlineScanJob>();
         services.AddScoped<RetentionJob>();
         services.AddScoped<ReviewPackJob>();
+        services.AddScoped<TrainingExpiryJob>();
 
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddHangfire(config =>
@@ -82,10 +85,13 @@ public static class DeadlineJobsExtensions
             // Daily, not on the 1st: the packs are made only when missing, and the 1st in UTC is not the 1st in every business time zone.
             recurring.AddOrUpdate<ReviewPackJob>(MonthlyReview, job => job.RunMonthlyAsync(CancellationToken.None), Cron.Daily(3));
             recurring.AddOrUpdate<ReviewPackJob>(AnnualReview, job => job.RunAnnualAsync(CancellationToken.None), Cron.Daily(4));
+            // P-80: expiring and overdue training, flagged at 01:00 UTC (06:00 in Almaty), before the working day.
+            recurring.AddOrUpdate<TrainingExpiryJob>(TrainingExpiry, job => job.RunAsync(CancellationToken.None), Cron.Daily(1));
             jobs.Enqueue<DeadlineScanJob>(job => job.RunAsync(CancellationToken.None));
             jobs.Enqueue<RetentionJob>(job => job.RunAsync(CancellationToken.None));
             jobs.Enqueue<ReviewPackJob>(job => job.RunMonthlyAsync(CancellationToken.None));
             jobs.Enqueue<ReviewPackJob>(job => job.RunAnnualAsync(CancellationToken.None));
+            jobs.Enqueue<TrainingExpiryJob>(job => job.RunAsync(CancellationToken.None));
             return Task.CompletedTask;
         }
 

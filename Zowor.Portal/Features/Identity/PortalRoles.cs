@@ -31,10 +31,14 @@ public static class PortalRoles
         public const string CeoReview = "CeoReview";
         /// <summary>Monthly and annual review packs (P-63).</summary>
         public const string Reviews = "Reviews";
-        /// <summary>Users, roles and settings.</summary>
+        /// <summary>Users, roles and settings; training courses.</summary>
         public const string Admin = "Admin";
         /// <summary>Download evidence files: the people who investigate and review complaints, not account administrators.</summary>
         public const string EvidenceFiles = "EvidenceFiles";
+        /// <summary>Publishes internal memos and follows who acknowledged them (P-81). Reading memos is for their audience.</summary>
+        public const string PublishMemos = "PublishMemos";
+        /// <summary>Records training sessions and sees the team's training compliance (P-80). Everyone sees their own.</summary>
+        public const string TrainingRecords = "TrainingRecords";
     }
 
     /// <summary>Roles that each policy admits.</summary>
@@ -50,5 +54,7 @@ public static class PortalRoles
         [Policies.Reviews] = [Quality, Cco, Ceo],
         [Policies.Admin] = [Admin],
         [Policies.EvidenceFiles] = [Agent, Csm, Cco, Ceo, Quality],
+        [Policies.PublishMemos] = [Admin, Cco, Quality],
+        [Policies.TrainingRecords] = [Admin, Csm, Cco, Quality],
     };
 }

@@ -14,6 +14,9 @@ public sealed class UserNotification
     /// <summary>Extra detail, e.g. the level escalated to.</summary>
     public string? Detail { get; init; }
 
+    /// <summary>Where the notification leads when it is not a complaint (a memo, the training page), relative to the base.</summary>
+    public string? Link { get; init; }
+
     public DateTime CreatedAt { get; init; }
     public DateTime? ReadAt { get; set; }
 }
@@ -24,4 +27,12 @@ public static class NotificationKinds
     public const string Escalated = "Escalated";
     public const string AcknowledgementBreached = "AcknowledgementBreached";
     public const string CustomerUpdateDue = "CustomerUpdateDue";
+    /// <summary>A memo for the user's roles was published (P-81); Detail is its title.</summary>
+    public const string MemoPublished = "MemoPublished";
+    /// <summary>The user's own training expires soon (P-80); Detail is the course name.</summary>
+    public const string TrainingExpiring = "TrainingExpiring";
+    /// <summary>The user's own training has expired or was never taken (P-80); Detail is the course name.</summary>
+    public const string TrainingOverdue = "TrainingOverdue";
+    /// <summary>For training managers: new expiring or overdue training in the team; Detail is how many.</summary>
+    public const string TeamTrainingFlagged = "TeamTrainingFlagged";
 }

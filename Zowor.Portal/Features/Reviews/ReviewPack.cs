@@ -1,3 +1,5 @@
+using Zowor.Portal.Features.Training;
+
 namespace Zowor.Portal.Features.Reviews;
 
 /// <summary>
@@ -47,8 +49,15 @@ public sealed record ReviewFigures(
     IReadOnlyDictionary<string, int> RootCauses,
     IReadOnlyDictionary<string, int> ResolutionMix,
     decimal RefundTotal,
-    double? AverageSatisfaction)
+    double? AverageSatisfaction,
+    StaffComplianceFigures? StaffCompliance = null)
 {
     /// <summary>Share of the period's acknowledged complaints acknowledged within 24 hours (P-20), or null with none.</summary>
     public double? AcknowledgedWithin24HoursRate => Acknowledged == 0 ? null : (double)AcknowledgedWithin24Hours / Acknowledged;
 }
+
+/// <summary>
+/// P-80 and P-81 in a review: acknowledgement of the period's memos and training compliance at the period's end.
+/// Null in packs made before memos and training existed.
+/// </summary>
+public sealed record StaffComplianceFigures(MemoAcknowledgementFigures Memos, TrainingComplianceFigures Training);

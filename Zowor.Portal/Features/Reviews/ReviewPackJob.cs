@@ -4,6 +4,7 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Features.Training;
 
 namespace Zowor.Portal.Features.Reviews;
 
@@ -16,6 +17,7 @@ public sealed class ReviewPackJob(
     IDbContextFactory<PortalDbContext> contexts,
     BusinessClock clock,
     SettingsProvider settings,
+    ComplianceQueries compliance,
     ILogger<ReviewPackJob> logger)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -43,12 +45,22 @@ public sealed class ReviewPackJob(
             return null;
         }
 
-        var figures = await ComputeAsync(db, clock.ToUtc(start.ToDateTime(TimeOnly.MinValue)), clock.ToUtc(end.ToDateTime(TimeOnly.MinValue)), cancellationToken);
+        var from = clock.ToUtc(start.ToDateTime(TimeOnly.MinValue));
+        var to = clock.ToUtc(end.ToDateTime(TimeOnly.MinValue));
+        var figures = await ComputeAsync(db, from, to, cancellationToken);
         if (figures is { Received: 0, Resolved: 0, Closed: 0 })
         {
             // Nothing happened (e.g. the year before the portal went live): no empty pack to review.
             return null;
         }
+
+        // P-80, P-81: the period's memos as acknowledged by now, and training as it stood on the period's last day.
+        figures = figures with
+        {
+            StaffCompliance = new StaffComplianceFigures(
+                await compliance.MemoAcknowledgementAsync(from, to, cancellationToken),
+                await compliance.TrainingComplianceAsync(end.AddDays(-1), cancellationToken)),
+        };
 
         var pack = new ReviewPack
         {

@@ -1,0 +1,16 @@
+namespace Zowor.Portal.Domain.Training;
+
+/// <summary>Lengths and bounds shared by the domain checks, the forms and the database columns.</summary>
+public static class TrainingLimits
+{
+    /// <summary>Longest course name.</summary>
+    public const int Name = 200;
+    /// <summary>Longest course description.</summary>
+    public const int Description = 1000;
+    /// <summary>Longest trainer name.</summary>
+    public const int Trainer = 200;
+    /// <summary>Longest session notes.</summary>
+    public const int Notes = 1000;
+    /// <summary>Longest validity of a completion, in months.</summary>
+    public const int MaxValidityMonths = 60;
+}

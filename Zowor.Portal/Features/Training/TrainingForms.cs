@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using Zowor.Portal.Domain.Training;
+
+namespace Zowor.Portal.Features.Training;
+
+/// <summary>A training session that took place, with who attended (P-80). The domain checks again on save.</summary>
+public sealed class TrainingSessionForm : IValidatableObject
+{
+    [Required(ErrorMessage = "Choose a course.")]
+    public int? CourseId { get; set; }
+
+    [Required(ErrorMessage = "Enter the date of the session.")]
+    public DateTime? HeldOn { get; set; }
+
+    [Required(ErrorMessage = "Enter the trainer.")]
+    [StringLength(TrainingLimits.Trainer, ErrorMessage = "The trainer's name is too long.")]
+    public string? Trainer { get; set; }
+
+    [StringLength(TrainingLimits.Notes, ErrorMessage = "The notes are too long.")]
+    public string? Notes { get; set; }
+
+    public IReadOnlyCollection<string> AttendeeIds { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (AttendeeIds.Count == 0)
+        {
+            yield return new ValidationResult("Choose at least one attendee.", [nameof(AttendeeIds)]);
+        }
+    }
+}
+
+/// <summary>A course an Admin adds.</summary>
+public sealed class TrainingCourseForm
+{
+    [Required(ErrorMessage = "Enter the course name.")]
+    [StringLength(TrainingLimits.Name, ErrorMessage = "The course name is too long.")]
+    public string? Name { get; set; }
+
+    [StringLength(TrainingLimits.Description, ErrorMessage = "The description is too long.")]
+    public string? Description { get; set; }
+
+    [Range(1, TrainingLimits.MaxValidityMonths, ErrorMessage = "A course stays valid for 1 to 60 months, or does not expire.")]
+    public int? ValidityMonths { get; set; } = 12;
+
+    public bool IsMandatory { get; set; } = true;
+}

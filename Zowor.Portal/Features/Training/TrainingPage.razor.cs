@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Zowor.Portal.Domain.Common;
+using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Localization;
+using Zowor.Portal.Features.Settings;
+
+namespace Zowor.Portal.Features.Training;
+
+public sealed partial class TrainingPage
+{
+    private MyTraining? _mine;
+    private TrainingMatrixData? _team;
+    private IReadOnlyList<CourseInfo> _courses = [];
+    private IReadOnlyList<SessionSummary> _sessions = [];
+    private IReadOnlyList<StaffMember> _staff = [];
+    private TrainingSessionForm _session = new();
+    private TrainingCourseForm _course = new();
+    private bool _canManage;
+    private bool _busy;
+    private int _tab;
+
+    [Inject] private TrainingService Training { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    /// <summary>"team" opens the team's compliance (the managers' notification links there).</summary>
+    [SupplyParameterFromQuery(Name = "tab")]
+    public string? Tab { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        _canManage = await CurrentUser.IsAllowedAsync(PortalRoles.Policies.TrainingRecords);
+        _tab = _canManage && Tab == "team" ? 1 : 0;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _mine = await Training.GetMineAsync();
+        _courses = await Training.ListCoursesAsync();
+        if (_canManage)
+        {
+            _team = await Training.GetTeamAsync();
+            _sessions = await Training.ListSessionsAsync();
+            _staff = await Training.ListStaffAsync();
+        }
+    }
+
+    private async Task RecordSessionAsync()
+    {
+        _busy = true;
+        try
+        {
+            await Training.RecordSessionAsync(_session);
+            Snackbar.Add(L["Session recorded."], Severity.Success);
+            _session = new TrainingSessionForm();
+            await LoadAsync();
+        }
+        catch (DomainException ex)
+        {
+            Snackbar.Add(L.Localize(ex), Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task AddCourseAsync()
+    {
+        _busy = true;
+        try
+        {
+            await Training.AddCourseAsync(_course);
+            Snackbar.Add(L["Course added."], Severity.Success);
+            _course = new TrainingCourseForm();
+            await LoadAsync();
+        }
+        catch (DomainException ex)
+        {
+            Snackbar.Add(L.Localize(ex), Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private string StaffName(string? id) => _staff.FirstOrDefault(s => s.Id == id)?.Name ?? string.Empty;
+
+    private string Validity(CourseInfo course) =>
+        course.ValidityMonths is { } months ? string.Format(System.Globalization.CultureInfo.CurrentCulture, L["{0} months"], months) : L["Never expires"];
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Data;
+using Zowor.Portal.Domain.Common;
+using Zowor.Portal.Domain.Training;
+using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Settings;
+
+namespace Zowor.Portal.Features.Training;
+
+/// <summary>
+/// Training records (P-80). Every staff member sees their own; training managers (CSM, CCO, Quality, Admin) record
+/// sessions and see the team's compliance; Admins add courses.
+/// </summary>
+public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts, CurrentUser currentUser, BusinessClock clock)
+{
+    /// <summary>My standing on every course, with the sessions I attended.</summary>
+    public async Task<MyTraining> GetMineAsync(CancellationToken cancellationToken = default)
+    {
+        var me = await currentUser.RequireAsync(PortalRoles.Policies.Staff);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var matrix = await TrainingMatrix.LoadAsync(db, clock.Today, me.Id, cancellationToken);
+        var history = await db.TrainingCompletions.AsNoTracking().Where(c => c.UserId == me.Id)
+            .Join(db.TrainingSessions, c => c.SessionId, s => s.Id, (c, s) => new { c.CourseId, c.CompletedOn, c.ExpiresOn, s.Trainer })
+            .Join(db.TrainingCourses, x => x.CourseId, course => course.Id, (x, course) => new CompletionRecord(course.Name, x.CompletedOn, x.ExpiresOn, x.Trainer))
+            .ToListAsync(cancellationToken);
+        var row = matrix.Staff.SingleOrDefault();
+        var courses = matrix.Courses
+            .Select(c => new CourseStanding(c, row?.Standings[c.Id] ?? TrainingStanding.Evaluate([], matrix.Today)))
+            .ToList();
+        return new MyTraining(courses, history.OrderByDescending(h => h.CompletedOn).ToList());
+    }
+
+    /// <summary>The team's standing on every course, with the headline compliance figures.</summary>
+    public async Task<TrainingMatrixData> GetTeamAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.TrainingRecords);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await TrainingMatrix.LoadAsync(db, clock.Today, onlyUserId: null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CourseInfo>> ListCoursesAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.Staff);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.TrainingCourses.AsNoTracking().OrderByDescending(c => c.IsMandatory).ThenBy(c => c.Name)
+            .Select(c => new CourseInfo(c.Id, c.Name, c.Description, c.IsMandatory, c.ValidityMonths))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The most recent sessions, newest first.</summary>
+    public async Task<IReadOnlyList<SessionSummary>> ListSessionsAsync(int take = 50, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.TrainingRecords);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.TrainingSessions.AsNoTracking()
+            .OrderByDescending(s => s.HeldOn).ThenByDescending(s => s.Id)
+            .Take(take)
+            .Join(db.TrainingCourses, s => s.CourseId, c => c.Id, (s, c) => new SessionSummary(s.Id, c.Name, s.HeldOn, s.Trainer, s.Completions.Count))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Staff who can attend a session.</summary>
+    public async Task<IReadOnlyList<StaffMember>> ListStaffAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.TrainingRecords);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await StaffDirectory.LoadAsync(db, cancellationToken);
+    }
+
+    /// <summary>Records a session that took place; each attendee completes the course on its date.</summary>
+    public async Task<int> RecordSessionAsync(TrainingSessionForm form, CancellationToken cancellationToken = default)
+    {
+        var recorder = await currentUser.RequireAsync(PortalRoles.Policies.TrainingRecords);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var course = await db.TrainingCourses.SingleOrDefaultAsync(c => c.Id == form.CourseId, cancellationToken)
+            ?? throw new DomainException("Choose a course.");
+        var heldOn = form.HeldOn is { } date ? DateOnly.FromDateTime(date) : throw new DomainException("Enter the date of the session.");
+        var ids = form.AttendeeIds.ToList();
+        var attendees = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new Actor(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
+        if (attendees.Count != ids.Distinct().Count())
+        {
+            throw new DomainException("An attendee's account no longer exists.");
+        }
+
+        var session = TrainingSession.Record(course, heldOn, form.Trainer, form.Notes, attendees, clock.Today, recorder, clock.UtcNow);
+        db.TrainingSessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return session.Id;
+    }
+
+    /// <summary>Adds a course (Admins).</summary>
+    public async Task<int> AddCourseAsync(TrainingCourseForm form, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.Admin);
+        var course = TrainingCourse.Create(form.Name, form.Description, form.ValidityMonths, form.IsMandatory);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.TrainingCourses.AnyAsync(c => c.Name == course.Name, cancellationToken))
+        {
+            throw new DomainException("A course with this name already exists.");
+        }
+
+        db.TrainingCourses.Add(course);
+        await db.SaveChangesAsync(cancellationToken);
+        return course.Id;
+    }
+
+    /// <summary>The team's compliance as CSV: one row per staff member and course, for auditors and spreadsheets.</summary>
+    public async Task<string> ExportTeamCsvAsync(CancellationToken cancellationToken = default)
+    {
+        var team = await GetTeamAsync(cancellationToken);
+        var csv = new StringBuilder();
+        csv.AppendLine("Staff member,Roles,Course,Mandatory,Status,Completed on,Expires on");
+        foreach (var row in team.Staff)
+        {
+            foreach (var course in team.Courses)
+            {
+                var standing = row.Standings[course.Id];
+                csv.AppendJoin(',',
+                    Field(row.Member.Name),
+                    Field(string.Join(' ', row.Member.Roles)),
+                    Field(course.Name),
+                    course.IsMandatory ? "yes" : "no",
+                    standing.Status.ToString(),
+                    standing.CompletedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+                    standing.ExpiresOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
+                csv.AppendLine();
+            }
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>Quotes a CSV field; a leading =, +, - or @ is defused so a spreadsheet never runs it as a formula.</summary>
+    internal static string Field(string value)
+    {
+        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}
+
+public sealed record CourseStanding(CourseInfo Course, TrainingStanding Standing);
+
+public sealed record CompletionRecord(string CourseName, DateOnly CompletedOn, DateOnly? ExpiresOn, string Trainer);
+
+public sealed record MyTraining(IReadOnlyList<CourseStanding> Courses, IReadOnlyList<CompletionRecord> History);
+
+public sealed record SessionSummary(int Id, string CourseName, DateOnly HeldOn, string Trainer, int Attendees);
