@@ -33,6 +33,8 @@ public static class PortalRoles
         public const string Reviews = "Reviews";
         /// <summary>Users, roles and settings.</summary>
         public const string Admin = "Admin";
+        /// <summary>GDPR requests: find, export and erase one customer's personal data (P-91).</summary>
+        public const string Privacy = "Privacy";
     }
 
     /// <summary>Roles that each policy admits.</summary>
@@ -47,5 +49,9 @@ public static class PortalRoles
         [Policies.CeoReview] = [Ceo, Cco],
         [Policies.Reviews] = [Quality, Cco, Ceo],
         [Policies.Admin] = [Admin],
+        [Policies.Privacy] = [Csm, Admin],
     };
+
+    /// <summary>Roles that must sign in with an authenticator app (two-factor); until enrolled they reach only the enrolment page.</summary>
+    public static readonly IReadOnlyList<string> TwoFactorRequired = [Admin, Ceo];
 }
