@@ -55,7 +55,7 @@ public static class ComplaintApi
     }
 
     /// <summary>The services read the user from Blazor's authentication state; on an API request that is the request's user.</summary>
-    private static ValueTask<object?> UseRequestUser(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    internal static ValueTask<object?> UseRequestUser(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var provider = context.HttpContext.RequestServices.GetRequiredService<AuthenticationStateProvider>();
         if (provider is IHostEnvironmentAuthenticationStateProvider host)
