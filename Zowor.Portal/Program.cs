@@ -5,6 +5,9 @@ using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Escalation;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Localization;
+using Zowor.Portal.Features.Operations;
+using Zowor.Portal.Features.Privacy;
+using Zowor.Portal.Features.Security;
 using Zowor.Portal.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,12 +24,14 @@ builder.AddPortalIdentity();
 builder.AddRealtime();
 builder.AddComplaints();
 builder.AddDeadlineJobs();
+builder.AddPortalHealthChecks();
 
 // Enums travel as names in the JSON API ("ChiefCustomerOfficer", not 2).
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 var app = builder.Build();
 
+app.UsePortalSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -41,6 +46,7 @@ app.UseWhen(
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseRequestLocalization();
 app.UseAuthentication();
+app.UseTwoFactorEnrolment();
 app.UseAuthorization();
 app.UseAntiforgery();
 
@@ -51,6 +57,8 @@ app.MapRealtime();
 app.MapComplaintApi();
 app.MapDeadlineJobs();
 app.MapCultureEndpoint();
+app.MapPrivacyEndpoints();
+app.MapPortalHealthChecks();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Zowor Complaints Portal is ready at {Urls}", string.Join(", ", app.Urls)));
