@@ -103,6 +103,11 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jobs:RunServer", _options.RunJobServer ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+        foreach (var (key, value) in _options.Settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             if (_options.Clock is { } clock)

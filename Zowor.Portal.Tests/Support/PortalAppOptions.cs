@@ -24,6 +24,9 @@ public sealed record PortalAppOptions
     /// <summary>Last word on the services, after the app's own registrations (e.g. an EF Core interceptor).</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
+    /// <summary>Extra host settings (configuration keys such as <c>Database:BusyTimeoutSeconds</c>), read while Program.cs composes the app.</summary>
+    public IReadOnlyDictionary<string, string>? Settings { get; init; }
+
     /// <summary>Runs the Hangfire server (recurring scans) inside the host. Off by default: tests call the job methods.</summary>
     public bool RunJobServer { get; init; }
 }
