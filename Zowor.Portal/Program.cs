@@ -9,6 +9,9 @@ using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Localization;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Training;
+using Zowor.Portal.Features.Operations;
+using Zowor.Portal.Features.Privacy;
+using Zowor.Portal.Features.Security;
 using Zowor.Portal.Realtime;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,12 +32,14 @@ builder.AddPublicChannel();
 builder.AddEvidenceFiles();
 builder.AddMemosAndTraining();
 builder.AddDeadlineJobs();
+builder.AddPortalHealthChecks();
 
 // Enums travel as names in the JSON API ("ChiefCustomerOfficer", not 2).
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 var app = builder.Build();
 
+app.UsePortalSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -50,6 +55,7 @@ app.UseWhen(
 app.UseRequestLocalization();
 app.UsePublicChannelProtection();
 app.UseAuthentication();
+app.UseTwoFactorEnrolment();
 app.UseAuthorization();
 app.UseAntiforgery();
 
@@ -62,6 +68,8 @@ app.MapEvidenceFiles();
 app.MapTrainingExport();
 app.MapDeadlineJobs();
 app.MapCultureEndpoint();
+app.MapPrivacyEndpoints();
+app.MapPortalHealthChecks();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Zowor Complaints Portal is ready at {Urls}", string.Join(", ", app.Urls)));

@@ -28,6 +28,17 @@ public sealed partial class ComplaintJourneyTests(BrowserFixture browser) : ICla
         var baseAddress = await app.StartKestrelAsync(TestContext.Current.CancellationToken);
         await using var context = await browser.NewContextAsync(baseAddress);
         var page = await context.NewPageAsync();
+        // The whole journey runs under the portal's Content-Security-Policy: chromium reports each blocked script or
+        // style on the console, and a page error would mean an interactive feature broke.
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => violations.Add(error);
         try
         {
             await SignInAsync(page, CsmEmail);
@@ -117,6 +128,7 @@ public sealed partial class ComplaintJourneyTests(BrowserFixture browser) : ICla
             await Expect(await FindQueueRowAsync(page, reference)).ToHaveCountAsync(0);
             await Expect(page.Locator("[data-testid=queue-table]")).ToContainTextAsync("No open complaints match these filters.");
             await Screenshots.SaveAsync(page, "journey-09-queue-after-close");
+            Assert.True(violations.Count == 0, "CSP violations or page errors:\n" + string.Join("\n", violations));
         }
         catch
         {

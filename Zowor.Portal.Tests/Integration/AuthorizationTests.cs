@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.WebUtilities;
 using Zowor.Portal.Data;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Tests.Support;
@@ -7,90 +6,13 @@ using Zowor.Portal.Tests.Support;
 namespace Zowor.Portal.Tests.Integration;
 
 /// <summary>
-/// Who reaches which staff page over real HTTP (P-02: the portal is for the employees who handle complaints; P-70/P-71:
-/// the live queue belongs to the complaint handlers). The expected access is written out here as its own table, not
-/// read from <see cref="PortalRoles.PolicyRoles"/>, so widening a policy by mistake fails a test.
-/// A signed-in user without the role never sees the page: the authorization middleware answers 302 to
-/// /account/access-denied before Blazor renders anything.
+/// Signing in and out over real HTTP: return URLs, wrong passwords, lockout, logout's antiforgery check. Who reaches
+/// which page, endpoint and hub method is the generated matrix of <see cref="AccessMatrixTests"/> (table: <see cref="AccessRules"/>).
 /// </summary>
 [Collection(PortalHostCollection.Name)]
 public sealed class AuthorizationTests(SeededPortalFixture portal) : IClassFixture<SeededPortalFixture>
 {
-    private const string SeededCase = "/complaints/{seeded}";
-
-    /// <summary>Each staff page, a test id only its own content renders, and the roles that may open it.</summary>
-    private static readonly (string Page, string ContentTestId, string[] Roles)[] Pages =
-    [
-        ("/", "tile-open", [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco, PortalRoles.Ceo, PortalRoles.Quality, PortalRoles.Admin]),
-        ("/queue", "queue-table", [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco]),
-        ("/complaints/new", "register-form", [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco]),
-        (SeededCase, "case-reference", [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco, PortalRoles.Ceo, PortalRoles.Quality, PortalRoles.Admin]),
-        ("/admin/users", "users-table", [PortalRoles.Admin]),
-    ];
-
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
-    public static TheoryData<string> StaffPages => new(Pages.Select(p => p.Page));
-
-    public static TheoryData<string, string, bool> Access
-    {
-        get
-        {
-            var data = new TheoryData<string, string, bool>();
-            foreach (var (page, _, roles) in Pages)
-            {
-                foreach (var role in PortalRoles.All)
-                {
-                    data.Add(role, page, roles.Contains(role));
-                }
-            }
-
-            return data;
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(StaffPages))]
-    public async Task Get_StaffPageAnonymously_RedirectsToLoginWithReturnUrl(string page)
-    {
-        using var anonymous = PortalClient.Create(portal.App);
-        var path = Resolve(page);
-
-        var (response, document) = await anonymous.GetPageAsync(path, Ct);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = Absolute(response.Headers.Location);
-        Assert.Equal("/account/login", location.AbsolutePath);
-        Assert.Equal(path, ReturnUrl(location));
-        Assert.Null(document.QuerySelector($"[data-testid={ContentTestId(page)}]"));
-    }
-
-    [Theory]
-    [MemberData(nameof(Access))]
-    public async Task Get_StaffPageAsRole_RendersOnlyForAllowedRolesOthersRedirectToAccessDenied(string role, string page, bool allowed)
-    {
-        var client = await portal.ClientForAsync(role, Ct);
-        var path = Resolve(page);
-
-        var (response, document) = await client.GetPageAsync(path, Ct);
-
-        var content = document.QuerySelector($"[data-testid={ContentTestId(page)}]");
-        if (allowed)
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.NotNull(content);
-            Assert.Null(document.QuerySelector("[data-testid=access-denied]"));
-        }
-        else
-        {
-            // The endpoint carries the page's [Authorize(Policy)], so the middleware forbids before any rendering.
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            var location = Absolute(response.Headers.Location);
-            Assert.Equal("/account/access-denied", location.AbsolutePath);
-            Assert.Equal(path, ReturnUrl(location));
-            Assert.Null(content);
-        }
-    }
 
     [Fact]
     public async Task Get_AccessDeniedPage_ExplainsWithoutShowingStaffContent()
@@ -200,19 +122,11 @@ public sealed class AuthorizationTests(SeededPortalFixture portal) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
     }
 
-    private string Resolve(string page) => page == SeededCase ? $"/complaints/{portal.SeededComplaintId}" : page;
-
-    private static string ContentTestId(string page) => Pages.Single(p => p.Page == page).ContentTestId;
-
     private Uri Absolute(Uri? location)
     {
         Assert.NotNull(location);
         return location.IsAbsoluteUri ? location : new Uri(portal.App.ClientOptions.BaseAddress, location);
     }
-
-    private static string? ReturnUrl(Uri location) =>
-        QueryHelpers.ParseQuery(location.Query)
-            .FirstOrDefault(p => string.Equals(p.Key, "returnUrl", StringComparison.OrdinalIgnoreCase)).Value.ToString();
 
     private static string? LoginError(string html) =>
         PortalClient.ParseHtml(html).QuerySelector("[data-testid=login-error]")?.TextContent.Trim();

@@ -30,6 +30,6 @@ public sealed record PortalAppOptions
     /// <summary>Whether the e-mail outbox dispatcher runs in the background (tests usually deliver by calling it).</summary>
     public bool RunMailDispatcher { get; init; }
 
-    /// <summary>Extra host settings, e.g. <c>["Mail:SmtpHost"] = "127.0.0.1"</c>.</summary>
+    /// <summary>Extra host settings (configuration keys such as <c>Mail:SmtpHost</c>), read while Program.cs composes the app.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }

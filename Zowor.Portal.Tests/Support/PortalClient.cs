@@ -44,13 +44,25 @@ public sealed class PortalClient : IDisposable
         return new PortalClient(factory.CreateDefaultClient(new Uri("http://localhost/"), new CookieContainerHandler(cookies)), cookies);
     }
 
-    /// <summary>Creates a client and signs in; fails the test unless the portal sets the sign-in cookie.</summary>
-    public static async Task<PortalClient> SignedInAsync(PortalAppFactory factory, string email, string password = DbSeeder.DemoPassword, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a client and signs in; fails the test unless the portal sets the sign-in cookie. Accounts with two-factor
+    /// sign-in (the demo Admin and CEO) answer the code step with a code of <paramref name="authenticatorKey"/>.
+    /// </summary>
+    public static async Task<PortalClient> SignedInAsync(PortalAppFactory factory, string email, string password = DbSeeder.DemoPassword,
+        string authenticatorKey = DbSeeder.DemoAuthenticatorKey, CancellationToken cancellationToken = default)
     {
         var client = Create(factory);
         try
         {
-            using var response = await client.PostLoginAsync(email, password, cancellationToken: cancellationToken);
+            var response = await client.PostLoginAsync(email, password, cancellationToken: cancellationToken);
+            if (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("account/login-2fa", StringComparison.Ordinal) == true)
+            {
+                var location = response.Headers.Location.OriginalString;
+                response.Dispose();
+                response = await client.PostTwoFactorCodeAsync(location, Totp.Code(authenticatorKey), cancellationToken);
+            }
+
+            using var last = response;
             if (response.StatusCode != HttpStatusCode.Redirect || !client.HasAuthCookie)
             {
                 var error = ParseHtml(await response.Content.ReadAsStringAsync(cancellationToken)).QuerySelector("[data-testid=login-error]")?.TextContent.Trim();
@@ -77,6 +89,14 @@ public sealed class PortalClient : IDisposable
         var (action, fields) = await GetFormAsync(loginPath, "login", cancellationToken);
         fields["Input.Email"] = email;
         fields["Input.Password"] = password;
+        return await Http.PostAsync(action, new FormUrlEncodedContent(fields), cancellationToken);
+    }
+
+    /// <summary>Posts the second sign-in step (<c>/account/login-2fa</c>, the address the password step redirected to) with <paramref name="code"/>.</summary>
+    public async Task<HttpResponseMessage> PostTwoFactorCodeAsync(string twoFactorPath, string code, CancellationToken cancellationToken = default)
+    {
+        var (action, fields) = await GetFormAsync(twoFactorPath.TrimStart('/'), "login-2fa", cancellationToken);
+        fields["Input.Code"] = code;
         return await Http.PostAsync(action, new FormUrlEncodedContent(fields), cancellationToken);
     }
 

@@ -35,8 +35,9 @@ public static class DataServiceCollectionExtensions
     {
         var path = Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(contentRoot, options.SqlitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // A writer waits up to 30 s for a busy database instead of failing at once.
-        return new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30, Pooling = true }.ToString();
+        // A writer waits (Microsoft.Data.Sqlite retries SQLITE_BUSY) up to the busy timeout instead of failing at once;
+        // then the action fails as a whole (DatabaseBusy), its transaction rolled back.
+        return new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = options.BusyTimeoutSeconds, Pooling = true }.ToString();
     }
 
     private static void Register<TContext>(IServiceCollection services)

@@ -16,6 +16,9 @@ public sealed class DatabaseOptions
 
     /// <summary>Seeds demo users and complaints. Default: only in Development.</summary>
     public bool? SeedDemoData { get; set; }
+
+    /// <summary>How long a SQLite writer waits for another writer's lock before the action fails cleanly (seconds).</summary>
+    public int BusyTimeoutSeconds { get; set; } = 30;
 }
 
 public enum DatabaseProvider

@@ -21,6 +21,12 @@ public sealed class DbSeeder(
     /// <summary>The password of every demo account; the README lists the accounts.</summary>
     public const string DemoPassword = "Zowor-demo-2026";
 
+    /// <summary>
+    /// The authenticator key (base32) of the demo Admin and CEO, who must sign in with two factors: add it to an
+    /// authenticator app to sign in as them (README). Development demo data only, never a real account.
+    /// </summary>
+    public const string DemoAuthenticatorKey = "ZOWORDEMOTOTPKEYFORADMINANDCEOXX";
+
     /// <summary>Demo accounts: e-mail, display name, roles.</summary>
     public static readonly IReadOnlyList<(string Email, string Name, string[] Roles)> DemoUsers =
     [
@@ -89,6 +95,13 @@ public sealed class DbSeeder(
                 }
 
                 await users.AddToRolesAsync(user, userRoles);
+            }
+
+            if (userRoles.Any(PortalRoles.TwoFactorRequired.Contains) && !await users.GetTwoFactorEnabledAsync(user))
+            {
+                // The store's own token name for the authenticator key (UserStoreBase.SetAuthenticatorKeyAsync).
+                await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAuthenticatorKey);
+                await users.SetTwoFactorEnabledAsync(user, true);
             }
 
             people[userRoles[0]] = new Actor(user.Id, user.DisplayName);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Memos;
 using Zowor.Portal.Domain.Training;
+using Zowor.Portal.Features.Audit;
 using Zowor.Portal.Features.Categories;
 using Zowor.Portal.Features.Identity;
 
@@ -39,6 +40,8 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
     public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
 
     public DbSet<TrainingCompletion> TrainingCompletions => Set<TrainingCompletion>();
+    /// <summary>Who viewed, exported or erased personal data (append-only).</summary>
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -68,7 +71,7 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
     /// <summary>
     /// Every domain change touches <see cref="Complaint.LastChangedAt"/>, so a changed complaint is always Modified here;
     /// the new version makes a second writer holding the old one fail instead of overwriting silently.
-    /// The timeline is the audit trail: an attempt to change or delete an entry fails the whole save.
+    /// The timeline and the access audit log are audit trails: an attempt to change or delete an entry fails the whole save.
     /// </summary>
     private void PrepareSave()
     {
@@ -76,6 +79,11 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
         if (ChangeTracker.Entries<ComplaintHistoryEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("The complaint timeline is append-only: entries cannot be changed or deleted.");
+        }
+
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only: entries cannot be changed or deleted.");
         }
 
         foreach (var entry in ChangeTracker.Entries<Complaint>())

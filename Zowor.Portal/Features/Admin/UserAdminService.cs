@@ -101,7 +101,7 @@ public sealed class NewUserForm
     public string? DisplayName { get; set; }
 
     [Required(ErrorMessage = "Enter a password.")]
-    [StringLength(128, MinimumLength = 10, ErrorMessage = "The password needs at least 10 characters.")]
+    [StringLength(128, MinimumLength = 12, ErrorMessage = "The password needs at least 12 characters.")]
     public string? Password { get; set; }
 
     public IReadOnlyCollection<string> Roles { get; set; } = [];

@@ -77,7 +77,7 @@ public sealed partial class ComplaintDetailPage
 
     private async Task LoadAsync()
     {
-        _case = await Complaints.GetCaseAsync(Id);
+        _case = await Complaints.OpenCaseAsync(Id);
         _notFound = _case is null;
         StateHasChanged();
     }

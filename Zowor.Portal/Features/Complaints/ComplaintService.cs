@@ -4,6 +4,7 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
+using Zowor.Portal.Features.Audit;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Features.Settings;
@@ -19,7 +20,8 @@ public sealed class ComplaintService(
     IDbContextFactory<PortalDbContext> contexts,
     CurrentUser currentUser,
     BusinessClock clock,
-    ComplaintUpdater updater)
+    ComplaintUpdater updater,
+    AuditTrail audit)
 {
     public async Task<RegisteredComplaint> RegisterAsync(RegisterComplaintForm form, CancellationToken cancellationToken = default)
     {
@@ -125,6 +127,22 @@ public sealed class ComplaintService(
             AssignedToMe: await openComplaints.CountAsync(c => c.OwnerId == actor.Id, cancellationToken));
     }
 
+    /// <summary>
+    /// The case page's load: <see cref="GetCaseAsync"/>, and the viewing of the customer's personal data goes into the
+    /// access audit log (P-91), once per person and case within <see cref="AuditTrail.ViewWindow"/>.
+    /// </summary>
+    public async Task<ComplaintCase?> OpenCaseAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var found = await GetCaseAsync(id, cancellationToken);
+        if (found is { Complaint: { AnonymisedAt: null } complaint })
+        {
+            await audit.RecordViewAsync(await currentUser.RequireAsync(PortalRoles.Policies.Staff), complaint.Id, complaint.Reference, cancellationToken);
+        }
+
+        return found;
+    }
+
+    /// <summary>One complaint with everything on it, for reading (no audit entry: callers that show personal data use <see cref="OpenCaseAsync"/>).</summary>
     public async Task<ComplaintCase?> GetCaseAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(PortalRoles.Policies.Staff);

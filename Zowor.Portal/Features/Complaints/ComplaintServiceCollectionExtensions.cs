@@ -11,6 +11,11 @@ public static class ComplaintServiceCollectionExtensions
         builder.Services.AddSingleton<BusinessClock>();
         builder.Services.AddScoped<SettingsService>();
         builder.Services.AddHostedService<SettingsReloader>();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<Operations.PortalMetrics>();
+        builder.Services.AddSingleton<Audit.AuditTrail>();
+        builder.Services.AddScoped<Privacy.PrivacyService>();
+        builder.Services.AddSingleton<Retention.PersonalDataEraser>();
         builder.Services.AddSingleton<ComplaintEventPublisher>();
         builder.Services.AddSingleton<ComplaintUpdater>();
         builder.Services.AddScoped<Notifications.NotificationService>();

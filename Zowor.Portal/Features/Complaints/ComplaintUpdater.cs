@@ -64,11 +64,14 @@ public sealed class ComplaintUpdater(
     /// <returns>Whether the change raised any event (and so was saved).</returns>
     public async Task<bool> ApplyAsync(Guid id, long? expectedVersion, Actor actor, DateTime now, Action<Complaint> change, CancellationToken cancellationToken)
     {
+        // Every log line of this change names the complaint, so one case can be followed through the logs.
+        using var idScope = logger.BeginScope(new Dictionary<string, object> { ["ComplaintId"] = id });
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var complaint = await db.Complaints.AsSplitQuery()
             .Include(c => c.Evidence).Include(c => c.Interviews).Include(c => c.Communications).Include(c => c.Escalations)
             .SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
             ?? throw new DomainException("The complaint no longer exists.");
+        using var referenceScope = logger.BeginScope(new Dictionary<string, object> { ["ComplaintReference"] = complaint.Reference });
 
         var version = db.Entry(complaint).Property<long>(PortalDbContext.VersionProperty);
         if (expectedVersion is { } expected && version.CurrentValue != expected)
@@ -93,6 +96,12 @@ public sealed class ComplaintUpdater(
         catch (DbUpdateConcurrencyException)
         {
             throw new ComplaintConflictException();
+        }
+        catch (Exception ex) when (DatabaseBusy.Is(ex))
+        {
+            // The transaction rolled back as a whole: nothing of this change was written.
+            logger.LogWarning(ex, "Complaint {Reference}: the database stayed busy; the change was not saved", complaint.Reference);
+            throw new DomainException("The database is busy. Nothing was saved; try again in a moment.");
         }
 
         logger.LogInformation("Complaint {Reference} changed by {UserId}: {Kinds}", complaint.Reference, actor.Id,

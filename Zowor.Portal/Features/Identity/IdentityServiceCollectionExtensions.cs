@@ -27,9 +27,13 @@ public static class IdentityServiceCollectionExtensions
             {
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = false;
+                // Long passphrases with a mix of character kinds; the length is configurable, never below 12.
+                o.Password.RequiredLength = Math.Max(12, builder.Configuration.GetValue("Identity:PasswordMinLength", 12));
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Password.RequiredUniqueChars = 5;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Identity:MaxFailedAccessAttempts", 5);
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Identity:LockoutMinutes", 15));
@@ -47,16 +51,25 @@ public static class IdentityServiceCollectionExtensions
             o.AccessDeniedPath = "/account/access-denied";
             o.Cookie.Name = "zowor.auth";
             o.Cookie.HttpOnly = true;
+            // Lax, not Strict: a link to a case in an e-mail must open signed in; cross-site POSTs still carry no cookie.
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // HTTPS-only outside Development (where the portal runs on plain http://localhost).
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            // Idle expiry: every request renews the session; this long without one signs the user out.
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Identity:IdleTimeoutMinutes", 60));
             // API-style callers (fetch, SignalR negotiate) get status codes, not a login page.
             o.Events = new CookieAuthenticationEvents
             {
                 OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden),
             };
+        });
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
 
         services.AddAuthorization(o =>

@@ -39,6 +39,8 @@ public static class PortalRoles
         public const string PublishMemos = "PublishMemos";
         /// <summary>Records training sessions and sees the team's training compliance (P-80). Everyone sees their own.</summary>
         public const string TrainingRecords = "TrainingRecords";
+        /// <summary>GDPR requests: find, export and erase one customer's personal data (P-91).</summary>
+        public const string Privacy = "Privacy";
     }
 
     /// <summary>Roles that each policy admits.</summary>
@@ -56,5 +58,9 @@ public static class PortalRoles
         [Policies.EvidenceFiles] = [Agent, Csm, Cco, Ceo, Quality],
         [Policies.PublishMemos] = [Admin, Cco, Quality],
         [Policies.TrainingRecords] = [Admin, Csm, Cco, Quality],
+        [Policies.Privacy] = [Csm, Admin],
     };
+
+    /// <summary>Roles that must sign in with an authenticator app (two-factor); until enrolled they reach only the enrolment page.</summary>
+    public static readonly IReadOnlyList<string> TwoFactorRequired = [Admin, Ceo];
 }

@@ -11,8 +11,8 @@ using Zowor.Portal.Data;
 namespace Zowor.Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261125144754_AddCustomerChannels")]
-    partial class AddCustomerChannels
+    [Migration("20261125142351_AddAuditAndPrivacy")]
+    partial class AddAuditAndPrivacy
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -219,13 +219,6 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("CustomerLanguage")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("en");
-
                     b.Property<DateTime?>("CustomerUpdateDueSince")
                         .HasColumnType("TEXT");
 
@@ -428,46 +421,6 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.ToTable("ComplaintEvidence", (string)null);
                 });
 
-            modelBuilder.Entity("Zowor.Portal.Domain.Complaints.SatisfactionSurvey", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("AnsweredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ComplaintId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("HandlingScore")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("IssuedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("OutcomeScore")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ComplaintId")
-                        .IsUnique();
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.ToTable("SatisfactionSurveys", (string)null);
-                });
-
             modelBuilder.Entity("Zowor.Portal.Domain.Complaints.StaffInterview", b =>
                 {
                     b.Property<int>("Id")
@@ -553,59 +506,29 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.ToTable("ComplaintEscalations", (string)null);
                 });
 
-            modelBuilder.Entity("Zowor.Portal.Domain.Memos.Memo", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("AudienceRoles")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthorId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("EffectiveOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("PublishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PublishedAt");
-
-                    b.ToTable("Memos", (string)null);
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Domain.Memos.MemoAcknowledgement", b =>
+            modelBuilder.Entity("Zowor.Portal.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("MemoId")
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -615,121 +538,16 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
 
                     b.Property<string>("UserName")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MemoId", "UserId")
-                        .IsUnique();
+                    b.HasIndex("At");
 
-                    b.ToTable("MemoAcknowledgements", (string)null);
-                });
+                    b.HasIndex("ComplaintId", "UserId", "Action", "At");
 
-            modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingCompletion", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("CompletedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("CourseId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("ExpiresOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SessionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CourseId");
-
-                    b.HasIndex("SessionId");
-
-                    b.HasIndex("UserId", "CourseId");
-
-                    b.ToTable("TrainingCompletions", (string)null);
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingCourse", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsMandatory")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ValidityMonths")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("TrainingCourses", (string)null);
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingSession", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CourseId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("HeldOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Trainer")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CourseId");
-
-                    b.HasIndex("HeldOn");
-
-                    b.ToTable("TrainingSessions", (string)null);
+                    b.ToTable("AuditLog", (string)null);
                 });
 
             modelBuilder.Entity("Zowor.Portal.Features.Categories.ComplaintCategory", b =>
@@ -828,75 +646,6 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Zowor.Portal.Features.Mail.OutboxMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(16000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ClaimedUntil")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ComplaintId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Culture")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("FailedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ToAddress")
-                        .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ToName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ComplaintId");
-
-                    b.HasIndex("SentAt", "NextAttemptAt");
-
-                    b.ToTable("OutboxMessages", (string)null);
-                });
-
             modelBuilder.Entity("Zowor.Portal.Features.Notifications.UserNotification", b =>
                 {
                     b.Property<long>("Id")
@@ -916,10 +665,6 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Link")
-                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReadAt")
@@ -1013,39 +758,6 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("PortalSettings", (string)null);
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Features.Training.TrainingAlert", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CourseId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RaisedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "CourseId", "Status", "DueOn")
-                        .IsUnique();
-
-                    b.ToTable("TrainingAlerts", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1369,58 +1081,6 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .WithMany("Evidence")
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade);
-
-                    b.OwnsOne("Zowor.Portal.Domain.Complaints.EvidenceFile", "File", b1 =>
-                        {
-                            b1.Property<int>("EvidenceItemId")
-                                .HasColumnType("INTEGER");
-
-                            b1.Property<string>("ContentType")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("FileContentType");
-
-                            b1.Property<string>("FileName")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("FileName");
-
-                            b1.Property<string>("Sha256")
-                                .IsRequired()
-                                .HasMaxLength(64)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("FileSha256");
-
-                            b1.Property<long>("Size")
-                                .HasColumnType("INTEGER")
-                                .HasColumnName("FileSize");
-
-                            b1.Property<string>("StoredName")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("FileStoredName");
-
-                            b1.HasKey("EvidenceItemId");
-
-                            b1.ToTable("ComplaintEvidence");
-
-                            b1.WithOwner()
-                                .HasForeignKey("EvidenceItemId");
-                        });
-
-                    b.Navigation("File");
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Domain.Complaints.SatisfactionSurvey", b =>
-                {
-                    b.HasOne("Zowor.Portal.Domain.Complaints.Complaint", null)
-                        .WithMany()
-                        .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Zowor.Portal.Domain.Complaints.StaffInterview", b =>
@@ -1439,47 +1099,6 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("Zowor.Portal.Domain.Memos.MemoAcknowledgement", b =>
-                {
-                    b.HasOne("Zowor.Portal.Domain.Memos.Memo", null)
-                        .WithMany("Acknowledgements")
-                        .HasForeignKey("MemoId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingCompletion", b =>
-                {
-                    b.HasOne("Zowor.Portal.Domain.Training.TrainingCourse", null)
-                        .WithMany()
-                        .HasForeignKey("CourseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Zowor.Portal.Domain.Training.TrainingSession", null)
-                        .WithMany("Completions")
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingSession", b =>
-                {
-                    b.HasOne("Zowor.Portal.Domain.Training.TrainingCourse", null)
-                        .WithMany()
-                        .HasForeignKey("CourseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Features.Mail.OutboxMessage", b =>
-                {
-                    b.HasOne("Zowor.Portal.Domain.Complaints.Complaint", null)
-                        .WithMany()
-                        .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
             modelBuilder.Entity("Zowor.Portal.Domain.Complaints.Complaint", b =>
                 {
                     b.Navigation("Communications");
@@ -1491,16 +1110,6 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.Navigation("History");
 
                     b.Navigation("Interviews");
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Domain.Memos.Memo", b =>
-                {
-                    b.Navigation("Acknowledgements");
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingSession", b =>
-                {
-                    b.Navigation("Completions");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,8 +12,8 @@ using Zowor.Portal.Data;
 namespace Zowor.Portal.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261125142439_AddMemosAndTraining")]
-    partial class AddMemosAndTraining
+    [Migration("20261125142357_AddAuditAndPrivacy")]
+    partial class AddAuditAndPrivacy
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -526,100 +526,32 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.ToTable("ComplaintEscalations", (string)null);
                 });
 
-            modelBuilder.Entity("Zowor.Portal.Domain.Memos.Memo", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.PrimitiveCollection<string>("AudienceRoles")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("nvarchar(400)");
-
-                    b.Property<string>("AuthorId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(20000)
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<DateOnly>("EffectiveOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime>("PublishedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PublishedAt");
-
-                    b.ToTable("Memos", (string)null);
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Domain.Memos.MemoAcknowledgement", b =>
+            modelBuilder.Entity("Zowor.Portal.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime2");
 
-                    b.Property<Guid>("MemoId")
+                    b.Property<Guid?>("ComplaintId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("MemoId", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("MemoAcknowledgements", (string)null);
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingCompletion", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<DateOnly>("CompletedOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("CourseId")
-                        .HasColumnType("int");
-
-                    b.Property<DateOnly?>("ExpiresOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("SessionId")
-                        .HasColumnType("int");
+                    b.Property<string>("Reference")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -628,89 +560,16 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
                     b.Property<string>("UserName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CourseId");
+                    b.HasIndex("At");
 
-                    b.HasIndex("SessionId");
+                    b.HasIndex("ComplaintId", "UserId", "Action", "At");
 
-                    b.HasIndex("UserId", "CourseId");
-
-                    b.ToTable("TrainingCompletions", (string)null);
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingCourse", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<bool>("IsMandatory")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<int?>("ValidityMonths")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("TrainingCourses", (string)null);
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingSession", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CourseId")
-                        .HasColumnType("int");
-
-                    b.Property<DateOnly>("HeldOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("RecordedById")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("Trainer")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CourseId");
-
-                    b.HasIndex("HeldOn");
-
-                    b.ToTable("TrainingSessions", (string)null);
+                    b.ToTable("AuditLog", (string)null);
                 });
 
             modelBuilder.Entity("Zowor.Portal.Features.Categories.ComplaintCategory", b =>
@@ -833,10 +692,6 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
-                    b.Property<string>("Link")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("datetime2");
 
@@ -930,41 +785,6 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.ToTable("PortalSettings", (string)null);
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Features.Training.TrainingAlert", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("CourseId")
-                        .HasColumnType("int");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime>("RaisedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "CourseId", "Status", "DueOn")
-                        .IsUnique();
-
-                    b.ToTable("TrainingAlerts", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1306,39 +1126,6 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
-            modelBuilder.Entity("Zowor.Portal.Domain.Memos.MemoAcknowledgement", b =>
-                {
-                    b.HasOne("Zowor.Portal.Domain.Memos.Memo", null)
-                        .WithMany("Acknowledgements")
-                        .HasForeignKey("MemoId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingCompletion", b =>
-                {
-                    b.HasOne("Zowor.Portal.Domain.Training.TrainingCourse", null)
-                        .WithMany()
-                        .HasForeignKey("CourseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Zowor.Portal.Domain.Training.TrainingSession", null)
-                        .WithMany("Completions")
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingSession", b =>
-                {
-                    b.HasOne("Zowor.Portal.Domain.Training.TrainingCourse", null)
-                        .WithMany()
-                        .HasForeignKey("CourseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Zowor.Portal.Domain.Complaints.Complaint", b =>
                 {
                     b.Navigation("Communications");
@@ -1350,16 +1137,6 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.Navigation("History");
 
                     b.Navigation("Interviews");
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Domain.Memos.Memo", b =>
-                {
-                    b.Navigation("Acknowledgements");
-                });
-
-            modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingSession", b =>
-                {
-                    b.Navigation("Completions");
                 });
 #pragma warning restore 612, 618
         }

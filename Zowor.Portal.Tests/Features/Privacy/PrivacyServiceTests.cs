@@ -1,0 +1,168 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Audit;
+using Zowor.Portal.Features.Complaints;
+using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Privacy;
+using Zowor.Portal.Tests.Support;
+
+namespace Zowor.Portal.Tests.Features.Privacy;
+
+/// <summary>GDPR requests (P-91): find, export and erase one customer, against a real SQLite file.</summary>
+[Collection(PortalHostCollection.Name)]
+public sealed class PrivacyServiceTests : IAsyncLifetime
+{
+    private const string CsmEmail = "saule.csm@zowor.test";
+    private const string AgentEmail = "aigerim.agent@zowor.test";
+
+    // The customer who asks; "needles" are what must be gone from every table and file after erasure.
+    private const string Name = "Zebulon Quixote";
+    private const string Email = "zebulon.quixote@example.org";
+    private const string Phone = "+7 701 555 0199";
+    private static readonly string[] Needles = [Name, Email, "+77015550199", "QX-778812", "Quixotic kettle", "Zebulon"];
+
+    // Someone else, who must be neither exported nor erased.
+    private const string OtherName = "Ottilie Brandvold";
+    private const string OtherEmail = "ottilie.b@example.no";
+
+    private readonly PortalAppFactory _app = new(new PortalAppOptions { SeedDemoData = false });
+    private readonly List<RegisteredComplaint> _mine = [];
+    private RegisteredComplaint _other = default!;
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app.StartServer();
+        await _app.CreateStaffUserAsync(CsmEmail, "Saule Omarova (CSM)", PortalRoles.Csm);
+        await _app.CreateStaffUserAsync(AgentEmail, "Aigerim Agent", PortalRoles.Agent);
+        await using var csm = await _app.SignInAsync(CsmEmail);
+        _mine.Add(await csm.Complaints.RegisterAsync(CustomerFixtures.Form(Name, Email, Phone, "Quixotic kettle leaks", "QX-778812"), Ct));
+        // The same customer calling from the same phone without giving the e-mail address.
+        _mine.Add(await csm.Complaints.RegisterAsync(CustomerFixtures.Form(Name, null, Phone, "Second Quixotic kettle", "QX-778813"), Ct));
+        _other = await csm.Complaints.RegisterAsync(CustomerFixtures.Form(OtherName, OtherEmail, "+47 912 34 567", "Vase broken", "OB-552901"), Ct);
+        var (first, version) = await _app.Database.LoadComplaintAsync(_mine[0].Id, Ct);
+        await csm.Complaints.LogCommunicationAsync(first.Id, version,
+            new CommunicationForm { Summary = $"Called {Name} back about order QX-778812." }, Ct);
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task Find_ByEmailOrPhone_ListsEveryComplaintOfThatCustomerOnly()
+    {
+        await using var csm = await _app.SignInAsync(CsmEmail);
+        var privacy = csm.Services.GetRequiredService<PrivacyService>();
+
+        var byPhone = await privacy.FindAsync(null, "+7 (701) 555-01-99", Ct);
+        var byEmail = await privacy.FindAsync(" Zebulon.Quixote@Example.org ", null, Ct);
+
+        Assert.Equal(_mine.Select(c => c.Reference).Order(), byPhone.Select(c => c.Reference).Order());
+        Assert.Equal(_mine[0].Reference, Assert.Single(byEmail).Reference);
+    }
+
+    [Fact]
+    public async Task Export_HoldsEveryComplaintOfTheCustomerAndNothingOfOthers_AndIsAudited()
+    {
+        await using var csm = await _app.SignInAsync(CsmEmail);
+
+        var export = await csm.Services.GetRequiredService<PrivacyService>().ExportAsync(_mine[1].Id, Ct);
+
+        var json = Encoding.UTF8.GetString(export.Content);
+        using var document = JsonDocument.Parse(json);
+        var complaints = document.RootElement.GetProperty("complaints").EnumerateArray().ToList();
+        Assert.Equal(_mine.Select(c => c.Reference).Order(), complaints.Select(c => c.GetProperty("reference").GetString()).Order());
+        var first = complaints.Single(c => c.GetProperty("reference").GetString() == _mine[0].Reference);
+        Assert.Equal(Email, first.GetProperty("customer").GetProperty("email").GetString());
+        Assert.Contains("QX-778812", first.GetProperty("communications")[0].GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.NotEmpty(first.GetProperty("timeline").EnumerateArray());
+        Assert.Equal(JsonValueKind.Array, first.GetProperty("evidence").ValueKind);
+        foreach (var foreign in new[] { OtherName, OtherEmail, _other.Reference, "OB-552901" })
+        {
+            Assert.DoesNotContain(foreign, json, StringComparison.Ordinal);
+        }
+
+        var audit = Assert.Single(await AuditAsync(AuditActions.ExportedCustomer));
+        Assert.Equal(csm.Actor.Id, audit.UserId);
+        Assert.Equal(_mine[1].Id, audit.ComplaintId);
+    }
+
+    [Fact]
+    public async Task Erase_LeavesNoPersonalDataOfTheCustomerInAnyTableOrFile_AndKeepsOthers()
+    {
+        await using var csm = await _app.SignInAsync(CsmEmail);
+        Assert.NotEmpty(await FindInDatabaseFilesAsync(Needles)); // it is all there before
+
+        var erased = await csm.Services.GetRequiredService<PrivacyService>().EraseAsync(_mine[0].Id, Ct);
+
+        Assert.Equal(_mine.Select(c => c.Reference).Order(), erased.Order());
+        var leftovers = await FindInDatabaseFilesAsync(Needles);
+        Assert.True(leftovers.Count == 0, "Personal data left after the erasure request:\n" + string.Join("\n", leftovers));
+        Assert.NotEmpty(await FindInDatabaseFilesAsync([OtherName, OtherEmail]));
+        foreach (var mine in _mine)
+        {
+            var (complaint, _) = await _app.Database.LoadComplaintAsync(mine.Id, Ct);
+            Assert.Equal(CustomerContact.Anonymous, complaint.Customer);
+            Assert.Equal(ComplaintStatus.Withdrawn, complaint.Status);
+            Assert.NotNull(complaint.AnonymisedAt);
+        }
+
+        var (other, _) = await _app.Database.LoadComplaintAsync(_other.Id, Ct);
+        Assert.Equal(OtherName, other.Customer.Name);
+        var audit = Assert.Single(await AuditAsync(AuditActions.ErasedCustomer));
+        Assert.Equal(csm.Actor.Id, audit.UserId);
+        Assert.Contains(_mine[1].Reference, audit.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Requests_ByAnAgent_AreRefused()
+    {
+        await using var agent = await _app.SignInAsync(AgentEmail);
+        var privacy = agent.Services.GetRequiredService<PrivacyService>();
+
+        await Assert.ThrowsAsync<PortalAccessDeniedException>(() => privacy.FindAsync(Email, null, Ct));
+        await Assert.ThrowsAsync<PortalAccessDeniedException>(() => privacy.ExportAsync(_mine[0].Id, Ct));
+        await Assert.ThrowsAsync<PortalAccessDeniedException>(() => privacy.EraseAsync(_mine[0].Id, Ct));
+        Assert.Equal(Name, (await _app.Database.LoadComplaintAsync(_mine[0].Id, Ct)).Complaint.Customer.Name);
+    }
+
+    private async Task<List<AuditEntry>> AuditAsync(string action)
+    {
+        await using var db = _app.Database.CreateContext();
+        return await db.AuditLog.Where(a => a.Action == action).ToListAsync(Ct);
+    }
+
+    /// <summary>Every needle found in the SQLite file, its write-ahead log or journal: what the tables no longer show may still be on disk.</summary>
+    private async Task<List<string>> FindInDatabaseFilesAsync(IEnumerable<string> needles)
+    {
+        var found = new List<string>();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-journal" })
+        {
+            var path = _app.Database.FilePath + suffix;
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            byte[] bytes;
+            await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                bytes = new byte[file.Length];
+                await file.ReadExactlyAsync(bytes, Ct);
+            }
+
+            foreach (var needle in needles)
+            {
+                if (bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0)
+                {
+                    found.Add($"{Path.GetFileName(path)}: '{needle}'");
+                }
+            }
+        }
+
+        return found;
+    }
+}

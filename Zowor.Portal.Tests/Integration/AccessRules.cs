@@ -1,0 +1,108 @@
+using Zowor.Portal.Features.Identity;
+
+namespace Zowor.Portal.Tests.Integration;
+
+/// <summary>
+/// THE table of who may reach what (PRODUCT.md: every page, action, API endpoint and hub method checks authorization on
+/// the server). It is written out here on its own, not read from <see cref="PortalRoles.PolicyRoles"/>, so widening a
+/// policy by mistake fails <see cref="AccessMatrixTests"/>. A new page or endpoint needs a line here; the matrix test
+/// names every route of the app that has none.
+/// </summary>
+public static class AccessRules
+{
+    /// <summary>Anyone, signed in or not.</summary>
+    public static readonly string[] Anonymous = ["(anonymous)", .. PortalRoles.All];
+
+    private static readonly string[] AllStaff = [.. PortalRoles.All];
+    private static readonly string[] QueueRoles = [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco];
+    private static readonly string[] RegisterRoles = [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco];
+    private static readonly string[] BoardRoles = [PortalRoles.Cco, PortalRoles.Ceo];
+    private static readonly string[] CeoRoles = [PortalRoles.Ceo, PortalRoles.Cco];
+    private static readonly string[] ReviewRoles = [PortalRoles.Quality, PortalRoles.Cco, PortalRoles.Ceo];
+    private static readonly string[] AdminOnly = [PortalRoles.Admin];
+    private static readonly string[] PrivacyRoles = [PortalRoles.Csm, PortalRoles.Admin];
+    private static readonly string[] HandlerRoles = [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco, PortalRoles.Ceo];
+
+    /// <summary>
+    /// Route pattern as the app declares it (<c>RoutePattern.RawText</c>), the request the matrix sends (<c>{complaint}</c>
+    /// is a seeded complaint's id) and who gets past authorization: the endpoint's policy and, for API actions, the
+    /// action's own policy that the service checks on top (escalating and logging a contact need HandleComplaints).
+    /// </summary>
+    public static readonly IReadOnlyList<RouteRule> Routes =
+    [
+        // Pages.
+        new("/", "GET", "/", AllStaff),
+        new("/queue", "GET", "/queue", QueueRoles),
+        new("/complaints/new", "GET", "/complaints/new", RegisterRoles),
+        new("/complaints/{Id:guid}", "GET", "/complaints/{complaint}", AllStaff),
+        new("/escalations", "GET", "/escalations", BoardRoles),
+        new("/ceo", "GET", "/ceo", CeoRoles),
+        new("/reviews", "GET", "/reviews", ReviewRoles),
+        new("/reviews/{Id:int}", "GET", "/reviews/1", ReviewRoles),
+        new("/admin/users", "GET", "/admin/users", AdminOnly),
+        new("/admin/settings", "GET", "/admin/settings", AdminOnly),
+        new("/admin/privacy", "GET", "/admin/privacy", PrivacyRoles),
+        new("/not-found", "GET", "/not-found", Anonymous),
+        new("/error", "GET", "/error", Anonymous),
+        // Account pages and endpoints (static server rendering).
+        new("/account/login", "GET", "/account/login", Anonymous),
+        new("/account/login-2fa", "GET", "/account/login-2fa", Anonymous),
+        new("/account/access-denied", "GET", "/account/access-denied", Anonymous),
+        new("/account/two-factor", "GET", "/account/two-factor", AllStaff),
+        new("/account/logout", "POST", "/account/logout", AllStaff),
+        new("/culture/set", "GET", "/culture/set?culture=ru&redirectUri=%2F", Anonymous),
+        // JSON API.
+        new("/api/complaints/{id:guid}", "GET", "/api/complaints/{complaint}", AllStaff),
+        new("/api/complaints/{id:guid}/escalations", "POST", "/api/complaints/{complaint}/escalations", HandlerRoles),
+        new("/api/complaints/{id:guid}/communications", "POST", "/api/complaints/{complaint}/communications", HandlerRoles),
+        new("/api/privacy/export/{complaintId:guid}", "GET", "/api/privacy/export/{complaint}", PrivacyRoles),
+        // Live updates, jobs, operations.
+        new("/hubs/complaints", "GET", "/hubs/complaints", AllStaff),
+        new("/hubs/complaints/negotiate", "POST", "/hubs/complaints/negotiate?negotiateVersion=1", AllStaff),
+        new("/hangfire/{**path}", "GET", "/hangfire", AdminOnly),
+        new("/health/live", "GET", "/health/live", Anonymous),
+        new("/health/ready", "GET", "/health/ready", Anonymous),
+    ];
+
+    /// <summary>
+    /// Each public method of ComplaintHub with the arguments the matrix sends and who may call it with them. Connecting
+    /// already needs the Staff policy; watching a level is further limited to the roles working that level.
+    /// </summary>
+    public static readonly IReadOnlyList<HubRule> HubMethods =
+    [
+        new("JoinComplaint", [Guid.Empty], AllStaff),
+        new("LeaveComplaint", [Guid.Empty], AllStaff),
+        new("JoinLevel", [1], [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco]),
+        new("JoinLevel", [2], [PortalRoles.Cco, PortalRoles.Ceo]),
+        new("JoinLevel", [3], [PortalRoles.Cco, PortalRoles.Ceo]),
+        new("LeaveLevel", [1], AllStaff),
+    ];
+
+    /// <summary>
+    /// Endpoints the table does not list, by rule: Blazor's own circuit endpoints (<c>/_blazor</c>; the circuit renders
+    /// only pages whose rules are above, through AuthorizeRouteView), framework and library files (<c>/_framework</c>,
+    /// <c>/_content</c>) and static files (a last segment with a file extension: css, js, svg; or the static files'
+    /// catch-all <c>{**path:file}</c>). None of them carries data.
+    /// </summary>
+    public static bool IsFrameworkOrStaticFile(string pattern)
+    {
+        var path = pattern.TrimStart('/');
+        if (path.Contains(":file}", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (path.StartsWith("_blazor", StringComparison.Ordinal) || path.StartsWith("_framework", StringComparison.Ordinal)
+            || path.StartsWith("_content", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var last = path.Split('/')[^1];
+        return !last.Contains('{', StringComparison.Ordinal) && Path.HasExtension(last);
+    }
+}
+
+public sealed record RouteRule(string Pattern, string Method, string SamplePath, string[] Allowed);
+
+public sealed record HubRule(string Method, object[] Arguments, string[] Allowed);

@@ -1,0 +1,144 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Zowor.Portal.Data;
+using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Tests.Support;
+
+namespace Zowor.Portal.Tests.Integration;
+
+/// <summary>Admin and CEO sign in with an authenticator app (P-91); without one they reach only the enrolment page.</summary>
+[Collection(PortalHostCollection.Name)]
+public sealed class TwoFactorTests : IAsyncLifetime
+{
+    private const string Password = "Str0ng-Passphrase!";
+
+    private readonly PortalAppFactory _app = new();
+    private Guid _complaintId;
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app.StartServer();
+        await using var db = _app.Database.CreateContext();
+        _complaintId = await db.Complaints.Select(c => c.Id).FirstAsync(Ct);
+    }
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Theory]
+    [InlineData(PortalRoles.Ceo)]
+    [InlineData(PortalRoles.Admin)]
+    public async Task SignIn_WithoutEnrolment_ReachesOnlyEnrolmentUntilACodeIsVerified(string role)
+    {
+        var email = $"new.{role.ToLowerInvariant()}@zowor.test";
+        await CreateUserWithPasswordAsync(email, role);
+        using var client = PortalClient.Create(_app);
+        using (var login = await client.PostLoginAsync(email, Password, cancellationToken: Ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        using (var home = await client.Http.GetAsync("/", Ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+            Assert.Equal(TwoFactorEnrolment.EnrolmentPath, Path(home));
+        }
+
+        using (var api = await client.Http.GetAsync($"/api/complaints/{_complaintId}", Ct))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        }
+
+        var (page, document) = await client.GetPageAsync("account/two-factor", Ct);
+        page.Dispose();
+        Assert.NotNull(document.QuerySelector("[data-testid=two-factor-required]"));
+        var key = document.QuerySelector("[data-testid=authenticator-key]")!.TextContent.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        Assert.Contains($"secret={key}", document.QuerySelector("[data-testid=authenticator-uri]")!.GetAttribute("href"), StringComparison.Ordinal);
+
+        // A wrong code changes nothing.
+        using (var wrong = await PostEnrolmentAsync(client, WrongCode(key)))
+        {
+            Assert.NotNull(PortalClient.ParseHtml(await wrong.Content.ReadAsStringAsync(Ct)).QuerySelector("[data-testid=two-factor-error]"));
+        }
+
+        using (var stillBlocked = await client.Http.GetAsync("/", Ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, stillBlocked.StatusCode);
+        }
+
+        using var enrolled = await PostEnrolmentAsync(client, Totp.Code(key));
+
+        var result = PortalClient.ParseHtml(await enrolled.Content.ReadAsStringAsync(Ct));
+        Assert.NotNull(result.QuerySelector("[data-testid=two-factor-enabled]"));
+        Assert.Equal(10, result.QuerySelector("[data-testid=recovery-codes]")!.TextContent.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        using var after = await client.Http.GetAsync("/", Ct);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(PortalRoles.Ceo)]
+    [InlineData(PortalRoles.Admin)]
+    public async Task SignIn_WhenEnrolled_NeedsAValidCode_AWrongCodeFails(string role)
+    {
+        using var client = PortalClient.Create(_app);
+
+        using var password = await client.PostLoginAsync(SeededPortalFixture.DemoEmailFor(role), DbSeeder.DemoPassword, cancellationToken: Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        Assert.Equal("/account/login-2fa", Path(password));
+        Assert.False(client.HasAuthCookie);
+        var codeStep = password.Headers.Location!.OriginalString;
+
+        using (var wrong = await client.PostTwoFactorCodeAsync(codeStep, WrongCode(DbSeeder.DemoAuthenticatorKey), Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+            Assert.Contains("not correct", PortalClient.ParseHtml(await wrong.Content.ReadAsStringAsync(Ct)).QuerySelector("[data-testid=login-error]")?.TextContent, StringComparison.Ordinal);
+            Assert.False(client.HasAuthCookie);
+        }
+
+        using (var home = await client.Http.GetAsync("/", Ct))
+        {
+            Assert.Equal("/account/login", Path(home));
+        }
+
+        using var right = await client.PostTwoFactorCodeAsync(codeStep, Totp.Code(DbSeeder.DemoAuthenticatorKey), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.True(client.HasAuthCookie);
+        using var signedIn = await client.Http.GetAsync("/", Ct);
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PostEnrolmentAsync(PortalClient client, string code)
+    {
+        var (action, fields) = await client.GetFormAsync("account/two-factor", "two-factor", Ct);
+        fields["Input.Code"] = code;
+        return await client.Http.PostAsync(action, new FormUrlEncodedContent(fields), Ct);
+    }
+
+    /// <summary>A code that is valid in none of the time steps the server accepts around now.</summary>
+    private static string WrongCode(string key)
+    {
+        var valid = Enumerable.Range(-3, 7).Select(i => Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30 * i))).ToHashSet();
+        return Enumerable.Range(0, 1000).Select(i => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !valid.Contains(c));
+    }
+
+    private async Task CreateUserWithPasswordAsync(string email, string role)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = email };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+    }
+
+    private static string Path(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location!;
+        return (location.IsAbsoluteUri ? location : new Uri(new Uri("http://localhost"), location)).AbsolutePath;
+    }
+}
