@@ -22,6 +22,9 @@ public static class AccessRules
     private static readonly string[] AdminOnly = [PortalRoles.Admin];
     private static readonly string[] PrivacyRoles = [PortalRoles.Csm, PortalRoles.Admin];
     private static readonly string[] HandlerRoles = [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco, PortalRoles.Ceo];
+    private static readonly string[] EvidenceRoles = [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco, PortalRoles.Ceo, PortalRoles.Quality];
+    private static readonly string[] PublishMemoRoles = [PortalRoles.Admin, PortalRoles.Cco, PortalRoles.Quality];
+    private static readonly string[] TrainingRecordRoles = [PortalRoles.Admin, PortalRoles.Csm, PortalRoles.Cco, PortalRoles.Quality];
 
     /// <summary>
     /// Route pattern as the app declares it (<c>RoutePattern.RawText</c>), the request the matrix sends (<c>{complaint}</c>
@@ -42,6 +45,11 @@ public static class AccessRules
         new("/admin/users", "GET", "/admin/users", AdminOnly),
         new("/admin/settings", "GET", "/admin/settings", AdminOnly),
         new("/admin/privacy", "GET", "/admin/privacy", PrivacyRoles),
+        new("/memos", "GET", "/memos", AllStaff),
+        new("/memos/new", "GET", "/memos/new", PublishMemoRoles),
+        new("/memos/{Id:guid}", "GET", "/memos/00000000-0000-0000-0000-000000000001", AllStaff),
+        new("/training", "GET", "/training", AllStaff),
+        new("/training/compliance/csv", "GET", "/training/compliance/csv", TrainingRecordRoles),
         new("/not-found", "GET", "/not-found", Anonymous),
         new("/error", "GET", "/error", Anonymous),
         // Account pages and endpoints (static server rendering).
@@ -51,6 +59,13 @@ public static class AccessRules
         new("/account/two-factor", "GET", "/account/two-factor", AllStaff),
         new("/account/logout", "POST", "/account/logout", AllStaff),
         new("/culture/set", "GET", "/culture/set?culture=ru&redirectUri=%2F", Anonymous),
+        // The customers' pages (P-10, P-41, P-73, P-01): no account; rate-limited posts.
+        new("/complain", "GET", "/complain", Anonymous),
+        new("/complain/received/{Reference?}", "GET", "/complain/received/ZW-2026-000001", Anonymous),
+        new("/track", "GET", "/track", Anonymous),
+        new("/survey/{Token}", "GET", "/survey/not-a-token", Anonymous),
+        // Evidence files (P-30): investigators and reviewers, not account administrators.
+        new("/complaints/{id:guid}/evidence/{evidenceId:int}/file", "GET", "/complaints/{complaint}/evidence/1/file", EvidenceRoles),
         // JSON API.
         new("/api/complaints/{id:guid}", "GET", "/api/complaints/{complaint}", AllStaff),
         new("/api/complaints/{id:guid}/escalations", "POST", "/api/complaints/{complaint}/escalations", HandlerRoles),

@@ -82,7 +82,7 @@ public sealed class MemoAuthorizationTests(SeededPortalFixture portal) : IClassF
         // P-80 evidence for auditors: the team's training export.
         var client = await portal.ClientForAsync(role, Ct);
 
-        using var response = await client.Http.GetAsync("/training/compliance.csv", Ct);
+        using var response = await client.Http.GetAsync("/training/compliance/csv", Ct);
         var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
         var body = System.Text.Encoding.UTF8.GetString(bytes);
 

@@ -5,6 +5,7 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,8 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Categories;
 using Zowor.Portal.Features.Complaints;
+using Zowor.Portal.Features.Evidence;
+using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Realtime;
 
@@ -223,15 +226,20 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(Settings);
+        // No background delivery in component tests; files beside the test database.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Mail:Dispatch"] = "false", ["Storage:DataPath"] = Database.FilesFolder });
         var defaults = builder.Services.Count;
         builder.AddRealtime();
         builder.AddComplaints();
+        builder.AddCustomerMail();
+        builder.AddEvidenceFiles();
         foreach (var descriptor in builder.Services.Skip(defaults))
         {
             Services.Add(descriptor);
         }
 
         Services.AddSingleton<IConfiguration>(builder.Configuration);
+        Services.AddSingleton<IWebHostEnvironment>(builder.Environment);
         Services.RemoveAll<TimeProvider>();
         Services.AddSingleton<TimeProvider>(Time);
     }

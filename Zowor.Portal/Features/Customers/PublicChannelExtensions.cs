@@ -54,9 +54,9 @@ public static class PublicChannelExtensions
             });
             o.OnRejected = (rejected, cancellationToken) =>
             {
-                var localizer = rejected.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                var L = rejected.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
                 return new ValueTask(WritePlainPageAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests,
-                    localizer["Too many requests from your connection. Please wait a minute and try again."], cancellationToken));
+                    L["Too many requests from your connection. Please wait a minute and try again."], cancellationToken));
             };
         });
         return builder;
@@ -74,8 +74,8 @@ public static class PublicChannelExtensions
             }
 
             var limit = context.RequestServices.GetRequiredService<IOptions<PublicFormOptions>>().Value.MaxBodyBytes;
-            var localizer = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-            var tooLarge = localizer["Your message is too large. Please shorten the text and try again."];
+            var L = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            var tooLarge = L["Your message is too large. Please shorten the text and try again."];
             if (context.Request.ContentLength > limit)
             {
                 await WritePlainPageAsync(context, StatusCodes.Status413PayloadTooLarge, tooLarge, context.RequestAborted);

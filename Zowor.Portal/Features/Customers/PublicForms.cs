@@ -87,9 +87,9 @@ public sealed partial class PublicComplaintForm : IValidatableObject
 
         foreach (var (field, value, multiLine) in new[] { (nameof(Name), Name, false), (nameof(Product), Product, false), (nameof(Description), Description, true) })
         {
-            if (PlainText.Problem(value, multiLine) is { } problem)
+            if (PlainText.Problem(value, multiLine, field) is { } problem)
             {
-                yield return new ValidationResult(problem, [field]);
+                yield return problem;
             }
         }
 
@@ -155,8 +155,8 @@ public sealed class SurveyForm
 /// <summary>Checks that public text is plain text a person typed.</summary>
 public static partial class PlainText
 {
-    /// <summary>An English message naming the problem, or null when the text is fine (or empty).</summary>
-    public static string? Problem(string? text, bool multiLine)
+    /// <summary>The problem with the text as a validation result for <paramref name="field"/>, or null when the text is fine (or empty).</summary>
+    public static ValidationResult? Problem(string? text, bool multiLine, string field)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -165,7 +165,7 @@ public static partial class PlainText
 
         if (MarkupTag().IsMatch(text))
         {
-            return "Please remove HTML or script tags (text between < and >).";
+            return new ValidationResult("Please remove HTML or script tags (text between < and >).", [field]);
         }
 
         foreach (var ch in text)
@@ -174,7 +174,7 @@ public static partial class PlainText
             var control = char.IsControl(ch) && !(multiLine && ch is '\n' or '\r' or '\t');
             if (invisible || control)
             {
-                return "The text contains invisible control characters; please type it again.";
+                return new ValidationResult("The text contains invisible control characters; please type it again.", [field]);
             }
         }
 

@@ -12,7 +12,7 @@ namespace Zowor.Portal.Features.Mail;
 /// The customer e-mails in plain text, in the customer's language (English or Russian, through the same resources as
 /// the UI). Staff-only text — internal notes, root causes, closing notes — never goes into them.
 /// </summary>
-public sealed class CustomerMailTemplates(IStringLocalizer<SharedResource> localizer, IOptions<MailOptions> options)
+public sealed class CustomerMailTemplates(IStringLocalizer<SharedResource> L, IOptions<MailOptions> options)
 {
     /// <summary>The hotline from the policy (P-10).</summary>
     public const string Hotline = "+77775978859";
@@ -32,16 +32,16 @@ public sealed class CustomerMailTemplates(IStringLocalizer<SharedResource> local
             CultureInfo.CurrentUICulture = culture;
             var (subject, paragraphs) = Compose(kind, complaint, text);
             var body = new StringBuilder()
-                .AppendLine(Format("Dear {0},", complaint.Customer.Name)).AppendLine();
+                .AppendLine(Format(L["Dear {0},"], complaint.Customer.Name)).AppendLine();
             foreach (var paragraph in paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)))
             {
                 body.AppendLine(paragraph).AppendLine();
             }
 
-            body.AppendLine(Format("You can follow your complaint at {0} with its reference and your e-mail address or phone number.", TrackUrl(complaint.Reference)))
+            body.AppendLine(Format(L["You can follow your complaint at {0} with its reference and your e-mail address or phone number."], TrackUrl(complaint.Reference)))
                 .AppendLine()
-                .AppendLine(localizer["Zowor Customer Care"])
-                .AppendLine(Format("Hotline: {0}", Hotline));
+                .AppendLine(L["Zowor Customer Care"])
+                .AppendLine(Format(L["Hotline: {0}"], Hotline));
             return (subject, body.ToString(), culture.Name);
         }
         finally
@@ -69,40 +69,40 @@ public sealed class CustomerMailTemplates(IStringLocalizer<SharedResource> local
         return kind switch
         {
             CustomerMessageKinds.Received => (
-                Format("We have received your complaint {0}", reference),
+                Format(L["We have received your complaint {0}"], reference),
                 [
-                    Format("Thank you for telling us about the problem. Your complaint is registered under the reference {0}.", reference),
-                    localizer["We will acknowledge it within 24 hours and tell you when we expect to resolve it."],
+                    Format(L["Thank you for telling us about the problem. Your complaint is registered under the reference {0}."], reference),
+                    L["We will acknowledge it within 24 hours and tell you when we expect to resolve it."],
                 ]),
             CustomerMessageKinds.Acknowledged => (
-                Format("Your complaint {0}: we are working on it", reference),
+                Format(L["Your complaint {0}: we are working on it"], reference),
                 [
-                    Format("We have reviewed your complaint {0} and started working on it.", reference),
-                    Format("Estimated resolution date: {0}.", complaint.Acknowledgement?.EstimatedResolutionDate.ToString("D", CultureInfo.CurrentCulture) ?? "—"),
-                    localizer["We will keep you informed until it is resolved."],
+                    Format(L["We have reviewed your complaint {0} and started working on it."], reference),
+                    Format(L["Estimated resolution date: {0}."], complaint.Acknowledgement?.EstimatedResolutionDate.ToString("D", CultureInfo.CurrentCulture) ?? "—"),
+                    L["We will keep you informed until it is resolved."],
                 ]),
             CustomerMessageKinds.Update => (
-                Format("Update on your complaint {0}", reference),
+                Format(L["Update on your complaint {0}"], reference),
                 [text ?? string.Empty]),
             CustomerMessageKinds.ResolutionOffered => (
-                Format("Our proposal for your complaint {0}", reference),
+                Format(L["Our proposal for your complaint {0}"], reference),
                 [
-                    Format("We propose the following resolution: {0}.", DescribeOffer(complaint.Resolution)),
+                    Format(L["We propose the following resolution: {0}."], DescribeOffer(complaint.Resolution)),
                     complaint.Resolution?.Details ?? string.Empty,
-                    Format("Please reply to this e-mail or call us on {0} to accept it or to discuss it.", Hotline),
+                    Format(L["Please reply to this e-mail or call us on {0} to accept it or to discuss it."], Hotline),
                 ]),
             CustomerMessageKinds.Closed => (
-                Format("Your complaint {0} is closed", reference),
+                Format(L["Your complaint {0} is closed"], reference),
                 [
-                    Format("Your complaint {0} is now closed. Thank you for your patience.", reference),
-                    text is null ? string.Empty : Format("Please tell us how we did; it takes a minute: {0}", text),
-                    Format("If the problem comes back, reply to this e-mail or call us on {0}.", Hotline),
+                    Format(L["Your complaint {0} is now closed. Thank you for your patience."], reference),
+                    text is null ? string.Empty : Format(L["Please tell us how we did; it takes a minute: {0}"], text),
+                    Format(L["If the problem comes back, reply to this e-mail or call us on {0}."], Hotline),
                 ]),
             CustomerMessageKinds.CeoReviewRequested => (
-                Format("Your complaint {0} has been passed to the CEO", reference),
+                Format(L["Your complaint {0} has been passed to the CEO"], reference),
                 [
-                    Format("As you asked, your complaint {0} has been escalated to the CEO's office for review.", reference),
-                    localizer["We will contact you with the outcome."],
+                    Format(L["As you asked, your complaint {0} has been escalated to the CEO's office for review."], reference),
+                    L["We will contact you with the outcome."],
                 ]),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown customer message."),
         };
@@ -115,12 +115,12 @@ public sealed class CustomerMailTemplates(IStringLocalizer<SharedResource> local
             return "—";
         }
 
-        var kind = localizer[EnumText.Of(offer.Kind)].Value;
+        var kind = L[EnumText.Of(offer.Kind)].Value;
         return offer.Amount is { } amount
             ? string.Create(CultureInfo.CurrentCulture, $"{kind}, {amount:N2} {offer.Currency}")
-            : offer.Compensation is { } compensation ? $"{kind}: {localizer[EnumText.Of(compensation)]}" : kind;
+            : offer.Compensation is { } compensation ? $"{kind}: {L[EnumText.Of(compensation)]}" : kind;
     }
 
-    private string Format(string template, params object[] arguments) =>
-        string.Format(CultureInfo.CurrentCulture, localizer[template], arguments);
+    private static string Format(LocalizedString template, params object[] arguments) =>
+        string.Format(CultureInfo.CurrentCulture, template.Value, arguments);
 }

@@ -19,7 +19,7 @@ public static class TrainingServiceCollectionExtensions
     /// <summary>The team's training compliance as a CSV download, for training managers only.</summary>
     public static IEndpointRouteBuilder MapTrainingExport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/training/compliance.csv", async (HttpContext http, TrainingService training) =>
+        endpoints.MapGet("/training/compliance/csv", async (HttpContext http, TrainingService training) =>
         {
             // The service reads the user from Blazor's authentication state; on a plain request that is the request's user.
             if (http.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
