@@ -16,6 +16,8 @@ public sealed class DbSeeder(
     RoleManager<IdentityRole> roles,
     UserManager<PortalUser> users,
     TimeProvider clock,
+    Features.Mail.CustomerMessagePlanner customerMessages,
+    Features.Evidence.EvidenceStore evidenceFiles,
     ILogger<DbSeeder> logger)
 {
     /// <summary>The password of every demo account; the README lists the accounts.</summary>
@@ -352,7 +354,51 @@ public sealed class DbSeeder(
         closed.Resolve(closed.ReceivedAt.AddDays(3), agent, closed.ReceivedAt.AddDays(3));
         closed.Close("Customer thanked us for the discount.", 4, csm, closed.ReceivedAt.AddDays(4));
 
+        // A photo the customer sent, as an evidence file (P-30): a small text note stands in for it.
+        var note = System.Text.Encoding.UTF8.GetBytes("Courier delivery note ZW-883120\nBox received crushed on one side; customer signed with remark \"damaged\".\n");
+        var storedName = Guid.NewGuid().ToString("N");
+        Directory.CreateDirectory(evidenceFiles.FolderOf(investigating.Id));
+        await File.WriteAllBytesAsync(Path.Combine(evidenceFiles.FolderOf(investigating.Id), storedName), note, cancellationToken);
+        investigating.AddEvidenceFile(EvidenceKind.Communication, "Courier's delivery note with the damage remark",
+            EvidenceFile.Create("delivery-note.txt", "text/plain", note.Length, storedName, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(note))),
+            csm, investigating.ReceivedAt.AddHours(9));
+
+        await SeedCustomerMailAsync(db, closed.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded {Count} demo complaints", sequence);
+    }
+
+    /// <summary>
+    /// The e-mails the demo complaints would have produced (P-21, P-41), dated when they happened and already sent, and
+    /// survey answers for most closed ones (P-01). Anna Ivanova's closure e-mail is left for the dispatcher, so the first
+    /// start writes it to data/mail with a survey link that can be tried.
+    /// </summary>
+    private async Task SeedCustomerMailAsync(PortalDbContext db, Guid keepUnsent, CancellationToken cancellationToken)
+    {
+        foreach (var complaint in db.ChangeTracker.Entries<Complaint>().Select(e => e.Entity).ToList())
+        {
+            await customerMessages.PlanAsync(db, complaint, cancellationToken);
+            complaint.ClearDomainEvents();
+        }
+
+        foreach (var message in db.ChangeTracker.Entries<Features.Mail.OutboxMessage>().Select(e => e.Entity))
+        {
+            if (message.ComplaintId != keepUnsent || message.Kind != Features.Mail.CustomerMessageKinds.Closed)
+            {
+                message.SentAt = message.CreatedAt.AddMinutes(1);
+                message.Attempts = 1;
+            }
+        }
+
+        string?[] comments = [null, null, "Quick and polite, thank you.", "Took too long to get an answer.", null, "The refund arrived the next day."];
+        var random = new Random(2027);
+        foreach (var survey in db.ChangeTracker.Entries<SatisfactionSurvey>().Select(e => e.Entity).Where(s => s.ComplaintId != keepUnsent))
+        {
+            if (random.NextDouble() < 0.65)
+            {
+                var outcome = random.Next(2, 6);
+                survey.Answer(outcome, Math.Clamp(outcome + random.Next(-1, 2), 1, 5), comments[random.Next(comments.Length)], survey.IssuedAt.AddHours(random.Next(2, 48)));
+            }
+        }
     }
 }

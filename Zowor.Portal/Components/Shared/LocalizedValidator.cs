@@ -61,6 +61,8 @@ public sealed class LocalizedValidator : ComponentBase, IDisposable
 
         var byField = results
             .SelectMany(r => r.MemberNames.DefaultIfEmpty(string.Empty).Select(member => (Field: new FieldIdentifier(model, member), Message: L[r.ErrorMessage ?? string.Empty].Value)))
+            // TryValidateObject already ran Validate when the properties were valid; a rule must not show twice.
+            .Distinct()
             .ToLookup(x => x.Field, x => x.Message);
 
         // On submit every field is checked. On a field change, that field and every field already showing a message are

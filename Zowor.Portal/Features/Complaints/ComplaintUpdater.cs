@@ -39,7 +39,7 @@ public sealed class ComplaintUpdater(
             var complaint = create(ComplaintReference.Create(year, last + 1));
             db.Complaints.Add(complaint);
             var notifications = await NotificationPlanner.PlanAsync(db, complaint, actor, now, cancellationToken);
-            var messages = await customerMessages.PlanAsync(db, complaint, now, cancellationToken);
+            var messages = await customerMessages.PlanAsync(db, complaint, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -87,7 +87,7 @@ public sealed class ComplaintUpdater(
         }
 
         var notifications = await NotificationPlanner.PlanAsync(db, complaint, actor, now, cancellationToken);
-        var messages = await customerMessages.PlanAsync(db, complaint, now, cancellationToken);
+        var messages = await customerMessages.PlanAsync(db, complaint, cancellationToken);
         try
         {
             // The UPDATE carries "WHERE Version = expected": a change committed in between makes it affect no row.

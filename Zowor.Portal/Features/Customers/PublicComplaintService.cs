@@ -211,7 +211,7 @@ public sealed class PublicComplaintService(
 
         // Only what the customer was told or told us: e-mails, their own messages and the status milestones —
         // never internal notes, evidence, interviews or root causes.
-        var updates = emails.Select(m => new CustomerUpdate(m.CreatedAt, CustomerUpdateKind.Email, m.Subject, m.Body))
+        var updates = emails.Select(m => new CustomerUpdate(m.CreatedAt, CustomerUpdateKind.Email, m.Subject, CoreOf(m.Body)))
             .Concat(complaint.Communications
                 .Where(c => c.Direction == CommunicationDirection.Inbound && c.Channel == CommunicationChannel.StatusPage)
                 .Select(c => new CustomerUpdate(c.At, CustomerUpdateKind.FromCustomer, null, c.Summary)))
@@ -232,6 +232,13 @@ public sealed class PublicComplaintService(
             CanAskForCeo: complaint.IsUnresolved && complaint.EscalationLevel != EscalationLevel.ChiefExecutive,
             updates,
             IssueAccess(complaint.Id));
+    }
+
+    // The page shows what an e-mail said, without the greeting and the tracking/signature footer every one of them has.
+    private static string CoreOf(string body)
+    {
+        var paragraphs = System.Text.RegularExpressions.Regex.Split(body.Trim(), @"\r?\n\s*\r?\n");
+        return paragraphs.Length > 3 ? string.Join("\n\n", paragraphs[1..^2]) : body;
     }
 
     private static bool Matches(string contact, string? email, string? phone)

@@ -13,8 +13,8 @@ namespace Zowor.Portal.Features.Mail;
 /// </summary>
 public sealed class CustomerMessagePlanner(CustomerMailTemplates templates)
 {
-    /// <summary>Adds the messages the complaint's pending events call for; returns how many.</summary>
-    public async Task<int> PlanAsync(PortalDbContext db, Complaint complaint, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Adds the messages the complaint's pending events call for, dated when each event happened; returns how many.</summary>
+    public async Task<int> PlanAsync(PortalDbContext db, Complaint complaint, CancellationToken cancellationToken)
     {
         if (complaint.Customer.Email is null)
         {
@@ -24,6 +24,7 @@ public sealed class CustomerMessagePlanner(CustomerMailTemplates templates)
         var planned = 0;
         foreach (var domainEvent in complaint.DomainEvents)
         {
+            var now = domainEvent.OccurredAt;
             switch (domainEvent)
             {
                 case ComplaintRegistered when complaint.Channel == ComplaintChannel.WebForm:
