@@ -273,7 +273,7 @@ public sealed class DbSeeder(
 
         Complaint New(ComplaintChannel channel, string name, string? email, string? phone, string subject, string description,
             string category, string? product, string? order, TimeSpan age, ComplaintSeverity severity = ComplaintSeverity.Normal,
-            PreferredResolution preferred = PreferredResolution.Replacement)
+            PreferredResolution preferred = PreferredResolution.Replacement, string? language = null)
         {
             var receivedAt = now - age;
             var complaint = Complaint.Register(
@@ -283,13 +283,15 @@ public sealed class DbSeeder(
                 ComplaintDetails.Create(subject, description, category, severity, preferred, order, product),
                 receivedAt,
                 channel == ComplaintChannel.WebForm ? Actor.Customer : agent,
-                receivedAt.AddMinutes(channel == ComplaintChannel.WebForm ? 0 : 12));
+                receivedAt.AddMinutes(channel == ComplaintChannel.WebForm ? 0 : 12),
+                language);
             db.Complaints.Add(complaint);
             return complaint;
         }
 
         // Four months of closed complaints, so trends and the monthly review pack have history to show.
-        SeedHistory(New, now, agent, csm);
+        SeedHistory((channel, name, email, phone, subject, description, category, product, order, age, severity, preferred) =>
+            New(channel, name, email, phone, subject, description, category, product, order, age, severity, preferred), now, agent, csm);
 
         // Fresh, unacknowledged: one comfortably inside the 24 h window, one in the warning band, one breached (P-20).
         New(ComplaintChannel.WebForm, "Olga Petrova", "olga.petrova@example.com", null, "Kettle stopped working after a week",
@@ -345,7 +347,7 @@ public sealed class DbSeeder(
 
         var closed = New(ComplaintChannel.Email, "Anna Ivanova", "anna.ivanova@example.ru", null, "Late delivery for a birthday gift",
             "The gift arrived three days after the promised date and missed the birthday.",
-            "delivery", "Lego city set", "ZW-879944", TimeSpan.FromDays(20), preferred: PreferredResolution.Compensation);
+            "delivery", "Lego city set", "ZW-879944", TimeSpan.FromDays(20), preferred: PreferredResolution.Compensation, language: "ru");
         closed.Acknowledge(ContactMethod.Email, DateOnly.FromDateTime(closed.ReceivedAt.AddDays(5)), agent, closed.ReceivedAt.AddHours(6));
         closed.StartInvestigation(agent, closed.ReceivedAt.AddHours(7));
         closed.RecordRootCause(RootCauseCategory.Carrier, "Carrier hub delay in Astana during a snowstorm.", "No proactive delay notice to the customer", agent, closed.ReceivedAt.AddDays(2));
