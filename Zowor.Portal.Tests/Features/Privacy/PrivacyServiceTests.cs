@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Audit;
 using Zowor.Portal.Features.Complaints;
+using Zowor.Portal.Features.Evidence;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Privacy;
 using Zowor.Portal.Tests.Support;
@@ -47,7 +48,18 @@ public sealed class PrivacyServiceTests : IAsyncLifetime
         var (first, version) = await _app.Database.LoadComplaintAsync(_mine[0].Id, Ct);
         await csm.Complaints.LogCommunicationAsync(first.Id, version,
             new CommunicationForm { Summary = $"Called {Name} back about order QX-778812." }, Ct);
+
+        // An acknowledgement e-mail in the outbox and an evidence file on disk: both hold the customer's data.
+        var steps = new CaseSteps(csm, first.Id);
+        await steps.AcknowledgeAsync(ContactMethod.Email);
+        await steps.InvestigateAsync();
+        var (_, current) = await _app.Database.LoadComplaintAsync(first.Id, Ct);
+        await using var receipt = new MemoryStream(Encoding.UTF8.GetBytes($"Receipt for {Name}, order QX-778812"));
+        await csm.Services.GetRequiredService<EvidenceFileService>()
+            .AddAsync(first.Id, current, EvidenceKind.OrderDetails, "Customer's receipt", "Zebulon receipt.txt", receipt, Ct);
     }
+
+    private string EvidenceFolder => Path.Combine(_app.Database.FilesFolder, "evidence", _mine[0].Id.ToString("N"));
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
@@ -79,7 +91,8 @@ public sealed class PrivacyServiceTests : IAsyncLifetime
         Assert.Equal(Email, first.GetProperty("customer").GetProperty("email").GetString());
         Assert.Contains("QX-778812", first.GetProperty("communications")[0].GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.NotEmpty(first.GetProperty("timeline").EnumerateArray());
-        Assert.Equal(JsonValueKind.Array, first.GetProperty("evidence").ValueKind);
+        Assert.Equal("Zebulon receipt.txt", first.GetProperty("evidence")[0].GetProperty("file").GetProperty("fileName").GetString());
+        Assert.Contains("we are working on it", first.GetProperty("emails")[0].GetProperty("subject").GetString(), StringComparison.Ordinal);
         foreach (var foreign in new[] { OtherName, OtherEmail, _other.Reference, "OB-552901" })
         {
             Assert.DoesNotContain(foreign, json, StringComparison.Ordinal);
@@ -95,12 +108,14 @@ public sealed class PrivacyServiceTests : IAsyncLifetime
     {
         await using var csm = await _app.SignInAsync(CsmEmail);
         Assert.NotEmpty(await FindInDatabaseFilesAsync(Needles)); // it is all there before
+        Assert.Single(Directory.GetFiles(EvidenceFolder));
 
         var erased = await csm.Services.GetRequiredService<PrivacyService>().EraseAsync(_mine[0].Id, Ct);
 
         Assert.Equal(_mine.Select(c => c.Reference).Order(), erased.Order());
         var leftovers = await FindInDatabaseFilesAsync(Needles);
         Assert.True(leftovers.Count == 0, "Personal data left after the erasure request:\n" + string.Join("\n", leftovers));
+        Assert.False(Directory.Exists(EvidenceFolder), "The customer's evidence files are still on disk.");
         Assert.NotEmpty(await FindInDatabaseFilesAsync([OtherName, OtherEmail]));
         foreach (var mine in _mine)
         {

@@ -63,6 +63,10 @@ public sealed class PrivacyService(
             .Where(key.Matches())
             .OrderBy(c => c.ReceivedAt)
             .ToListAsync(cancellationToken);
+        var ids = complaints.Select(c => c.Id).ToList();
+        var emails = (await db.OutboxMessages.AsNoTracking().Where(m => m.ComplaintId != null && ids.Contains(m.ComplaintId.Value)).ToListAsync(cancellationToken))
+            .ToLookup(m => m.ComplaintId!.Value);
+        var surveys = await db.SatisfactionSurveys.AsNoTracking().Where(s => ids.Contains(s.ComplaintId)).ToDictionaryAsync(s => s.ComplaintId, cancellationToken);
         var document = new
         {
             ExportedAt = clock.UtcNow,
@@ -75,8 +79,11 @@ public sealed class PrivacyService(
                 c.Subject, c.Description, c.CategoryCode, c.Severity, c.PreferredResolution, c.OrderNumber, c.Product,
                 c.EscalationLevel, c.OwnerName, c.Acknowledgement, c.RootCause, c.Resolution, c.Closure, c.EndedAt,
                 Communications = c.Communications.OrderBy(x => x.At).Select(x => new { x.At, x.Direction, x.Channel, x.ByName, x.Summary }),
-                // Evidence files are not stored yet (issue 5): the list names each item of evidence.
-                Evidence = c.Evidence.OrderBy(x => x.AddedAt).Select(x => new { x.AddedAt, x.Kind, x.Description, x.AddedByName }),
+                // What the portal e-mailed the customer, as sent.
+                Emails = emails[c.Id].OrderBy(m => m.CreatedAt).Select(m => new { m.CreatedAt, m.SentAt, m.ToAddress, m.Subject, m.Body }),
+                // Evidence, with each stored file named (the files themselves stay in the portal; staff send them on request).
+                Evidence = c.Evidence.OrderBy(x => x.AddedAt).Select(x => new { x.AddedAt, x.Kind, x.Description, x.AddedByName, File = x.File is { } f ? new { f.FileName, f.ContentType, f.Size, f.Sha256 } : null }),
+                Survey = surveys.TryGetValue(c.Id, out var survey) && survey.IsAnswered ? new { survey.AnsweredAt, survey.OutcomeScore, survey.HandlingScore, survey.Comment } : null,
                 Interviews = c.Interviews.OrderBy(x => x.InterviewedAt).Select(x => new { x.InterviewedAt, x.StaffName, x.StaffRole, x.Summary }),
                 Escalations = c.Escalations.OrderBy(x => x.At).Select(x => new { x.At, x.FromLevel, x.ToLevel, x.Automatic, x.ByName, x.Reason }),
                 Timeline = c.History.OrderBy(x => x.At).ThenBy(x => x.Id).Select(x => new { x.At, x.Kind, x.ActorName, x.Before, x.After, x.Details }),
