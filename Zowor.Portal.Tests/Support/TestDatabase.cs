@@ -37,6 +37,47 @@ public sealed class TestDatabase : IDisposable
     }
 
     /// <summary>A new context on the file, independent of any host: what a test reloads to see what was really stored.</summary>
+    /// <summary>
+    /// Each needle still readable in the SQLite file, its write-ahead log or journal, as "file: 'needle' n×": what the
+    /// tables no longer show may still sit in free pages or the log (P-51, P-91).
+    /// </summary>
+    public async Task<List<string>> FindInFilesAsync(IEnumerable<string> needles, CancellationToken cancellationToken = default)
+    {
+        var found = new List<string>();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-journal" })
+        {
+            var path = FilePath + suffix;
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            byte[] bytes;
+            await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                bytes = new byte[file.Length];
+                await file.ReadExactlyAsync(bytes, cancellationToken);
+            }
+
+            foreach (var needle in needles)
+            {
+                var pattern = System.Text.Encoding.UTF8.GetBytes(needle);
+                var count = 0;
+                for (var rest = bytes.AsSpan(); rest.IndexOf(pattern) is var at and >= 0; rest = rest[(at + pattern.Length)..])
+                {
+                    count++;
+                }
+
+                if (count > 0)
+                {
+                    found.Add($"{Path.GetFileName(path)}: '{needle}' {count}x");
+                }
+            }
+        }
+
+        return found;
+    }
+
     public PortalDbContext CreateContext() =>
         new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(ConnectionString).Options);
 

@@ -150,34 +150,5 @@ public sealed class PrivacyServiceTests : IAsyncLifetime
         return await db.AuditLog.Where(a => a.Action == action).ToListAsync(Ct);
     }
 
-    /// <summary>Every needle found in the SQLite file, its write-ahead log or journal: what the tables no longer show may still be on disk.</summary>
-    private async Task<List<string>> FindInDatabaseFilesAsync(IEnumerable<string> needles)
-    {
-        var found = new List<string>();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-journal" })
-        {
-            var path = _app.Database.FilePath + suffix;
-            if (!File.Exists(path))
-            {
-                continue;
-            }
-
-            byte[] bytes;
-            await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            {
-                bytes = new byte[file.Length];
-                await file.ReadExactlyAsync(bytes, Ct);
-            }
-
-            foreach (var needle in needles)
-            {
-                if (bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0)
-                {
-                    found.Add($"{Path.GetFileName(path)}: '{needle}'");
-                }
-            }
-        }
-
-        return found;
-    }
+    private Task<List<string>> FindInDatabaseFilesAsync(IEnumerable<string> needles) => _app.Database.FindInFilesAsync(needles, Ct);
 }
