@@ -89,14 +89,15 @@ public sealed class EvidenceFileTests : IAsyncLifetime
     public async Task Path_traversal_names_are_harmless(string name, string shown)
     {
         var content = name.EndsWith(".txt", StringComparison.Ordinal) ? Encoding.UTF8.GetBytes("root:x:0:0") : Pdf;
+        var before = AllFiles();
 
         await UploadAsync("csm@zowor.test", name, content);
 
         var (complaint, _) = await _app.Database.LoadComplaintAsync(_id, TestContext.Current.CancellationToken);
         Assert.Equal(shown, complaint.Evidence.Single(e => e.File is not null).File!.FileName);
-        // Exactly one file, inside the complaint's folder, under a generated name.
-        var all = Directory.GetFiles(_app.Database.FilesFolder, "*", SearchOption.AllDirectories);
-        var stored = Assert.Single(all);
+        // Exactly one new file anywhere in the data folder (the demo data has its own), inside the complaint's folder,
+        // under a generated name.
+        var stored = Assert.Single(AllFiles().Except(before));
         Assert.Equal(EvidenceFolder, Path.GetDirectoryName(stored));
         Assert.Matches("^[0-9a-f]{32}$", Path.GetFileName(stored));
     }
@@ -164,6 +165,10 @@ public sealed class EvidenceFileTests : IAsyncLifetime
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private string[] AllFiles() => Directory.Exists(_app.Database.FilesFolder)
+        ? Directory.GetFiles(_app.Database.FilesFolder, "*", SearchOption.AllDirectories)
+        : [];
 
     private async Task UploadAsync(string email, string name, byte[] content)
     {
