@@ -146,6 +146,8 @@ public sealed class EvidenceFileTests : IAsyncLifetime
             Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
             Assert.Equal("Receipt.pdf", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
             Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            // Opened in a browser anyway, the file runs nothing: its own policy, not the pages' one.
+            Assert.Equal("default-src 'none'; sandbox", response.Headers.GetValues("Content-Security-Policy").Single());
         }
     }
 

@@ -29,7 +29,7 @@ public static class EvidenceFileEndpoints
             }
 
             context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+            Security.SecurityHeaders.UseOwnPolicy(context, "default-src 'none'; sandbox");
             return Results.File(download.Path, download.ContentType, download.FileName, enableRangeProcessing: false);
         }).RequireAuthorization(PortalRoles.Policies.EvidenceFiles).AddEndpointFilter(Complaints.ComplaintApi.UseRequestUser);
         return endpoints;

@@ -18,6 +18,10 @@ namespace Zowor.Portal.Features.Security;
 public static class SecurityHeaders
 {
     private const string NonceKey = "zowor.csp-nonce";
+    private const string OwnPolicyKey = "zowor.csp-own";
+
+    /// <summary>Replaces the pages' policy for this response, e.g. <c>default-src 'none'; sandbox</c> for a downloaded file.</summary>
+    public static void UseOwnPolicy(HttpContext context, string policy) => context.Items[OwnPolicyKey] = policy;
 
     /// <summary>The nonce of this response's Content-Security-Policy, for the inline scripts the portal renders itself.</summary>
     public static string NonceOf(HttpContext context)
@@ -55,7 +59,9 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy(context.Request.Path, NonceOf(context));
+                // An endpoint may ask for a stricter policy of its own (evidence downloads), see UseOwnPolicy.
+                headers.ContentSecurityPolicy = context.Items[OwnPolicyKey] as string ?? ContentSecurityPolicy(context.Request.Path, NonceOf(context));
+
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
