@@ -112,6 +112,62 @@ public sealed class TwoFactorTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
     }
 
+    [Fact]
+    public async Task The_second_factor_survives_the_periodic_revalidation_of_the_sign_in_cookie()
+    {
+        // Identity re-reads the user every 30 minutes; here on every request, so the refreshed cookie is used at once.
+        await using var app = new PortalAppFactory(new PortalAppOptions
+        {
+            ConfigureServices = services => services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero),
+        });
+        app.StartServer();
+        using var client = PortalClient.Create(app);
+        string codeStep;
+        using (var login = await client.PostLoginAsync(SeededPortalFixture.DemoEmailFor(PortalRoles.Ceo), DbSeeder.DemoPassword, cancellationToken: Ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            codeStep = login.Headers.Location!.OriginalString;
+        }
+
+        using (var code = await client.PostTwoFactorCodeAsync(codeStep, Totp.Code(DbSeeder.DemoAuthenticatorKey), Ct))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var page = await client.Http.GetAsync("/ceo", Ct);
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"request {i}: HTTP {(int)page.StatusCode} to {page.Headers.Location}");
+        }
+    }
+
+    [Fact]
+    public async Task A_changed_security_stamp_ends_an_open_cookie_session_at_the_next_revalidation()
+    {
+        await using var app = new PortalAppFactory(new PortalAppOptions
+        {
+            ConfigureServices = services => services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero),
+        });
+        app.StartServer();
+        var email = SeededPortalFixture.DemoEmailFor(PortalRoles.Agent);
+        using var client = await PortalClient.SignedInAsync(app, email, cancellationToken: Ct);
+        using (var before = await client.Http.GetAsync("/queue", Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        // What an Admin's lock-out, role change or password reset does.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(email))!);
+        }
+
+        using var after = await client.Http.GetAsync("/queue", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("account/login", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage> PostEnrolmentAsync(PortalClient client, string code)
     {
         var (action, fields) = await client.GetFormAsync("account/two-factor", "two-factor", Ct);

@@ -44,6 +44,18 @@ public static class IdentityServiceCollectionExtensions
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
+        // Identity re-reads the user every 30 minutes and rebuilds the cookie's principal without the sign-in method;
+        // the second factor (amr=mfa) must survive that, or Admin and CEO are sent back to two-factor enrolment.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            var mfa = context.CurrentPrincipal?.FindFirst(c => c.Type == TwoFactorEnrolment.MfaClaimType && c.Value == TwoFactorEnrolment.MfaClaimValue);
+            if (mfa is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(mfa.Type, mfa.Value))
+            {
+                identity.AddClaim(new System.Security.Claims.Claim(mfa.Type, mfa.Value));
+            }
+
+            return Task.CompletedTask;
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -59,11 +71,10 @@ public static class IdentityServiceCollectionExtensions
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Identity:IdleTimeoutMinutes", 60));
             // API-style callers (fetch, SignalR negotiate) get status codes, not a login page.
-            o.Events = new CookieAuthenticationEvents
-            {
-                OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized),
-                OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden),
-            };
+            // Set on Identity's events rather than replacing them: Identity's OnValidatePrincipal is the security-stamp
+            // check that ends a changed, locked or removed account's cookie sessions.
+            o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
 
         services.AddAntiforgery(o =>
