@@ -70,7 +70,7 @@ public static class AccessRules
         new("/api/complaints/{id:guid}", "GET", "/api/complaints/{complaint}", AllStaff),
         new("/api/complaints/{id:guid}/escalations", "POST", "/api/complaints/{complaint}/escalations", HandlerRoles),
         new("/api/complaints/{id:guid}/communications", "POST", "/api/complaints/{complaint}/communications", HandlerRoles),
-        new("/api/privacy/export/{complaintId:guid}", "GET", "/api/privacy/export/{complaint}", PrivacyRoles),
+        new("/api/privacy/export", "GET", "/api/privacy/export?ids={complaint}", PrivacyRoles),
         // Live updates, jobs, operations.
         new("/hubs/complaints", "GET", "/hubs/complaints", AllStaff),
         new("/hubs/complaints/negotiate", "POST", "/hubs/complaints/negotiate?negotiateVersion=1", AllStaff),

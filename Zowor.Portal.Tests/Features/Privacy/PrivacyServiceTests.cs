@@ -81,7 +81,10 @@ public sealed class PrivacyServiceTests : IAsyncLifetime
     {
         await using var csm = await _app.SignInAsync(CsmEmail);
 
-        var export = await csm.Services.GetRequiredService<PrivacyService>().ExportAsync(_mine[1].Id, Ct);
+        var privacy = csm.Services.GetRequiredService<PrivacyService>();
+        var listed = await privacy.FindAsync(null, Phone, Ct);
+
+        var export = await privacy.ExportAsync(listed.Select(c => c.Id).ToList(), Ct);
 
         var json = Encoding.UTF8.GetString(export.Content);
         using var document = JsonDocument.Parse(json);
@@ -100,7 +103,7 @@ public sealed class PrivacyServiceTests : IAsyncLifetime
 
         var audit = Assert.Single(await AuditAsync(AuditActions.ExportedCustomer));
         Assert.Equal(csm.Actor.Id, audit.UserId);
-        Assert.Equal(_mine[1].Id, audit.ComplaintId);
+        Assert.Equal(listed[0].Id, audit.ComplaintId);
     }
 
     [Fact]
@@ -110,7 +113,10 @@ public sealed class PrivacyServiceTests : IAsyncLifetime
         Assert.NotEmpty(await FindInDatabaseFilesAsync(Needles)); // it is all there before
         Assert.Single(Directory.GetFiles(EvidenceFolder));
 
-        var erased = await csm.Services.GetRequiredService<PrivacyService>().EraseAsync(_mine[0].Id, Ct);
+        var privacy = csm.Services.GetRequiredService<PrivacyService>();
+        var listed = await privacy.FindAsync(null, Phone, Ct);
+
+        var erased = await privacy.EraseAsync(listed.Select(c => c.Id).ToList(), Ct);
 
         Assert.Equal(_mine.Select(c => c.Reference).Order(), erased.Order());
         var leftovers = await FindInDatabaseFilesAsync(Needles);
@@ -133,14 +139,52 @@ public sealed class PrivacyServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Erase_ActsOnExactlyTheListedComplaints_NotOnOthersSharingAPhoneNumber()
+    {
+        await using var csm = await _app.SignInAsync(CsmEmail);
+        var privacy = csm.Services.GetRequiredService<PrivacyService>();
+        // Searched by e-mail: only the complaint with that address is listed, not the second one that shares the phone.
+        var listed = await privacy.FindAsync(Email, null, Ct);
+
+        var erased = await privacy.EraseAsync(listed.Select(c => c.Id).ToList(), Ct);
+
+        Assert.Equal([_mine[0].Reference], erased);
+        var (second, _) = await _app.Database.LoadComplaintAsync(_mine[1].Id, Ct);
+        Assert.Equal(Name, second.Customer.Name);
+        Assert.Null(second.AnonymisedAt);
+    }
+
+    [Fact]
+    public async Task Erasing_A_Resolved_Complaint_Closes_It_Without_E_Mailing_The_Customer()
+    {
+        await using var csm = await _app.SignInAsync(CsmEmail);
+        var steps = new CaseSteps(csm, _mine[0].Id);
+        await steps.RecordRootCauseAsync("Seal defect.");
+        await steps.ProposeAsync();
+        await steps.ResolveAsync();
+        int mailsBefore;
+        await using (var db = _app.Database.CreateContext())
+        {
+            mailsBefore = await db.OutboxMessages.CountAsync(m => m.ComplaintId == _mine[0].Id, Ct);
+        }
+
+        await csm.Services.GetRequiredService<PrivacyService>().EraseAsync([_mine[0].Id], Ct);
+
+        await using var after = _app.Database.CreateContext();
+        Assert.Equal(mailsBefore, await after.OutboxMessages.CountAsync(m => m.ComplaintId == _mine[0].Id, Ct));
+        Assert.False(await after.SatisfactionSurveys.AnyAsync(x => x.ComplaintId == _mine[0].Id, Ct));
+        Assert.False(await after.OutboxMessages.AnyAsync(m => m.ComplaintId == _mine[0].Id && m.SentAt == null && m.FailedAt == null, Ct));
+    }
+
+    [Fact]
     public async Task Requests_ByAnAgent_AreRefused()
     {
         await using var agent = await _app.SignInAsync(AgentEmail);
         var privacy = agent.Services.GetRequiredService<PrivacyService>();
 
         await Assert.ThrowsAsync<PortalAccessDeniedException>(() => privacy.FindAsync(Email, null, Ct));
-        await Assert.ThrowsAsync<PortalAccessDeniedException>(() => privacy.ExportAsync(_mine[0].Id, Ct));
-        await Assert.ThrowsAsync<PortalAccessDeniedException>(() => privacy.EraseAsync(_mine[0].Id, Ct));
+        await Assert.ThrowsAsync<PortalAccessDeniedException>(() => privacy.ExportAsync([_mine[0].Id], Ct));
+        await Assert.ThrowsAsync<PortalAccessDeniedException>(() => privacy.EraseAsync([_mine[0].Id], Ct));
         Assert.Equal(Name, (await _app.Database.LoadComplaintAsync(_mine[0].Id, Ct)).Complaint.Customer.Name);
     }
 

@@ -62,7 +62,29 @@ public sealed class ComplaintUpdater(
     /// caller read the complaint fails with <see cref="ComplaintConflictException"/>; a concurrent commit always does.
     /// </summary>
     /// <returns>Whether the change raised any event (and so was saved).</returns>
-    public async Task<bool> ApplyAsync(Guid id, long? expectedVersion, Actor actor, DateTime now, Action<Complaint> change, CancellationToken cancellationToken)
+    /// <param name="id">The complaint.</param>
+    /// <param name="expectedVersion">The version the user saw; null for the system and customers, whose change is retried on the latest version after a concurrent commit.</param>
+    /// <param name="actor">Who changes it.</param>
+    /// <param name="now">The current time (UTC).</param>
+    /// <param name="change">The domain call.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <param name="emailCustomer">False for a change the customer must not be e-mailed about (ending a complaint for an erasure).</param>
+    public async Task<bool> ApplyAsync(Guid id, long? expectedVersion, Actor actor, DateTime now, Action<Complaint> change, CancellationToken cancellationToken, bool emailCustomer = true)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ApplyOnceAsync(id, expectedVersion, actor, now, change, emailCustomer, cancellationToken);
+            }
+            catch (ComplaintConflictException) when (expectedVersion is null && attempt < 3)
+            {
+                // Nobody saw a version to conflict with (a job, a customer): apply the change to the latest one.
+            }
+        }
+    }
+
+    private async Task<bool> ApplyOnceAsync(Guid id, long? expectedVersion, Actor actor, DateTime now, Action<Complaint> change, bool emailCustomer, CancellationToken cancellationToken)
     {
         // Every log line of this change names the complaint, so one case can be followed through the logs.
         using var idScope = logger.BeginScope(new Dictionary<string, object> { ["ComplaintId"] = id });
@@ -87,7 +109,7 @@ public sealed class ComplaintUpdater(
         }
 
         var notifications = await NotificationPlanner.PlanAsync(db, complaint, actor, now, cancellationToken);
-        var messages = await customerMessages.PlanAsync(db, complaint, cancellationToken);
+        var messages = emailCustomer ? await customerMessages.PlanAsync(db, complaint, cancellationToken) : 0;
         try
         {
             // The UPDATE carries "WHERE Version = expected": a change committed in between makes it affect no row.

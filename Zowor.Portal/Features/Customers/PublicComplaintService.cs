@@ -123,7 +123,7 @@ public sealed class PublicComplaintService(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await (from survey in db.SatisfactionSurveys.AsNoTracking()
                       join complaint in db.Complaints on survey.ComplaintId equals complaint.Id
-                      where survey.TokenHash == hash
+                      where survey.TokenHash == hash && complaint.AnonymisedAt == null
                       select new SurveyView(complaint.Reference, survey.AnsweredAt != null))
             .SingleOrDefaultAsync(cancellationToken);
     }
@@ -140,7 +140,10 @@ public sealed class PublicComplaintService(
         EnsureValid(form);
         var hash = CustomerMessagePlanner.HashToken(token);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var survey = await db.SatisfactionSurveys.SingleOrDefaultAsync(s => s.TokenHash == hash, cancellationToken);
+        // A link to an erased complaint (P-51) is as unknown as a wrong one: nothing new is stored about that customer.
+        var survey = await db.SatisfactionSurveys
+            .Where(s => s.TokenHash == hash && db.Complaints.Any(c => c.Id == s.ComplaintId && c.AnonymisedAt == null))
+            .SingleOrDefaultAsync(cancellationToken);
         if (survey is null)
         {
             return SurveyOutcome.NotFound;

@@ -40,12 +40,14 @@ public sealed class PickupDirectoryMailTransport(IOptions<MailOptions> options, 
     /// <summary>The folder the files go to.</summary>
     public string Folder => folders.Resolve(options.Value.PickupDirectory);
 
+    /// <summary>The file of a message: named by its id alone, so a retry overwrites it and an erasure can find it.</summary>
+    public string PathOf(string messageId) => Path.Combine(Folder, messageId.Split('@')[0] + ".eml");
+
     /// <inheritdoc />
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder);
-        var name = (message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0];
-        var path = Path.Combine(Folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{name}.eml");
+        var path = PathOf(message.MessageId ?? Guid.NewGuid().ToString("N"));
         var temp = path + ".tmp";
         await message.WriteToAsync(temp, cancellationToken);
         File.Move(temp, path, overwrite: true);

@@ -70,14 +70,16 @@ public sealed class OutboxDispatcher(
             {
                 var claimedUntil = now + ClaimDuration;
                 var claimed = await db.Set<OutboxMessage>()
-                    .Where(m => m.Id == message.Id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                    .Where(m => m.Id == message.Id && m.SentAt == null && m.FailedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
                     .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, claimedUntil), cancellationToken);
                 if (claimed == 0)
                 {
-                    continue; // another node has it
+                    continue; // another node has it, or it was given up (an erasure) in the meantime
                 }
 
-                sent += await DeliverAsync(db, message, mail, cancellationToken) ? 1 : 0;
+                // Sent as it is now: an erasure between the read above and the claim has blanked it.
+                var current = await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == message.Id, cancellationToken);
+                sent += await DeliverAsync(db, current, mail, cancellationToken) ? 1 : 0;
             }
 
             if (due.Count < Batch)
@@ -128,7 +130,7 @@ public sealed class OutboxDispatcher(
                 .SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.NextAttemptAt, now + delay)
                 .SetProperty(m => m.ClaimedUntil, (DateTime?)null)
-                .SetProperty(m => m.FailedAt, failed)
+                .SetProperty(m => m.FailedAt, m => m.FailedAt ?? failed)
                 .SetProperty(m => m.LastError, error), CancellationToken.None);
             logger.LogWarning("E-mail {MessageId} ({Kind}) attempt {Attempt} failed: {Error}; next in {Delay}", message.Id, message.Kind, attempts, error, delay);
             return false;

@@ -12,11 +12,19 @@ public static class PrivacyEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapPrivacyEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/privacy/export/{complaintId:guid}", async (Guid complaintId, PrivacyService privacy, CancellationToken cancellationToken) =>
+        // The listed complaints' ids, comma-separated: ids only, so no e-mail or phone ends up in a URL or a log.
+        endpoints.MapGet("/api/privacy/export", async (string? ids, PrivacyService privacy, CancellationToken cancellationToken) =>
             {
                 try
                 {
-                    var export = await privacy.ExportAsync(complaintId, cancellationToken);
+                    var parsed = (ids ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(text => Guid.TryParse(text, out var id) ? id : Guid.Empty).ToList();
+                    if (parsed.Contains(Guid.Empty))
+                    {
+                        return Results.Problem("The list of complaints is not valid.", statusCode: StatusCodes.Status400BadRequest);
+                    }
+
+                    var export = await privacy.ExportAsync(parsed, cancellationToken);
                     return Results.File(export.Content, "application/json", export.FileName);
                 }
                 catch (DomainException ex)

@@ -52,17 +52,23 @@ public sealed class PrivacyService(
     }
 
     /// <summary>Everything about the customer of <paramref name="complaintId"/> as a JSON document (GDPR right of access).</summary>
-    public async Task<CustomerExport> ExportAsync(Guid complaintId, CancellationToken cancellationToken = default)
+    public async Task<CustomerExport> ExportAsync(IReadOnlyCollection<Guid> complaintIds, CancellationToken cancellationToken = default)
     {
         var actor = await currentUser.RequireAsync(PortalRoles.Policies.Privacy);
+        var requested = Checked(complaintIds);
+        var complaintId = requested[0];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var key = await KeyOfAsync(db, complaintId, cancellationToken);
         var complaints = await db.Complaints.AsNoTracking().AsSplitQuery()
             .Include(c => c.Evidence).Include(c => c.Interviews).Include(c => c.Communications)
             .Include(c => c.Escalations).Include(c => c.History)
-            .Where(key.Matches())
+            .Where(c => requested.Contains(c.Id))
             .OrderBy(c => c.ReceivedAt)
             .ToListAsync(cancellationToken);
+        if (complaints.Count != requested.Count)
+        {
+            throw new DomainException("A complaint in the list no longer exists.");
+        }
+
         var ids = complaints.Select(c => c.Id).ToList();
         var emails = (await db.OutboxMessages.AsNoTracking().Where(m => m.ComplaintId != null && ids.Contains(m.ComplaintId.Value)).ToListAsync(cancellationToken))
             .ToLookup(m => m.ComplaintId!.Value);
@@ -71,7 +77,7 @@ public sealed class PrivacyService(
         {
             ExportedAt = clock.UtcNow,
             ExportedBy = actor.Name,
-            Customer = new { key.Email, key.Phone },
+            Customer = new { complaints[0].Customer.Name, complaints[0].Customer.Email, complaints[0].Customer.Phone },
             Complaints = complaints.Select(c => new
             {
                 c.Id, c.Reference, c.Channel, c.ReceivedAt, c.Status,
@@ -102,29 +108,48 @@ public sealed class PrivacyService(
     /// (GDPR right to erasure). An open complaint is withdrawn first (a resolved one closed): the customer no longer
     /// wants it handled, and only an ended complaint can be anonymised. Returns the references erased.
     /// </summary>
-    public async Task<IReadOnlyList<string>> EraseAsync(Guid complaintId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> EraseAsync(IReadOnlyCollection<Guid> complaintIds, CancellationToken cancellationToken = default)
     {
         var actor = await currentUser.RequireAsync(PortalRoles.Policies.Privacy);
+        var requested = Checked(complaintIds);
+        var complaintId = requested[0];
         List<(Guid Id, string Reference, ComplaintStatus Status)> targets;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var key = await KeyOfAsync(db, complaintId, cancellationToken);
-            targets = (await db.Complaints.AsNoTracking().Where(key.Matches()).Where(c => c.AnonymisedAt == null)
+            targets = (await db.Complaints.AsNoTracking().Where(c => requested.Contains(c.Id)).Where(c => c.AnonymisedAt == null)
                     .Select(c => new { c.Id, c.Reference, c.Status }).ToListAsync(cancellationToken))
                 .Select(c => (c.Id, c.Reference, c.Status)).ToList();
         }
 
         var erased = new List<string>();
+        try
+        {
+            await EraseEachAsync(targets, erased, actor, cancellationToken);
+        }
+        finally
+        {
+            // Recorded even when a later complaint fails: what was erased is in the log.
+            await audit.RecordAsync(actor, AuditActions.ErasedCustomer, complaintId, erased.FirstOrDefault(),
+                Truncate($"{erased.Count} complaint(s): {string.Join(", ", erased)}"), CancellationToken.None);
+        }
+
+        logger.LogInformation("Customer data of {Count} complaints erased on request by {UserId}", erased.Count, actor.Id);
+        return erased;
+    }
+
+    private async Task EraseEachAsync(List<(Guid Id, string Reference, ComplaintStatus Status)> targets, List<string> erased, Domain.Common.Actor actor, CancellationToken cancellationToken)
+    {
         foreach (var (id, reference, status) in targets)
         {
             var now = clock.UtcNow;
             if (ComplaintWorkflow.Allows(status, ComplaintAction.Withdraw))
             {
-                await updater.ApplyAsync(id, null, actor, now, c => c.Withdraw(ErasureNote, actor, now), cancellationToken);
+                await updater.ApplyAsync(id, null, actor, now, c => c.Withdraw(ErasureNote, actor, now), cancellationToken, emailCustomer: false);
             }
             else if (status == ComplaintStatus.Resolved)
             {
-                await updater.ApplyAsync(id, null, actor, now, c => c.Close(ErasureNote, null, actor, now), cancellationToken);
+                // No closure e-mail or survey: the customer asked to be forgotten, not to be told the complaint is closed.
+                await updater.ApplyAsync(id, null, actor, now, c => c.Close(ErasureNote, null, actor, now), cancellationToken, emailCustomer: false);
             }
 
             await eraser.EraseAsync(id, c => c.EndedAt != null, clock.UtcNow, cancellationToken);
@@ -132,19 +157,13 @@ public sealed class PrivacyService(
         }
 
         await eraser.ScrubAsync(cancellationToken);
-        await audit.RecordAsync(actor, AuditActions.ErasedCustomer, complaintId, erased.FirstOrDefault(),
-            Truncate($"{erased.Count} complaint(s): {string.Join(", ", erased)}"), cancellationToken);
-        logger.LogInformation("Customer data of {Count} complaints erased on request by {UserId}", erased.Count, actor.Id);
-        return erased;
     }
 
-    private static async Task<CustomerKey> KeyOfAsync(PortalDbContext db, Guid complaintId, CancellationToken cancellationToken)
+    // Exactly the complaints the search listed and the user confirmed: never more than they saw.
+    private static List<Guid> Checked(IReadOnlyCollection<Guid> complaintIds)
     {
-        var customer = await db.Complaints.AsNoTracking().Where(c => c.Id == complaintId)
-            .Select(c => new { c.Customer.Email, c.Customer.Phone }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new DomainException("The complaint no longer exists.");
-        return CustomerKey.Normalise(customer.Email, customer.Phone)
-            ?? throw new DomainException("This customer's personal data has already been erased.");
+        var ids = complaintIds.Distinct().ToList();
+        return ids.Count is > 0 and <= 500 ? ids : throw new DomainException("Search for the customer first; export and erasure act on the complaints listed.");
     }
 
     private static string Truncate(string text) => text.Length <= 500 ? text : text[..497] + "...";

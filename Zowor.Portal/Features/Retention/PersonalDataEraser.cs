@@ -13,7 +13,11 @@ namespace Zowor.Portal.Features.Retention;
 /// append-only timeline), then <see cref="Complaint.Anonymise"/> erases the aggregate and records an "Anonymised" entry
 /// without the erased content. Statistics stay for trends.
 /// </summary>
-public sealed class PersonalDataEraser(IDbContextFactory<PortalDbContext> contexts, ComplaintUpdater updater, Evidence.EvidenceStore evidenceFiles)
+public sealed class PersonalDataEraser(
+    IDbContextFactory<PortalDbContext> contexts,
+    ComplaintUpdater updater,
+    Evidence.EvidenceStore evidenceFiles,
+    Mail.PickupDirectoryMailTransport pickup)
 {
     /// <summary>
     /// Erases one complaint while <paramref name="stillDue"/> holds for it: timeline text first (idempotent), then the
@@ -24,6 +28,22 @@ public sealed class PersonalDataEraser(IDbContextFactory<PortalDbContext> contex
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var due = db.Complaints.Where(c => c.Id == id && c.AnonymisedAt == null).Where(stillDue);
+            if (!await due.AnyAsync(cancellationToken))
+            {
+                return;
+            }
+
+            // Files first (idempotent): a failure here leaves the complaint for the next run, not files forever.
+            evidenceFiles.DeleteAll(id);
+            foreach (var messageId in await db.OutboxMessages.Where(m => m.ComplaintId == id).Select(m => m.Id).ToListAsync(cancellationToken))
+            {
+                var file = pickup.PathOf(messageId.ToString("N"));
+                if (File.Exists(file))
+                {
+                    File.Delete(file);
+                }
+            }
+
             await db.ComplaintHistory
                 .Where(h => EF.Property<Guid>(h, "ComplaintId") == id && due.Any() && h.Kind != ComplaintHistoryKinds.StatusChanged && h.Kind != ComplaintHistoryKinds.Escalated)
                 .ExecuteUpdateAsync(s => s.SetProperty(h => h.Details, (string?)null).SetProperty(h => h.Before, (string?)null).SetProperty(h => h.After, (string?)null), cancellationToken);
@@ -38,15 +58,22 @@ public sealed class PersonalDataEraser(IDbContextFactory<PortalDbContext> contex
                     .SetProperty(m => m.ToAddress, Complaint.Erased)
                     .SetProperty(m => m.ToName, Complaint.Erased)
                     .SetProperty(m => m.Body, Complaint.Erased)
+                    .SetProperty(m => m.LastError, (string?)null)
                     .SetProperty(m => m.FailedAt, m => m.SentAt == null ? now : m.FailedAt), cancellationToken);
             await db.SatisfactionSurveys
                 .Where(x => x.ComplaintId == id && x.Comment != null && due.Any())
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Comment, Complaint.Erased), cancellationToken);
         }
 
-        await updater.ApplyAsync(id, expectedVersion: null, Actor.System, now, complaint => complaint.Anonymise(now), cancellationToken);
-        // The uploaded documents and photos go with the rest of the personal data.
-        evidenceFiles.DeleteAll(id);
+        // Still due when saved: a complaint reopened in the meantime keeps its data (and is erased later, if ever).
+        var isDue = stillDue.Compile();
+        await updater.ApplyAsync(id, expectedVersion: null, Actor.System, now, complaint =>
+        {
+            if (isDue(complaint))
+            {
+                complaint.Anonymise(now);
+            }
+        }, cancellationToken);
     }
 
     /// <summary>
