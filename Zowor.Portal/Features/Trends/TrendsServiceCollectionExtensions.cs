@@ -10,8 +10,8 @@ public static class TrendsServiceCollectionExtensions
     public static WebApplicationBuilder AddTrends(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ITrendsCapaSource, NoCapaSource>();
-        builder.Services.AddSingleton<TrendQueries>();
-        builder.Services.AddSingleton<TrendExport>();
+        builder.Services.AddScoped<TrendQueries>();
+        builder.Services.AddScoped<TrendExport>();
         builder.Services.AddScoped<TrendService>();
         return builder;
     }
