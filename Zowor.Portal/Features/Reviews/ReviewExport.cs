@@ -23,7 +23,7 @@ public static class ReviewExport
                 return Results.NotFound();
             }
 
-            var text = string.Join("\r\n", Lines(pack)) + "\r\n";
+            var text = string.Join(Csv.NewLine, Lines(pack)) + Csv.NewLine;
             return Results.File(Csv.Encoding.GetPreamble().Concat(Csv.Encoding.GetBytes(text)).ToArray(), Csv.ContentType,
                 $"review-{pack.Kind.ToString().ToLowerInvariant()}-{pack.PeriodStart:yyyy-MM}.csv");
         }).RequireAuthorization(PortalRoles.Policies.Reviews);

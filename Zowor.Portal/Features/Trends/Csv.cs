@@ -15,6 +15,9 @@ public static class Csv
 
     public const string ContentType = "text/csv; charset=utf-8";
 
+    /// <summary>RFC 4180 line ends, whatever the server's platform.</summary>
+    public const string NewLine = "\r\n";
+
     public static string Text(string? value)
     {
         if (string.IsNullOrEmpty(value))

@@ -20,7 +20,7 @@ public sealed class TrendExport(IDbContextFactory<PortalDbContext> contexts, Tre
     public async Task WriteComplaintsAsync(TrendFilter filter, Stream output, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var writer = new StreamWriter(output, Csv.Encoding, bufferSize: 16 * 1024, leaveOpen: true);
+        await using var writer = new StreamWriter(output, Csv.Encoding, bufferSize: 16 * 1024, leaveOpen: true) { NewLine = Csv.NewLine };
         await writer.WriteLineAsync(Csv.Line("Reference", "Received", "Channel", "Category", "Product", "Severity", "Status", "EscalationLevel",
             "HoursToAcknowledge", "HoursToResolve", "RootCause", "Resolution", "RefundAmount", "RefundCurrency"));
         var rows = queries.Received(db, filter)
@@ -80,7 +80,7 @@ public sealed class TrendExport(IDbContextFactory<PortalDbContext> contexts, Tre
         }
 
         var report = await queries.GetReportAsync(filter, cancellationToken);
-        await using var writer = new StreamWriter(output, Csv.Encoding, leaveOpen: true);
+        await using var writer = new StreamWriter(output, Csv.Encoding, leaveOpen: true) { NewLine = Csv.NewLine };
         foreach (var line in FigureLines(figure, report))
         {
             await writer.WriteLineAsync(line);

@@ -23,12 +23,14 @@ public static class TrendsServiceCollectionExtensions
         {
             if (ParseFilter(http.Request.Query, clock) is not { } filter)
             {
-                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await BadRequestAsync(http);
                 return;
             }
 
             http.Response.ContentType = Csv.ContentType;
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"complaints-{filter.From:yyyyMMdd}-{filter.To:yyyyMMdd}.csv\"";
+            // Headers go out now and the rows follow in chunks as they are read: the download starts at once, however long.
+            await http.Response.StartAsync(http.RequestAborted);
             await export.WriteComplaintsAsync(filter, http.Response.Body, http.RequestAborted);
         }).RequireAuthorization(PortalRoles.Policies.Trends);
 
@@ -36,7 +38,7 @@ public static class TrendsServiceCollectionExtensions
         {
             if (ParseFilter(http.Request.Query, clock) is not { } filter || !TrendExport.Figures.Contains(figure))
             {
-                http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await BadRequestAsync(http);
                 return;
             }
 
@@ -45,6 +47,14 @@ public static class TrendsServiceCollectionExtensions
             await export.WriteFigureAsync(figure, filter, http.Response.Body, http.RequestAborted);
         }).RequireAuthorization(PortalRoles.Policies.Trends);
         return endpoints;
+    }
+
+    /// <summary>A 400 with a plain reason (a body, so the not-found page does not replace it).</summary>
+    private static Task BadRequestAsync(HttpContext http)
+    {
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        return http.Response.WriteAsync("Unknown figure, or dates not as yyyy-MM-dd with from before to.", http.RequestAborted);
     }
 
     /// <summary>The filter from <c>from</c>, <c>to</c> (yyyy-MM-dd), <c>category</c>, <c>channel</c>, <c>product</c>; null when malformed.</summary>
