@@ -46,8 +46,8 @@ public static class AccessRules
         new("/reviews/{id:int}/csv", "GET", "/reviews/1/csv", ReviewRoles),
         // Trends (P-60, P-61): the dashboard and its CSV downloads.
         new("/trends", "GET", "/trends", TrendRoles),
-        new("/trends/complaints.csv", "GET", "/trends/complaints.csv", TrendRoles),
-        new("/trends/figures/{figure}.csv", "GET", "/trends/figures/months.csv", TrendRoles),
+        new("/trends/complaints/csv", "GET", "/trends/complaints/csv", TrendRoles),
+        new("/trends/figures/{figure}/csv", "GET", "/trends/figures/months/csv", TrendRoles),
         new("/admin/users", "GET", "/admin/users", AdminOnly),
         new("/admin/settings", "GET", "/admin/settings", AdminOnly),
         new("/admin/privacy", "GET", "/admin/privacy", PrivacyRoles),

@@ -74,7 +74,7 @@ public sealed class TrendsViewTests : PortalComponentTestBase
         }
 
         Assert.Equal(2, cut.FindAll("[data-testid=pareto-bar]").Count);
-        Assert.Equal("trends/figures/root-causes.csv?from=2026-10-01&to=2026-11-30&category=delivery",
+        Assert.Equal("trends/figures/root-causes/csv?from=2026-10-01&to=2026-11-30&category=delivery",
             cut.Find("[data-testid=chart-pareto-csv]").GetAttribute("href"));
         Assert.Single(cut.FindAll("[data-testid=refund-row]"));
         Assert.Contains("Trail shoes", cut.Find("[data-testid=chart-products]").TextContent, StringComparison.Ordinal);

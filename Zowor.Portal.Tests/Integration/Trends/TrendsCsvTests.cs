@@ -43,11 +43,11 @@ public sealed class TrendsCsvTests : IAsyncLifetime
         var today = DateTime.UtcNow.AddHours(5);
         var query = $"from={today.AddDays(-3):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}&category={Category}";
 
-        using var response = await quality.Http.GetAsync($"trends/complaints.csv?{query}", HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var response = await quality.Http.GetAsync($"trends/complaints/csv?{query}", HttpCompletionOption.ResponseHeadersRead, Ct);
         // Streamed: the headers arrive with no length known up front, and the rows follow in chunks as they are read.
         var lengthKnown = response.Content.Headers.NonValidated.Contains("Content-Length");
         var body = await response.Content.ReadAsStringAsync(Ct);
-        using var phoneOnly = await quality.Http.GetAsync($"trends/complaints.csv?{query}&channel=Phone", Ct);
+        using var phoneOnly = await quality.Http.GetAsync($"trends/complaints/csv?{query}&channel=Phone", Ct);
         var phoneBody = await phoneOnly.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -72,9 +72,9 @@ public sealed class TrendsCsvTests : IAsyncLifetime
         var today = DateTime.UtcNow.AddHours(5);
         var query = $"from={today.AddDays(-3):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}&category={Category}";
 
-        var channels = (await quality.Http.GetStringAsync($"trends/figures/channels.csv?{query}", Ct)).TrimStart('\uFEFF');
-        using var unknown = await quality.Http.GetAsync($"trends/figures/secrets.csv?{query}", Ct);
-        using var badDate = await quality.Http.GetAsync("trends/complaints.csv?from=yesterday", Ct);
+        var channels = (await quality.Http.GetStringAsync($"trends/figures/channels/csv?{query}", Ct)).TrimStart('\uFEFF');
+        using var unknown = await quality.Http.GetAsync($"trends/figures/secrets/csv?{query}", Ct);
+        using var badDate = await quality.Http.GetAsync("trends/complaints/csv?from=yesterday", Ct);
 
         Assert.Equal("Channel,Complaints\r\nEmail,2\r\nPhone,1\r\n", channels);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
@@ -86,7 +86,7 @@ public sealed class TrendsCsvTests : IAsyncLifetime
     {
         using var agent = await PortalClient.SignedInAsync(_app, SeededPortalFixture.DemoEmailFor(PortalRoles.Agent), cancellationToken: Ct);
 
-        using var response = await agent.Http.GetAsync("trends/complaints.csv", Ct);
+        using var response = await agent.Http.GetAsync("trends/complaints/csv", Ct);
 
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"HTTP {(int)response.StatusCode}");
         Assert.NotEqual("text/csv", response.Content.Headers.ContentType?.MediaType);

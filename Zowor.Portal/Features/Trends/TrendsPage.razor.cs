@@ -30,7 +30,7 @@ public sealed partial class TrendsPage
     [Inject] private PortalNotifier Notifier { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
 
-    private string ComplaintsCsv => $"trends/complaints.csv?{Filter().ToQueryString()}";
+    private string ComplaintsCsv => $"trends/complaints/csv?{Filter().ToQueryString()}";
 
     protected override async Task OnInitializedAsync()
     {

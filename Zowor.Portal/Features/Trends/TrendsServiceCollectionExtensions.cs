@@ -19,7 +19,7 @@ public static class TrendsServiceCollectionExtensions
     /// <summary>The CSV downloads of the dashboard; the same policy as the page.</summary>
     public static IEndpointRouteBuilder MapTrendExports(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/trends/complaints.csv", async (HttpContext http, TrendExport export, BusinessClock clock) =>
+        endpoints.MapGet("/trends/complaints/csv", async (HttpContext http, TrendExport export, BusinessClock clock) =>
         {
             if (ParseFilter(http.Request.Query, clock) is not { } filter)
             {
@@ -34,7 +34,7 @@ public static class TrendsServiceCollectionExtensions
             await export.WriteComplaintsAsync(filter, http.Response.Body, http.RequestAborted);
         }).RequireAuthorization(PortalRoles.Policies.Trends);
 
-        endpoints.MapGet("/trends/figures/{figure}.csv", async (string figure, HttpContext http, TrendExport export, BusinessClock clock) =>
+        endpoints.MapGet("/trends/figures/{figure}/csv", async (string figure, HttpContext http, TrendExport export, BusinessClock clock) =>
         {
             if (ParseFilter(http.Request.Query, clock) is not { } filter || !TrendExport.Figures.Contains(figure))
             {
