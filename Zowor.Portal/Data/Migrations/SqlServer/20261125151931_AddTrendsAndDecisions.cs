@@ -39,15 +39,12 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
             // Backfill the trend keys of existing complaints (new ones get them from the domain). The month of receipt is
             // taken in UTC here, as the migration does not know the business time zone: only complaints received in the
             // first hours of a month (local time) may land in the month before. Refund amounts become whole cents.
-            migrationBuilder.Sql("""
-                UPDATE [Complaints] SET [ReceivedMonth] = YEAR([ReceivedAt]) * 100 + MONTH([ReceivedAt]);
-                UPDATE [Complaints] SET [AcknowledgementHours] = DATEDIFF_BIG(millisecond, [ReceivedAt], [AcknowledgedAt]) / 3600000.0
-                    WHERE [AcknowledgedAt] IS NOT NULL;
-                UPDATE [Complaints] SET [ResolutionHours] = DATEDIFF_BIG(millisecond, [ReceivedAt], [ResolvedAt]) / 3600000.0
-                    WHERE [ResolvedAt] IS NOT NULL;
-                UPDATE [Complaints] SET [ResolutionAmountMinor] = CAST(ROUND([ResolutionAmount] * 100, 0) AS bigint)
-                    WHERE [ResolutionAmount] IS NOT NULL;
-                """);
+            // Each statement in EXEC: an idempotent script runs the migration in one batch, where SQL Server would not
+            // yet know the columns just added.
+            migrationBuilder.Sql("EXEC('UPDATE [Complaints] SET [ReceivedMonth] = YEAR([ReceivedAt]) * 100 + MONTH([ReceivedAt])');");
+            migrationBuilder.Sql("EXEC('UPDATE [Complaints] SET [AcknowledgementHours] = DATEDIFF_BIG(millisecond, [ReceivedAt], [AcknowledgedAt]) / 3600000.0 WHERE [AcknowledgedAt] IS NOT NULL');");
+            migrationBuilder.Sql("EXEC('UPDATE [Complaints] SET [ResolutionHours] = DATEDIFF_BIG(millisecond, [ReceivedAt], [ResolvedAt]) / 3600000.0 WHERE [ResolvedAt] IS NOT NULL');");
+            migrationBuilder.Sql("EXEC('UPDATE [Complaints] SET [ResolutionAmountMinor] = CAST(ROUND([ResolutionAmount] * 100, 0) AS bigint) WHERE [ResolutionAmount] IS NOT NULL');");
 
             migrationBuilder.CreateTable(
                 name: "ReviewFindings",
