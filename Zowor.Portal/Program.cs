@@ -9,6 +9,8 @@ using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Localization;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Training;
+using Zowor.Portal.Features.Reviews;
+using Zowor.Portal.Features.Trends;
 using Zowor.Portal.Features.Operations;
 using Zowor.Portal.Features.Privacy;
 using Zowor.Portal.Features.Security;
@@ -32,6 +34,7 @@ builder.AddPublicChannel();
 builder.AddEvidenceFiles();
 builder.AddMemosAndTraining();
 builder.AddDeadlineJobs();
+builder.AddTrends();
 builder.AddPortalHealthChecks();
 
 // Enums travel as names in the JSON API ("ChiefCustomerOfficer", not 2).
@@ -66,6 +69,8 @@ app.MapRealtime();
 app.MapComplaintApi();
 app.MapEvidenceFiles();
 app.MapTrainingExport();
+app.MapTrendExports();
+app.MapReviewExport();
 app.MapDeadlineJobs();
 app.MapCultureEndpoint();
 app.MapPrivacyEndpoints();

@@ -46,6 +46,18 @@ public sealed class Complaint
     /// <summary>When Zowor received the complaint (UTC); the deadlines count from here.</summary>
     public DateTime ReceivedAt { get; private set; }
 
+    /// <summary>
+    /// The month of receipt as <c>yyyymm</c> in the business time zone (P-60): the key the trends dashboard groups by, so
+    /// volume by month is a GROUP BY on an indexed integer instead of date arithmetic on every row.
+    /// </summary>
+    public int ReceivedMonth { get; private set; }
+
+    /// <summary>Hours from receipt to acknowledgement (P-20), kept so medians and percentiles are an ORDER BY in SQL.</summary>
+    public double? AcknowledgementHours { get; private set; }
+
+    /// <summary>Hours from receipt to resolution (P-61); cleared when the complaint is reopened.</summary>
+    public double? ResolutionHours { get; private set; }
+
     /// <summary>When it was entered in the portal (UTC).</summary>
     public DateTime RegisteredAt { get; private set; }
 
@@ -168,6 +180,7 @@ public sealed class Complaint
     /// <param name="by">Who registers it.</param>
     /// <param name="now">The current time (UTC).</param>
     /// <param name="customerLanguage">The customer's language for messages; English when not given.</param>
+    /// <param name="receivedLocal">The receipt time in the business time zone, for <see cref="ReceivedMonth"/>; the UTC time when not given.</param>
     public static Complaint Register(
         ComplaintReference reference,
         ComplaintChannel channel,
@@ -176,7 +189,8 @@ public sealed class Complaint
         DateTime receivedAt,
         Actor by,
         DateTime now,
-        string? customerLanguage = null)
+        string? customerLanguage = null,
+        DateTime? receivedLocal = null)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(customer);
@@ -202,6 +216,7 @@ public sealed class Complaint
             ReferenceSequence = reference.Sequence,
             Channel = channel,
             ReceivedAt = receivedAt,
+            ReceivedMonth = MonthKey(receivedLocal ?? receivedAt),
             RegisteredAt = now,
             RegisteredById = by.Id,
             Customer = customer,
@@ -258,6 +273,7 @@ public sealed class Complaint
         }
 
         Acknowledgement = new Acknowledgement(method, at, by.Id, by.Name, estimatedResolutionDate);
+        AcknowledgementHours = (at - ReceivedAt).TotalHours;
         LastCustomerUpdateAt = at;
         CustomerUpdateDueSince = null;
         Record(at, by, ComplaintHistoryKinds.Acknowledged, null, estimatedResolutionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), method.ToString());
@@ -371,6 +387,7 @@ public sealed class Complaint
 
         Resolution = offer.Implemented(implementedAt);
         ResolvedAt = at;
+        ResolutionHours = (at - ReceivedAt).TotalHours;
         MoveTo(ComplaintAction.Resolve, by, at, Guard.OptionalText(note, "Note", ComplaintLimits.Note));
     }
 
@@ -399,6 +416,7 @@ public sealed class Complaint
         EnsureAllowed(ComplaintAction.Reopen, by, at);
         Closure = null;
         ResolvedAt = null;
+        ResolutionHours = null;
         MoveTo(ComplaintAction.Reopen, by, at, text);
     }
 
@@ -417,6 +435,39 @@ public sealed class Complaint
         }
 
         RaiseLevel(to, Guard.Text(reason, "Reason", ComplaintLimits.Note), automatic, by, at);
+    }
+
+    /// <summary>
+    /// The CEO's decision on a complaint at level 3 (P-72, P-73): what the CEO decided and why, recorded on the timeline.
+    /// Only while the complaint is at level 3 and unresolved; the staff then carry the decision out through the usual steps.
+    /// Who may decide (the CEO) is the web app's authorization, not the domain's.
+    /// </summary>
+    /// <param name="outcome">Uphold the offer, improve it, refund in full, or another decision.</param>
+    /// <param name="decision">The decision in the CEO's words.</param>
+    /// <param name="by">The CEO.</param>
+    /// <param name="at">When (UTC).</param>
+    public void RecordCeoDecision(CeoDecisionOutcome outcome, string decision, Actor by, DateTime at)
+    {
+        Guard.Actor(by);
+        Guard.Utc(at, nameof(at));
+        if (!Enum.IsDefined(outcome))
+        {
+            throw new DomainException("Choose the outcome of the decision.");
+        }
+
+        if (EscalationLevel != EscalationLevel.ChiefExecutive)
+        {
+            throw new ComplaintWorkflowException("Only a complaint escalated to the CEO (level 3) takes a CEO decision.");
+        }
+
+        if (!IsUnresolved)
+        {
+            throw new ComplaintWorkflowException("The complaint is already resolved: reopen it before the CEO decides on it.");
+        }
+
+        var text = Guard.Text(decision, "Decision", ComplaintLimits.Note);
+        Record(at, by, ComplaintHistoryKinds.CeoDecision, null, outcome.ToString(), text);
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.CeoDecision, at));
     }
 
     /// <summary>Makes a user the owner of the complaint.</summary>
@@ -680,6 +731,9 @@ public sealed class Complaint
         _history.Add(new ComplaintHistoryEntry(at, by.Id, by.Name, kind, before, after, details));
         LastChangedAt = at;
     }
+
+    /// <summary>The <c>yyyymm</c> key of a month, as <see cref="ReceivedMonth"/> stores it.</summary>
+    public static int MonthKey(DateTime time) => (time.Year * 100) + time.Month;
 
     private static string NormaliseLanguage(string? language)
     {

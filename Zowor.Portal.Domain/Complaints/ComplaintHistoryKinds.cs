@@ -36,4 +36,7 @@ public static class ComplaintHistoryKinds
 
     /// <summary>The customer added information on the status page (P-41).</summary>
     public const string CustomerAddedInformation = "CustomerAddedInformation";
+
+    /// <summary>The CEO decided on a level-3 complaint (P-72).</summary>
+    public const string CeoDecision = "CeoDecision";
 }

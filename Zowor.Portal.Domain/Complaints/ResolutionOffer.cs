@@ -9,6 +9,7 @@ public sealed record ResolutionOffer
     {
         Kind = kind;
         Amount = amount;
+        AmountInMinorUnits = amount is { } value ? (long)(value * 100m) : null;
         Currency = currency;
         Compensation = compensation;
         Details = details;
@@ -19,6 +20,12 @@ public sealed record ResolutionOffer
 
     /// <summary>Money returned, for refunds.</summary>
     public decimal? Amount { get; private init; }
+
+    /// <summary>
+    /// <see cref="Amount"/> in hundredths (cents): a whole number every database can SUM (SQLite cannot sum decimals in SQL),
+    /// for refund totals in trends and review packs. Amounts have at most two decimals, so nothing is lost.
+    /// </summary>
+    public long? AmountInMinorUnits { get; private init; }
 
     /// <summary>ISO 4217 currency of <see cref="Amount"/>.</summary>
     public string? Currency { get; private init; }

@@ -19,6 +19,7 @@ public static class AccessRules
     private static readonly string[] BoardRoles = [PortalRoles.Cco, PortalRoles.Ceo];
     private static readonly string[] CeoRoles = [PortalRoles.Ceo, PortalRoles.Cco];
     private static readonly string[] ReviewRoles = [PortalRoles.Quality, PortalRoles.Cco, PortalRoles.Ceo];
+    private static readonly string[] TrendRoles = [PortalRoles.Quality, PortalRoles.Cco, PortalRoles.Ceo];
     private static readonly string[] AdminOnly = [PortalRoles.Admin];
     private static readonly string[] PrivacyRoles = [PortalRoles.Csm, PortalRoles.Admin];
     private static readonly string[] HandlerRoles = [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco, PortalRoles.Ceo];
@@ -42,6 +43,11 @@ public static class AccessRules
         new("/ceo", "GET", "/ceo", CeoRoles),
         new("/reviews", "GET", "/reviews", ReviewRoles),
         new("/reviews/{Id:int}", "GET", "/reviews/1", ReviewRoles),
+        new("/reviews/{id:int}/csv", "GET", "/reviews/1/csv", ReviewRoles),
+        // Trends (P-60, P-61): the dashboard and its CSV downloads.
+        new("/trends", "GET", "/trends", TrendRoles),
+        new("/trends/complaints/csv", "GET", "/trends/complaints/csv", TrendRoles),
+        new("/trends/figures/{figure}/csv", "GET", "/trends/figures/months/csv", TrendRoles),
         new("/admin/users", "GET", "/admin/users", AdminOnly),
         new("/admin/settings", "GET", "/admin/settings", AdminOnly),
         new("/admin/privacy", "GET", "/admin/privacy", PrivacyRoles),

@@ -224,13 +224,17 @@ public sealed class DbSeeder(
     {
         // Fixed seed: the same demo history on every machine.
         var random = new Random(2026);
+        var names = new List<string>();
         for (var i = 0; i < 48; i++)
         {
             var template = HistoryTemplates[random.Next(HistoryTemplates.Length)];
             var name = HistoryNames[random.Next(HistoryNames.Length)];
+            // Every eighth complaint comes from the customer of two complaints before: repeat complaints for the trends (P-60).
+            var customer = i % 8 == 7 ? i - 2 : i;
+            names.Add(name = customer == i ? name : names[customer]);
             var channel = (ComplaintChannel)random.Next(3);
             var age = TimeSpan.FromDays(120 - (i * 2.2)) + TimeSpan.FromHours(random.Next(0, 20));
-            var complaint = create(channel, name, $"customer{i}@example.com", null, template.Subject, template.Subject + ". Please help.",
+            var complaint = create(channel, name, $"customer{customer}@example.com", null, template.Subject, template.Subject + ". Please help.",
                 template.Category, template.Product == "—" ? null : template.Product, $"ZW-87{i:0000}", age, ComplaintSeverity.Normal, PreferredResolution.NoPreference);
             var start = complaint.ReceivedAt;
             var ackHours = random.Next(1, 30);

@@ -44,6 +44,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasIndex(c => c.EndedAt);
         builder.HasIndex(c => c.ResolvedAt);
         builder.HasIndex(c => c.AcknowledgementBreachedAt);
+        // The trends dashboard (Features/Trends) filters on the month and groups in SQL; percentiles order by the hours.
+        builder.HasIndex(c => new { c.ReceivedMonth, c.CategoryCode, c.Channel });
+        builder.HasIndex(c => new { c.ReceivedAt, c.AcknowledgementHours });
+        builder.HasIndex(c => new { c.ReceivedAt, c.ResolutionHours });
 
         builder.OwnsOne(c => c.Customer, customer =>
         {
@@ -78,6 +82,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         {
             offer.Property(x => x.Kind).HasColumnName("ResolutionKind").HasConversion<string>().HasMaxLength(24);
             offer.Property(x => x.Amount).HasColumnName("ResolutionAmount").HasPrecision(18, 2);
+            offer.Property(x => x.AmountInMinorUnits).HasColumnName("ResolutionAmountMinor");
             offer.Property(x => x.Currency).HasColumnName("ResolutionCurrency").HasMaxLength(ComplaintLimits.Currency);
             offer.Property(x => x.Compensation).HasColumnName("ResolutionCompensation").HasConversion<string>().HasMaxLength(24);
             offer.Property(x => x.Details).HasColumnName("ResolutionDetails").HasMaxLength(ComplaintLimits.Note);

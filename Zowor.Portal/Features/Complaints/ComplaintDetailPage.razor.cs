@@ -123,6 +123,8 @@ public sealed partial class ComplaintDetailPage
         ComplaintHistoryKinds.CustomerResponded => entry.After == "Accepted" ? L["The customer accepted the offer"] : L["The customer rejected the offer"],
         ComplaintHistoryKinds.Escalated => string.Format(CultureInfo.CurrentCulture, L["Escalated from level {0} to level {1}"], entry.Before, entry.After),
         ComplaintHistoryKinds.Assigned => string.Format(CultureInfo.CurrentCulture, L["Assigned to {0}"], entry.After),
+        ComplaintHistoryKinds.CeoDecision when Enum.TryParse<Domain.Complaints.CeoDecisionOutcome>(entry.After, out var outcome) =>
+            string.Format(CultureInfo.CurrentCulture, L["CEO decision: {0}"], L[EnumText.Of(outcome)]),
         _ => L[EnumText.OfName(entry.Kind)],
     };
 

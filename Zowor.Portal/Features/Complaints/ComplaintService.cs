@@ -41,7 +41,7 @@ public sealed class ComplaintService(
 
         // The year of receipt in the business time zone, as the customer and staff see it.
         var complaint = await updater.RegisterAsync(clock.ToLocal(receivedAt).Year,
-            reference => Complaint.Register(reference, form.Channel, customer, details, receivedAt, actor, now, form.CustomerLanguage),
+            reference => Complaint.Register(reference, form.Channel, customer, details, receivedAt, actor, now, form.CustomerLanguage, clock.ToLocal(receivedAt)),
             actor, now, cancellationToken);
         return new RegisteredComplaint(complaint.Id, complaint.Reference);
     }

@@ -24,6 +24,7 @@ public static class ComplaintServiceCollectionExtensions
         builder.Services.AddScoped<Categories.CategoryService>();
         builder.Services.AddScoped<Admin.UserAdminService>();
         builder.Services.AddScoped<Reviews.ReviewService>();
+        builder.Services.AddScoped<Escalation.CeoReviewService>();
         return builder;
     }
 }

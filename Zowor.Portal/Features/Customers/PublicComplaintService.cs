@@ -47,7 +47,7 @@ public sealed class PublicComplaintService(
             form.Preference, string.IsNullOrWhiteSpace(form.OrderNumber) ? null : form.OrderNumber.Trim().ToUpperInvariant(), form.Product);
         var now = clock.UtcNow;
         var complaint = await updater.RegisterAsync(clock.ToLocal(now).Year,
-            reference => Complaint.Register(reference, ComplaintChannel.WebForm, customer, details, now, Actor.Customer, now, language),
+            reference => Complaint.Register(reference, ComplaintChannel.WebForm, customer, details, now, Actor.Customer, now, language, clock.ToLocal(now)),
             Actor.Customer, now, cancellationToken);
         return complaint.Reference;
     }

@@ -31,6 +31,12 @@ public static class PortalRoles
         public const string CeoReview = "CeoReview";
         /// <summary>Monthly and annual review packs (P-63).</summary>
         public const string Reviews = "Reviews";
+        /// <summary>Quality records findings and decisions on a review pack (P-63); the CCO and CEO read them.</summary>
+        public const string ReviewFindings = "ReviewFindings";
+        /// <summary>The trends dashboard and its CSV exports (P-60, P-61, P-90).</summary>
+        public const string Trends = "Trends";
+        /// <summary>The CEO's decision on a level-3 complaint (P-72); the CCO reads the CEO review page but does not decide.</summary>
+        public const string CeoDecisions = "CeoDecisions";
         /// <summary>Users, roles and settings; training courses.</summary>
         public const string Admin = "Admin";
         /// <summary>Download evidence files: the people who investigate and review complaints, not account administrators.</summary>
@@ -54,6 +60,9 @@ public static class PortalRoles
         [Policies.EscalationBoard] = [Cco, Ceo],
         [Policies.CeoReview] = [Ceo, Cco],
         [Policies.Reviews] = [Quality, Cco, Ceo],
+        [Policies.ReviewFindings] = [Quality],
+        [Policies.Trends] = [Quality, Cco, Ceo],
+        [Policies.CeoDecisions] = [Ceo],
         [Policies.Admin] = [Admin],
         [Policies.EvidenceFiles] = [Agent, Csm, Cco, Ceo, Quality],
         [Policies.PublishMemos] = [Admin, Cco, Quality],

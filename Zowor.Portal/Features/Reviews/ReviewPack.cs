@@ -32,7 +32,10 @@ public enum ReviewKind
     Annual,
 }
 
-/// <summary>A review period's headline figures (P-60, P-61, P-63).</summary>
+/// <summary>
+/// A review period's headline figures (P-60, P-61, P-63). <see cref="RefundTotal"/> adds all currencies (kept for packs
+/// made before <see cref="RefundsByCurrency"/>, which is null in those).
+/// </summary>
 public sealed record ReviewFigures(
     int Received,
     IReadOnlyDictionary<string, int> ByChannel,
@@ -50,7 +53,8 @@ public sealed record ReviewFigures(
     IReadOnlyDictionary<string, int> ResolutionMix,
     decimal RefundTotal,
     double? AverageSatisfaction,
-    StaffComplianceFigures? StaffCompliance = null)
+    StaffComplianceFigures? StaffCompliance = null,
+    IReadOnlyDictionary<string, decimal>? RefundsByCurrency = null)
 {
     /// <summary>Share of the period's acknowledged complaints acknowledged within 24 hours (P-20), or null with none.</summary>
     public double? AcknowledgedWithin24HoursRate => Acknowledged == 0 ? null : (double)AcknowledgedWithin24Hours / Acknowledged;

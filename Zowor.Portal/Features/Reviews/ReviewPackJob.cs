@@ -102,8 +102,8 @@ public sealed class ReviewPackJob(
         var resolutionTimes = await resolved.Select(c => new { c.ReceivedAt, ResolvedAt = c.ResolvedAt!.Value }).ToListAsync(cancellationToken);
         var rootCauses = await resolved.Where(c => c.RootCause != null).GroupBy(c => c.RootCause!.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var mix = await resolved.Where(c => c.Resolution != null).GroupBy(c => c.Resolution!.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        // SQLite cannot sum decimals in SQL; the period's refund amounts are few.
-        var refunds = await resolved.Where(c => c.Resolution != null && c.Resolution.Amount != null).Select(c => c.Resolution!.Amount!.Value).ToListAsync(cancellationToken);
+        // Summed in SQL over whole cents (SQLite cannot SUM decimals), per currency: amounts in different currencies never add up.
+        var refunds = await Trends.TrendQueries.Refunds(resolved).ToListAsync(cancellationToken);
 
         var closed = complaints.Where(c => c.Closure != null && c.Closure.At >= from && c.Closure.At < to);
         var closedCount = await closed.CountAsync(cancellationToken);
@@ -126,8 +126,9 @@ public sealed class ReviewPackJob(
             EscalationsByLevel: escalations.ToDictionary(e => ((int)e.Key).ToString(System.Globalization.CultureInfo.InvariantCulture), e => e.Count),
             RootCauses: rootCauses.OrderByDescending(r => r.Count).ToDictionary(r => r.Key.ToString(), r => r.Count),
             ResolutionMix: mix.ToDictionary(m => m.Key.ToString(), m => m.Count),
-            RefundTotal: refunds.Sum(),
-            AverageSatisfaction: satisfaction);
+            RefundTotal: refunds.Sum(r => r.MinorUnits) / 100m,
+            AverageSatisfaction: satisfaction,
+            RefundsByCurrency: refunds.ToDictionary(r => r.Currency, r => r.MinorUnits / 100m));
     }
 
     private static double? Median(IEnumerable<double> values)

@@ -7,7 +7,7 @@ using Zowor.Portal.Features.Identity;
 namespace Zowor.Portal.Features.Reviews;
 
 /// <summary>Monthly and annual review packs for the quality team (P-63).</summary>
-public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, CurrentUser currentUser)
+public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, CurrentUser currentUser, TimeProvider time)
 {
     public async Task<IReadOnlyList<ReviewSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -24,10 +24,46 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, C
         await currentUser.RequireAsync(PortalRoles.Policies.Reviews);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var pack = await db.Set<ReviewPack>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        return pack is null
-            ? null
-            : new ReviewDetail(pack.Id, pack.Kind, pack.PeriodStart, pack.PeriodEnd, pack.GeneratedAt,
-                JsonSerializer.Deserialize<ReviewFigures>(pack.FiguresJson, ReviewPackJob.Json)!, pack.Findings);
+        if (pack is null)
+        {
+            return null;
+        }
+
+        var findings = await db.Set<ReviewFinding>().AsNoTracking().Where(f => f.ReviewPackId == id)
+            .OrderBy(f => f.AddedAt).ThenBy(f => f.Id)
+            .Select(f => new ReviewFindingView(f.Id, f.Text, f.Decision, f.Owner, f.DueDate, f.AddedAt, f.AddedByName))
+            .ToListAsync(cancellationToken);
+        return new ReviewDetail(pack.Id, pack.Kind, pack.PeriodStart, pack.PeriodEnd, pack.GeneratedAt,
+            JsonSerializer.Deserialize<ReviewFigures>(pack.FiguresJson, ReviewPackJob.Json)!, pack.Findings, findings);
+    }
+
+    /// <summary>Quality adds a finding and the decision on it (P-63); findings are only added, never edited, so they read as a timeline.</summary>
+    public async Task<ReviewFindingView> AddFindingAsync(int id, ReviewFindingForm form, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.RequireAsync(PortalRoles.Policies.ReviewFindings);
+        var text = Guard.Text(form.Text, "Finding", ReviewFinding.MaxTextLength);
+        var decision = Guard.Text(form.Decision, "Decision", ReviewFinding.MaxTextLength);
+        var owner = Guard.OptionalText(form.Owner, "Owner", ReviewFinding.MaxOwnerLength);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Set<ReviewPack>().AnyAsync(p => p.Id == id, cancellationToken))
+        {
+            throw new DomainException("The review pack no longer exists.");
+        }
+
+        var finding = new ReviewFinding
+        {
+            ReviewPackId = id,
+            Text = text,
+            Decision = decision,
+            Owner = owner,
+            DueDate = form.DueDate is { } due ? DateOnly.FromDateTime(due) : null,
+            AddedAt = time.GetUtcNow().UtcDateTime,
+            AddedById = actor.Id,
+            AddedByName = actor.Name,
+        };
+        db.Add(finding);
+        await db.SaveChangesAsync(cancellationToken);
+        return new ReviewFindingView(finding.Id, finding.Text, finding.Decision, finding.Owner, finding.DueDate, finding.AddedAt, finding.AddedByName);
     }
 
     public async Task SaveFindingsAsync(int id, string? findings, CancellationToken cancellationToken = default)
@@ -42,6 +78,18 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, C
     }
 }
 
+public sealed record ReviewFindingView(int Id, string Text, string Decision, string? Owner, DateOnly? DueDate, DateTime AddedAt, string AddedByName);
+
 public sealed record ReviewSummary(int Id, ReviewKind Kind, DateOnly PeriodStart, DateOnly PeriodEnd, DateTime GeneratedAt);
 
-public sealed record ReviewDetail(int Id, ReviewKind Kind, DateOnly PeriodStart, DateOnly PeriodEnd, DateTime GeneratedAt, ReviewFigures Figures, string? Findings);
+public sealed record ReviewDetail(int Id, ReviewKind Kind, DateOnly PeriodStart, DateOnly PeriodEnd, DateTime GeneratedAt, ReviewFigures Figures, string? Findings,
+    IReadOnlyList<ReviewFindingView> FindingList);
+
+/// <summary>A finding as Quality enters it on the Reviews page.</summary>
+public sealed class ReviewFindingForm
+{
+    public string? Text { get; set; }
+    public string? Decision { get; set; }
+    public string? Owner { get; set; }
+    public DateTime? DueDate { get; set; }
+}

@@ -212,6 +212,9 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.Property<DateTime>("AcknowledgementDueAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<double?>("AcknowledgementHours")
+                        .HasColumnType("float");
+
                     b.Property<DateTime?>("AcknowledgementWarnedAt")
                         .HasColumnType("datetime2");
 
@@ -282,6 +285,9 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("int");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -300,6 +306,9 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<double?>("ResolutionHours")
+                        .HasColumnType("float");
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("datetime2");
@@ -338,6 +347,10 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("ResolvedAt");
 
+                    b.HasIndex("ReceivedAt", "AcknowledgementHours");
+
+                    b.HasIndex("ReceivedAt", "ResolutionHours");
+
                     b.HasIndex("ReferenceYear", "ReferenceSequence")
                         .IsUnique();
 
@@ -346,6 +359,8 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.HasIndex("Status", "LastCustomerUpdateAt");
 
                     b.HasIndex("EscalationLevel", "Status", "EscalatedAt");
+
+                    b.HasIndex("ReceivedMonth", "CategoryCode", "Channel");
 
                     b.HasIndex("Status", "EscalationLevel", "AcknowledgementDueAt");
 
@@ -1016,6 +1031,54 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.ToTable("UserNotifications", (string)null);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("ReviewPackId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewPackId", "AddedAt");
+
+                    b.ToTable("ReviewFindings", (string)null);
+                });
+
             modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewPack", b =>
                 {
                     b.Property<int>("Id")
@@ -1312,6 +1375,10 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                                 .HasColumnType("decimal(18,2)")
                                 .HasColumnName("ResolutionAmount");
 
+                            b1.Property<long?>("AmountInMinorUnits")
+                                .HasColumnType("bigint")
+                                .HasColumnName("ResolutionAmountMinor");
+
                             b1.Property<string>("Compensation")
                                 .HasMaxLength(24)
                                 .HasColumnType("nvarchar(24)")
@@ -1556,6 +1623,15 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewFinding", b =>
+                {
+                    b.HasOne("Zowor.Portal.Features.Reviews.ReviewPack", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewPackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Zowor.Portal.Domain.Complaints.Complaint", b =>

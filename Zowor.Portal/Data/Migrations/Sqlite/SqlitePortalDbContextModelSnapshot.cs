@@ -200,6 +200,9 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.Property<DateTime>("AcknowledgementDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("AcknowledgementHours")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime?>("AcknowledgementWarnedAt")
                         .HasColumnType("TEXT");
 
@@ -270,6 +273,9 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -288,6 +294,9 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("ResolutionHours")
+                        .HasColumnType("REAL");
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("TEXT");
@@ -326,6 +335,10 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("ResolvedAt");
 
+                    b.HasIndex("ReceivedAt", "AcknowledgementHours");
+
+                    b.HasIndex("ReceivedAt", "ResolutionHours");
+
                     b.HasIndex("ReferenceYear", "ReferenceSequence")
                         .IsUnique();
 
@@ -334,6 +347,8 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.HasIndex("Status", "LastCustomerUpdateAt");
 
                     b.HasIndex("EscalationLevel", "Status", "EscalatedAt");
+
+                    b.HasIndex("ReceivedMonth", "CategoryCode", "Channel");
 
                     b.HasIndex("Status", "EscalationLevel", "AcknowledgementDueAt");
 
@@ -983,6 +998,52 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.ToTable("UserNotifications", (string)null);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewFinding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewPackId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewPackId", "AddedAt");
+
+                    b.ToTable("ReviewFindings", (string)null);
+                });
+
             modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewPack", b =>
                 {
                     b.Property<int>("Id")
@@ -1275,6 +1336,10 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ResolutionAmount");
 
+                            b1.Property<long?>("AmountInMinorUnits")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ResolutionAmountMinor");
+
                             b1.Property<string>("Compensation")
                                 .HasMaxLength(24)
                                 .HasColumnType("TEXT")
@@ -1519,6 +1584,15 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewFinding", b =>
+                {
+                    b.HasOne("Zowor.Portal.Features.Reviews.ReviewPack", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewPackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Zowor.Portal.Domain.Complaints.Complaint", b =>

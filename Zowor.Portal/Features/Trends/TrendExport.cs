@@ -1,0 +1,138 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Data;
+using Zowor.Portal.Features.Settings;
+
+namespace Zowor.Portal.Features.Trends;
+
+/// <summary>
+/// CSV downloads of the dashboard: the filtered complaints, streamed row by row from the database to the response
+/// (never held in memory), and each figure. The complaint export carries no personal data (no names, contacts or free
+/// text besides the product), so Quality can share it; the case page has the rest. Authorization is the endpoint's.
+/// </summary>
+public sealed class TrendExport(IDbContextFactory<PortalDbContext> contexts, TrendQueries queries, BusinessClock clock)
+{
+    /// <summary>The figures that can be downloaded, by the name in the URL.</summary>
+    public static readonly IReadOnlyList<string> Figures = ["summary", "months", "categories", "channels", "products", "root-causes", "escalation", "resolutions", "refunds"];
+
+    private const int FlushEvery = 200;
+
+    public async Task WriteComplaintsAsync(TrendFilter filter, Stream output, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var writer = new StreamWriter(output, Csv.Encoding, bufferSize: 16 * 1024, leaveOpen: true) { NewLine = Csv.NewLine };
+        await writer.WriteLineAsync(Csv.Line("Reference", "Received", "Channel", "Category", "Product", "Severity", "Status", "EscalationLevel",
+            "HoursToAcknowledge", "HoursToResolve", "RootCause", "Resolution", "RefundAmount", "RefundCurrency"));
+        var rows = queries.Received(db, filter)
+            .OrderBy(c => c.ReceivedAt)
+            .Select(c => new
+            {
+                c.Reference,
+                c.ReceivedAt,
+                c.Channel,
+                c.CategoryCode,
+                c.Product,
+                c.Severity,
+                c.Status,
+                c.EscalationLevel,
+                c.AcknowledgementHours,
+                c.ResolutionHours,
+                RootCause = c.RootCause == null ? (Domain.Complaints.RootCauseCategory?)null : c.RootCause.Category,
+                Resolution = c.Resolution == null ? (Domain.Complaints.ResolutionKind?)null : c.Resolution.Kind,
+                Minor = c.Resolution == null ? null : c.Resolution.AmountInMinorUnits,
+                Currency = c.Resolution == null ? null : c.Resolution.Currency,
+            })
+            .AsAsyncEnumerable();
+        var written = 0;
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            await writer.WriteLineAsync(Csv.Line(
+                Csv.Text(row.Reference),
+                clock.ToLocal(row.ReceivedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                row.Channel.ToString(),
+                Csv.Text(row.CategoryCode),
+                Csv.Text(row.Product),
+                row.Severity.ToString(),
+                row.Status.ToString(),
+                ((int)row.EscalationLevel).ToString(CultureInfo.InvariantCulture),
+                Csv.Number(row.AcknowledgementHours is { } a ? Math.Round(a, 2) : null),
+                Csv.Number(row.ResolutionHours is { } r ? Math.Round(r, 2) : null),
+                row.RootCause?.ToString() ?? string.Empty,
+                row.Resolution?.ToString() ?? string.Empty,
+                Csv.Number(row.Minor is { } m ? m / 100m : null),
+                Csv.Text(row.Currency)));
+            if (++written % FlushEvery == 0)
+            {
+                // Hands what is written so far to the client: a large export starts downloading at once.
+                await writer.FlushAsync(cancellationToken);
+            }
+        }
+
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Writes one figure of the report; false when there is no such figure.</summary>
+    public async Task<bool> WriteFigureAsync(string figure, TrendFilter filter, Stream output, CancellationToken cancellationToken)
+    {
+        if (!Figures.Contains(figure))
+        {
+            return false;
+        }
+
+        var report = await queries.GetReportAsync(filter, cancellationToken);
+        await using var writer = new StreamWriter(output, Csv.Encoding, leaveOpen: true) { NewLine = Csv.NewLine };
+        foreach (var line in FigureLines(figure, report))
+        {
+            await writer.WriteLineAsync(line);
+        }
+
+        await writer.FlushAsync(cancellationToken);
+        return true;
+    }
+
+    internal static IEnumerable<string> FigureLines(string figure, TrendReport report)
+    {
+        switch (figure)
+        {
+            case "months":
+                return Rows("Month", report.ByMonth);
+            case "categories":
+                return Rows("Category", report.ByCategory);
+            case "channels":
+                return Rows("Channel", report.ByChannel);
+            case "products":
+                return Rows("Product", report.ByProduct);
+            case "escalation":
+                return Rows("EscalationLevel", report.ByEscalationLevel);
+            case "resolutions":
+                return Rows("Resolution", report.ResolutionMix);
+            case "root-causes":
+                return [Csv.Line("RootCause", "Complaints", "CumulativeShare"),
+                    .. report.RootCauses.Select(r => Csv.Line(Csv.Text(r.Key), Csv.Number(r.Count), Csv.Number(Math.Round(r.CumulativeShare, 4))))];
+            case "refunds":
+                return [Csv.Line("Currency", "Amount", "Refunds"),
+                    .. report.Refunds.Select(r => Csv.Line(Csv.Text(r.Currency), Csv.Number(r.Amount), Csv.Number(r.Refunds)))];
+            default:
+                return [Csv.Line("Figure", "Value"),
+                    Csv.Line("From", report.Filter.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    Csv.Line("To", report.Filter.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    Csv.Line("Received", Csv.Number(report.Received)),
+                    Csv.Line("AcknowledgedWithin24HoursRate", Csv.Number(report.AcknowledgedWithin24HoursRate)),
+                    Csv.Line("MedianHoursToAcknowledge", Csv.Number(report.HoursToAcknowledge.Median)),
+                    Csv.Line("P90HoursToAcknowledge", Csv.Number(report.HoursToAcknowledge.Percentile90)),
+                    Csv.Line("MedianHoursToResolve", Csv.Number(report.HoursToResolve.Median)),
+                    Csv.Line("P90HoursToResolve", Csv.Number(report.HoursToResolve.Percentile90)),
+                    Csv.Line("EscalatedToLevel2Rate", Csv.Number(report.EscalatedToLevel2Rate)),
+                    Csv.Line("EscalatedToLevel3Rate", Csv.Number(report.EscalatedToLevel3Rate)),
+                    Csv.Line("RepeatCustomerRate", Csv.Number(report.Repeat.Rate)),
+                    Csv.Line("SurveyResponseRate", Csv.Number(report.Satisfaction.ResponseRate)),
+                    Csv.Line("AverageOutcomeScore", Csv.Number(report.Satisfaction.AverageOutcome)),
+                    Csv.Line("AverageHandlingScore", Csv.Number(report.Satisfaction.AverageHandling)),
+                    Csv.Line("MemoAcknowledgementRate", Csv.Number(report.Memos.Rate)),
+                    Csv.Line("TrainingComplianceRate", Csv.Number(report.Training.Rate))];
+        }
+    }
+
+    private static IEnumerable<string> Rows(string keyHeader, IReadOnlyList<CountRow> rows) =>
+        [Csv.Line(keyHeader, "Complaints"), .. rows.Select(r => Csv.Line(Csv.Text(r.Key), Csv.Number(r.Count)))];
+}

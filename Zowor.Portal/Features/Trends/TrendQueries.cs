@@ -1,0 +1,205 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Data;
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Features.Training;
+
+namespace Zowor.Portal.Features.Trends;
+
+/// <summary>
+/// The trend figures (P-60, P-61, P-90), computed in the database: every breakdown is a GROUP BY, medians and
+/// percentiles are an ORDER BY with OFFSET over a COUNT, refunds a SUM over whole cents. Nothing loads the complaints.
+/// The figures describe the complaints <em>received</em> in the filter's period (a cohort): their acknowledgement and
+/// resolution times, escalation levels and resolutions as they stand now. No authorization here: the callers
+/// (<see cref="TrendService"/>, the CSV endpoints, the CEO review page) check their own policy.
+/// </summary>
+public sealed class TrendQueries(
+    IDbContextFactory<PortalDbContext> contexts,
+    BusinessClock clock,
+    ComplianceQueries compliance,
+    ITrendsCapaSource capa)
+{
+    /// <summary>How many products the product breakdown shows (the most complained about).</summary>
+    public const int TopProducts = 10;
+
+    public async Task<TrendReport> GetReportAsync(TrendFilter filter, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var (fromUtc, toUtc) = Bounds(filter);
+        var received = Received(db, filter);
+
+        var byMonth = await ByMonth(received).ToListAsync(cancellationToken);
+        var byCategory = await received.GroupBy(c => c.CategoryCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byChannel = await received.GroupBy(c => c.Channel).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byProduct = await received.Where(c => c.Product != null).GroupBy(c => c.Product!)
+            .Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(TopProducts)
+            .ToListAsync(cancellationToken);
+        var rootCauses = await RootCauses(received).ToListAsync(cancellationToken);
+        var acknowledgement = await received.GroupBy(c => 1)
+            .Select(g => new { Acknowledged = g.Count(c => c.AcknowledgementHours != null), Within24Hours = g.Count(c => c.AcknowledgementHours <= 24) })
+            .SingleOrDefaultAsync(cancellationToken);
+        var levels = await received.GroupBy(c => c.EscalationLevel).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var resolvedCohort = received.Where(c => c.ResolvedAt != null && c.Resolution != null);
+        var mix = await resolvedCohort.GroupBy(c => c.Resolution!.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var refunds = await Refunds(received).ToListAsync(cancellationToken);
+
+        var report = new TrendReport(
+            filter,
+            Received: byChannel.Sum(c => c.Count),
+            ByMonth: Months(filter, byMonth.ToDictionary(m => m.Key, m => m.Count)),
+            ByCategory: byCategory.OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => new CountRow(c.Key, c.Count)).ToList(),
+            ByChannel: byChannel.OrderByDescending(c => c.Count).ThenBy(c => c.Key).Select(c => new CountRow(c.Key.ToString(), c.Count)).ToList(),
+            ByProduct: byProduct.Select(p => new CountRow(p.Key, p.Count)).ToList(),
+            RootCauses: Pareto(rootCauses.Select(r => new CountRow(r.Key.ToString(), r.Count))),
+            Acknowledged: acknowledgement?.Acknowledged ?? 0,
+            AcknowledgedWithin24Hours: acknowledgement?.Within24Hours ?? 0,
+            HoursToAcknowledge: await DurationAsync(received.Where(c => c.AcknowledgementHours != null).Select(c => c.AcknowledgementHours!.Value), cancellationToken),
+            HoursToResolve: await DurationAsync(received.Where(c => c.ResolutionHours != null).Select(c => c.ResolutionHours!.Value), cancellationToken),
+            ByEscalationLevel: levels.OrderBy(l => l.Key).Select(l => new CountRow(((int)l.Key).ToString(CultureInfo.InvariantCulture), l.Count)).ToList(),
+            ResolutionMix: mix.OrderByDescending(m => m.Count).ThenBy(m => m.Key).Select(m => new CountRow(m.Key.ToString(), m.Count)).ToList(),
+            Refunds: refunds.OrderBy(r => r.Currency, StringComparer.Ordinal).Select(r => new RefundTotal(r.Currency, r.MinorUnits / 100m, r.Count)).ToList(),
+            Repeat: await RepeatAsync(received, cancellationToken),
+            Satisfaction: await SatisfactionAsync(db, received, cancellationToken),
+            Memos: await compliance.MemoAcknowledgementAsync(fromUtc, toUtc, cancellationToken),
+            Training: await compliance.TrainingComplianceAsync(Min(filter.To, clock.Today), cancellationToken),
+            Capa: await capa.GetOpenAndOverdueAsync(clock.Today, cancellationToken));
+        return report;
+    }
+
+    /// <summary>The products complained about most in the last year, for the product filter.</summary>
+    public async Task<IReadOnlyList<string>> ProductsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var since = clock.UtcNow.AddYears(-1);
+        return await db.Complaints.AsNoTracking().Where(c => c.ReceivedAt >= since && c.Product != null)
+            .GroupBy(c => c.Product!).Select(g => new { g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(50).Select(g => g.Key)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The complaints the filter covers (UTC bounds of the business days), untracked.</summary>
+    internal IQueryable<Complaint> Received(PortalDbContext db, TrendFilter filter)
+    {
+        var (fromUtc, toUtc) = Bounds(filter);
+        var complaints = db.Complaints.AsNoTracking().Where(c => c.ReceivedAt >= fromUtc && c.ReceivedAt < toUtc);
+        if (!string.IsNullOrEmpty(filter.CategoryCode))
+        {
+            complaints = complaints.Where(c => c.CategoryCode == filter.CategoryCode);
+        }
+
+        if (filter.Channel is { } channel)
+        {
+            complaints = complaints.Where(c => c.Channel == channel);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Product))
+        {
+            complaints = complaints.Where(c => c.Product == filter.Product);
+        }
+
+        return complaints;
+    }
+
+    /// <summary>[from, to) in UTC for the filter's business days.</summary>
+    internal (DateTime FromUtc, DateTime ToUtc) Bounds(TrendFilter filter) =>
+        (clock.ToUtc(filter.From.ToDateTime(TimeOnly.MinValue)), clock.ToUtc(filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+
+    internal static IQueryable<MonthCount> ByMonth(IQueryable<Complaint> received) =>
+        received.GroupBy(c => c.ReceivedMonth).Select(g => new MonthCount(g.Key, g.Count()));
+
+    internal static IQueryable<RootCauseCount> RootCauses(IQueryable<Complaint> received) =>
+        received.Where(c => c.RootCause != null).GroupBy(c => c.RootCause!.Category).Select(g => new RootCauseCount(g.Key, g.Count()));
+
+    /// <summary>Refunds of the resolved complaints, summed per currency in whole cents (SQLite cannot SUM decimals).</summary>
+    internal static IQueryable<CurrencySum> Refunds(IQueryable<Complaint> received) =>
+        received.Where(c => c.ResolvedAt != null && c.Resolution != null && c.Resolution.AmountInMinorUnits != null && c.Resolution.Currency != null)
+            .GroupBy(c => c.Resolution!.Currency!)
+            .Select(g => new CurrencySum(g.Key, g.Sum(c => c.Resolution!.AmountInMinorUnits!.Value), g.Count()));
+
+    /// <summary>Customers (e-mail, else phone) with how many complaints each; the repeat ones have more than one.</summary>
+    internal static IQueryable<int> ComplaintsPerCustomer(IQueryable<Complaint> received) =>
+        received.Where(c => c.Customer.Email != null || c.Customer.Phone != null)
+            .GroupBy(c => c.Customer.Email ?? c.Customer.Phone)
+            .Select(g => g.Count());
+
+    /// <summary>
+    /// Median (the middle value, or the mean of the two middle ones) and 90th percentile (nearest rank: the value at
+    /// rank ⌈0.9·n⌉) of the hours, read with ORDER BY and OFFSET after a COUNT: at most three values leave the database.
+    /// </summary>
+    internal static async Task<DurationFigures> DurationAsync(IQueryable<double> hours, CancellationToken cancellationToken)
+    {
+        var count = await hours.CountAsync(cancellationToken);
+        if (count == 0)
+        {
+            return new DurationFigures(0, null, null);
+        }
+
+        var ordered = hours.OrderBy(h => h);
+        var middle = await ordered.Skip((count - 1) / 2).Take(count % 2 == 0 ? 2 : 1).ToListAsync(cancellationToken);
+        var rank = (int)Math.Ceiling(0.9 * count);
+        var percentile90 = await ordered.Skip(rank - 1).Take(1).ToListAsync(cancellationToken);
+        return new DurationFigures(count, Math.Round(middle.Average(), 2), Math.Round(percentile90[0], 2));
+    }
+
+    private static async Task<RepeatFigures> RepeatAsync(IQueryable<Complaint> received, CancellationToken cancellationToken)
+    {
+        var perCustomer = ComplaintsPerCustomer(received);
+        var customers = await perCustomer.CountAsync(cancellationToken);
+        var repeat = perCustomer.Where(n => n > 1);
+        return new RepeatFigures(customers, await repeat.CountAsync(cancellationToken), await repeat.SumAsync(cancellationToken));
+    }
+
+    private static async Task<SatisfactionFigures> SatisfactionAsync(PortalDbContext db, IQueryable<Complaint> received, CancellationToken cancellationToken)
+    {
+        var ids = received.Select(c => c.Id);
+        var survey = await db.SatisfactionSurveys.AsNoTracking().Where(s => ids.Contains(s.ComplaintId))
+            .GroupBy(s => 1)
+            .Select(g => new
+            {
+                Sent = g.Count(),
+                Answered = g.Count(s => s.AnsweredAt != null),
+                Outcome = g.Average(s => (double?)s.OutcomeScore),
+                Handling = g.Average(s => (double?)s.HandlingScore),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return survey is null
+            ? new SatisfactionFigures(0, 0, null, null)
+            : new SatisfactionFigures(survey.Sent, survey.Answered, Round(survey.Outcome), Round(survey.Handling));
+    }
+
+    /// <summary>Every month of the period in order, with zero where nothing was received, keyed <c>yyyy-MM</c>.</summary>
+    private static List<CountRow> Months(TrendFilter filter, Dictionary<int, int> counts)
+    {
+        var rows = new List<CountRow>();
+        for (var month = new DateOnly(filter.From.Year, filter.From.Month, 1); month <= filter.To; month = month.AddMonths(1))
+        {
+            rows.Add(new CountRow(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), counts.GetValueOrDefault(Complaint.MonthKey(month.ToDateTime(TimeOnly.MinValue)))));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Root causes from the most to the least frequent, each with the cumulative share so far (P-60 Pareto).</summary>
+    internal static List<ParetoRow> Pareto(IEnumerable<CountRow> rows)
+    {
+        var ordered = rows.OrderByDescending(r => r.Count).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        var total = ordered.Sum(r => r.Count);
+        var running = 0;
+        return ordered.Select(r =>
+        {
+            running += r.Count;
+            return new ParetoRow(r.Key, r.Count, total == 0 ? 0 : (double)running / total);
+        }).ToList();
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
+
+    internal sealed record MonthCount(int Key, int Count);
+
+    internal sealed record RootCauseCount(RootCauseCategory Key, int Count);
+
+    internal sealed record CurrencySum(string Currency, long MinorUnits, int Count);
+}
