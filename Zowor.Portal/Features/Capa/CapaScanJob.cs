@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
+using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Features.Settings;
@@ -44,65 +45,8 @@ public sealed class CapaScanJob(
     {
         var current = settings.Current;
         var now = clock.UtcNow;
-        var from = now.AddDays(-current.RecurrenceWindowDays);
-        var to = now.AddTicks(1);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-
-        var products = await RecurrenceQueries.ProductGroups(db, from, to, current.RecurrenceThreshold).ToListAsync(cancellationToken);
-        var causes = await RecurrenceQueries.RootCauseGroups(db, from, to, current.RecurrenceThreshold).ToListAsync(cancellationToken);
-        if (products.Count == 0 && causes.Count == 0)
-        {
-            return 0;
-        }
-
-        var recentKeys = (await db.RecurringIssueAlerts.AsNoTracking().Where(a => a.RaisedAt > from).Select(a => a.Key).ToListAsync(cancellationToken)).ToHashSet();
-        var openScopes = await db.Capas.AsNoTracking().Where(c => c.Status != CapaStatus.Closed)
-            .Select(c => new { c.RecurrenceProduct, c.RecurrenceCategory, c.RecurrenceRootCause }).ToListAsync(cancellationToken);
-        var covered = openScopes.Select(s => s.RecurrenceRootCause is { } cause && s.RecurrenceProduct is null
-                ? RecurringIssueAlert.RootCauseKey(cause)
-                : RecurringIssueAlert.ProductKey(s.RecurrenceCategory ?? string.Empty, s.RecurrenceProduct ?? string.Empty))
-            .ToHashSet();
-
-        var today = clock.Today;
-        var alerts = new List<RecurringIssueAlert>();
-        foreach (var group in products)
-        {
-            var key = RecurringIssueAlert.ProductKey(group.CategoryCode, group.Product);
-            if (recentKeys.Contains(key) || covered.Contains(key))
-            {
-                continue;
-            }
-
-            var members = await RecurrenceQueries.InScope(db.Complaints, group.Product, group.CategoryCode, null)
-                .Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).OrderBy(c => c.ReceivedAt)
-                .Select(c => new { c.Id, c.Reference }).ToListAsync(cancellationToken);
-            alerts.Add(new RecurringIssueAlert
-            {
-                Key = key, Product = group.Product, CategoryCode = group.CategoryCode, WindowStart = from, WindowEnd = now,
-                RaisedOn = today, RaisedAt = now, ComplaintCount = members.Count,
-                ComplaintIds = members.Select(m => m.Id).ToList(), References = members.Select(m => m.Reference).ToList(),
-            });
-        }
-
-        foreach (var group in causes)
-        {
-            var key = RecurringIssueAlert.RootCauseKey(group.RootCause);
-            if (recentKeys.Contains(key) || covered.Contains(key))
-            {
-                continue;
-            }
-
-            var members = await RecurrenceQueries.InScope(db.Complaints, null, null, group.RootCause)
-                .Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).OrderBy(c => c.ReceivedAt)
-                .Select(c => new { c.Id, c.Reference }).ToListAsync(cancellationToken);
-            alerts.Add(new RecurringIssueAlert
-            {
-                Key = key, RootCause = group.RootCause, WindowStart = from, WindowEnd = now,
-                RaisedOn = today, RaisedAt = now, ComplaintCount = members.Count,
-                ComplaintIds = members.Select(m => m.Id).ToList(), References = members.Select(m => m.Reference).ToList(),
-            });
-        }
-
+        var alerts = await FindNewAlertsAsync(db, current.RecurrenceThreshold, current.RecurrenceWindowDays, now, clock.Today, cancellationToken);
         if (alerts.Count == 0)
         {
             return 0;
@@ -200,6 +144,63 @@ public sealed class CapaScanJob(
         }
 
         return flagged;
+    }
+
+    /// <summary>
+    /// The alerts due now: each product+category pair and each systemic root-cause category with at least
+    /// <paramref name="threshold"/> complaints received in the last <paramref name="windowDays"/> days, unless the key
+    /// was alerted within the window or an open CAPA has the same scope. Counting and grouping happen in the database.
+    /// </summary>
+    public static async Task<List<RecurringIssueAlert>> FindNewAlertsAsync(
+        PortalDbContext db, int threshold, int windowDays, DateTime now, DateOnly today, CancellationToken cancellationToken)
+    {
+        var from = now.AddDays(-windowDays);
+        var to = now.AddTicks(1);
+        var alerts = new List<RecurringIssueAlert>();
+        var products = await RecurrenceQueries.ProductGroups(db, from, to, threshold).ToListAsync(cancellationToken);
+        var causes = await RecurrenceQueries.RootCauseGroups(db, from, to, threshold).ToListAsync(cancellationToken);
+        if (products.Count == 0 && causes.Count == 0)
+        {
+            return alerts;
+        }
+
+        var recentKeys = (await db.RecurringIssueAlerts.AsNoTracking().Where(a => a.RaisedAt > from).Select(a => a.Key).ToListAsync(cancellationToken)).ToHashSet();
+        var openScopes = await db.Capas.AsNoTracking().Where(c => c.Status != CapaStatus.Closed)
+            .Select(c => new { c.RecurrenceProduct, c.RecurrenceCategory, c.RecurrenceRootCause }).ToListAsync(cancellationToken);
+        var covered = openScopes.Select(s => s.RecurrenceRootCause is { } cause && s.RecurrenceProduct is null
+                ? RecurringIssueAlert.RootCauseKey(cause)
+                : RecurringIssueAlert.ProductKey(s.RecurrenceCategory ?? string.Empty, s.RecurrenceProduct ?? string.Empty))
+            .ToHashSet();
+
+        async Task AddAsync(string key, string? product, string? category, RootCauseCategory? cause)
+        {
+            if (recentKeys.Contains(key) || covered.Contains(key))
+            {
+                return;
+            }
+
+            var members = await RecurrenceQueries.InScope(db.Complaints, product, category, cause)
+                .Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).OrderBy(c => c.ReceivedAt)
+                .Select(c => new { c.Id, c.Reference }).ToListAsync(cancellationToken);
+            alerts.Add(new RecurringIssueAlert
+            {
+                Key = key, Product = product, CategoryCode = category, RootCause = cause, WindowStart = from, WindowEnd = now,
+                RaisedOn = today, RaisedAt = now, ComplaintCount = members.Count,
+                ComplaintIds = members.Select(m => m.Id).ToList(), References = members.Select(m => m.Reference).ToList(),
+            });
+        }
+
+        foreach (var group in products)
+        {
+            await AddAsync(RecurringIssueAlert.ProductKey(group.CategoryCode, group.Product), group.Product, group.CategoryCode, null);
+        }
+
+        foreach (var group in causes)
+        {
+            await AddAsync(RecurringIssueAlert.RootCauseKey(group.RootCause), null, null, group.RootCause);
+        }
+
+        return alerts;
     }
 
     /// <summary>How an alert is named in lists and notifications: the product and category, or the root cause.</summary>
