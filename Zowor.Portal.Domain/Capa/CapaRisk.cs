@@ -26,12 +26,12 @@ public sealed record CapaRisk(int Severity, int Likelihood)
     {
         if (severity is < CapaLimits.MinScore or > CapaLimits.MaxScore)
         {
-            throw new DomainException("{0} must be between {1} and {2}.", "Severity", CapaLimits.MinScore, CapaLimits.MaxScore);
+            throw new DomainException("Severity must be between 1 and 5.");
         }
 
         if (likelihood is < CapaLimits.MinScore or > CapaLimits.MaxScore)
         {
-            throw new DomainException("{0} must be between {1} and {2}.", "Likelihood", CapaLimits.MinScore, CapaLimits.MaxScore);
+            throw new DomainException("Likelihood must be between 1 and 5.");
         }
 
         return new CapaRisk(severity, likelihood);

@@ -107,6 +107,22 @@ public sealed partial class CapaDetailPage
         return string.Format(CultureInfo.CurrentCulture, L["Recurrence counted for: {0}"], string.Join(" · ", parts));
     }
 
+    /// <summary>History entries store English phrases; each is listed here so the translation check sees it.</summary>
+    private string HistoryText(string what) => what switch
+    {
+        "Opened" => L["Opened"],
+        "Status changed" => L["Status changed"],
+        "Details changed" => L["Details changed"],
+        "Root-cause analysis recorded" => L["Root-cause analysis recorded"],
+        "Action added" => L["Action added"],
+        "Action done" => L["Action done"],
+        "Action cancelled" => L["Action cancelled"],
+        "Action overdue" => L["Action overdue"],
+        "Effectiveness check set" => L["Effectiveness check set"],
+        "Found effective" => L["Found effective"],
+        _ => what,
+    };
+
     private Task MoveAsync(CapaStep step) => RunAsync(() => Capas.MoveAsync(Id, step), resetForms: true);
 
     private Task SaveDetailsAsync(CapaDetailsForm form) => RunAsync(() => Capas.UpdateDetailsAsync(Id, form), resetForms: true);
