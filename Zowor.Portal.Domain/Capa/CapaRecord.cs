@@ -413,7 +413,7 @@ public sealed class CapaRecord
         var to = CapaWorkflow.Target(Status, step) ?? throw new CapaWorkflowException("“{0}” is not possible while the CAPA is in “{1}”.", Describe(step), Describe(Status));
         var from = Status;
         Status = to;
-        Record(by, at, "Status changed", from + " → " + to + (details is null ? string.Empty : " · " + details));
+        Record(by, at, "Status changed", Describe(from) + " → " + Describe(to) + (details is null ? string.Empty : " · " + details));
     }
 
     private void Record(Actor by, DateTime at, string what, string? details)

@@ -67,8 +67,15 @@ public sealed partial class CapaDetailPage
             _rootCause = RootCauseAnalysisForm.From(view.Capa);
             _check = new EffectivenessCheckForm { Criterion = view.Capa.EffectivenessCriterion, WindowDays = view.Capa.EffectivenessWindowDays };
             _decision = new EffectivenessDecisionForm();
+            _newAction = NewActionForm();
         }
     }
+
+    /// <summary>A new action is due in two weeks unless Quality picks another day.</summary>
+    private CapaActionForm NewActionForm() => new() { DueOn = Clock.Today.AddDays(14).ToDateTime(TimeOnly.MinValue) };
+
+    /// <summary>"Close" alone next to the page title reads like closing the page.</summary>
+    private string StepLabel(CapaStep step) => step == CapaStep.Close ? L["Close CAPA"] : L[EnumText.Of(step)];
 
     private bool Can(CapaStep step) => _view is { CanManage: true } view && CapaWorkflow.Allows(view.Capa.Status, step);
 
@@ -133,7 +140,7 @@ public sealed partial class CapaDetailPage
     {
         if (await RunAsync(() => Capas.AddActionAsync(Id, form), resetForms: false))
         {
-            _newAction = new CapaActionForm();
+            _newAction = NewActionForm();
             _actionKey++;
         }
     }

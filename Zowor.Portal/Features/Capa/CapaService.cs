@@ -116,7 +116,9 @@ public sealed class CapaService(
             var categoryName = alert.CategoryCode is { } code
                 ? await db.Categories.AsNoTracking().Where(c => c.Code == code).Select(c => c.NameEn).FirstOrDefaultAsync(cancellationToken) ?? code
                 : null;
-            var subject = alert.Product is not null ? $"{alert.Product} ({categoryName})" : $"root cause {alert.RootCause}";
+            var subject = alert.Product is not null
+                ? $"{alert.Product} ({categoryName})"
+                : $"{Components.Shared.EnumText.Of(alert.RootCause!.Value)} (root cause)";
             var problem = string.Format(
                 CultureInfo.InvariantCulture,
                 "{0} complaints about {1} between {2:yyyy-MM-dd} and {3:yyyy-MM-dd}: {4}.",
