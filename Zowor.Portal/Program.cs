@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using Zowor.Portal.Components;
+using Zowor.Portal.Features.Capa;
 using Zowor.Portal.Data;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Customers;
@@ -33,6 +34,7 @@ builder.AddCustomerMail();
 builder.AddPublicChannel();
 builder.AddEvidenceFiles();
 builder.AddMemosAndTraining();
+builder.AddCapa();
 builder.AddDeadlineJobs();
 builder.AddTrends();
 builder.AddPortalHealthChecks();

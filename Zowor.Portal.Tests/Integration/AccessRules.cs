@@ -26,6 +26,8 @@ public static class AccessRules
     private static readonly string[] EvidenceRoles = [PortalRoles.Agent, PortalRoles.Csm, PortalRoles.Cco, PortalRoles.Ceo, PortalRoles.Quality];
     private static readonly string[] PublishMemoRoles = [PortalRoles.Admin, PortalRoles.Cco, PortalRoles.Quality];
     private static readonly string[] TrainingRecordRoles = [PortalRoles.Admin, PortalRoles.Csm, PortalRoles.Cco, PortalRoles.Quality];
+    // P-62: Quality works CAPAs; the CSM, CCO and CEO read them (the services refuse changes to all but Quality).
+    private static readonly string[] CapaReaders = [PortalRoles.Quality, PortalRoles.Csm, PortalRoles.Cco, PortalRoles.Ceo];
 
     /// <summary>
     /// Route pattern as the app declares it (<c>RoutePattern.RawText</c>), the request the matrix sends (<c>{complaint}</c>
@@ -56,6 +58,8 @@ public static class AccessRules
         new("/memos/{Id:guid}", "GET", "/memos/00000000-0000-0000-0000-000000000001", AllStaff),
         new("/training", "GET", "/training", AllStaff),
         new("/training/compliance/csv", "GET", "/training/compliance/csv", TrainingRecordRoles),
+        new("/capa", "GET", "/capa", CapaReaders),
+        new("/capa/{Id:guid}", "GET", "/capa/00000000-0000-0000-0000-000000000001", CapaReaders),
         new("/not-found", "GET", "/not-found", Anonymous),
         new("/error", "GET", "/error", Anonymous),
         // Account pages and endpoints (static server rendering).

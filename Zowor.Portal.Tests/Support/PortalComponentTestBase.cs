@@ -16,6 +16,7 @@ using MudBlazor.Services;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Categories;
+using Zowor.Portal.Features.Capa;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Evidence;
 using Zowor.Portal.Features.Mail;
@@ -233,6 +234,8 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
         builder.AddComplaints();
         builder.AddCustomerMail();
         builder.AddEvidenceFiles();
+        // The case page renders the CAPAs its complaint is linked to (Features/Capa/LinkedCapas).
+        builder.AddCapa();
         foreach (var descriptor in builder.Services.Skip(defaults))
         {
             Services.Add(descriptor);

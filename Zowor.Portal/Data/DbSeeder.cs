@@ -112,6 +112,7 @@ public sealed class DbSeeder(
         await SeedComplaintsAsync(people, cancellationToken);
         await SeedTrainingAsync(people, cancellationToken);
         await SeedMemosAsync(people, cancellationToken);
+        await Features.Capa.CapaDemoData.SeedAsync(contexts, people, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
     /// <summary>P-80 demo records: the three policy courses and one more, with sessions that leave some training expiring, one overdue and some missing.</summary>

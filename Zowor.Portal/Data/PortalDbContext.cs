@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Memos;
 using Zowor.Portal.Domain.Training;
@@ -42,6 +43,12 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
     public DbSet<TrainingCompletion> TrainingCompletions => Set<TrainingCompletion>();
     /// <summary>Who viewed, exported or erased personal data (append-only).</summary>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    /// <summary>Corrective and preventive actions (P-62).</summary>
+    public DbSet<CapaRecord> Capas => Set<CapaRecord>();
+
+    /// <summary>Recurring issues the scan found (P-60), each raised once.</summary>
+    public DbSet<Features.Capa.RecurringIssueAlert> RecurringIssueAlerts => Set<Features.Capa.RecurringIssueAlert>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,7 @@ namespace Zowor.Portal.Realtime;
 [JsonDerivedType(typeof(PresenceSnapshot), "presence")]
 [JsonDerivedType(typeof(SettingsChanged), "settings")]
 [JsonDerivedType(typeof(MemoChanged), "memo")]
+[JsonDerivedType(typeof(CapaChanged), "capa")]
 public abstract record LiveEvent;
 
 /// <summary>A complaint changed; enough for a page to decide whether to reload what it shows. No personal data.</summary>
@@ -50,3 +51,9 @@ public enum MemoChange
     Published,
     Acknowledged,
 }
+
+/// <summary>
+/// A CAPA changed, a recurring-issue alert was raised or handled, or an action became overdue (P-62): the CAPA pages,
+/// the case pages that list CAPAs and the navigation badge reload. Ids only.
+/// </summary>
+public sealed record CapaChanged(Guid? CapaId, string Change, IReadOnlyList<Guid> ComplaintIds, string ChangedById) : LiveEvent;

@@ -13,5 +13,8 @@ internal sealed class PortalSettingsConfiguration : IEntityTypeConfiguration<Por
         builder.Property(s => s.TimeZone).HasMaxLength(64);
         builder.Property(s => s.UpdatedBy).HasMaxLength(200);
         builder.Ignore(s => s.Escalation);
+        // The existing settings row gets the defaults when the columns are added (AddCapa migration).
+        builder.Property(s => s.RecurrenceThreshold).HasDefaultValue(3).HasSentinel(0);
+        builder.Property(s => s.RecurrenceWindowDays).HasDefaultValue(30).HasSentinel(0);
     }
 }

@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Zowor.Portal.Data;
+using Zowor.Portal.Features.Capa;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Retention;
 using Zowor.Portal.Features.Reviews;
@@ -20,6 +21,7 @@ public static class DeadlineJobsExtensions
     public const string MonthlyReview = "monthly-review";
     public const string AnnualReview = "annual-review";
     public const string TrainingExpiry = "training-expiry";
+    public const string CapaScan = "capa-scan";
 
     public static WebApplicationBuilder AddDeadlineJobs(this WebApplicationBuilder builder)
     {
@@ -28,6 +30,7 @@ public static class DeadlineJobsExtensions
         services.AddScoped<RetentionJob>();
         services.AddScoped<ReviewPackJob>();
         services.AddScoped<TrainingExpiryJob>();
+        services.AddScoped<CapaScanJob>();
 
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddHangfire(config =>
@@ -87,11 +90,14 @@ public static class DeadlineJobsExtensions
             recurring.AddOrUpdate<ReviewPackJob>(AnnualReview, job => job.RunAnnualAsync(CancellationToken.None), Cron.Daily(4));
             // P-80: expiring and overdue training, flagged at 01:00 UTC (06:00 in Almaty), before the working day.
             recurring.AddOrUpdate<TrainingExpiryJob>(TrainingExpiry, job => job.RunAsync(CancellationToken.None), Cron.Daily(1));
+            // P-60, P-62: recurring issues and overdue CAPA actions, hourly.
+            recurring.AddOrUpdate<CapaScanJob>(CapaScan, job => job.RunAsync(CancellationToken.None), Cron.Hourly);
             jobs.Enqueue<DeadlineScanJob>(job => job.RunAsync(CancellationToken.None));
             jobs.Enqueue<RetentionJob>(job => job.RunAsync(CancellationToken.None));
             jobs.Enqueue<ReviewPackJob>(job => job.RunMonthlyAsync(CancellationToken.None));
             jobs.Enqueue<ReviewPackJob>(job => job.RunAnnualAsync(CancellationToken.None));
             jobs.Enqueue<TrainingExpiryJob>(job => job.RunAsync(CancellationToken.None));
+            jobs.Enqueue<CapaScanJob>(job => job.RunAsync(CancellationToken.None));
             return Task.CompletedTask;
         }
 

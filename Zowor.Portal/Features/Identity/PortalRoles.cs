@@ -47,6 +47,10 @@ public static class PortalRoles
         public const string TrainingRecords = "TrainingRecords";
         /// <summary>GDPR requests: find, export and erase one customer's personal data (P-91).</summary>
         public const string Privacy = "Privacy";
+        /// <summary>Reads CAPA records and recurring-issue alerts (P-62): Quality and the managers who answer for complaints.</summary>
+        public const string Capa = "Capa";
+        /// <summary>Opens and works CAPA records: Quality only (P-62); the others read.</summary>
+        public const string ManageCapa = "ManageCapa";
     }
 
     /// <summary>Roles that each policy admits.</summary>
@@ -68,6 +72,8 @@ public static class PortalRoles
         [Policies.PublishMemos] = [Admin, Cco, Quality],
         [Policies.TrainingRecords] = [Admin, Csm, Cco, Quality],
         [Policies.Privacy] = [Csm, Admin],
+        [Policies.Capa] = [Quality, Csm, Cco, Ceo],
+        [Policies.ManageCapa] = [Quality],
     };
 
     /// <summary>Roles that must sign in with an authenticator app (two-factor); until enrolled they reach only the enrolment page.</summary>

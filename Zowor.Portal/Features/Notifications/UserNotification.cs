@@ -35,4 +35,8 @@ public static class NotificationKinds
     public const string TrainingOverdue = "TrainingOverdue";
     /// <summary>For training managers: new expiring or overdue training in the team; Detail is how many.</summary>
     public const string TeamTrainingFlagged = "TeamTrainingFlagged";
+    /// <summary>For Quality: complaints recur (P-60, P-62); Reference is the alert's subject, Detail how many complaints.</summary>
+    public const string RecurringIssue = "RecurringIssue";
+    /// <summary>A CAPA action is past its due date; Reference is the CAPA number, Detail the action.</summary>
+    public const string CapaActionOverdue = "CapaActionOverdue";
 }

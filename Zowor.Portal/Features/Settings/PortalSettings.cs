@@ -28,6 +28,13 @@ public sealed class PortalSettings
     [Range(1, 120, ErrorMessage = "Retention must be between 1 and 120 months.")]
     public int RetentionMonths { get; set; } = 12;
 
+    /// <summary>P-60, P-62: this many complaints about one product and category (or one root cause) within the window raise a recurring-issue alert.</summary>
+    [Range(2, 100, ErrorMessage = "The recurring-issue threshold must be between 2 and 100 complaints.")]
+    public int RecurrenceThreshold { get; set; } = 3;
+
+    [Range(1, 365, ErrorMessage = "The recurring-issue window must be between 1 and 365 days.")]
+    public int RecurrenceWindowDays { get; set; } = 30;
+
     [Required(ErrorMessage = "Choose the business time zone.")]
     [StringLength(64)]
     public string TimeZone { get; set; } = "Asia/Almaty";

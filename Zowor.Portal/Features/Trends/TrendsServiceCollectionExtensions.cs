@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Identity;
@@ -9,7 +10,8 @@ public static class TrendsServiceCollectionExtensions
 {
     public static WebApplicationBuilder AddTrends(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ITrendsCapaSource, NoCapaSource>();
+        // "Not connected" unless CAPA tracking (AddCapa) registered its figures.
+        builder.Services.TryAddSingleton<ITrendsCapaSource, NoCapaSource>();
         builder.Services.AddScoped<TrendQueries>();
         builder.Services.AddScoped<TrendExport>();
         builder.Services.AddScoped<TrendService>();

@@ -155,6 +155,115 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Domain.Capa.CapaRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EffectivenessCriterion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("EffectivenessWindowDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ImplementedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("LastChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Likelihood")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("NumberSequence")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NumberYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OpenedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ProblemStatement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("RecurrenceCategory")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("RecurrenceProduct")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RecurrenceRootCause")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.PrimitiveCollection<string>("Whys")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("NumberYear", "NumberSequence")
+                        .IsUnique();
+
+                    b.ToTable("Capas", (string)null);
+                });
+
             modelBuilder.Entity("Zowor.Portal.Domain.Complaints.CommunicationEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -818,6 +927,74 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Capa.RecurringIssueAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("CapaId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("ComplaintCount")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("ComplaintIds")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("DismissedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.PrimitiveCollection<string>("References")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("WindowEnd")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CapaId");
+
+                    b.HasIndex("Key", "RaisedOn")
+                        .IsUnique();
+
+                    b.ToTable("RecurringIssueAlerts", (string)null);
+                });
+
             modelBuilder.Entity("Zowor.Portal.Features.Categories.ComplaintCategory", b =>
                 {
                     b.Property<string>("Code")
@@ -1134,6 +1311,16 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.Property<int>("Level2ResolutionDays")
                         .HasColumnType("int");
 
+                    b.Property<int>("RecurrenceThreshold")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(3);
+
+                    b.Property<int>("RecurrenceWindowDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(30);
+
                     b.Property<int>("RetentionMonths")
                         .HasColumnType("int");
 
@@ -1238,6 +1425,196 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Domain.Capa.CapaRecord", b =>
+                {
+                    b.OwnsMany("Zowor.Portal.Domain.Capa.CapaAction", "Actions", b1 =>
+                        {
+                            b1.Property<Guid>("CapaId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("FinishedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateTime?>("OverdueFlaggedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("OwnerId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)");
+
+                            b1.Property<string>("OwnerName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.HasKey("CapaId", "Number");
+
+                            b1.HasIndex("Status", "DueOn");
+
+                            b1.ToTable("CapaActions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CapaId");
+                        });
+
+                    b.OwnsMany("Zowor.Portal.Domain.Capa.CapaComplaintLink", "Complaints", b1 =>
+                        {
+                            b1.Property<Guid>("CapaId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid>("ComplaintId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)");
+
+                            b1.HasKey("CapaId", "ComplaintId");
+
+                            b1.HasIndex("ComplaintId");
+
+                            b1.ToTable("CapaComplaints", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CapaId");
+                        });
+
+                    b.OwnsMany("Zowor.Portal.Domain.Capa.CapaHistoryEntry", "History", b1 =>
+                        {
+                            b1.Property<Guid>("CapaId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("ActorId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)");
+
+                            b1.Property<string>("ActorName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("Details")
+                                .HasMaxLength(4200)
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.Property<string>("What")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.HasKey("CapaId", "Sequence");
+
+                            b1.ToTable("CapaHistory", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CapaId");
+                        });
+
+                    b.OwnsMany("Zowor.Portal.Domain.Capa.FishboneNote", "Fishbone", b1 =>
+                        {
+                            b1.Property<Guid>("CapaId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Category")
+                                .HasMaxLength(24)
+                                .HasColumnType("nvarchar(24)");
+
+                            b1.Property<string>("Notes")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.HasKey("CapaId", "Category");
+
+                            b1.ToTable("CapaFishboneNotes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CapaId");
+                        });
+
+                    b.OwnsOne("Zowor.Portal.Domain.Capa.EffectivenessDecision", "Decision", b1 =>
+                        {
+                            b1.Property<Guid>("CapaRecordId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("After")
+                                .HasColumnType("int")
+                                .HasColumnName("DecisionAfter");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("DecisionAt");
+
+                            b1.Property<int>("Before")
+                                .HasColumnType("int")
+                                .HasColumnName("DecisionBefore");
+
+                            b1.Property<string>("ById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)")
+                                .HasColumnName("DecisionById");
+
+                            b1.Property<string>("ByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("DecisionByName");
+
+                            b1.Property<bool>("Effective")
+                                .HasColumnType("bit")
+                                .HasColumnName("DecisionEffective");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)")
+                                .HasColumnName("DecisionNote");
+
+                            b1.HasKey("CapaRecordId");
+
+                            b1.ToTable("Capas");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CapaRecordId");
+                        });
+
+                    b.Navigation("Actions");
+
+                    b.Navigation("Complaints");
+
+                    b.Navigation("Decision");
+
+                    b.Navigation("Fishbone");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Zowor.Portal.Domain.Complaints.CommunicationEntry", b =>

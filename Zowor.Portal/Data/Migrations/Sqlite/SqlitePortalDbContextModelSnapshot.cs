@@ -145,6 +145,115 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Domain.Capa.CapaRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EffectivenessCriterion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EffectivenessWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ImplementedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Likelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NumberSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NumberYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProblemStatement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecurrenceCategory")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecurrenceProduct")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecurrenceRootCause")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Whys")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("NumberYear", "NumberSequence")
+                        .IsUnique();
+
+                    b.ToTable("Capas", (string)null);
+                });
+
             modelBuilder.Entity("Zowor.Portal.Domain.Complaints.CommunicationEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -788,6 +897,72 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Capa.RecurringIssueAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CapaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintCount")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("ComplaintIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DismissedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("References")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CapaId");
+
+                    b.HasIndex("Key", "RaisedOn")
+                        .IsUnique();
+
+                    b.ToTable("RecurringIssueAlerts", (string)null);
+                });
+
             modelBuilder.Entity("Zowor.Portal.Features.Categories.ComplaintCategory", b =>
                 {
                     b.Property<string>("Code")
@@ -1097,6 +1272,16 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.Property<int>("Level2ResolutionDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RecurrenceThreshold")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(3);
+
+                    b.Property<int>("RecurrenceWindowDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(30);
+
                     b.Property<int>("RetentionMonths")
                         .HasColumnType("INTEGER");
 
@@ -1199,6 +1384,196 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Domain.Capa.CapaRecord", b =>
+                {
+                    b.OwnsMany("Zowor.Portal.Domain.Capa.CapaAction", "Actions", b1 =>
+                        {
+                            b1.Property<Guid>("CapaId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("FinishedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("OverdueFlaggedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OwnerId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("OwnerName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("CapaId", "Number");
+
+                            b1.HasIndex("Status", "DueOn");
+
+                            b1.ToTable("CapaActions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CapaId");
+                        });
+
+                    b.OwnsMany("Zowor.Portal.Domain.Capa.CapaComplaintLink", "Complaints", b1 =>
+                        {
+                            b1.Property<Guid>("CapaId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ComplaintId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("CapaId", "ComplaintId");
+
+                            b1.HasIndex("ComplaintId");
+
+                            b1.ToTable("CapaComplaints", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CapaId");
+                        });
+
+                    b.OwnsMany("Zowor.Portal.Domain.Capa.CapaHistoryEntry", "History", b1 =>
+                        {
+                            b1.Property<Guid>("CapaId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ActorId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ActorName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Details")
+                                .HasMaxLength(4200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("What")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("CapaId", "Sequence");
+
+                            b1.ToTable("CapaHistory", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CapaId");
+                        });
+
+                    b.OwnsMany("Zowor.Portal.Domain.Capa.FishboneNote", "Fishbone", b1 =>
+                        {
+                            b1.Property<Guid>("CapaId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Category")
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Notes")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("CapaId", "Category");
+
+                            b1.ToTable("CapaFishboneNotes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CapaId");
+                        });
+
+                    b.OwnsOne("Zowor.Portal.Domain.Capa.EffectivenessDecision", "Decision", b1 =>
+                        {
+                            b1.Property<Guid>("CapaRecordId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("After")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DecisionAfter");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionAt");
+
+                            b1.Property<int>("Before")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DecisionBefore");
+
+                            b1.Property<string>("ById")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionById");
+
+                            b1.Property<string>("ByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionByName");
+
+                            b1.Property<bool>("Effective")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DecisionEffective");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DecisionNote");
+
+                            b1.HasKey("CapaRecordId");
+
+                            b1.ToTable("Capas");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CapaRecordId");
+                        });
+
+                    b.Navigation("Actions");
+
+                    b.Navigation("Complaints");
+
+                    b.Navigation("Decision");
+
+                    b.Navigation("Fishbone");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Zowor.Portal.Domain.Complaints.CommunicationEntry", b =>

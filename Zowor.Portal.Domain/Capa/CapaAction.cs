@@ -1,0 +1,59 @@
+using Zowor.Portal.Domain.Common;
+
+namespace Zowor.Portal.Domain.Capa;
+
+/// <summary>One corrective or preventive action: what, who, by when, and how it ended.</summary>
+public sealed class CapaAction
+{
+    private CapaAction()
+    {
+        Description = string.Empty;
+        OwnerId = string.Empty;
+        OwnerName = string.Empty;
+    }
+
+    internal CapaAction(int number, string description, Actor owner, DateOnly dueOn)
+    {
+        Number = number;
+        Description = description;
+        OwnerId = owner.Id;
+        OwnerName = owner.Name;
+        DueOn = dueOn;
+        Status = CapaActionStatus.Open;
+    }
+
+    /// <summary>1, 2, 3… within the CAPA.</summary>
+    public int Number { get; private set; }
+
+    /// <summary>What is to be done.</summary>
+    public string Description { get; private set; }
+
+    /// <summary>User id of the owner.</summary>
+    public string OwnerId { get; private set; }
+
+    /// <summary>Name of the owner.</summary>
+    public string OwnerName { get; private set; }
+
+    /// <summary>Due day (business calendar).</summary>
+    public DateOnly DueOn { get; private set; }
+
+    /// <summary>Open, done or cancelled.</summary>
+    public CapaActionStatus Status { get; private set; }
+
+    /// <summary>The day it was done or cancelled.</summary>
+    public DateOnly? FinishedOn { get; private set; }
+
+    /// <summary>When the portal flagged it overdue (once per action).</summary>
+    public DateTime? OverdueFlaggedAt { get; private set; }
+
+    /// <summary>Still open after its due day.</summary>
+    public bool IsOverdue(DateOnly today) => Status == CapaActionStatus.Open && DueOn < today;
+
+    internal void Finish(CapaActionStatus status, DateOnly on)
+    {
+        Status = status;
+        FinishedOn = on;
+    }
+
+    internal void FlagOverdue(DateTime at) => OverdueFlaggedAt = at;
+}

@@ -1,0 +1,55 @@
+using System.Collections.Frozen;
+
+namespace Zowor.Portal.Domain.Capa;
+
+/// <summary>
+/// The only table of what may happen to a CAPA in each status (P-62). Status moves and the activities allowed without a
+/// move are both read from here, so the pages never repeat the rules.
+/// </summary>
+public static class CapaWorkflow
+{
+    private static readonly FrozenDictionary<(CapaStatus From, CapaStep Step), CapaStatus> Moves =
+        new Dictionary<(CapaStatus, CapaStep), CapaStatus>
+        {
+            [(CapaStatus.Open, CapaStep.StartInvestigation)] = CapaStatus.Investigating,
+            [(CapaStatus.Investigating, CapaStep.PlanActions)] = CapaStatus.ActionPlan,
+            [(CapaStatus.ActionPlan, CapaStep.StartImplementation)] = CapaStatus.Implementing,
+            [(CapaStatus.Implementing, CapaStep.StartEffectivenessCheck)] = CapaStatus.EffectivenessCheck,
+            // The problem came back: the root cause was wrong or incomplete, so the analysis starts again.
+            [(CapaStatus.EffectivenessCheck, CapaStep.RecordNotEffective)] = CapaStatus.Investigating,
+            [(CapaStatus.EffectivenessCheck, CapaStep.Close)] = CapaStatus.Closed,
+        }.ToFrozenDictionary();
+
+    private static readonly FrozenDictionary<CapaStep, CapaStatus[]> Activities =
+        new Dictionary<CapaStep, CapaStatus[]>
+        {
+            [CapaStep.EditDetails] = [CapaStatus.Open, CapaStatus.Investigating, CapaStatus.ActionPlan, CapaStatus.Implementing],
+            [CapaStep.EditRootCause] = [CapaStatus.Open, CapaStatus.Investigating, CapaStatus.ActionPlan],
+            [CapaStep.AddAction] = [CapaStatus.Investigating, CapaStatus.ActionPlan, CapaStatus.Implementing],
+            [CapaStep.FinishAction] = [CapaStatus.ActionPlan, CapaStatus.Implementing],
+            [CapaStep.SetEffectivenessCheck] = [CapaStatus.ActionPlan, CapaStatus.Implementing, CapaStatus.EffectivenessCheck],
+            [CapaStep.RecordEffective] = [CapaStatus.EffectivenessCheck],
+        }.ToFrozenDictionary();
+
+    /// <summary>Every status move in the table, for documentation and tests.</summary>
+    public static IEnumerable<(CapaStatus From, CapaStep Step, CapaStatus To)> AllMoves =>
+        Moves.Select(m => (m.Key.From, m.Key.Step, m.Value));
+
+    /// <summary>Whether the step moves the status (as opposed to recording something in place).</summary>
+    public static bool IsMove(CapaStep step) => !Activities.ContainsKey(step);
+
+    /// <summary>The status a step leads to from <paramref name="from"/>, or null when the table has no such move.</summary>
+    public static CapaStatus? Target(CapaStatus from, CapaStep step) =>
+        Moves.TryGetValue((from, step), out var to) ? to : null;
+
+    /// <summary>Whether the step is allowed in the status.</summary>
+    public static bool Allows(CapaStatus status, CapaStep step) =>
+        Activities.TryGetValue(step, out var statuses) ? statuses.Contains(status) : Moves.ContainsKey((status, step));
+
+    /// <summary>The steps allowed in a status, in the order the page offers them.</summary>
+    public static IReadOnlyList<CapaStep> AllowedIn(CapaStatus status) =>
+        Enum.GetValues<CapaStep>().Where(s => Allows(status, s)).ToArray();
+
+    /// <summary>Whether the CAPA still needs work (counts as open in lists and badges).</summary>
+    public static bool IsOpen(CapaStatus status) => status != CapaStatus.Closed;
+}

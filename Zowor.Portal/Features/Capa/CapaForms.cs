@@ -1,0 +1,95 @@
+using System.ComponentModel.DataAnnotations;
+using Zowor.Portal.Domain.Capa;
+
+namespace Zowor.Portal.Features.Capa;
+
+/// <summary>Title, type, source, problem and risk. The domain checks the same again.</summary>
+public sealed class CapaDetailsForm
+{
+    [Required(ErrorMessage = "Enter a title.")]
+    [StringLength(CapaLimits.Title, ErrorMessage = "The title is too long.")]
+    public string? Title { get; set; }
+
+    public CapaKind Kind { get; set; } = CapaKind.Corrective;
+
+    public CapaSource Source { get; set; } = CapaSource.Other;
+
+    [Required(ErrorMessage = "Describe the problem.")]
+    [StringLength(CapaLimits.Text, ErrorMessage = "The problem statement is too long.")]
+    public string? ProblemStatement { get; set; }
+
+    [Range(CapaLimits.MinScore, CapaLimits.MaxScore, ErrorMessage = "Severity must be between 1 and 5.")]
+    public int Severity { get; set; } = 3;
+
+    [Range(CapaLimits.MinScore, CapaLimits.MaxScore, ErrorMessage = "Likelihood must be between 1 and 5.")]
+    public int Likelihood { get; set; } = 3;
+
+    public static CapaDetailsForm From(CapaRecord capa) => new()
+    {
+        Title = capa.Title,
+        Kind = capa.Kind,
+        Source = capa.Source,
+        ProblemStatement = capa.ProblemStatement,
+        Severity = capa.Severity,
+        Likelihood = capa.Likelihood,
+    };
+}
+
+/// <summary>A new action: what, who and by when.</summary>
+public sealed class CapaActionForm
+{
+    [Required(ErrorMessage = "Describe the action.")]
+    [StringLength(CapaLimits.ActionDescription, ErrorMessage = "The action is too long.")]
+    public string? Description { get; set; }
+
+    [Required(ErrorMessage = "Choose the owner of the action.")]
+    public string? OwnerId { get; set; }
+
+    [Required(ErrorMessage = "Enter the due date of the action.")]
+    public DateTime? DueOn { get; set; }
+}
+
+/// <summary>The 5 Whys chain and the six fishbone notes.</summary>
+public sealed class RootCauseAnalysisForm
+{
+    public string?[] Whys { get; set; } = new string?[CapaLimits.MaxWhys];
+
+    public Dictionary<FishboneCategory, string?> Fishbone { get; set; } =
+        Enum.GetValues<FishboneCategory>().ToDictionary(c => c, _ => (string?)null);
+
+    public static RootCauseAnalysisForm From(CapaRecord capa)
+    {
+        var form = new RootCauseAnalysisForm();
+        for (var i = 0; i < capa.Whys.Count && i < CapaLimits.MaxWhys; i++)
+        {
+            form.Whys[i] = capa.Whys[i];
+        }
+
+        foreach (var note in capa.Fishbone)
+        {
+            form.Fishbone[note.Category] = note.Notes;
+        }
+
+        return form;
+    }
+}
+
+/// <summary>What must hold for the fix to count, and the window compared before and after.</summary>
+public sealed class EffectivenessCheckForm
+{
+    [Required(ErrorMessage = "Enter the effectiveness criterion.")]
+    [StringLength(CapaLimits.Text, ErrorMessage = "The criterion is too long.")]
+    public string? Criterion { get; set; }
+
+    [Range(CapaLimits.MinWindowDays, CapaLimits.MaxWindowDays, ErrorMessage = "The effectiveness window must be between 7 and 365 days.")]
+    public int WindowDays { get; set; } = CapaLimits.DefaultWindowDays;
+}
+
+/// <summary>Quality's decision on the effectiveness check.</summary>
+public sealed class EffectivenessDecisionForm
+{
+    public bool Effective { get; set; }
+
+    [StringLength(CapaLimits.Text, ErrorMessage = "The note is too long.")]
+    public string? Note { get; set; }
+}

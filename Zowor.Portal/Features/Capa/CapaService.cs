@@ -1,0 +1,297 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Data;
+using Zowor.Portal.Domain.Capa;
+using Zowor.Portal.Domain.Common;
+using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Realtime;
+
+namespace Zowor.Portal.Features.Capa;
+
+/// <summary>
+/// CAPA tracking (P-62, P-61): Quality opens and works CAPAs (<see cref="PortalRoles.Policies.ManageCapa"/>); the CSM,
+/// CCO and CEO read them (<see cref="PortalRoles.Policies.Capa"/>). Every method checks the policy itself.
+/// </summary>
+public sealed class CapaService(
+    IDbContextFactory<PortalDbContext> contexts,
+    CurrentUser currentUser,
+    BusinessClock clock,
+    LivePublisher publisher,
+    ILogger<CapaService> logger)
+{
+    /// <summary>The CAPA list, newest first, optionally one status; overdue actions counted by the database.</summary>
+    public async Task<IReadOnlyList<CapaSummary>> ListAsync(CapaStatus? status = null, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.Capa);
+        var today = clock.Today;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Capas.AsNoTracking();
+        if (status is { } wanted)
+        {
+            query = query.Where(c => c.Status == wanted);
+        }
+
+        return await query.OrderByDescending(c => c.OpenedAt)
+            .Select(c => new CapaSummary(
+                c.Id, c.Number, c.Title, c.Kind, c.Status, c.Severity * c.Likelihood, c.OpenedAt,
+                c.Actions.Count(a => a.Status == CapaActionStatus.Open),
+                c.Actions.Count(a => a.Status == CapaActionStatus.Open && a.DueOn < today),
+                c.Actions.Where(a => a.Status == CapaActionStatus.Open).Min(a => (DateOnly?)a.DueOn),
+                c.Complaints.Count))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Recurring-issue alerts no CAPA was opened for yet, newest first.</summary>
+    public async Task<IReadOnlyList<AlertSummary>> ListOpenAlertsAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.Capa);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var alerts = await db.RecurringIssueAlerts.AsNoTracking().Where(a => a.CapaId == null && a.DismissedAt == null)
+            .OrderByDescending(a => a.RaisedAt).ToListAsync(cancellationToken);
+        return alerts.Select(a => new AlertSummary(a.Id, CapaScanJob.Subject(a), a.Product, a.CategoryCode, a.RootCause, a.ComplaintCount, a.References, a.WindowStart, a.WindowEnd, a.RaisedAt)).ToList();
+    }
+
+    /// <summary>How many alerts wait for Quality (the navigation badge).</summary>
+    public async Task<int> CountOpenAlertsAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.Capa);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.RecurringIssueAlerts.CountAsync(a => a.CapaId == null && a.DismissedAt == null, cancellationToken);
+    }
+
+    /// <summary>One CAPA with the computed effectiveness evidence (P-61) when it is in or past the check.</summary>
+    public async Task<CapaView?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.Capa);
+        var canManage = await currentUser.IsAllowedAsync(PortalRoles.Policies.ManageCapa);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var capa = await db.Capas.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (capa is null)
+        {
+            return null;
+        }
+
+        var evidence = await RecurrenceQueries.EvidenceAsync(db, capa, clock.UtcNow, cancellationToken);
+        var categoryName = capa.RecurrenceCategory is { } code
+            ? await db.Categories.AsNoTracking().Where(c => c.Code == code).Select(c => c.NameEn).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return new CapaView(capa, evidence, categoryName ?? capa.RecurrenceCategory, canManage, clock.Today);
+    }
+
+    /// <summary>The CAPAs a complaint is linked to (its case page).</summary>
+    public async Task<IReadOnlyList<LinkedCapa>> ListForComplaintAsync(Guid complaintId, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.Capa);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Capas.AsNoTracking().Where(c => c.Complaints.Any(l => l.ComplaintId == complaintId))
+            .OrderByDescending(c => c.OpenedAt)
+            .Select(c => new LinkedCapa(c.Id, c.Number, c.Title, c.Status))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Who can own an action: any staff member.</summary>
+    public async Task<IReadOnlyList<StaffMember>> ListOwnersAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await StaffDirectory.LoadAsync(db, cancellationToken);
+    }
+
+    /// <summary>"Open CAPA" on an alert: a corrective CAPA with the alert's complaints linked and its scope for the effectiveness check.</summary>
+    public async Task<Guid> OpenFromAlertAsync(long alertId, CancellationToken cancellationToken = default)
+    {
+        var me = await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var alert = await db.RecurringIssueAlerts.SingleOrDefaultAsync(a => a.Id == alertId, cancellationToken)
+                ?? throw new DomainException("The alert does not exist.");
+            if (alert.CapaId is { } existing)
+            {
+                // Two clicks, or two people: the first CAPA stands.
+                return existing;
+            }
+
+            var categoryName = alert.CategoryCode is { } code
+                ? await db.Categories.AsNoTracking().Where(c => c.Code == code).Select(c => c.NameEn).FirstOrDefaultAsync(cancellationToken) ?? code
+                : null;
+            var subject = alert.Product is not null
+                ? $"{alert.Product} ({categoryName})"
+                : $"{Components.Shared.EnumText.Of(alert.RootCause!.Value)} (root cause)";
+            var problem = string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} complaints about {1} between {2:yyyy-MM-dd} and {3:yyyy-MM-dd}: {4}.",
+                alert.ComplaintCount, subject, alert.WindowStart, alert.WindowEnd, string.Join(", ", alert.References));
+            var links = alert.ComplaintIds.Zip(alert.References, (id, reference) => new CapaComplaintLink(id, reference));
+            var (year, sequence) = await NextNumberAsync(db, cancellationToken);
+            var capa = CapaRecord.Open(
+                year, sequence, "Recurring: " + subject, CapaKind.Corrective, CapaSource.RecurringIssueAlert, problem,
+                CapaRisk.Create(3, alert.ComplaintCount >= 5 ? 4 : 3), links, alert.Product, alert.CategoryCode, alert.RootCause, me, clock.UtcNow);
+            db.Capas.Add(capa);
+            alert.CapaId = capa.Id;
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                continue;
+            }
+
+            logger.LogInformation("CAPA {Number} opened from recurring-issue alert {AlertId} by {UserId}", capa.Number, alertId, me.Id);
+            publisher.Publish(new CapaChanged(capa.Id, CapaChanges.Opened, capa.Complaints.Select(c => c.ComplaintId).ToList(), me.Id));
+            return capa.Id;
+        }
+    }
+
+    /// <summary>Quality decides an alert needs no CAPA (already covered, or noise).</summary>
+    public async Task DismissAlertAsync(long alertId, CancellationToken cancellationToken = default)
+    {
+        var me = await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var alert = await db.RecurringIssueAlerts.SingleOrDefaultAsync(a => a.Id == alertId, cancellationToken)
+            ?? throw new DomainException("The alert does not exist.");
+        if (!alert.IsOpen)
+        {
+            return;
+        }
+
+        alert.DismissedAt = clock.UtcNow;
+        alert.DismissedBy = me.Name;
+        await db.SaveChangesAsync(cancellationToken);
+        publisher.Publish(new CapaChanged(null, CapaChanges.AlertHandled, alert.ComplaintIds, me.Id));
+    }
+
+    /// <summary>Opens a CAPA by hand (audit finding, review, other); no complaints linked yet.</summary>
+    public async Task<Guid> CreateAsync(CapaDetailsForm form, CancellationToken cancellationToken = default)
+    {
+        var me = await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var (year, sequence) = await NextNumberAsync(db, cancellationToken);
+            var capa = CapaRecord.Open(year, sequence, form.Title, form.Kind, form.Source, form.ProblemStatement,
+                CapaRisk.Create(form.Severity, form.Likelihood), [], null, null, null, me, clock.UtcNow);
+            db.Capas.Add(capa);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                continue;
+            }
+
+            publisher.Publish(new CapaChanged(capa.Id, CapaChanges.Opened, [], me.Id));
+            return capa.Id;
+        }
+    }
+
+    public Task UpdateDetailsAsync(Guid id, CapaDetailsForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, (_, capa, me, at) =>
+        {
+            capa.UpdateDetails(form.Title, form.Kind, form.Source, form.ProblemStatement, CapaRisk.Create(form.Severity, form.Likelihood), me, at);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    public Task RecordRootCauseAnalysisAsync(Guid id, RootCauseAnalysisForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, (_, capa, me, at) =>
+        {
+            capa.RecordRootCauseAnalysis(form.Whys, form.Fishbone.Select(f => (f.Key, f.Value)), me, at);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    public Task AddActionAsync(Guid id, CapaActionForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, async (db, capa, me, at) =>
+        {
+            Actor? owner = null;
+            if (!string.IsNullOrWhiteSpace(form.OwnerId))
+            {
+                owner = await db.Users.AsNoTracking().Where(u => u.Id == form.OwnerId).Select(u => new Actor(u.Id, u.DisplayName)).SingleOrDefaultAsync(cancellationToken)
+                    ?? throw new DomainException("The owner's account no longer exists.");
+            }
+
+            capa.AddAction(form.Description, owner, form.DueOn is { } due ? DateOnly.FromDateTime(due) : null, clock.Today, me, at);
+        }, cancellationToken);
+
+    public Task FinishActionAsync(Guid id, int number, CapaActionStatus status, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, (_, capa, me, at) =>
+        {
+            capa.FinishAction(number, status, clock.Today, me, at);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    public Task SetEffectivenessCheckAsync(Guid id, EffectivenessCheckForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, (_, capa, me, at) =>
+        {
+            capa.SetEffectivenessCheck(form.Criterion, form.WindowDays, me, at);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>A status move without data of its own (start investigation, plan, implement, check, close).</summary>
+    public Task MoveAsync(Guid id, CapaStep step, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, (_, capa, me, at) =>
+        {
+            switch (step)
+            {
+                case CapaStep.StartInvestigation: capa.StartInvestigation(me, at); break;
+                case CapaStep.PlanActions: capa.PlanActions(me, at); break;
+                case CapaStep.StartImplementation: capa.StartImplementation(me, at); break;
+                case CapaStep.StartEffectivenessCheck: capa.StartEffectivenessCheck(me, at); break;
+                case CapaStep.Close: capa.Close(me, at); break;
+                default: throw new ArgumentOutOfRangeException(nameof(step));
+            }
+
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    /// <summary>Records the effectiveness decision with the evidence the portal computes now (P-61).</summary>
+    public Task RecordDecisionAsync(Guid id, EffectivenessDecisionForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, async (db, capa, me, at) =>
+        {
+            var evidence = await RecurrenceQueries.EvidenceAsync(db, capa, at, cancellationToken) ?? new EffectivenessEvidence(0, 0, capa.EffectivenessWindowDays, false);
+            capa.RecordEffectiveness(form.Effective, form.Note, evidence, me, at);
+        }, cancellationToken);
+
+    private async Task ChangeAsync(Guid id, Func<PortalDbContext, CapaRecord, Actor, DateTime, Task> change, CancellationToken cancellationToken)
+    {
+        var me = await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var capa = await db.Capas.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new DomainException("The CAPA does not exist.");
+        await change(db, capa, me, clock.UtcNow);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("Someone else changed this CAPA a moment ago. The page shows the current state; please try again.");
+        }
+
+        publisher.Publish(new CapaChanged(capa.Id, CapaChanges.Changed, capa.Complaints.Select(c => c.ComplaintId).ToList(), me.Id));
+    }
+
+    private async Task<(int Year, int Sequence)> NextNumberAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var year = clock.Today.Year;
+        var last = await db.Capas.Where(c => c.NumberYear == year).MaxAsync(c => (int?)c.NumberSequence, cancellationToken) ?? 0;
+        return (year, last + 1);
+    }
+}
+
+public sealed record CapaSummary(
+    Guid Id, string Number, string Title, CapaKind Kind, CapaStatus Status, int RiskScore, DateTime OpenedAt,
+    int OpenActions, int OverdueActions, DateOnly? NextDueOn, int Complaints)
+{
+    public RiskLevel RiskLevel => CapaRisk.LevelOf(RiskScore);
+}
+
+public sealed record AlertSummary(
+    long Id, string Subject, string? Product, string? CategoryCode, Domain.Complaints.RootCauseCategory? RootCause, int Complaints,
+    IReadOnlyList<string> References, DateTime WindowStart, DateTime WindowEnd, DateTime RaisedAt);
+
+public sealed record LinkedCapa(Guid Id, string Number, string Title, CapaStatus Status);
+
+/// <summary>A CAPA as the editor shows it.</summary>
+public sealed record CapaView(CapaRecord Capa, EffectivenessEvidence? Evidence, string? CategoryName, bool CanManage, DateOnly Today);

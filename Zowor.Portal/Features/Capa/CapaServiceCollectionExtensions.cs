@@ -1,0 +1,13 @@
+namespace Zowor.Portal.Features.Capa;
+
+public static class CapaServiceCollectionExtensions
+{
+    /// <summary>CAPA tracking (P-62); the hourly scan is registered with the other jobs (AddDeadlineJobs).</summary>
+    public static WebApplicationBuilder AddCapa(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CapaService>();
+        // The dashboard's and CEO page's CAPA figures (replaces the trends feature's "not connected" default).
+        builder.Services.AddSingleton<Trends.ITrendsCapaSource, CapaTrendsSource>();
+        return builder;
+    }
+}
