@@ -62,6 +62,11 @@ public sealed partial class TrainingPage
         {
             Snackbar.Add(L.Localize(ex), Severity.Error);
         }
+        catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
+        {
+            // The form keeps what was entered.
+            Snackbar.Add(L["Nothing was saved: the database did not accept the change. Your entry is still here; try again in a moment."], Severity.Error);
+        }
         finally
         {
             _busy = false;
@@ -81,6 +86,11 @@ public sealed partial class TrainingPage
         catch (DomainException ex)
         {
             Snackbar.Add(L.Localize(ex), Severity.Error);
+        }
+        catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
+        {
+            // The form keeps what was entered.
+            Snackbar.Add(L["Nothing was saved: the database did not accept the change. Your entry is still here; try again in a moment."], Severity.Error);
         }
         finally
         {
