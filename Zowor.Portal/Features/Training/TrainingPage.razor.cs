@@ -48,39 +48,27 @@ public sealed partial class TrainingPage
         }
     }
 
-    private async Task RecordSessionAsync()
+    private Task RecordSessionAsync() => SaveAsync(async () =>
     {
-        _busy = true;
-        try
-        {
-            await Training.RecordSessionAsync(_session);
-            Snackbar.Add(L["Session recorded."], Severity.Success);
-            _session = new TrainingSessionForm();
-            await LoadAsync();
-        }
-        catch (DomainException ex)
-        {
-            Snackbar.Add(L.Localize(ex), Severity.Error);
-        }
-        catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
-        {
-            // The form keeps what was entered.
-            Snackbar.Add(L["Nothing was saved: the database did not accept the change. Your entry is still here; try again in a moment."], Severity.Error);
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
+        await Training.RecordSessionAsync(_session);
+        Snackbar.Add(L["Session recorded."], Severity.Success);
+        _session = new TrainingSessionForm();
+    });
 
-    private async Task AddCourseAsync()
+    private Task AddCourseAsync() => SaveAsync(async () =>
+    {
+        await Training.AddCourseAsync(_course);
+        Snackbar.Add(L["Course added."], Severity.Success);
+        _course = new TrainingCourseForm();
+    });
+
+    // One save path for the page's forms: a refusal or a database failure is shown and the form keeps what was entered.
+    private async Task SaveAsync(Func<Task> save)
     {
         _busy = true;
         try
         {
-            await Training.AddCourseAsync(_course);
-            Snackbar.Add(L["Course added."], Severity.Success);
-            _course = new TrainingCourseForm();
+            await save();
             await LoadAsync();
         }
         catch (DomainException ex)
@@ -89,7 +77,6 @@ public sealed partial class TrainingPage
         }
         catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
         {
-            // The form keeps what was entered.
             Snackbar.Add(L["Nothing was saved: the database did not accept the change. Your entry is still here; try again in a moment."], Severity.Error);
         }
         finally
