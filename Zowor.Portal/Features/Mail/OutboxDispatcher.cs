@@ -60,25 +60,26 @@ public sealed class OutboxDispatcher(
                 .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
                 .OrderBy(m => m.CreatedAt)
                 .Take(Batch)
+                .Select(m => m.Id)
                 .ToListAsync(cancellationToken);
             if (due.Count == 0)
             {
                 return sent;
             }
 
-            foreach (var message in due)
+            foreach (var id in due)
             {
                 var claimedUntil = now + ClaimDuration;
                 var claimed = await db.Set<OutboxMessage>()
-                    .Where(m => m.Id == message.Id && m.SentAt == null && m.FailedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                    .Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
                     .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, claimedUntil), cancellationToken);
                 if (claimed == 0)
                 {
                     continue; // another node has it, or it was given up (an erasure) in the meantime
                 }
 
-                // Sent as it is now: an erasure between the read above and the claim has blanked it.
-                var current = await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == message.Id, cancellationToken);
+                // Read only once claimed, so what is sent is the row as it is now (an erasure may have blanked it since).
+                var current = await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
                 sent += await DeliverAsync(db, current, mail, cancellationToken) ? 1 : 0;
             }
 
