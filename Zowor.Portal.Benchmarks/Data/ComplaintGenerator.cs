@@ -110,7 +110,7 @@ public sealed class ComplaintGenerator(IDbContextFactory<PortalDbContext> contex
             progress?.Report(written);
         }
 
-        return new GeneratorResult(written, options.Open, surveys, watch.Elapsed);
+        return new GeneratorResult(written, options.Open, surveys, 0, watch.Elapsed);
     }
 
     private static Complaint Build(Faker faker, Random random, Actor[] staff, Dictionary<int, int> sequences, DateTime receivedAt, DateTime now, bool open)
@@ -215,4 +215,4 @@ public sealed class ComplaintGenerator(IDbContextFactory<PortalDbContext> contex
 }
 
 /// <summary>What a generation run did.</summary>
-public sealed record GeneratorResult(int Complaints, int Open, int Surveys, TimeSpan Elapsed);
+public sealed record GeneratorResult(int Complaints, int Open, int Surveys, int Capas, TimeSpan Elapsed);

@@ -1,0 +1,33 @@
+namespace Zowor.Portal.Benchmarks.Suite;
+
+/// <summary>One benchmark of the suite: takes its figures and adds them to the run's <see cref="Report"/>.</summary>
+public interface IBenchmark
+{
+    /// <summary>Short name for <c>--only</c> ("intake", "queue").</summary>
+    string Name { get; }
+
+    /// <summary>The line printed before it runs ("1 intake: complaints per second through the public form").</summary>
+    string Title { get; }
+
+    Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What every benchmark gets: the report, the datasets and the run's options.</summary>
+/// <param name="Report">Where figures go.</param>
+/// <param name="Datasets">Generated databases, made once and reused by later runs.</param>
+/// <param name="Quick">A short smoke run (smaller data, shorter durations): figures are not comparable with the targets.</param>
+public sealed record BenchmarkContext(Report Report, Datasets Datasets, bool Quick)
+{
+    /// <summary>A scratch folder for this benchmark (nodes' data, copies of datasets), emptied first.</summary>
+    public string ScratchFolder(string name)
+    {
+        var folder = Path.Combine(Datasets.Folder, "scratch", name);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}
