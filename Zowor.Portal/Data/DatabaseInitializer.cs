@@ -22,6 +22,9 @@ internal sealed class DatabaseInitializer(
             {
                 // WAL lets readers (queues, dashboards) run while a writer commits.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                // Statistics for every table that lacks them (a new index, a first start): without them the planner
+                // guesses, and on a large file a wrong guess is a full scan (docs/BENCHMARKS.md).
+                await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
             }
 
             logger.LogInformation("Database is at the latest migration ({Provider})", options.Provider);

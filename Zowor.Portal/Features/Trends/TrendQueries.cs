@@ -114,8 +114,11 @@ public sealed class TrendQueries(
     /// <summary>Refunds of the resolved complaints, summed per currency in whole cents (SQLite cannot SUM decimals).</summary>
     internal static IQueryable<CurrencySum> Refunds(IQueryable<Complaint> received) =>
         received.Where(c => c.ResolvedAt != null && c.Resolution != null && c.Resolution.AmountInMinorUnits != null && c.Resolution.Currency != null)
-            .GroupBy(c => c.Resolution!.Currency!)
-            .Select(g => new CurrencySum(g.Key, g.Sum(c => c.Resolution!.AmountInMinorUnits!.Value), g.Count()));
+            // Projected before grouping: summing through the owned Resolution inside the group made EF emit a correlated
+            // subquery that re-read the period once per currency (1.2 s at 100k complaints, docs/BENCHMARKS.md).
+            .Select(c => new { Currency = c.Resolution!.Currency!, Minor = c.Resolution!.AmountInMinorUnits!.Value })
+            .GroupBy(r => r.Currency)
+            .Select(g => new CurrencySum(g.Key, g.Sum(r => r.Minor), g.Count()));
 
     /// <summary>Customers (e-mail, else phone) with how many complaints each; the repeat ones have more than one.</summary>
     internal static IQueryable<int> ComplaintsPerCustomer(IQueryable<Complaint> received) =>
@@ -144,10 +147,13 @@ public sealed class TrendQueries(
 
     private static async Task<RepeatFigures> RepeatAsync(IQueryable<Complaint> received, CancellationToken cancellationToken)
     {
-        var perCustomer = ComplaintsPerCustomer(received);
-        var customers = await perCustomer.CountAsync(cancellationToken);
-        var repeat = perCustomer.Where(n => n > 1);
-        return new RepeatFigures(customers, await repeat.CountAsync(cancellationToken), await repeat.SumAsync(cancellationToken));
+        // One pass over the customers for all three figures: each grouping of the period by customer is the dearest
+        // query of the dashboard (docs/BENCHMARKS.md).
+        var figures = await ComplaintsPerCustomer(received)
+            .GroupBy(n => 1)
+            .Select(g => new { Customers = g.Count(), Repeat = g.Count(n => n > 1), InRepeat = g.Sum(n => n > 1 ? n : 0) })
+            .SingleOrDefaultAsync(cancellationToken);
+        return figures is null ? new RepeatFigures(0, 0, 0) : new RepeatFigures(figures.Customers, figures.Repeat, figures.InRepeat);
     }
 
     private static async Task<SatisfactionFigures> SatisfactionAsync(PortalDbContext db, IQueryable<Complaint> received, CancellationToken cancellationToken)

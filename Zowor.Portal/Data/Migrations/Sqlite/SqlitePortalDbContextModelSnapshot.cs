@@ -431,35 +431,30 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AcknowledgementBreachedAt");
-
                     b.HasIndex("EndedAt");
 
                     b.HasIndex("OwnerId");
-
-                    b.HasIndex("ReceivedAt");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("ResolvedAt");
 
-                    b.HasIndex("ReceivedAt", "AcknowledgementHours");
-
-                    b.HasIndex("ReceivedAt", "ResolutionHours");
-
                     b.HasIndex("ReferenceYear", "ReferenceSequence")
                         .IsUnique();
 
                     b.HasIndex("Status", "AcknowledgementDueAt");
 
-                    b.HasIndex("Status", "LastCustomerUpdateAt");
-
                     b.HasIndex("EscalationLevel", "Status", "EscalatedAt");
 
                     b.HasIndex("ReceivedMonth", "CategoryCode", "Channel");
 
-                    b.HasIndex("Status", "EscalationLevel", "AcknowledgementDueAt");
+                    b.HasIndex("Status", "CustomerUpdateDueSince", "LastCustomerUpdateAt", "ReceivedAt");
+
+                    b.HasIndex("Status", "EscalationLevel", "AcknowledgementDueAt", "Severity", "ReceivedAt");
+
+                    b.HasIndex("ReceivedAt", "ReceivedMonth", "CategoryCode", "Channel", "Product", "EscalationLevel", "AcknowledgementHours", "ResolutionHours")
+                        .HasDatabaseName("IX_Complaints_Trends");
 
                     b.ToTable("Complaints", (string)null);
                 });
