@@ -1,10 +1,16 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Bogus;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Zowor.Portal.Data;
+using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
+using Zowor.Portal.Features.Escalation;
+using Zowor.Portal.Features.Settings;
 
 namespace Zowor.Portal.Benchmarks.Data;
 
@@ -27,7 +33,15 @@ public sealed record GeneratorOptions(int Size, int Open, int Seed = 2026, int Y
 /// </summary>
 public sealed class ComplaintGenerator(IDbContextFactory<PortalDbContext> contexts)
 {
-    private const int BatchSize = 2_000;
+    private const int BatchSize = 5_000;
+
+    /// <summary>The portal's default business time zone (appsettings <c>Portal:TimeZone</c>): months are counted in it.</summary>
+    private static readonly TimeZoneInfo BusinessTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty");
+
+    /// <summary>The deadline rules at their defaults (an Admin can change them in the portal).</summary>
+    private static readonly PortalSettings DeadlineSettings = new();
+
+    private static readonly Actor[] Staff = [new("gen-agent", "Generated Agent"), new("gen-csm", "Generated CSM"), new("gen-cco", "Generated CCO")];
 
     private static readonly (string Category, string[] Products, RootCauseCategory[] Causes, string[] Subjects)[] Catalogue =
     [
@@ -54,7 +68,10 @@ public sealed class ComplaintGenerator(IDbContextFactory<PortalDbContext> contex
             ["Checkout page froze", "Cannot log in", "Promo code rejected"]),
     ];
 
-    /// <summary>Generates and stores the complaints; returns counts and timing.</summary>
+    /// <summary>
+    /// Generates and stores the complaints, then the CAPAs; returns counts and timing. Two threads: one builds batches
+    /// through the domain and lays them out as rows, the other writes the previous batch with prepared INSERTs.
+    /// </summary>
     public async Task<GeneratorResult> GenerateAsync(GeneratorOptions options, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Size);
@@ -63,82 +80,245 @@ public sealed class ComplaintGenerator(IDbContextFactory<PortalDbContext> contex
         var watch = Stopwatch.StartNew();
         var random = new Random(options.Seed);
         Randomizer.Seed = new Random(options.Seed);
-        var faker = new Faker("en");
+        var faker = new Faker("en") { Random = new Randomizer(options.Seed) };
+        var text = new TextPools(options.Seed);
         var now = options.Now ?? GeneratorOptions.DefaultNow;
-        var staff = new[] { new Actor("gen-agent", "Generated Agent"), new Actor("gen-csm", "Generated CSM"), new Actor("gen-cco", "Generated CCO") };
         var sequences = new Dictionary<int, int>();
+        string connectionString;
+        TableLayouts layouts;
+        IEntityType complaintType;
+        IEntityType surveyType;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             foreach (var row in await db.Complaints.GroupBy(c => c.ReferenceYear).Select(g => new { Year = g.Key, Last = g.Max(c => c.ReferenceSequence) }).ToListAsync(cancellationToken))
             {
                 sequences[row.Year] = row.Last;
             }
+
+            connectionString = db.Database.GetConnectionString()!;
+            layouts = new TableLayouts(db.Model);
+            complaintType = db.Model.FindEntityType(typeof(Complaint))!;
+            surveyType = db.Model.FindEntityType(typeof(SatisfactionSurvey))!;
         }
 
-        // Which complaints stay open: the newest ones, as in life (P-20 to P-41 deadlines run on them).
+        // Which complaints stay open: the newest ones, as in life (P-20 to P-41 deadlines run on them). More complaints
+        // in recent months than three years ago: the business grows.
         var span = TimeSpan.FromDays(365.25 * options.Years);
         var times = Enumerable.Range(0, options.Size)
             .Select(_ => now - TimeSpan.FromTicks((long)(span.Ticks * Math.Pow(random.NextDouble(), 1.3))))
             .Order()
             .ToArray();
         var firstOpen = options.Size - options.Open;
-        var written = 0;
+        var scopes = new ScopeSamples();
+        var batches = Channel.CreateBounded<RowBatch>(new BoundedChannelOptions(3) { SingleReader = true, SingleWriter = true });
         var surveys = 0;
-        for (var start = 0; start < options.Size; start += BatchSize)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(async () =>
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            var end = Math.Min(options.Size, start + BatchSize);
-            for (var i = start; i < end; i++)
+            try
             {
-                var complaint = Build(faker, random, staff, sequences, times[i], now, open: i >= firstOpen);
-                db.Complaints.Add(complaint);
-                complaint.ClearDomainEvents();
-                if (complaint.Status == ComplaintStatus.Closed && random.NextDouble() < 0.45)
+                for (var start = 0; start < options.Size; start += BatchSize)
                 {
-                    var survey = SatisfactionSurvey.Issue(complaint.Id, Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()).PadRight(64, '0'), complaint.Closure!.At);
-                    var outcome = random.Next(1, 6);
-                    survey.Answer(outcome, Math.Clamp(outcome + random.Next(-1, 2), 1, 5), null, complaint.Closure.At.AddHours(random.Next(1, 96)));
-                    db.SatisfactionSurveys.Add(survey);
-                    surveys++;
+                    var batch = new RowBatch();
+                    var end = Math.Min(options.Size, start + BatchSize);
+                    for (var i = start; i < end; i++)
+                    {
+                        var complaint = Build(text, random, sequences, times[i], now, open: i >= firstOpen);
+                        SetId(complaintType, complaint, TextPools.TimeOrderedId(random, complaint.ReceivedAt));
+                        batch.Add(complaintType, complaint, layouts, p => p.Name == PortalDbContext.VersionProperty ? 1L : null); // version 1, as SaveChanges sets it
+                        scopes.Add(complaint);
+                        if (complaint.Status == ComplaintStatus.Closed && random.NextDouble() < 0.45)
+                        {
+                            var survey = Survey(random, complaint);
+                            SetId(surveyType, survey, TextPools.TimeOrderedId(random, survey.IssuedAt));
+                            batch.Add(surveyType, survey, layouts);
+                            surveys++;
+                        }
+                    }
+
+                    await batches.Writer.WriteAsync(batch, stop.Token);
                 }
+
+                batches.Writer.Complete();
+            }
+            catch (Exception ex)
+            {
+                batches.Writer.Complete(ex);
+            }
+        }, stop.Token);
+
+        var written = 0;
+        await using (var connection = new SqliteConnection(connectionString))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using (var pragma = connection.CreateCommand())
+            {
+                // A bulk load: a crash leaves a half-made file that the next run regenerates anyway.
+                pragma.CommandText = "PRAGMA synchronous=OFF; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync(cancellationToken);
-            written = end;
-            progress?.Report(written);
+            using var inserter = new BulkInserter(connection, layouts);
+            var indexes = inserter.DropIndexes(AggregateTables(complaintType).Append(surveyType.GetTableName()!));
+            try
+            {
+                await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+                {
+                    inserter.Write(batch);
+                    written = Math.Min(options.Size, written + BatchSize);
+                    progress?.Report(written);
+                }
+            }
+            catch
+            {
+                await stop.CancelAsync(); // the builder must not wait forever for room in the channel
+                throw;
+            }
+
+            // Not in a finally: a failed load leaves a partial file that is thrown away (Datasets generates into *.partial).
+            inserter.CreateIndexes(indexes);
         }
 
-        return new GeneratorResult(written, options.Open, surveys, 0, watch.Elapsed);
+        await producer;
+        var capas = await GenerateCapasAsync(faker, random, scopes, now, Math.Clamp(options.Size / 2_000, 3, 500), cancellationToken);
+        return new GeneratorResult(written, options.Open, surveys, capas, watch.Elapsed);
     }
 
-    private static Complaint Build(Faker faker, Random random, Actor[] staff, Dictionary<int, int> sequences, DateTime receivedAt, DateTime now, bool open)
+    /// <summary>Replaces the random id the domain gave with a seeded one, before any dependent row takes it as its key.</summary>
+    private static void SetId(IEntityType type, object entity, Guid id) => type.FindPrimaryKey()!.Properties[0].PropertyInfo!.SetValue(entity, id);
+
+    /// <summary>The tables an aggregate's rows go to: its own and those of everything reached through its navigations.</summary>
+    private static IEnumerable<string> AggregateTables(IEntityType type) =>
+        type.GetNavigations().Where(n => !n.IsOnDependent).SelectMany(n => AggregateTables(n.TargetEntityType)).Prepend(type.GetTableName()!).Distinct();
+
+    private static SatisfactionSurvey Survey(Random random, Complaint complaint)
+    {
+        var token = new byte[32];
+        random.NextBytes(token);
+        var survey = SatisfactionSurvey.Issue(complaint.Id, Convert.ToHexStringLower(token), complaint.Closure!.At);
+        var outcome = random.Next(1, 6);
+        survey.Answer(outcome, Math.Clamp(outcome + random.Next(-1, 2), 1, 5), null, complaint.Closure.At.AddHours(random.Next(1, 96)));
+        return survey;
+    }
+
+    /// <summary>
+    /// CAPAs over the recurring problems (a product and category with many complaints), at every stage of their
+    /// workflow: open, investigating, planned, implementing, in the effectiveness check and closed. Few enough for EF.
+    /// </summary>
+    private async Task<int> GenerateCapasAsync(Faker faker, Random random, ScopeSamples scopes, DateTime now, int count, CancellationToken cancellationToken)
+    {
+        var quality = new Actor("gen-quality", "Generated Quality Lead");
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var numbers = await db.Capas.GroupBy(c => c.NumberYear).Select(g => new { Year = g.Key, Last = g.Max(c => c.NumberSequence) })
+            .ToDictionaryAsync(x => x.Year, x => x.Last, cancellationToken);
+        var busiest = scopes.Busiest();
+        for (var n = 0; n < count; n++)
+        {
+            var (scope, sample) = busiest[Weighted(random, busiest.Select(b => b.Sample.Seen).ToArray())];
+            var links = sample.Recent.OrderBy(_ => random.Next()).Take(random.Next(3, 13)).ToList();
+            var openedAt = links.Max(l => l.ReceivedAt).AddDays(random.Next(1, 10));
+            openedAt = openedAt > now ? now.AddHours(-random.Next(1, 48)) : openedAt;
+            var year = openedAt.Year;
+            numbers[year] = numbers.GetValueOrDefault(year) + 1;
+            var capa = CapaRecord.Open(year, numbers[year], $"Recurring: {scope.Category} on {scope.Product}", CapaKind.Corrective,
+                random.NextDouble() < 0.6 ? CapaSource.RecurringIssueAlert : CapaSource.ComplaintReview,
+                $"{sample.Seen:N0} complaints about {scope.Product} ({scope.Category}). {faker.Lorem.Sentence(10)}",
+                CapaRisk.Create(random.Next(2, 6), random.Next(1, 6)),
+                links.Select(l => new CapaComplaintLink(l.Id, l.Reference)), scope.Product, scope.Category, null, quality, openedAt);
+            SetId(db.Model.FindEntityType(typeof(CapaRecord))!, capa, TextPools.TimeOrderedId(random, openedAt));
+            Advance(capa, faker, random, quality, openedAt, now, stage: Weighted(random, [15, 15, 10, 15, 10, 35]));
+            db.Capas.Add(capa);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return count;
+    }
+
+    /// <summary>Works a CAPA through its steps up to <paramref name="stage"/> (0 open … 5 closed), one to three weeks apart.</summary>
+    private static void Advance(CapaRecord capa, Faker faker, Random random, Actor by, DateTime at, DateTime now, int stage)
+    {
+        DateTime Next() => at = Clamp(at.AddDays(random.Next(3, 21)), now);
+        if (stage >= 1)
+        {
+            capa.StartInvestigation(by, Next());
+            capa.RecordRootCauseAnalysis(
+                Enumerable.Range(0, random.Next(2, 6)).Select(_ => faker.Lorem.Sentence(7)),
+                [(FishboneCategory.Process, faker.Lorem.Sentence(6)), (FishboneCategory.ProductMaterials, faker.Lorem.Sentence(6))], by, at);
+        }
+
+        if (stage >= 2)
+        {
+            capa.PlanActions(by, Next());
+            var today = DateOnly.FromDateTime(at);
+            capa.AddAction("Change the supplier's inspection checklist", by, today.AddDays(random.Next(7, 40)), today, by, at);
+            capa.AddAction("Retrain the packing team", by, today.AddDays(random.Next(7, 40)), today, by, at);
+            capa.SetEffectivenessCheck("Complaints in scope fall by half within the window", 90, by, at);
+        }
+
+        if (stage >= 3)
+        {
+            capa.StartImplementation(by, Next());
+        }
+
+        if (stage >= 4)
+        {
+            var done = DateOnly.FromDateTime(Next());
+            capa.FinishAction(1, CapaActionStatus.Done, done, by, at);
+            capa.FinishAction(2, random.NextDouble() < 0.8 ? CapaActionStatus.Done : CapaActionStatus.Cancelled, done, by, at);
+            capa.StartEffectivenessCheck(by, at);
+        }
+
+        if (stage >= 5)
+        {
+            var before = random.Next(8, 40);
+            capa.RecordEffectiveness(true, "Recurrence fell after the actions.", new EffectivenessEvidence(before, random.Next(0, before / 2), 90, true), by, Next());
+            capa.Close(by, Next());
+        }
+    }
+
+    /// <summary>
+    /// One complaint and its history up to a random stage. An open one is then brought to the state the deadline job
+    /// (P-20 to P-41) would have left it in by <paramref name="now"/>: warned, breached, flagged for a customer update,
+    /// escalated, each step dated when it fell due, so the dataset is a steady state rather than a backlog for the job.
+    /// </summary>
+    private static Complaint Build(TextPools text, Random random, Dictionary<int, int> sequences, DateTime receivedAt, DateTime now, bool open)
+    {
+        var complaint = BuildStages(text, random, sequences, receivedAt, now, open);
+        if (open)
+        {
+            DeadlineScanJob.ApplyDueSteps(complaint, DeadlineSettings, now);
+        }
+
+        return complaint;
+    }
+
+    private static Complaint BuildStages(TextPools text, Random random, Dictionary<int, int> sequences, DateTime receivedAt, DateTime now, bool open)
     {
         var (category, products, causes, subjects) = Catalogue[Weighted(random, [30, 25, 12, 10, 9, 8, 6])];
         var channel = (ComplaintChannel)Weighted(random, [45, 35, 20]);
         var year = receivedAt.Year;
         sequences[year] = sequences.GetValueOrDefault(year) + 1;
         var reference = ComplaintReference.Create(year, sequences[year]);
-        var first = faker.Name.FirstName();
-        var last = faker.Name.LastName();
+        var russian = random.NextDouble() < 0.3;
+        var (first, last) = text.Name(random, russian);
         var hasEmail = channel != ComplaintChannel.Phone || random.NextDouble() < 0.6;
-        var email = hasEmail ? $"{first}.{last}.{reference.Sequence}@example.com".ToLowerInvariant().Replace("'", string.Empty, StringComparison.Ordinal) : null;
+        var email = hasEmail ? (russian ? $"client.{reference.Year}.{reference.Sequence}" : $"{first}.{last}.{reference.Sequence}".ToLowerInvariant().Replace("'", string.Empty, StringComparison.Ordinal)) + "@example.com" : null;
         var phone = !hasEmail || random.NextDouble() < 0.5 ? $"+7 7{random.Next(0, 99):D2} {random.Next(100, 999)} {random.Next(10, 99)} {random.Next(10, 99)}" : null;
         var customer = CustomerContact.Create($"{first} {last}", email, phone, email is null ? ContactMethod.Phone : ContactMethod.Email);
         var product = products[random.Next(products.Length)];
         var subject = subjects[random.Next(subjects.Length)];
-        var details = ComplaintDetails.Create(subject, $"{subject}. {faker.Lorem.Sentence(12)}", category,
+        var details = ComplaintDetails.Create(subject, $"{subject}. {text.Sentence(random)}", category,
             random.NextDouble() < 0.04 ? ComplaintSeverity.Serious : ComplaintSeverity.Normal,
             (PreferredResolution)random.Next(0, 5), $"ZW-{random.Next(100000, 999999)}", product);
-        var agent = staff[0];
-        var csm = staff[1];
+        var agent = Staff[0];
+        var csm = Staff[1];
         var registeredBy = channel == ComplaintChannel.WebForm ? Actor.Customer : agent;
         var complaint = Complaint.Register(reference, channel, customer, details, receivedAt, registeredBy, receivedAt.AddMinutes(channel == ComplaintChannel.WebForm ? 0 : 10),
-            random.NextDouble() < 0.3 ? "ru" : "en");
+            russian ? "ru" : "en", TimeZoneInfo.ConvertTimeFromUtc(receivedAt, BusinessTimeZone));
 
         // How far the complaint got: open ones stop somewhere before resolution; the rest are closed (or withdrawn).
-        var stage = open ? random.Next(0, 4) : 9;
+        // Unacknowledged complaints are the last two days' (older ones were acknowledged, late or not).
+        var stage = !open ? 9 : now - receivedAt < TimeSpan.FromDays(2) ? random.Next(0, 4) : random.Next(1, 4);
         if (stage == 0)
         {
             return complaint; // received, awaiting acknowledgement
@@ -159,13 +339,13 @@ public sealed class ComplaintGenerator(IDbContextFactory<PortalDbContext> contex
 
         at = at.AddHours(random.Next(1, 12));
         complaint.StartInvestigation(agent, Clamp(at, now));
-        complaint.RecordRootCause(causes[random.Next(causes.Length)], faker.Lorem.Sentence(8), null, agent, Clamp(at.AddHours(random.Next(2, 48)), now));
+        complaint.RecordRootCause(causes[random.Next(causes.Length)], text.Sentence(random), null, agent, Clamp(at.AddHours(random.Next(2, 48)), now));
         if (complaint.EscalationLevel == EscalationLevel.CustomerServiceManager && random.NextDouble() < 0.15)
         {
             complaint.Escalate(EscalationLevel.ChiefCustomerOfficer, "Unresolved past the level-1 target.", csm, Clamp(at.AddDays(random.Next(1, 10)), now), automatic: random.NextDouble() < 0.5);
             if (random.NextDouble() < 0.2)
             {
-                complaint.Escalate(EscalationLevel.ChiefExecutive, "Customer asked for the CEO (P-73).", staff[2], Clamp(at.AddDays(random.Next(10, 15)), now));
+                complaint.Escalate(EscalationLevel.ChiefExecutive, "Customer asked for the CEO (P-73).", Staff[2], Clamp(at.AddDays(random.Next(10, 15)), now));
             }
         }
 
@@ -216,3 +396,38 @@ public sealed class ComplaintGenerator(IDbContextFactory<PortalDbContext> contex
 
 /// <summary>What a generation run did.</summary>
 public sealed record GeneratorResult(int Complaints, int Open, int Surveys, int Capas, TimeSpan Elapsed);
+
+/// <summary>The latest complaints per product and category, and how many there were: what CAPAs are opened on.</summary>
+internal sealed class ScopeSamples
+{
+    private const int Kept = 40;
+    private readonly Dictionary<(string Category, string Product), Sample> _scopes = [];
+
+    public void Add(Complaint complaint)
+    {
+        var key = (complaint.CategoryCode, complaint.Product ?? "-");
+        if (!_scopes.TryGetValue(key, out var sample))
+        {
+            _scopes[key] = sample = new Sample();
+        }
+
+        sample.Seen++;
+        sample.Recent.Enqueue((complaint.Id, complaint.Reference, complaint.ReceivedAt));
+        if (sample.Recent.Count > Kept)
+        {
+            sample.Recent.Dequeue();
+        }
+    }
+
+    /// <summary>The ten scopes with the most complaints.</summary>
+    public List<((string Category, string Product) Scope, Sample Sample)> Busiest() =>
+        _scopes.OrderByDescending(s => s.Value.Seen).Take(10).Select(s => (s.Key, s.Value)).ToList();
+
+    public sealed class Sample
+    {
+        public int Seen { get; set; }
+
+        public Queue<(Guid Id, string Reference, DateTime ReceivedAt)> Recent { get; } = new();
+    }
+}
+

@@ -61,7 +61,8 @@ public sealed class Datasets(string folder, int seed = 2026)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        var result = await new ComplaintGenerator(factory).GenerateAsync(options, null, cancellationToken);
+        var result = await new ComplaintGenerator(factory).GenerateAsync(options,
+            new Progress<int>(n => { if (n % 100_000 == 0) { Console.WriteLine($"    {n:N0} complaints written"); } }), cancellationToken);
         await using (var db = factory.CreateDbContext())
         {
             // Fresh statistics for the query planner, and the WAL folded into the file so that a plain copy is complete.

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using Zowor.Portal.Benchmarks.Data;
+using Zowor.Portal.Benchmarks.Hosting;
+
+namespace Zowor.Portal.Benchmarks.Suite;
+
+/// <summary>
+/// 2. The CSM live queue with 100k open complaints (among 1M): headless chromium signed in as a CSM opens
+/// <c>/queue</c> again and again; the time runs from navigation until the first page of rows is on screen (Blazor's
+/// start, the circuit, the query and the render). The queue's own SQL (its COUNT and its page) is timed by EF.
+/// </summary>
+public sealed class QueueBenchmark : IBenchmark
+{
+    private const string Id = "2 CSM queue";
+
+    public string Name => "queue";
+
+    public string Title => "2 CSM queue: the live queue's query and first render with 100k open complaints";
+
+    public async Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
+    {
+        var (size, open) = context.Quick ? (100_000, 10_000) : (1_000_000, 100_000);
+        var dataset = await context.Datasets.GetAsync(size, open, cancellationToken);
+        await using var host = new PortalHost(dataset, GeneratorOptions.DefaultNow);
+        await host.StartAsync(cancellationToken);
+        using var session = await StaffSession.SignInAsync(host.BaseAddress, PortalHost.Accounts[0].Email, cancellationToken);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        var browserContext = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } });
+        await browserContext.AddCookiesAsync(session.Cookies.GetAllCookies()
+            .Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = host.BaseAddress.Host, Path = c.Path, HttpOnly = c.HttpOnly }));
+        var page = await browserContext.NewPageAsync();
+        var url = new Uri(host.BaseAddress, "queue").ToString();
+
+        var pageTimes = new List<double>();
+        var renderTimes = new List<double>();
+        var queryTimes = new List<double>();
+        var iterations = context.Quick ? 5 : 20;
+        for (var i = -2; i < iterations; i++)
+        {
+            var mark = host.Sql.Mark;
+            var clock = Stopwatch.StartNew();
+            await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+            await page.Locator("[data-interactive=true]").WaitForAsync();
+            var interactive = clock.Elapsed.TotalMilliseconds;
+            await page.Locator("[data-testid=deadline]").First.WaitForAsync();
+            var shown = clock.Elapsed.TotalMilliseconds;
+            if (i < 0)
+            {
+                continue; // warm-up: JIT, compiled queries, SQLite's page cache, the browser's cache of the scripts
+            }
+
+            pageTimes.Add(shown);
+            renderTimes.Add(shown - interactive);
+            queryTimes.Add(host.Sql.Since(mark)
+                .Where(c => c.Text.Contains("FROM \"Complaints\"", StringComparison.Ordinal) && (c.Text.Contains("COUNT(*)", StringComparison.Ordinal) || c.Text.Contains("LIMIT", StringComparison.Ordinal)))
+                .Sum(c => c.Milliseconds));
+        }
+
+        var rows = await page.Locator("[data-testid=deadline]").CountAsync();
+        context.Report.Info(Id, $"rows on the first page (of {open:N0} open)", rows, "");
+        context.Report.AtMost(Id, "queue query (count + page), p95", Percentiles.Of(queryTimes, 95), "ms", 300);
+        context.Report.AtMost(Id, "interactive to rows shown (query + render), p95", Percentiles.Of(renderTimes, 95), "ms", 300);
+        context.Report.Info(Id, "navigation to rows shown, p50", Percentiles.Of(pageTimes, 50), "ms");
+        context.Report.AtMost(Id, "navigation to rows shown, p95", Percentiles.Of(pageTimes, 95), "ms", 300);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(context.Datasets.Folder, "queue.png") });
+    }
+}
+
+/// <summary>Debian's chromium, headless, as the browser tests launch it (ENVIRONMENT.md).</summary>
+public static class Chromium
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+}

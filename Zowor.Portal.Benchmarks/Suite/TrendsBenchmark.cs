@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Zowor.Portal.Benchmarks.Data;
+using Zowor.Portal.Benchmarks.Hosting;
+using Zowor.Portal.Features.Trends;
+
+namespace Zowor.Portal.Benchmarks.Suite;
+
+/// <summary>
+/// 4. Every trends aggregate over 1M complaints, warm: the portal's own <see cref="TrendQueries"/> for the whole three
+/// years (the dashboard's widest filter), repeated; each SQL command the report runs is one aggregate, timed by EF.
+/// </summary>
+public sealed partial class TrendsBenchmark : IBenchmark
+{
+    private const string Id = "4 trends";
+
+    public string Name => "trends";
+
+    public string Title => "4 trends: each aggregate of the dashboard over 1M complaints (warm)";
+
+    public async Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
+    {
+        var (size, open) = context.Quick ? (100_000, 10_000) : (1_000_000, 100_000);
+        var dataset = await context.Datasets.GetAsync(size, open, cancellationToken);
+        await using var host = new PortalHost(dataset, GeneratorOptions.DefaultNow);
+        await host.StartAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(GeneratorOptions.DefaultNow);
+        var filter = new TrendFilter(today.AddYears(-3), today);
+
+        var reports = new List<double>();
+        var commands = new Dictionary<int, (string Label, List<double> Times)>();
+        var iterations = context.Quick ? 5 : 10;
+        for (var i = -2; i < iterations; i++)
+        {
+            await using var scope = host.Services.CreateAsyncScope();
+            var queries = scope.ServiceProvider.GetRequiredService<TrendQueries>();
+            var mark = host.Sql.Mark;
+            var clock = Stopwatch.StartNew();
+            var report = await queries.GetReportAsync(filter, cancellationToken);
+            var elapsed = clock.Elapsed.TotalMilliseconds;
+            if (i < 0)
+            {
+                continue; // warm-up: compiled queries, SQLite's page cache
+            }
+
+            if (i == 0)
+            {
+                context.Report.Info(Id, "complaints in the filter (3 years)", report.Received, "");
+            }
+
+            reports.Add(elapsed);
+            if (i == 0)
+            {
+                // The SQL measured, for reading the query plans (sqlite3 file.db "EXPLAIN QUERY PLAN ...").
+                await File.WriteAllLinesAsync(Path.Combine(context.Datasets.Folder, "trends.sql"),
+                    host.Sql.Since(mark).Select(c => c.Text.ReplaceLineEndings(" ") + ";"), cancellationToken);
+            }
+
+            var position = 0;
+            foreach (var command in host.Sql.Since(mark))
+            {
+                if (!commands.TryGetValue(position, out var entry))
+                {
+                    commands[position] = entry = (Label(command.Text), []);
+                }
+
+                entry.Times.Add(command.Milliseconds);
+                position++;
+            }
+        }
+
+        foreach (var (_, (label, times)) in commands.OrderBy(c => c.Key))
+        {
+            context.Report.AtMost(Id, $"p95 {label}", Percentiles.Of(times, 95), "ms", 150);
+        }
+
+        context.Report.Info(Id, $"whole dashboard ({commands.Count} queries), p50", Percentiles.Of(reports, 50), "ms");
+        context.Report.Info(Id, "whole dashboard, p95", Percentiles.Of(reports, 95), "ms");
+    }
+
+    /// <summary>What an aggregate of the dashboard is, read from its SQL (first match wins).</summary>
+    private static readonly (string Contains, string Label)[] Names =
+    [
+        ("SatisfactionSurveys", "satisfaction survey scores"),
+        ("HAVING COUNT(*) > 1 ) AS \"c1\"", "repeat customers"),
+        ("COALESCE(\"c\".\"CustomerEmail\"", "customers"),
+        ("Within24Hours", "acknowledged within 24 h"),
+        ("ResolutionCurrency", "refunds by currency"),
+        ("ORDER BY \"c\".\"AcknowledgementHours\"", "hours to acknowledge (median, p90)"),
+        ("ORDER BY \"c\".\"ResolutionHours\"", "hours to resolve (median, p90)"),
+        ("\"AcknowledgementHours\" IS NOT NULL", "count acknowledged"),
+        ("\"ResolutionHours\" IS NOT NULL", "count resolved"),
+        ("\"Memo", "memo acknowledgement"),
+        ("\"Training", "training compliance"),
+        ("\"AspNet", "staff for training compliance"),
+        ("\"Capas\"", "open and overdue CAPAs"),
+    ];
+
+    /// <summary>A short name for an aggregate from its SQL: what it measures, or what it groups by.</summary>
+    private static string Label(string sql)
+    {
+        var flat = Whitespace().Replace(sql, " ");
+        if (Names.FirstOrDefault(n => flat.Contains(n.Contains, StringComparison.Ordinal)) is { Label: { } label })
+        {
+            return label;
+        }
+
+        return GroupBy().Match(flat) is { Success: true } group
+            ? "by " + Columns().Replace(group.Groups[1].Value, "$1").Replace("\"", string.Empty, StringComparison.Ordinal).Trim()
+            : flat.Length > 40 ? flat[..40] : flat;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"GROUP BY (.+?)(?: ORDER BY| HAVING| LIMIT|\)|$)")]
+    private static partial Regex GroupBy();
+
+    [GeneratedRegex(@"""\w+""\.""(\w+)""")]
+    private static partial Regex Columns();
+}
