@@ -25,6 +25,8 @@ public sealed class RedisProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    public int ProcessId => _process.Id;
+
     /// <summary>The value of the portal's <c>Redis:Connection</c> setting.</summary>
     public string Connection => string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{Port}");
 

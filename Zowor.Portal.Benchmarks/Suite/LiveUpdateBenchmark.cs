@@ -116,11 +116,14 @@ public sealed class LiveUpdateBenchmark : IBenchmark
                 var latencies = new List<double>(changes * size);
                 var onNodeB = new List<double>(changes * size / 2);
                 var answers = new List<double>(changes);
+                var firsts = new List<double>(changes);
                 long delivered = 0;
+                var (clientCpu, serverCpu) = (ClientCpu(), ServerCpu(nodes, redis));
                 for (var c = 0; c < changes; c++)
                 {
                     var round = await ChangeAsync(committer, subscribers, complaints[number % complaints.Count], ++number, DeliveryWait, cancellationToken);
                     answers.Add(Stopwatch.GetElapsedTime(round.Sent, round.Answered).TotalMilliseconds);
+                    firsts.Add(round.Arrivals.Where(a => a != 0).Select(a => Stopwatch.GetElapsedTime(round.Sent, a).TotalMilliseconds).DefaultIfEmpty(double.PositiveInfinity).Min());
                     for (var s = 0; s < size; s++)
                     {
                         // A delivery missing after the wait counts as slower than any target, not as no sample.
@@ -137,6 +140,7 @@ public sealed class LiveUpdateBenchmark : IBenchmark
                     await Task.Delay(Pause, cancellationToken);
                 }
 
+                (clientCpu, serverCpu) = (ClientCpu() - clientCpu, ServerCpu(nodes, redis) - serverCpu);
                 long expected = (long)changes * size;
                 report.Info(Figure, $"{label}: p50 latency", Percentiles.Of(latencies, 50), "ms");
                 report.AtMost(Figure, $"{label}: p95 latency", Percentiles.Of(latencies, 95), "ms", P95Target);
@@ -146,8 +150,18 @@ public sealed class LiveUpdateBenchmark : IBenchmark
                     report.Info(Figure, $"{label}: p95 latency, node B", Percentiles.Of(onNodeB, 95), "ms");
                 }
 
-                report.Check(Figure, $"{label}: delivered ({delivered:N0}/{expected:N0})", 100.0 * delivered / expected, "%", "100 %", delivered == expected);
+                report.Check(Figure, $"{label}: delivered", 100.0 * delivered / expected, "%", "100 %", delivered == expected);
+                if (delivered < expected)
+                {
+                    Console.WriteLine($"  {label}: {expected - delivered:N0} of {expected:N0} deliveries missing after {DeliveryWait.TotalSeconds:0} s");
+                }
+
+                // Where the time goes: the commit request, the first subscriber (commit and publish path), and the CPU the
+                // fan-out costs the portal (nodes and Redis) and this process's clients for each change.
                 report.Info(Figure, $"{label}: POST answered, p50", Percentiles.Of(answers, 50), "ms");
+                report.Info(Figure, $"{label}: first delivery, p50", Percentiles.Of(firsts, 50), "ms");
+                report.Info(Figure, $"{label}: CPU per change, portal", serverCpu.TotalMilliseconds / changes, "ms");
+                report.Info(Figure, $"{label}: CPU per change, clients", clientCpu.TotalMilliseconds / changes, "ms");
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -219,6 +233,26 @@ public sealed class LiveUpdateBenchmark : IBenchmark
             subscribers.Current = null;
             return round;
         }
+    }
+
+    /// <summary>The CPU time this process (the subscribers and the committer) has used so far.</summary>
+    private static TimeSpan ClientCpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
+
+    /// <summary>The CPU time the portal's processes (nodes and Redis) have used so far.</summary>
+    private static TimeSpan ServerCpu(IEnumerable<PortalNode> nodes, RedisProcess? redis)
+    {
+        var total = TimeSpan.Zero;
+        foreach (var id in nodes.Select(n => n.ProcessId).Concat(redis is null ? [] : [redis.ProcessId]))
+        {
+            using var process = Process.GetProcessById(id);
+            total += process.TotalProcessorTime;
+        }
+
+        return total;
     }
 
     private static async Task EnsureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
