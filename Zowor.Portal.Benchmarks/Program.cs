@@ -28,6 +28,7 @@ internal static class BenchmarkConsole
             new QueueBenchmark(),
             new DeadlineScanBenchmark(),
             new TrendsBenchmark(),
+            new LiveUpdateBenchmark(),
             new CsvExportBenchmark(),
         ];
 
