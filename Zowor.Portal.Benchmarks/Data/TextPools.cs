@@ -12,26 +12,27 @@ public sealed class TextPools
     private const int NamesPerLocale = 600;
     private const int Sentences = 3_000;
 
-    private readonly string[] _firstNames;
-    private readonly string[] _lastNames;
-    private readonly string[] _russianFirstNames;
-    private readonly string[] _russianLastNames;
+    private readonly (string First, string Last)[] _names;
+    private readonly (string First, string Last)[] _russianNames;
     private readonly string[] _sentences;
 
     public TextPools(int seed)
     {
         var english = new Faker("en") { Random = new Randomizer(seed) };
         var russian = new Faker("ru") { Random = new Randomizer(seed + 1) };
-        _firstNames = Enumerable.Range(0, NamesPerLocale).Select(_ => english.Name.FirstName()).ToArray();
-        _lastNames = Enumerable.Range(0, NamesPerLocale).Select(_ => english.Name.LastName()).ToArray();
-        _russianFirstNames = Enumerable.Range(0, NamesPerLocale).Select(_ => russian.Name.FirstName()).ToArray();
-        _russianLastNames = Enumerable.Range(0, NamesPerLocale).Select(_ => russian.Name.LastName()).ToArray();
+        _names = Names(english);
+        _russianNames = Names(russian);
         _sentences = Enumerable.Range(0, Sentences).Select(i => english.Lorem.Sentence(6 + (i % 9))).ToArray();
     }
 
-    public (string First, string Last) Name(Random random, bool russian) => russian
-        ? (_russianFirstNames[random.Next(NamesPerLocale)], _russianLastNames[random.Next(NamesPerLocale)])
-        : (_firstNames[random.Next(NamesPerLocale)], _lastNames[random.Next(NamesPerLocale)]);
+    public (string First, string Last) Name(Random random, bool russian) => (russian ? _russianNames : _names)[random.Next(NamesPerLocale)];
+
+    /// <summary>First and last names of one gender each (Russian surnames agree with it: Михайлов, Михайлова).</summary>
+    private static (string First, string Last)[] Names(Faker faker) =>
+        Enumerable.Range(0, NamesPerLocale)
+            .Select(i => i % 2 == 0 ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male)
+            .Select(gender => (faker.Name.FirstName(gender), faker.Name.LastName(gender)))
+            .ToArray();
 
     public string Sentence(Random random) => _sentences[random.Next(Sentences)];
 
