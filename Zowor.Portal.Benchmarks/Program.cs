@@ -25,6 +25,7 @@ internal static class BenchmarkConsole
 
         IBenchmark[] suite =
         [
+            new GeneratorBenchmark(),
             new QueueBenchmark(),
             new DeadlineScanBenchmark(),
             new TrendsBenchmark(),
