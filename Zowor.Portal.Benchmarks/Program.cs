@@ -20,6 +20,7 @@ Console.CancelKeyPress += (_, e) =>
 
 IBenchmark[] suite =
 [
+    new IntakeBenchmark(),
 ];
 
 switch (arguments.Command)
