@@ -21,6 +21,7 @@ Console.CancelKeyPress += (_, e) =>
 IBenchmark[] suite =
 [
     new IntakeBenchmark(),
+    new CircuitMemoryBenchmark(),
 ];
 
 switch (arguments.Command)

@@ -147,20 +147,21 @@ public sealed partial class IntakeBenchmark : IBenchmark
     /// <summary>
     /// Runs the node in until its CPU cost per complaint is steady: a fresh .NET process spends its first minute or so
     /// recompiling hot methods (tiered JIT, dynamic PGO) at up to a core's worth of CPU, which is start-up, not intake.
-    /// Slices of 10 s at 50/s go until one costs within 15 % of the one before (at most 8 slices); quick: one short slice.
+    /// Slices of 10 s at 50/s go on until one costs within 10 % of the one before, after at least 40 s (at most 90 s; a
+    /// slice's CPU still falling by a tenth means the JIT is not done); quick: one short slice.
     /// </summary>
     private static async Task WarmUpAsync(PortalNode node, HttpClient http, IReadOnlyList<Customer> customers, bool quick, CancellationToken cancellationToken)
     {
         const double rate = 50;
         var previous = double.NaN;
-        for (var slice = 0; slice < (quick ? 1 : 8); slice++)
+        for (var slice = 0; slice < (quick ? 1 : 9); slice++)
         {
             var cpuBefore = CpuTime(node.ProcessId);
             var result = await OpenLoopAsync(http, customers, rate, TimeSpan.FromSeconds(quick ? 4 : 10), WarmUpDomain, cancellationToken, firstIndex: slice * 1_000);
             var perComplaint = (CpuTime(node.ProcessId) - cpuBefore).TotalMilliseconds / Math.Max(1, result.Offered);
             Console.WriteLine($"  warm-up (not measured) {slice + 1}: {result.Successes} complaints at {rate:0}/s, {result.Errors} errors, " +
                 $"p95 {Percentiles.Of(result.Latencies, 95):0} ms, node CPU {perComplaint:0.0} ms per complaint");
-            if (slice >= 2 && Math.Abs(perComplaint - previous) <= 0.15 * previous)
+            if (slice >= 3 && Math.Abs(perComplaint - previous) <= 0.10 * previous)
             {
                 break;
             }
