@@ -64,6 +64,8 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
 
             var baseline = await SettledResidentBytesAsync(node, TimeSpan.FromSeconds(quick ? 5 : 15), cancellationToken);
             context.Report.Info(Id, "node RSS, N = 0 (after warm-up)", baseline / 1024.0 / 1024.0, "MB");
+            var (heapBaseline, collectedBaseline) = await AfterFullCollectionAsync(node, cancellationToken);
+            context.Report.Info(Id, "node managed heap after a full GC, N = 0", heapBaseline / 1024.0 / 1024.0, "MB");
 
             var previous = (N: 0, Rss: baseline);
             foreach (var n in levels)
@@ -93,6 +95,11 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
                 }
 
                 context.Report.Check(Id, string.Create(CultureInfo.InvariantCulture, $"circuits still live after idling, N = {n}"), live, "", $"= {n}", live == n);
+
+                // Without the GC's slack: RSS and the managed heap, each after an induced full collection at both levels.
+                var (heap, collected) = await AfterFullCollectionAsync(node, cancellationToken);
+                context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"RSS per circuit after a full GC, N = {n}"), (collected - collectedBaseline) / 1024.0 / n, "KB");
+                context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"managed heap per circuit after a full GC, N = {n}"), (heap - heapBaseline) / 1024.0 / n, "KB");
                 previous = (n, rss);
             }
         }
@@ -163,6 +170,13 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
         }
 
         return live;
+    }
+
+    /// <summary>The managed heap after an induced full GC, and the node's RSS a few seconds after it.</summary>
+    private static async Task<(long Heap, long Rss)> AfterFullCollectionAsync(PortalNode node, CancellationToken cancellationToken)
+    {
+        var heap = await NodeHeap.AfterFullCollectionAsync(node.ProcessId, cancellationToken);
+        return (heap, await SettledResidentBytesAsync(node, TimeSpan.FromSeconds(2), cancellationToken));
     }
 
     /// <summary>The median of five RSS samples a second apart, after <paramref name="settle"/>.</summary>
