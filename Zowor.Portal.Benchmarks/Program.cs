@@ -26,10 +26,12 @@ internal static class BenchmarkConsole
         IBenchmark[] suite =
         [
             new GeneratorBenchmark(),
+            new IntakeBenchmark(),
             new QueueBenchmark(),
             new DeadlineScanBenchmark(),
             new TrendsBenchmark(),
             new LiveUpdateBenchmark(),
+            new CircuitMemoryBenchmark(),
             new CsvExportBenchmark(),
         ];
 

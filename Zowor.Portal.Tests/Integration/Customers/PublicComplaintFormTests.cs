@@ -212,6 +212,50 @@ public sealed class PublicComplaintFormTests : IAsyncLifetime
         Assert.Contains("Мы получили вашу жалобу", receipt.Subject, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_burst_of_simultaneous_complaints_is_stored_whole_under_distinct_references()
+    {
+        // Every registration reads the year's last number and takes the next: at the same moment they must queue for it, not
+        // all read the same number and fail each other's inserts until their retries run out.
+        const int burst = 32;
+        var references = new string[burst];
+        var failures = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+        using var start = new Barrier(burst);
+        // Threads of their own, released together: the portal's SQLite calls run synchronously, so tasks on the test's
+        // few pool threads would mostly take turns instead of overlapping as a busy web node's requests do.
+        var threads = Enumerable.Range(0, burst).Select(i => new Thread(() =>
+        {
+            try
+            {
+                using var scope = _app.Services.CreateScope();
+                var form = new Portal.Features.Customers.PublicComplaintForm
+                {
+                    Name = "Aigerim Bekova",
+                    Email = $"burst{i}@example.com",
+                    CategoryCode = "product-defect",
+                    Description = "The blender's jug cracked the first time I used it.",
+                    PreferredResolution = nameof(PreferredResolution.Replacement),
+                    Consent = true,
+                };
+                var service = scope.ServiceProvider.GetRequiredService<Portal.Features.Customers.PublicComplaintService>();
+                start.SignalAndWait(TestContext.Current.CancellationToken);
+                references[i] = service.SubmitAsync(form, "en", TestContext.Current.CancellationToken).GetAwaiter().GetResult();
+            }
+            catch (Exception ex)
+            {
+                failures.Add(ex);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        Assert.Empty(failures);
+        Assert.Equal(burst, references.Distinct(StringComparer.Ordinal).Count());
+        await using var db = _app.Database.CreateContext();
+        Assert.Equal(burst, await db.Complaints.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(burst, await db.OutboxMessages.CountAsync(TestContext.Current.CancellationToken));
+    }
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private async Task<string> CreateCsmAsync()

@@ -23,7 +23,9 @@ public sealed class ComplaintUpdater(
     /// <summary>
     /// Stores a new complaint under the next reference of its year, with its notifications and customer e-mails in the
     /// same transaction, then publishes it live. The unique index settles a race between two registrations: the loser
-    /// takes the next number.
+    /// takes the next number. On SQLite the number is read under the database's write lock (the transaction begins
+    /// IMMEDIATE), so registrations queue for the lock instead of racing: without it, a burst of web-form complaints all
+    /// read the same last number, all but one failed, and the retries collided again until some ran out of attempts.
     /// </summary>
     /// <param name="year">The reference year (the year of receipt in the business time zone).</param>
     /// <param name="create">Builds the complaint for a given reference.</param>
@@ -35,6 +37,7 @@ public sealed class ComplaintUpdater(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            await using var transaction = db.Database.IsSqlite() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             var last = await db.Complaints.Where(c => c.ReferenceYear == year).MaxAsync(c => (int?)c.ReferenceSequence, cancellationToken) ?? 0;
             var complaint = create(ComplaintReference.Create(year, last + 1));
             db.Complaints.Add(complaint);
@@ -43,6 +46,10 @@ public sealed class ComplaintUpdater(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
             }
             catch (DbUpdateException) when (attempt < ReferenceAttempts)
             {

@@ -78,7 +78,7 @@ public sealed class PersonalDataEraser(
 
     /// <summary>
     /// After erasures: SQLite's write-ahead log still holds the pages as they were before; fold it into the file and empty
-    /// it. (Deleted and overwritten content in the file itself is zeroed by <c>secure_delete</c>, SqliteSecureDeleteInterceptor.)
+    /// it. (Deleted and overwritten content in the file itself is zeroed by <c>secure_delete</c>, SqlitePragmaInterceptor.)
     /// </summary>
     public async Task ScrubAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,214 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using Zowor.Portal.Benchmarks.Hosting;
+
+namespace Zowor.Portal.Benchmarks.Suite;
+
+/// <summary>
+/// Issue 9, benchmark 6: the node's memory per idle live-queue circuit. The CSM's <c>/queue</c> page is opened N times
+/// in headless chromium (each page its own Blazor circuit over its own WebSocket), left idle, and the node's resident
+/// memory compared with N = 0: per circuit = (RSS at N − RSS at 0) / N, at two N so that linearity shows.
+/// </summary>
+/// <remarks>
+/// RSS counts everything the process holds, GC slack included (the server GC grows its heaps in steps and gives memory
+/// back lazily), so each level is the median of several samples after the node has settled, and the per-circuit figure
+/// is reported at two N to show the slope rather than one step. Chromium runs with Playwright's default switches, which
+/// keep background pages' timers unthrottled, so idle pages keep their circuits alive (SignalR pings every 15 s).
+/// </remarks>
+public sealed class CircuitMemoryBenchmark : IBenchmark
+{
+    private const string Id = "6 memory";
+    private const double TargetKb = 300;
+    private const string CsmEmail = "csm@zowor.test";
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    // Pages per browser context: each context has its own network stack, so no per-profile socket limit is reached.
+    private const int PagesPerContext = 50;
+
+    private const int OpeningTogether = 4;
+
+    public string Name => "memory";
+
+    public string Title => "6 memory: node memory per idle live-queue circuit, N = 0 against N ≥ 100 (headless chromium pages)";
+
+    public async Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"This benchmark needs Debian chromium at {ChromiumPath} (apt-get install -y chromium; ./bench.sh does).");
+        }
+
+        var quick = context.Quick;
+        int[] levels = quick ? [20] : [100, 200];
+        var idle = TimeSpan.FromSeconds(quick ? 5 : 15);
+        var folder = context.ScratchFolder("memory");
+        await using var node = await PortalNode.StartAsync("memory", Path.Combine(folder, "memory.db"), cancellationToken: cancellationToken);
+        using var session = await StaffSession.SignInAsync(node.BaseAddress, CsmEmail, cancellationToken);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var contexts = new List<IBrowserContext>();
+        var pages = new List<IPage>();
+        try
+        {
+            // Warm-up: the first circuits pay for JIT and the queue's first queries; their memory is not the circuits'.
+            var warmContext = await NewContextAsync(browser, node, session);
+            contexts.Add(warmContext);
+            for (var i = 0; i < 3; i++)
+            {
+                var page = await OpenQueueAsync(warmContext, cancellationToken);
+                await CloseAsync(page);
+            }
+
+            var baseline = await SettledResidentBytesAsync(node, TimeSpan.FromSeconds(quick ? 5 : 15), cancellationToken);
+            context.Report.Info(Id, "node RSS, N = 0 (after warm-up)", baseline / 1024.0 / 1024.0, "MB");
+            var (heapBaseline, collectedBaseline) = await AfterFullCollectionAsync(node, cancellationToken);
+            context.Report.Info(Id, "node managed heap after a full GC, N = 0", heapBaseline / 1024.0 / 1024.0, "MB");
+
+            var previous = (N: 0, Rss: baseline);
+            foreach (var n in levels)
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                while (pages.Count < n)
+                {
+                    if (pages.Count % PagesPerContext == 0)
+                    {
+                        contexts.Add(await NewContextAsync(browser, node, session));
+                    }
+
+                    // A few at a time, as staff arriving in the morning would; never across a context boundary.
+                    var batch = Math.Min(OpeningTogether, Math.Min(n - pages.Count, PagesPerContext - pages.Count % PagesPerContext));
+                    var browserContext = contexts[^1];
+                    pages.AddRange(await Task.WhenAll(Enumerable.Range(0, batch).Select(_ => OpenQueueAsync(browserContext, cancellationToken))));
+                }
+
+                Console.WriteLine($"  {n} queue pages open and interactive ({clock.Elapsed.TotalSeconds:0} s); idling {idle.TotalSeconds:0} s");
+                await Task.Delay(idle, cancellationToken);
+                var live = await CountLiveAsync(pages);
+                var rss = await SettledResidentBytesAsync(node, TimeSpan.Zero, cancellationToken);
+                var perCircuit = (rss - baseline) / 1024.0 / n;
+                context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"node RSS, N = {n}"), rss / 1024.0 / 1024.0, "MB");
+                context.Report.AtMost(Id, string.Create(CultureInfo.InvariantCulture, $"RSS per idle queue circuit, N = {n}"), perCircuit, "KB", TargetKb);
+                if (previous.N > 0)
+                {
+                    context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"RSS per circuit from N = {previous.N} to {n}"),
+                        (rss - previous.Rss) / 1024.0 / (n - previous.N), "KB");
+                }
+
+                context.Report.Check(Id, string.Create(CultureInfo.InvariantCulture, $"circuits still live after idling, N = {n}"), live, "", $"= {n}", live == n);
+
+                // Without the GC's slack: RSS and the managed heap, each after an induced full collection at both levels.
+                var (heap, collected) = await AfterFullCollectionAsync(node, cancellationToken);
+                context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"RSS per circuit after a full GC, N = {n}"), (collected - collectedBaseline) / 1024.0 / n, "KB");
+                context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"managed heap per circuit after a full GC, N = {n}"), (heap - heapBaseline) / 1024.0 / n, "KB");
+                previous = (n, rss);
+            }
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            Console.WriteLine(node.Describe(30));
+            throw;
+        }
+        finally
+        {
+            foreach (var browserContext in contexts)
+            {
+                await browserContext.CloseAsync();
+            }
+        }
+    }
+
+    /// <summary>A browser context signed in as the CSM: the session's cookies copied in.</summary>
+    private static async Task<IBrowserContext> NewContextAsync(IBrowser browser, PortalNode node, StaffSession session)
+    {
+        var browserContext = await browser.NewContextAsync(new()
+        {
+            BaseURL = node.BaseAddress.ToString(),
+            Locale = "en-US",
+            ViewportSize = new() { Width = 1280, Height = 800 },
+        });
+        browserContext.SetDefaultTimeout(60_000);
+        browserContext.SetDefaultNavigationTimeout(60_000);
+        await browserContext.AddCookiesAsync(session.Cookies.GetCookies(node.BaseAddress).Select(c => new Cookie
+        {
+            Name = c.Name,
+            Value = c.Value,
+            Domain = node.BaseAddress.Host,
+            Path = string.IsNullOrEmpty(c.Path) ? "/" : c.Path,
+            HttpOnly = c.HttpOnly,
+            Secure = false,
+            SameSite = SameSiteAttribute.Lax,
+        }).ToList());
+        return browserContext;
+    }
+
+    /// <summary>Opens the live queue and waits until its circuit is interactive.</summary>
+    private static async Task<IPage> OpenQueueAsync(IBrowserContext browserContext, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var page = await browserContext.NewPageAsync();
+        var response = await page.GotoAsync("queue");
+        if (response is null || !response.Ok || !page.Url.Contains("/queue", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The queue page did not open (HTTP {response?.Status}, at {page.Url}): is the CSM signed in?");
+        }
+
+        await page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=queue-total]").WaitForAsync();
+        return page;
+    }
+
+    /// <summary>
+    /// Closes a page so that its circuit ends at once: leaving the page sends Blazor's disconnect beacon (pagehide);
+    /// a page just torn down leaves its circuit held as "disconnected" for minutes, in the memory being measured.
+    /// </summary>
+    private static async Task CloseAsync(IPage page)
+    {
+        await page.GotoAsync("about:blank");
+        await page.CloseAsync();
+    }
+
+    /// <summary>Pages whose circuit is still interactive and not showing the reconnect dialog.</summary>
+    private static async Task<int> CountLiveAsync(IReadOnlyList<IPage> pages)
+    {
+        var live = 0;
+        foreach (var page in pages)
+        {
+            if (await page.EvaluateAsync<bool>("() => !!document.querySelector('[data-interactive=true]') && !document.querySelector('#components-reconnect-modal')?.open"))
+            {
+                live++;
+            }
+        }
+
+        return live;
+    }
+
+    /// <summary>The managed heap after an induced full GC, and the node's RSS a few seconds after it.</summary>
+    private static async Task<(long Heap, long Rss)> AfterFullCollectionAsync(PortalNode node, CancellationToken cancellationToken)
+    {
+        var heap = await NodeHeap.AfterFullCollectionAsync(node.ProcessId, cancellationToken);
+        return (heap, await SettledResidentBytesAsync(node, TimeSpan.FromSeconds(2), cancellationToken));
+    }
+
+    /// <summary>The median of five RSS samples a second apart, after <paramref name="settle"/>.</summary>
+    private static async Task<long> SettledResidentBytesAsync(PortalNode node, TimeSpan settle, CancellationToken cancellationToken)
+    {
+        await Task.Delay(settle, cancellationToken);
+        var samples = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            if (i > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+
+            samples.Add(node.ResidentBytes());
+        }
+
+        return samples.Order().ElementAt(samples.Count / 2);
+    }
+}

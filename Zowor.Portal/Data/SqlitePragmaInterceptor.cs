@@ -1,0 +1,37 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Zowor.Portal.Data;
+
+/// <summary>
+/// Sets two pragmas on every SQLite connection the portal opens:
+/// <list type="bullet">
+/// <item><c>secure_delete</c>: SQLite overwrites deleted and updated content on disk, so personal data erased under
+/// P-51 does not survive in the file's free pages.</item>
+/// <item><c>busy_timeout</c> (<c>Database:BusyTimeoutSeconds</c>): a writer that finds another writer's lock waits
+/// inside SQLite, which retries within a millisecond or a few of the lock coming free. Without it Microsoft.Data.Sqlite
+/// retries the busy statement itself after a fixed 150 ms sleep, so under concurrent writes (the public form at tens of
+/// complaints a second) every collision cost 150 ms and a blocked thread. The time limit is the same either way.</item>
+/// </list>
+/// </summary>
+internal sealed class SqlitePragmaInterceptor(int busyTimeoutSeconds) : DbConnectionInterceptor
+{
+    private readonly string _pragmas = string.Create(CultureInfo.InvariantCulture,
+        $"PRAGMA secure_delete = ON; PRAGMA busy_timeout = {Math.Max(0, busyTimeoutSeconds) * 1000};");
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = _pragmas;
+        command.ExecuteNonQuery();
+    }
+}
