@@ -41,7 +41,15 @@ internal static class BenchmarkConsole
             {
                 var path = Path.GetFullPath(arguments.Get("db", "data/generated.db"));
                 var size = arguments.GetInt("size", 10_000);
-                var options = new GeneratorOptions(size, arguments.GetInt("open", Math.Max(1, size / 10)), arguments.GetInt("seed", 2026));
+                // --now now: data up to this moment (demo data for a portal started today); the default is a fixed moment,
+                // so that a seed always gives the same data (the benchmarks' datasets).
+                DateTime? now = arguments.Get("now", string.Empty) switch
+                {
+                    "" => null,
+                    "now" => DateTime.UtcNow,
+                    var text => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
+                };
+                var options = new GeneratorOptions(size, arguments.GetInt("open", Math.Max(1, size / 10)), arguments.GetInt("seed", 2026), Now: now);
                 Console.WriteLine($"Generating {options.Size:N0} complaints ({options.Open:N0} open), seed {options.Seed}, into {path}");
                 var result = await Datasets.GenerateAsync(path, options, cancel.Token);
                 Console.WriteLine($"Done: {result.Complaints:N0} complaints, {result.Open:N0} open, {result.Surveys:N0} survey answers, {result.Capas:N0} CAPAs " +
@@ -87,7 +95,7 @@ internal static class BenchmarkConsole
             }
 
             default:
-                Console.Error.WriteLine("Usage: run [--only name,name] [--quick] [--data folder] | generate --db <path> --size <n> --open <n> --seed <n>");
+                Console.Error.WriteLine("Usage: run [--only name,name] [--quick] [--data folder] | generate --db <path> --size <n> --open <n> --seed <n> [--now now|<UTC time>]");
                 return 1;
         }
     }

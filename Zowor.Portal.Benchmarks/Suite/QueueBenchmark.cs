@@ -34,6 +34,7 @@ public sealed class QueueBenchmark : IBenchmark
         var page = await browserContext.NewPageAsync();
         var url = new Uri(host.BaseAddress, "queue").ToString();
 
+        var allCommands = new List<SqlCommand>();
         var pageTimes = new List<double>();
         var renderTimes = new List<double>();
         var queryTimes = new List<double>();
@@ -52,6 +53,7 @@ public sealed class QueueBenchmark : IBenchmark
                 continue; // warm-up: JIT, compiled queries, SQLite's page cache, the browser's cache of the scripts
             }
 
+            allCommands.AddRange(host.Sql.Since(mark));
             pageTimes.Add(shown);
             renderTimes.Add(shown - interactive);
             queryTimes.Add(host.Sql.Since(mark)
@@ -65,6 +67,10 @@ public sealed class QueueBenchmark : IBenchmark
         context.Report.AtMost(Id, "interactive to rows shown (query + render), p95", Percentiles.Of(renderTimes, 95), "ms", 300);
         context.Report.Info(Id, "navigation to rows shown, p50", Percentiles.Of(pageTimes, 50), "ms");
         context.Report.AtMost(Id, "navigation to rows shown, p95", Percentiles.Of(pageTimes, 95), "ms", 300);
+        // The page's SQL, slowest first, for reading the query plans.
+        await File.WriteAllLinesAsync(Path.Combine(context.Datasets.Folder, "queue.sql"), allCommands
+            .GroupBy(c => c.Text).Select(g => (Text: g.Key, Max: g.Max(c => c.Milliseconds))).OrderByDescending(c => c.Max)
+            .Select(c => $"-- max {c.Max} ms{Environment.NewLine}{c.Text.ReplaceLineEndings(" ")};"), cancellationToken);
         await page.ScreenshotAsync(new() { Path = Path.Combine(context.Datasets.Folder, "queue.png") });
     }
 }

@@ -445,8 +445,6 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("EndedAt");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -456,6 +454,8 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("Status", "AcknowledgementDueAt");
+
+                    b.HasIndex("Status", "OwnerId");
 
                     b.HasIndex("EscalationLevel", "Status", "EscalatedAt");
 

@@ -433,8 +433,6 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("EndedAt");
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -444,6 +442,8 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Status", "AcknowledgementDueAt");
+
+                    b.HasIndex("Status", "OwnerId");
 
                     b.HasIndex("EscalationLevel", "Status", "EscalatedAt");
 
