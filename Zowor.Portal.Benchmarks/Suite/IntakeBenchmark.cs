@@ -175,6 +175,7 @@ public sealed partial class IntakeBenchmark : IBenchmark
     /// <summary>A virtual customer: the antiforgery cookie of its browser and the form's hidden fields.</summary>
     private sealed record Customer(string Cookie, IReadOnlyDictionary<string, string> Hidden);
 
+    /// <summary>What one run sent and got back; filled concurrently by the requests.</summary>
     private sealed class RunResult
     {
         public ConcurrentBag<double> LatencyBag { get; } = [];
@@ -208,6 +209,7 @@ public sealed partial class IntakeBenchmark : IBenchmark
         }
     }
 
+    /// <summary>Opens the form once per virtual customer, as each customer's browser would.</summary>
     private static async Task<List<Customer>> CustomersAsync(HttpClient http, int count, CancellationToken cancellationToken)
     {
         var customers = new List<Customer>(count);
