@@ -20,7 +20,7 @@ public static class DataServiceCollectionExtensions
                 break;
             default:
                 builder.Services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(SqliteConnectionString(options, builder.Environment.ContentRootPath))
-                    .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutSeconds, options.SqliteSynchronous)));
+                    .AddInterceptors(new SqlitePragmaInterceptor(options.BusyTimeoutSeconds)));
                 Register<SqlitePortalDbContext>(builder.Services);
                 break;
         }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Zowor.Portal.Data;
 
 /// <summary>
-/// Sets four pragmas on every SQLite connection the portal opens:
+/// Sets three pragmas on every SQLite connection the portal opens:
 /// <list type="bullet">
 /// <item><c>secure_delete</c>: SQLite overwrites deleted and updated content on disk, so personal data erased under
 /// P-51 does not survive in the file's free pages.</item>
@@ -13,16 +13,15 @@ namespace Zowor.Portal.Data;
 /// inside SQLite, which retries within a millisecond or a few of the lock coming free. Without it Microsoft.Data.Sqlite
 /// retries the busy statement itself after a fixed 150 ms sleep, so under concurrent writes (the public form at tens of
 /// complaints a second) every collision cost 150 ms and a blocked thread. The time limit is the same either way.</item>
-/// <item><c>synchronous</c> (<c>Database:SqliteSynchronous</c>, <see cref="DatabaseOptions.SqliteSynchronous"/>).</item>
 /// <item><c>mmap_size</c> 1 GiB: reads map the file instead of copying each page through a system call into the small
 /// per-connection cache; the trends aggregates over a million complaints spent as much time in those calls as in
 /// SQLite itself (docs/BENCHMARKS.md).</item>
 /// </list>
 /// </summary>
-internal sealed class SqlitePragmaInterceptor(int busyTimeoutSeconds, SqliteSynchronous synchronous) : DbConnectionInterceptor
+internal sealed class SqlitePragmaInterceptor(int busyTimeoutSeconds) : DbConnectionInterceptor
 {
     private readonly string _pragmas = string.Create(CultureInfo.InvariantCulture,
-        $"PRAGMA secure_delete = ON; PRAGMA busy_timeout = {Math.Max(0, busyTimeoutSeconds) * 1000}; PRAGMA synchronous = {(synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}; PRAGMA mmap_size = 1073741824;");
+        $"PRAGMA secure_delete = ON; PRAGMA busy_timeout = {Math.Max(0, busyTimeoutSeconds) * 1000}; PRAGMA mmap_size = 1073741824;");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
