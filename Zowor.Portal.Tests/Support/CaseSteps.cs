@@ -8,6 +8,12 @@ public sealed class CaseSteps(StaffScope staff, Guid id)
 {
     private ComplaintService Complaints => staff.Complaints;
 
+    /// <summary>
+    /// Today in the portal's business time zone (Asia/Almaty, UTC+5), as the forms' dates are read: after 19:00 UTC the
+    /// UTC date is already yesterday there, and a resolution "implemented" on it came before its own proposal.
+    /// </summary>
+    private static DateTime BusinessToday => TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty")).Date;
+
     public Task AcknowledgeAsync(ContactMethod method = ContactMethod.Email, string? callSummary = null) =>
         Do((v, ct) => Complaints.AcknowledgeAsync(id, v, new AcknowledgeForm { Method = method, EstimatedResolutionDate = DateTime.UtcNow.Date.AddDays(14), CallSummary = callSummary }, ct));
 
@@ -17,7 +23,7 @@ public sealed class CaseSteps(StaffScope staff, Guid id)
         Do((v, ct) => Complaints.AddEvidenceAsync(id, v, new EvidenceForm { Kind = EvidenceKind.ProductRecord, Description = description }, ct));
 
     public Task AddInterviewAsync(string summary) =>
-        Do((v, ct) => Complaints.AddInterviewAsync(id, v, new InterviewForm { StaffName = "Oleg Packer", StaffRole = "Warehouse", InterviewedOn = DateTime.UtcNow.Date, Summary = summary }, ct));
+        Do((v, ct) => Complaints.AddInterviewAsync(id, v, new InterviewForm { StaffName = "Oleg Packer", StaffRole = "Warehouse", InterviewedOn = BusinessToday, Summary = summary }, ct));
 
     public Task RecordRootCauseAsync(string description) =>
         Do((v, ct) => Complaints.RecordRootCauseAsync(id, v, new RootCauseForm { Category = RootCauseCategory.Packaging, Description = description }, ct));
@@ -28,7 +34,7 @@ public sealed class CaseSteps(StaffScope staff, Guid id)
     public Task ProposeAsync(string details = "A new jug is sent by courier.") =>
         Do((v, ct) => Complaints.ProposeResolutionAsync(id, v, new ResolutionForm { Kind = ResolutionKind.Replacement, Details = details }, ct));
 
-    public Task ResolveAsync() => Do((v, ct) => Complaints.ResolveAsync(id, v, new ResolveForm { ImplementedOn = DateTime.UtcNow.Date }, ct));
+    public Task ResolveAsync() => Do((v, ct) => Complaints.ResolveAsync(id, v, new ResolveForm { ImplementedOn = BusinessToday }, ct));
 
     public Task CloseAsync(string note = "Replacement delivered.") => Do((v, ct) => Complaints.CloseAsync(id, v, new CloseForm { Note = note }, ct));
 
