@@ -43,7 +43,7 @@ public sealed class CsvExportBenchmark : IBenchmark
         context.Report.Check(Id, "peak heap growth, 100k rows (flat)", growth, "MB", $"≤ {allowance:0} MB", growth <= allowance);
     }
 
-    /// <summary>The filter whose period holds the newest <paramref name="rows"/> complaints.</summary>
+    /// <summary>The filter whose period holds (about) the newest <paramref name="rows"/> complaints.</summary>
     private static TrendFilter Since(string dataset, int rows, DateOnly today)
     {
         using var connection = new SqliteConnection(Datasets.ConnectionString(dataset) + ";Mode=ReadOnly");
@@ -52,7 +52,9 @@ public sealed class CsvExportBenchmark : IBenchmark
         command.CommandText = "SELECT ReceivedAt FROM Complaints ORDER BY ReceivedAt DESC LIMIT 1 OFFSET $n";
         command.Parameters.AddWithValue("$n", rows - 1);
         var from = DateTime.Parse((string)command.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
-        return new TrendFilter(DateOnly.FromDateTime(from).AddDays(1), today);
+        // From that complaint's day: at least the asked rows (a few more from the same day), and never after today.
+        var day = DateOnly.FromDateTime(from);
+        return new TrendFilter(day < today ? day : today, today);
     }
 
     private static async Task<Download> DownloadAsync(StaffSession session, TrendFilter filter, CancellationToken cancellationToken)
