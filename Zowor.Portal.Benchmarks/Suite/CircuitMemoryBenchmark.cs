@@ -22,7 +22,6 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
     private const string Id = "6 memory";
     private const double TargetKb = 300;
     private const string CsmEmail = "csm@zowor.test";
-    private const string ChromiumPath = "/usr/bin/chromium";
 
     // Pages per browser context: each context has its own network stack, so no per-profile socket limit is reached.
     private const int PagesPerContext = 50;
@@ -35,9 +34,9 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
 
     public async Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
-        if (!File.Exists(ChromiumPath))
+        if (!File.Exists(Chromium.ExecutablePath))
         {
-            throw new InvalidOperationException($"This benchmark needs Debian chromium at {ChromiumPath} (apt-get install -y chromium; ./bench.sh does).");
+            throw new InvalidOperationException($"This benchmark needs Debian chromium at {Chromium.ExecutablePath} (apt-get install -y chromium; ./bench.sh does).");
         }
 
         var quick = context.Quick;
@@ -47,12 +46,7 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
         await using var node = await PortalNode.StartAsync("memory", Path.Combine(folder, "memory.db"), cancellationToken: cancellationToken);
         using var session = await StaffSession.SignInAsync(node.BaseAddress, CsmEmail, cancellationToken);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var contexts = new List<IBrowserContext>();
         var pages = new List<IPage>();
         try
