@@ -48,12 +48,18 @@ public sealed class ComplaintService(
 
     public async Task<QueueResult> GetQueueAsync(QueueQuery query, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(PortalRoles.Policies.Queue);
+        var levels = query.Levels.ToArray();
+        // Each level is read by the roles working it: level 1 is the live queue (Agent, CSM, CCO), levels 2 and 3 the
+        // escalation board (CCO, CEO). The CEO's board asks only for levels 2 and 3, so it needs no Queue policy.
+        foreach (var policy in levels.Length == 0 ? [PortalRoles.Policies.Queue] : levels.Select(QueuePolicyFor).Distinct())
+        {
+            await currentUser.RequireAsync(policy);
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var open = ComplaintWorkflow.UnresolvedStatuses.ToArray();
         var complaints = db.Complaints.AsNoTracking()
             .Where(c => open.Contains(c.Status));
-        var levels = query.Levels.ToArray();
         complaints = complaints.Where(c => levels.Contains(c.EscalationLevel));
 
         if (query.Status is { } status)
@@ -108,6 +114,10 @@ public sealed class ComplaintService(
             .ToListAsync(cancellationToken);
         return new QueueResult(rows, total);
     }
+
+    /// <summary>The policy that lets a user list the open complaints at <paramref name="level"/>.</summary>
+    public static string QueuePolicyFor(EscalationLevel level) =>
+        level == EscalationLevel.CustomerServiceManager ? PortalRoles.Policies.Queue : PortalRoles.Policies.EscalationBoard;
 
     /// <summary>Headline counts for the home page, each one query in the database.</summary>
     public async Task<ComplaintSummary> GetSummaryAsync(CancellationToken cancellationToken = default)
