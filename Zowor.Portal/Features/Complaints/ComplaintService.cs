@@ -110,9 +110,13 @@ public sealed class ComplaintService(
             .Take(pageSize)
             .Select(c => new QueueRow(c.Id, c.Reference, c.ReceivedAt, c.Customer.Name, c.Subject, c.CategoryCode, c.Channel,
                 c.Severity, c.Status, c.EscalationLevel, c.OwnerName, c.AcknowledgementDueAt,
-                c.AcknowledgementBreachedAt != null, c.CustomerUpdateDueSince != null, c.EscalatedAt))
+                false, c.CustomerUpdateDueSince != null, c.EscalatedAt))
             .ToListAsync(cancellationToken);
-        return new QueueResult(rows, total);
+        // P-20 by the one definition (AcknowledgementTarget), asked of this page's rows only.
+        var ids = rows.Select(r => r.Id).ToArray();
+        var missed = (await db.Complaints.Where(c => ids.Contains(c.Id)).Where(AcknowledgementTarget.IsMissed(clock.UtcNow))
+            .Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        return new QueueResult(rows.Select(r => missed.Contains(r.Id) ? r with { AcknowledgementBreached = true } : r).ToList(), total);
     }
 
     /// <summary>The policy that lets a user list the open complaints at <paramref name="level"/>.</summary>
@@ -131,7 +135,7 @@ public sealed class ComplaintService(
             Open: await openComplaints.CountAsync(cancellationToken),
             AtLevel1: await openComplaints.CountAsync(c => c.EscalationLevel == EscalationLevel.CustomerServiceManager, cancellationToken),
             AwaitingAcknowledgement: await openComplaints.CountAsync(c => c.Status == ComplaintStatus.Received, cancellationToken),
-            AcknowledgementOverdue: await openComplaints.CountAsync(c => c.Status == ComplaintStatus.Received && c.AcknowledgementDueAt < now, cancellationToken),
+            AcknowledgementOverdue: await openComplaints.CountAsync(AcknowledgementTarget.IsOverdue(now), cancellationToken),
             AtLevel2: await openComplaints.CountAsync(c => c.EscalationLevel == EscalationLevel.ChiefCustomerOfficer, cancellationToken),
             AtLevel3: await openComplaints.CountAsync(c => c.EscalationLevel == EscalationLevel.ChiefExecutive, cancellationToken),
             AssignedToMe: await openComplaints.CountAsync(c => c.OwnerId == actor.Id, cancellationToken));
