@@ -235,6 +235,47 @@ public sealed partial class LiveUpdatesTests(BrowserFixture browser) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task ViewerWhoseBrowserVanishesWithoutClosing_LeavesTheOthersPresenceWithin30Seconds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new PortalAppFactory();
+        var baseAddress = await app.StartKestrelAsync(ct);
+        // The CCO's browser reaches the portal through a relay that can go silent, as a crashed machine or a cut cable does.
+        await using var network = new VanishingProxy(baseAddress);
+        await using var csmContext = await browser.NewContextAsync(baseAddress);
+        await using var ccoContext = await browser.NewContextAsync(network.Address);
+        var csm = await csmContext.NewPageAsync();
+        var cco = await ccoContext.NewPageAsync();
+        try
+        {
+            await SignInAsync(csm, CsmEmail);
+            await SignInAsync(cco, CcoEmail);
+            await GoToAsync(csm, "queue");
+            var (reference, caseHref) = await ReferenceOfAsync(csm.Locator("[data-testid=queue-table] tbody tr").First);
+            await GoToAsync(csm, caseHref);
+            await GoToAsync(cco, caseHref);
+            await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveTextAsync([CcoName], new() { Timeout = PresenceBoundMs });
+
+            var clock = Stopwatch.StartNew();
+            network.Vanish();
+            await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+            var gone = clock.Elapsed;
+
+            var tracker = app.Services.GetRequiredService<PresenceTracker>();
+            var id = Guid.Parse(caseHref.Split('/')[^1]);
+            Assert.DoesNotContain(tracker.ViewersOf(id), v => v.Name == CcoName);
+            Assert.True(gone <= TimeSpan.FromSeconds(30), $"The vanished CCO stayed on {reference} for {gone.TotalSeconds:0.0} s.");
+            await Screenshots.SaveAsync(csm, "live-07-presence-after-cco-vanished");
+            TestContext.Current.TestOutputHelper?.WriteLine($"The vanished CCO left the CSM's presence on {reference} after {gone.TotalSeconds:0.0} s.");
+        }
+        catch
+        {
+            await Screenshots.SaveAsync(csm, "live-failed-presence-vanished");
+            throw;
+        }
+    }
+
     private static async Task SignInAsync(IPage page, string email)
     {
         await page.GotoAsync("account/login");
