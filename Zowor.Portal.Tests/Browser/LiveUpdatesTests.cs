@@ -176,15 +176,7 @@ public sealed partial class LiveUpdatesTests(BrowserFixture browser) : IClassFix
         var cco = await ccoContext.NewPageAsync();
         try
         {
-            await SignInAsync(csm, CsmEmail);
-            await SignInAsync(cco, CcoEmail);
-
-            // Any open level-1 case: the first one in the CSM's queue.
-            await GoToAsync(csm, "queue");
-            var (reference, caseHref) = await ReferenceOfAsync(csm.Locator("[data-testid=queue-table] tbody tr").First);
-
-            await GoToAsync(csm, caseHref);
-            await Expect(csm.Locator("[data-testid=case-reference]")).ToHaveTextAsync(reference);
+            var (reference, caseHref) = await SignInAndOpenTheFirstQueuedCaseAsync(csm, cco);
             await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveCountAsync(0); // nobody else yet
             await MarkPageAsync(csm);
 
@@ -249,11 +241,7 @@ public sealed partial class LiveUpdatesTests(BrowserFixture browser) : IClassFix
         var cco = await ccoContext.NewPageAsync();
         try
         {
-            await SignInAsync(csm, CsmEmail);
-            await SignInAsync(cco, CcoEmail);
-            await GoToAsync(csm, "queue");
-            var (reference, caseHref) = await ReferenceOfAsync(csm.Locator("[data-testid=queue-table] tbody tr").First);
-            await GoToAsync(csm, caseHref);
+            var (reference, caseHref) = await SignInAndOpenTheFirstQueuedCaseAsync(csm, cco);
             await GoToAsync(cco, caseHref);
             await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveTextAsync([CcoName], new() { Timeout = PresenceBoundMs });
 
@@ -274,6 +262,18 @@ public sealed partial class LiveUpdatesTests(BrowserFixture browser) : IClassFix
             await Screenshots.SaveAsync(csm, "live-failed-presence-vanished");
             throw;
         }
+    }
+
+    /// <summary>Signs the CSM and the CCO in, and opens any open level-1 case (the first in the CSM's queue) on the CSM's page.</summary>
+    private static async Task<(string Reference, string CaseHref)> SignInAndOpenTheFirstQueuedCaseAsync(IPage csm, IPage cco)
+    {
+        await SignInAsync(csm, CsmEmail);
+        await SignInAsync(cco, CcoEmail);
+        await GoToAsync(csm, "queue");
+        var (reference, caseHref) = await ReferenceOfAsync(csm.Locator("[data-testid=queue-table] tbody tr").First);
+        await GoToAsync(csm, caseHref);
+        await Expect(csm.Locator("[data-testid=case-reference]")).ToHaveTextAsync(reference);
+        return (reference, caseHref);
     }
 
     private static async Task SignInAsync(IPage page, string email)

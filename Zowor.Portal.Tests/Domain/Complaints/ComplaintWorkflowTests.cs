@@ -5,8 +5,7 @@ namespace Zowor.Portal.Tests.Domain.Complaints;
 
 public sealed class ComplaintWorkflowTests
 {
-    // How the refusal message words each status: it is read by a user in a snackbar, so it says
-    // "under investigation" rather than the enum name.
+    // How the refusal message names each status: as the status chip shows it, quoted ("in the status “Investigating”").
     private static readonly Dictionary<ComplaintStatus, string> StatusWording = new()
     {
         [ComplaintStatus.Received] = "Received",
