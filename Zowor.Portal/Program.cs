@@ -22,7 +22,9 @@ var builder = WebApplication.CreateBuilder(args);
 // Running the built app from bin outside Development still serves _content/MudBlazor/*.
 builder.WebHost.UseStaticWebAssets();
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+// A browser gone silent (crash, lost network) counts as disconnected after this long, and leaves the case's presence.
+builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+    .AddHubOptions(o => o.ClientTimeoutInterval = Zowor.Portal.Realtime.PresenceTracker.VanishedBrowserTimeout);
 // Messages appear bottom-right, clear of the case header (status, owner, presence).
 builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.AddPortalLocalization();

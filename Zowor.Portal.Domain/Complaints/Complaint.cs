@@ -700,7 +700,7 @@ public sealed class Complaint
     }
 
     private ComplaintWorkflowException Refusal(ComplaintAction action) =>
-        new ComplaintWorkflowException("“{1}” is not possible while the complaint is {0}.", ComplaintWorkflow.Describe(Status), ComplaintWorkflow.Describe(action));
+        new ComplaintWorkflowException("“{1}” is not possible while the complaint is in the status “{0}”.", ComplaintWorkflow.Describe(Status), ComplaintWorkflow.Describe(action));
 
     private void MoveTo(ComplaintAction action, Actor by, DateTime at, string? details)
     {

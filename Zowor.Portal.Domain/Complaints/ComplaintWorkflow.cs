@@ -75,17 +75,20 @@ public static class ComplaintWorkflow
     public static IReadOnlyList<ComplaintAction> AllowedIn(ComplaintStatus status) =>
         Enum.GetValues<ComplaintAction>().Where(a => Allows(status, a)).ToArray();
 
-    /// <summary>How a status reads in a sentence ("under investigation"); also a localization key.</summary>
+    /// <summary>
+    /// The status's name as the UI shows it ("Investigating"); also a localization key, the same one the status chips use.
+    /// A lower-case sentence form ("under investigation") cannot be a second key: resx names differ by more than case.
+    /// </summary>
     public static string Describe(ComplaintStatus status) => status switch
     {
-        ComplaintStatus.Received => "received (not yet acknowledged)",
-        ComplaintStatus.Acknowledged => "acknowledged",
-        ComplaintStatus.Investigating => "under investigation",
-        ComplaintStatus.Resolving => "awaiting resolution",
-        ComplaintStatus.Resolved => "resolved",
-        ComplaintStatus.Closed => "closed",
-        ComplaintStatus.Withdrawn => "withdrawn",
-        ComplaintStatus.Reopened => "reopened",
+        ComplaintStatus.Received => "Received",
+        ComplaintStatus.Acknowledged => "Acknowledged",
+        ComplaintStatus.Investigating => "Investigating",
+        ComplaintStatus.Resolving => "Resolving",
+        ComplaintStatus.Resolved => "Resolved",
+        ComplaintStatus.Closed => "Closed",
+        ComplaintStatus.Withdrawn => "Withdrawn",
+        ComplaintStatus.Reopened => "Reopened",
         _ => status.ToString(),
     };
 

@@ -176,15 +176,7 @@ public sealed partial class LiveUpdatesTests(BrowserFixture browser) : IClassFix
         var cco = await ccoContext.NewPageAsync();
         try
         {
-            await SignInAsync(csm, CsmEmail);
-            await SignInAsync(cco, CcoEmail);
-
-            // Any open level-1 case: the first one in the CSM's queue.
-            await GoToAsync(csm, "queue");
-            var (reference, caseHref) = await ReferenceOfAsync(csm.Locator("[data-testid=queue-table] tbody tr").First);
-
-            await GoToAsync(csm, caseHref);
-            await Expect(csm.Locator("[data-testid=case-reference]")).ToHaveTextAsync(reference);
+            var (reference, caseHref) = await SignInAndOpenTheFirstQueuedCaseAsync(csm, cco);
             await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveCountAsync(0); // nobody else yet
             await MarkPageAsync(csm);
 
@@ -233,6 +225,55 @@ public sealed partial class LiveUpdatesTests(BrowserFixture browser) : IClassFix
 
             throw;
         }
+    }
+
+    [Fact]
+    public async Task ViewerWhoseBrowserVanishesWithoutClosing_LeavesTheOthersPresenceWithin30Seconds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new PortalAppFactory();
+        var baseAddress = await app.StartKestrelAsync(ct);
+        // The CCO's browser reaches the portal through a relay that can go silent, as a crashed machine or a cut cable does.
+        await using var network = new VanishingProxy(baseAddress);
+        await using var csmContext = await browser.NewContextAsync(baseAddress);
+        await using var ccoContext = await browser.NewContextAsync(network.Address);
+        var csm = await csmContext.NewPageAsync();
+        var cco = await ccoContext.NewPageAsync();
+        try
+        {
+            var (reference, caseHref) = await SignInAndOpenTheFirstQueuedCaseAsync(csm, cco);
+            await GoToAsync(cco, caseHref);
+            await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveTextAsync([CcoName], new() { Timeout = PresenceBoundMs });
+
+            var clock = Stopwatch.StartNew();
+            network.Vanish();
+            await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+            var gone = clock.Elapsed;
+
+            var tracker = app.Services.GetRequiredService<PresenceTracker>();
+            var id = Guid.Parse(caseHref.Split('/')[^1]);
+            Assert.DoesNotContain(tracker.ViewersOf(id), v => v.Name == CcoName);
+            Assert.True(gone <= TimeSpan.FromSeconds(30), $"The vanished CCO stayed on {reference} for {gone.TotalSeconds:0.0} s.");
+            await Screenshots.SaveAsync(csm, "live-07-presence-after-cco-vanished");
+            TestContext.Current.TestOutputHelper?.WriteLine($"The vanished CCO left the CSM's presence on {reference} after {gone.TotalSeconds:0.0} s.");
+        }
+        catch
+        {
+            await Screenshots.SaveAsync(csm, "live-failed-presence-vanished");
+            throw;
+        }
+    }
+
+    /// <summary>Signs the CSM and the CCO in, and opens any open level-1 case (the first in the CSM's queue) on the CSM's page.</summary>
+    private static async Task<(string Reference, string CaseHref)> SignInAndOpenTheFirstQueuedCaseAsync(IPage csm, IPage cco)
+    {
+        await SignInAsync(csm, CsmEmail);
+        await SignInAsync(cco, CcoEmail);
+        await GoToAsync(csm, "queue");
+        var (reference, caseHref) = await ReferenceOfAsync(csm.Locator("[data-testid=queue-table] tbody tr").First);
+        await GoToAsync(csm, caseHref);
+        await Expect(csm.Locator("[data-testid=case-reference]")).ToHaveTextAsync(reference);
+        return (reference, caseHref);
     }
 
     private static async Task SignInAsync(IPage page, string email)

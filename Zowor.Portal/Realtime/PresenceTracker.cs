@@ -4,7 +4,9 @@ namespace Zowor.Portal.Realtime;
 
 /// <summary>
 /// Who has which case open, across web nodes. Local viewers are registered by the case page and removed when it is
-/// disposed (so a closed tab or a dropped circuit leaves). Each node announces its local viewers of a case whenever
+/// disposed (so a closed tab or a dropped circuit leaves); while their circuit's browser is disconnected
+/// (<see cref="CircuitPresence"/>) they do not count, so a vanished browser leaves within
+/// <see cref="VanishedBrowserTimeout"/> instead of when its circuit is finally given up. Each node announces its local viewers of a case whenever
 /// they change and every <see cref="HeartbeatInterval"/>; another node's announcement counts until it is older than
 /// <see cref="RemoteTimeout"/>, so a crashed node's viewers fade away.
 /// </summary>
@@ -13,7 +15,13 @@ public sealed class PresenceTracker : BackgroundService
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan RemoteTimeout = TimeSpan.FromSeconds(35);
 
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, Viewer>> _local = new();
+    /// <summary>
+    /// How long the server waits for a silent browser before its circuit's connection counts as down (the Blazor hub's
+    /// ClientTimeoutInterval; the browser pings every 15 s). A closed socket counts at once.
+    /// </summary>
+    public static readonly TimeSpan VanishedBrowserTimeout = TimeSpan.FromSeconds(25);
+
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, LocalViewer>> _local = new();
     private readonly ConcurrentDictionary<(string NodeId, Guid ComplaintId), (IReadOnlyList<Viewer> Viewers, DateTime ReceivedAt)> _remote = new();
     private readonly PortalNotifier _notifier;
     private readonly IClusterRelay _relay;
@@ -30,11 +38,14 @@ public sealed class PresenceTracker : BackgroundService
         _subscription = notifier.Subscribe<PresenceSnapshot>(ApplyRemoteAsync);
     }
 
-    /// <summary>Registers a viewer of a case; dispose the result when the page closes.</summary>
-    public IDisposable Enter(Guid complaintId, Viewer viewer)
+    /// <summary>
+    /// Registers a viewer of a case, on <paramref name="connection"/>'s circuit (null: always connected); dispose the
+    /// result when the page closes.
+    /// </summary>
+    public IDisposable Enter(Guid complaintId, Viewer viewer, CircuitPresence? connection = null)
     {
         var key = Guid.NewGuid();
-        _local.GetOrAdd(complaintId, _ => new ConcurrentDictionary<Guid, Viewer>())[key] = viewer;
+        _local.GetOrAdd(complaintId, _ => new ConcurrentDictionary<Guid, LocalViewer>())[key] = new LocalViewer(viewer, connection);
         Changed(complaintId);
         return new Leave(this, complaintId, key);
     }
@@ -43,9 +54,18 @@ public sealed class PresenceTracker : BackgroundService
     public IReadOnlyList<Viewer> ViewersOf(Guid complaintId)
     {
         var cutoff = _time.GetUtcNow().UtcDateTime - RemoteTimeout;
-        var local = _local.TryGetValue(complaintId, out var viewers) ? viewers.Values : [];
+        var local = LocalViewersOf(complaintId);
         var remote = _remote.Where(r => r.Key.ComplaintId == complaintId && r.Value.ReceivedAt >= cutoff).SelectMany(r => r.Value.Viewers);
         return local.Concat(remote).DistinctBy(v => v.UserId).OrderBy(v => v.Name, StringComparer.CurrentCulture).ToList();
+    }
+
+    /// <summary>A circuit's browser went away or came back: the cases it has open show its viewers again or no more.</summary>
+    public void ConnectionChanged(CircuitPresence connection)
+    {
+        foreach (var complaintId in _local.Where(l => l.Value.Values.Any(v => v.Connection == connection)).Select(l => l.Key).ToList())
+        {
+            Changed(complaintId);
+        }
     }
 
     public override void Dispose()
@@ -85,8 +105,7 @@ public sealed class PresenceTracker : BackgroundService
     {
         try
         {
-            var viewers = _local.TryGetValue(complaintId, out var local) ? local.Values.ToList() : [];
-            await _relay.PublishAsync(new PresenceSnapshot(_relay.NodeId, complaintId, viewers));
+            await _relay.PublishAsync(new PresenceSnapshot(_relay.NodeId, complaintId, LocalViewersOf(complaintId)));
         }
         catch (Exception ex)
         {
@@ -111,6 +130,13 @@ public sealed class PresenceTracker : BackgroundService
 
         return Task.CompletedTask;
     }
+
+    private List<Viewer> LocalViewersOf(Guid complaintId) =>
+        _local.TryGetValue(complaintId, out var viewers)
+            ? viewers.Values.Where(v => v.Connection?.IsConnected != false).Select(v => v.Viewer).ToList()
+            : [];
+
+    private sealed record LocalViewer(Viewer Viewer, CircuitPresence? Connection);
 
     private sealed class Leave(PresenceTracker owner, Guid complaintId, Guid key) : IDisposable
     {

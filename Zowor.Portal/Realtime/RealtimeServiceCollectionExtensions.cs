@@ -20,6 +20,9 @@ public static class RealtimeServiceCollectionExtensions
         services.AddSingleton<LivePublisher>();
         services.AddSingleton<PresenceTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<PresenceTracker>());
+        // One per circuit: Blazor resolves the circuit handlers from the circuit's own scope.
+        services.AddScoped<CircuitPresence>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitPresence>());
 
         var connection = builder.Configuration["Redis:Connection"];
         if (string.IsNullOrWhiteSpace(connection))

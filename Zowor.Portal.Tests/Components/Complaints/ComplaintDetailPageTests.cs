@@ -92,6 +92,37 @@ public sealed class ComplaintDetailPageTests : PortalComponentTestBase
     }
 
     [Fact]
+    public async Task Contacts_WithFourEmailsAndOneCall_CountsEveryContactListed()
+    {
+        SignInAsCsm();
+        var complaint = await SaveAsync(ComplaintBuilder.AtStatus(ComplaintStatus.Investigating));
+        await ChangeBehindThePageAsync(complaint.Id, c =>
+            c.LogCommunication(CommunicationDirection.Inbound, CommunicationChannel.Phone, "Customer called to ask for news.", Colleague, Time.GetUtcNow().UtcDateTime));
+        await using (var db = Database.CreateContext())
+        {
+            // Four e-mails to the customer (acknowledgement, updates), as the outbox keeps them.
+            for (var i = 1; i <= 4; i++)
+            {
+                db.OutboxMessages.Add(new Zowor.Portal.Features.Mail.OutboxMessage
+                {
+                    ComplaintId = complaint.Id, Kind = "Update", ToAddress = "timur.a@example.kz", ToName = "Timur Akhmetov",
+                    Subject = $"Update {i}", Body = "News about your complaint.", Culture = "en",
+                    CreatedAt = Time.GetUtcNow().UtcDateTime.AddMinutes(i), NextAttemptAt = Time.GetUtcNow().UtcDateTime.AddMinutes(i),
+                });
+            }
+
+            await db.SaveChangesAsync(Cancellation);
+        }
+
+        var cut = RenderCase(complaint.Id);
+
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=customer-email]").Count));
+        var listed = cut.FindAll("[data-testid=contact]").Count + cut.FindAll("[data-testid=customer-email]").Count;
+        Assert.Equal(5, listed);
+        Assert.Equal(listed.ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=contacts-count]").TextContent);
+    }
+
+    [Fact]
     public async Task LogCommunication_ComplaintChangedBehindThePage_ShowsConflictAndKeepsTheSummary()
     {
         SignInAsCsm();

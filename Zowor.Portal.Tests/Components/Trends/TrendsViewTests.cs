@@ -1,3 +1,4 @@
+using Zowor.Portal.Domain.Complaints;
 using Bunit;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Training;
@@ -21,7 +22,7 @@ public sealed class TrendsViewTests : PortalComponentTestBase
         ByProduct: [new("Trail shoes", 6), new("Kettle", 2)],
         RootCauses: [new("Carrier", 3, 0.6), new("Packaging", 2, 1.0)],
         Acknowledged: 8,
-        AcknowledgedWithin24Hours: 6,
+        Within24Hours: new AcknowledgementFigure(6, 2),
         HoursToAcknowledge: new DurationFigures(8, 4.5, 30),
         HoursToResolve: new DurationFigures(5, 60, 96),
         ByEscalationLevel: [new("1", 6), new("2", 1), new("3", 1)],

@@ -586,7 +586,7 @@ public sealed class ComplaintTests
         var ex = Assert.Throws<ComplaintWorkflowException>(
             () => complaint.Escalate(EscalationLevel.ChiefExecutive, "Customer unhappy.", builder.Actor, builder.Advance()));
 
-        Assert.Contains("closed", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("in the status “Closed”", ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, ComplaintSnapshot.Of(complaint));
     }
 

@@ -5,18 +5,17 @@ namespace Zowor.Portal.Tests.Domain.Complaints;
 
 public sealed class ComplaintWorkflowTests
 {
-    // How the refusal message words each status: it is read by a user in a snackbar, so it says
-    // "under investigation" rather than the enum name.
+    // How the refusal message names each status: as the status chip shows it, quoted ("in the status “Investigating”").
     private static readonly Dictionary<ComplaintStatus, string> StatusWording = new()
     {
-        [ComplaintStatus.Received] = "received",
-        [ComplaintStatus.Acknowledged] = "acknowledged",
-        [ComplaintStatus.Investigating] = "under investigation",
-        [ComplaintStatus.Resolving] = "awaiting resolution",
-        [ComplaintStatus.Resolved] = "resolved",
-        [ComplaintStatus.Closed] = "closed",
-        [ComplaintStatus.Withdrawn] = "withdrawn",
-        [ComplaintStatus.Reopened] = "reopened",
+        [ComplaintStatus.Received] = "Received",
+        [ComplaintStatus.Acknowledged] = "Acknowledged",
+        [ComplaintStatus.Investigating] = "Investigating",
+        [ComplaintStatus.Resolving] = "Resolving",
+        [ComplaintStatus.Resolved] = "Resolved",
+        [ComplaintStatus.Closed] = "Closed",
+        [ComplaintStatus.Withdrawn] = "Withdrawn",
+        [ComplaintStatus.Reopened] = "Reopened",
     };
 
     public static TheoryData<ComplaintStatus, ComplaintAction> LegalMoves() =>
@@ -89,7 +88,7 @@ public sealed class ComplaintWorkflowTests
         var ex = Assert.Throws<ComplaintWorkflowException>(
             () => ComplaintActionRunner.Perform(complaint, action, builder.Actor, builder.Advance()));
 
-        Assert.Contains($"while the complaint is {StatusWording[from]}", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"while the complaint is in the status “{StatusWording[from]}”", ex.Message, StringComparison.Ordinal);
         Assert.Contains($"“{ComplaintWorkflow.Describe(action)}”", ex.Message, StringComparison.Ordinal);
         Assert.Equal(from, complaint.Status);
         Assert.Equal(before, ComplaintSnapshot.Of(complaint));
@@ -123,7 +122,7 @@ public sealed class ComplaintWorkflowTests
         var ex = Assert.Throws<ComplaintWorkflowException>(
             () => ComplaintActionRunner.Perform(complaint, action, builder.Actor, builder.Advance()));
 
-        Assert.Contains($"while the complaint is {StatusWording[status]}", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"while the complaint is in the status “{StatusWording[status]}”", ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, ComplaintSnapshot.Of(complaint));
     }
 

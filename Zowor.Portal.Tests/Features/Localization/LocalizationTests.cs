@@ -62,14 +62,18 @@ public sealed partial class LocalizationTests
     }
 
     [Fact]
-    public void TheResx_HasNoDuplicateOrEmptyEntries()
+    public void TheResx_HasNoDuplicateKeysIgnoringCaseOrEmptyEntries()
     {
         var entries = ReadResxEntries();
 
-        var duplicates = entries.GroupBy(e => e.Key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        // The resource build compares names ignoring case (MSB3568) and keeps only the first, so "Overdue" and "overdue"
+        // are one key: the second translation would silently never show.
+        var duplicates = entries.GroupBy(e => e.Key, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => string.Join(" = ", g.Select(e => $"\"{e.Key}\" ({e.Value})"))).ToList();
         var empty = entries.Where(e => string.IsNullOrWhiteSpace(e.Value)).Select(e => e.Key).ToList();
 
-        Assert.True(duplicates.Count == 0, "Duplicate keys in the resx: " + string.Join(" | ", duplicates));
+        Assert.True(duplicates.Count == 0, $"Duplicate keys (ignoring case) in {ResxRelativePath}; keep one translation each:{Environment.NewLine}  "
+            + string.Join(Environment.NewLine + "  ", duplicates));
         Assert.True(empty.Count == 0, "Keys with an empty Russian text: " + string.Join(" | ", empty));
     }
 
@@ -194,7 +198,7 @@ public sealed partial class LocalizationTests
             }
         }
 
-        // Phrases the workflow puts into its refusal message ("“{1}” is not possible while the complaint is {0}.").
+        // Names the workflow puts into its refusal message ("“{1}” is not possible while the complaint is in the status “{0}”.").
         foreach (var status in Enum.GetValues<ComplaintStatus>())
         {
             Add(ComplaintWorkflow.Describe(status), $"ComplaintWorkflow.Describe({status})");

@@ -35,6 +35,7 @@ public sealed partial class ComplaintDetailPage
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private PortalNotifier Notifier { get; set; } = default!;
     [Inject] private PresenceTracker Presence { get; set; } = default!;
+    [Inject] private CircuitPresence Connection { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
@@ -68,7 +69,7 @@ public sealed partial class ComplaintDetailPage
             _selected = null;
             _presence?.Dispose();
             // Only an interactive circuit is a viewer; the prerender pass is gone a moment later.
-            _presence = RendererInfo.IsInteractive && _me is not null ? Presence.Enter(Id, _me) : null;
+            _presence = RendererInfo.IsInteractive && _me is not null ? Presence.Enter(Id, _me, Connection) : null;
             _viewers = OtherViewers();
         }
 

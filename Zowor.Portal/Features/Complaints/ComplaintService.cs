@@ -48,12 +48,18 @@ public sealed class ComplaintService(
 
     public async Task<QueueResult> GetQueueAsync(QueueQuery query, CancellationToken cancellationToken = default)
     {
-        await currentUser.RequireAsync(PortalRoles.Policies.Queue);
+        var levels = query.Levels.ToArray();
+        // Each level is read by the roles working it: level 1 is the live queue (Agent, CSM, CCO), levels 2 and 3 the
+        // escalation board (CCO, CEO). The CEO's board asks only for levels 2 and 3, so it needs no Queue policy.
+        foreach (var policy in levels.Length == 0 ? [PortalRoles.Policies.Queue] : levels.Select(QueuePolicyFor).Distinct())
+        {
+            await currentUser.RequireAsync(policy);
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var open = ComplaintWorkflow.UnresolvedStatuses.ToArray();
         var complaints = db.Complaints.AsNoTracking()
             .Where(c => open.Contains(c.Status));
-        var levels = query.Levels.ToArray();
         complaints = complaints.Where(c => levels.Contains(c.EscalationLevel));
 
         if (query.Status is { } status)
@@ -104,10 +110,18 @@ public sealed class ComplaintService(
             .Take(pageSize)
             .Select(c => new QueueRow(c.Id, c.Reference, c.ReceivedAt, c.Customer.Name, c.Subject, c.CategoryCode, c.Channel,
                 c.Severity, c.Status, c.EscalationLevel, c.OwnerName, c.AcknowledgementDueAt,
-                c.AcknowledgementBreachedAt != null, c.CustomerUpdateDueSince != null, c.EscalatedAt))
+                false, c.CustomerUpdateDueSince != null, c.EscalatedAt))
             .ToListAsync(cancellationToken);
-        return new QueueResult(rows, total);
+        // P-20 by the one definition (AcknowledgementTarget), asked of this page's rows only.
+        var ids = rows.Select(r => r.Id).ToArray();
+        var missed = (await db.Complaints.Where(c => ids.Contains(c.Id)).Where(AcknowledgementTarget.IsMissed(clock.UtcNow))
+            .Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        return new QueueResult(rows.Select(r => missed.Contains(r.Id) ? r with { AcknowledgementBreached = true } : r).ToList(), total);
     }
+
+    /// <summary>The policy that lets a user list the open complaints at <paramref name="level"/>.</summary>
+    public static string QueuePolicyFor(EscalationLevel level) =>
+        level == EscalationLevel.CustomerServiceManager ? PortalRoles.Policies.Queue : PortalRoles.Policies.EscalationBoard;
 
     /// <summary>Headline counts for the home page, each one query in the database.</summary>
     public async Task<ComplaintSummary> GetSummaryAsync(CancellationToken cancellationToken = default)
@@ -121,7 +135,7 @@ public sealed class ComplaintService(
             Open: await openComplaints.CountAsync(cancellationToken),
             AtLevel1: await openComplaints.CountAsync(c => c.EscalationLevel == EscalationLevel.CustomerServiceManager, cancellationToken),
             AwaitingAcknowledgement: await openComplaints.CountAsync(c => c.Status == ComplaintStatus.Received, cancellationToken),
-            AcknowledgementOverdue: await openComplaints.CountAsync(c => c.Status == ComplaintStatus.Received && c.AcknowledgementDueAt < now, cancellationToken),
+            AcknowledgementOverdue: await openComplaints.CountAsync(AcknowledgementTarget.IsOverdue(now), cancellationToken),
             AtLevel2: await openComplaints.CountAsync(c => c.EscalationLevel == EscalationLevel.ChiefCustomerOfficer, cancellationToken),
             AtLevel3: await openComplaints.CountAsync(c => c.EscalationLevel == EscalationLevel.ChiefExecutive, cancellationToken),
             AssignedToMe: await openComplaints.CountAsync(c => c.OwnerId == actor.Id, cancellationToken));

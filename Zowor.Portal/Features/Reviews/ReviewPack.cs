@@ -1,3 +1,4 @@
+using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Training;
 
 namespace Zowor.Portal.Features.Reviews;
@@ -56,8 +57,15 @@ public sealed record ReviewFigures(
     StaffComplianceFigures? StaffCompliance = null,
     IReadOnlyDictionary<string, decimal>? RefundsByCurrency = null)
 {
-    /// <summary>Share of the period's acknowledged complaints acknowledged within 24 hours (P-20), or null with none.</summary>
-    public double? AcknowledgedWithin24HoursRate => Acknowledged == 0 ? null : (double)AcknowledgedWithin24Hours / Acknowledged;
+    /// <summary>
+    /// P-20 by <see cref="AcknowledgementTarget"/>: <see cref="AcknowledgedWithin24Hours"/> met, <see cref="AcknowledgementBreaches"/>
+    /// missed (late, or not acknowledged past the deadline when the pack was made).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public AcknowledgementFigure Within24Hours => new(AcknowledgedWithin24Hours, AcknowledgementBreaches);
+
+    /// <summary>Share acknowledged within 24 hours of the period's complaints whose outcome is known, or null with none.</summary>
+    public double? AcknowledgedWithin24HoursRate => Within24Hours.Rate;
 }
 
 /// <summary>

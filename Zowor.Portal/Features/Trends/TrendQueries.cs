@@ -36,9 +36,8 @@ public sealed class TrendQueries(
             .Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(TopProducts)
             .ToListAsync(cancellationToken);
         var rootCauses = await RootCauses(received).ToListAsync(cancellationToken);
-        var acknowledgement = await received.GroupBy(c => 1)
-            .Select(g => new { Acknowledged = g.Count(c => c.AcknowledgementHours != null), Within24Hours = g.Count(c => c.AcknowledgementHours <= 24) })
-            .SingleOrDefaultAsync(cancellationToken);
+        var acknowledged = await received.CountAsync(c => c.AcknowledgementHours != null, cancellationToken);
+        var within24Hours = await Complaints.AcknowledgementQueries.CountAsync(received, clock.UtcNow, cancellationToken);
         var levels = await received.GroupBy(c => c.EscalationLevel).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var resolvedCohort = received.Where(c => c.ResolvedAt != null && c.Resolution != null);
         var mix = await resolvedCohort.GroupBy(c => c.Resolution!.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
@@ -52,8 +51,8 @@ public sealed class TrendQueries(
             ByChannel: byChannel.OrderByDescending(c => c.Count).ThenBy(c => c.Key).Select(c => new CountRow(c.Key.ToString(), c.Count)).ToList(),
             ByProduct: byProduct.Select(p => new CountRow(p.Key, p.Count)).ToList(),
             RootCauses: Pareto(rootCauses.Select(r => new CountRow(r.Key.ToString(), r.Count))),
-            Acknowledged: acknowledgement?.Acknowledged ?? 0,
-            AcknowledgedWithin24Hours: acknowledgement?.Within24Hours ?? 0,
+            Acknowledged: acknowledged,
+            Within24Hours: within24Hours,
             HoursToAcknowledge: await DurationAsync(received.Where(c => c.AcknowledgementHours != null).Select(c => c.AcknowledgementHours!.Value), cancellationToken),
             HoursToResolve: await DurationAsync(received.Where(c => c.ResolutionHours != null).Select(c => c.ResolutionHours!.Value), cancellationToken),
             ByEscalationLevel: levels.OrderBy(l => l.Key).Select(l => new CountRow(((int)l.Key).ToString(CultureInfo.InvariantCulture), l.Count)).ToList(),

@@ -1,3 +1,4 @@
+using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Training;
 
 namespace Zowor.Portal.Features.Trends;
@@ -12,7 +13,7 @@ public sealed record TrendReport(
     IReadOnlyList<CountRow> ByProduct,
     IReadOnlyList<ParetoRow> RootCauses,
     int Acknowledged,
-    int AcknowledgedWithin24Hours,
+    AcknowledgementFigure Within24Hours,
     DurationFigures HoursToAcknowledge,
     DurationFigures HoursToResolve,
     IReadOnlyList<CountRow> ByEscalationLevel,
@@ -24,8 +25,11 @@ public sealed record TrendReport(
     TrainingComplianceFigures Training,
     CapaFigures Capa)
 {
-    /// <summary>P-20: share of the acknowledged complaints acknowledged within 24 hours of receipt; null with none.</summary>
-    public double? AcknowledgedWithin24HoursRate => Acknowledged == 0 ? null : (double)AcknowledgedWithin24Hours / Acknowledged;
+    /// <summary>
+    /// P-20 by <see cref="AcknowledgementTarget"/>: met ÷ (met + missed), a complaint still unacknowledged past its deadline
+    /// being a miss; null with none counted.
+    /// </summary>
+    public double? AcknowledgedWithin24HoursRate => Within24Hours.Rate;
 
     /// <summary>Share of the complaints received that reached level 2 or higher (levels only rise).</summary>
     public double? EscalatedToLevel2Rate => Rate(ByEscalationLevel.Where(r => r.Key is "2" or "3").Sum(r => r.Count));

@@ -27,3 +27,8 @@
     setInterval(tick, 1000);
     window.zoworTick = tick;
 })();
+
+// Print buttons (data-print): the Content Security Policy allows no inline onclick handlers.
+document.addEventListener('click', e => {
+    if (e.target instanceof Element && e.target.closest('[data-print]')) window.print();
+});
