@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using Zowor.Portal.Data;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Tests.Integration.Mailbox;
+using Zowor.Portal.Benchmarks.Hosting;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 

@@ -10,6 +10,7 @@ using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Mailbox;
 using Zowor.Portal.Features.Notifications;
+using Zowor.Portal.Benchmarks.Hosting;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration.Mailbox;

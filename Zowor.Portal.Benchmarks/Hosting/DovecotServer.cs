@@ -9,13 +9,13 @@ using MailKit.Search;
 using MailKit.Security;
 using MimeKit;
 
-namespace Zowor.Portal.Tests.Support;
+namespace Zowor.Portal.Benchmarks.Hosting;
 
 /// <summary>
 /// A throw-away Dovecot IMAP server (Debian's <c>dovecot-imapd</c>) on 127.0.0.1: its own configuration, state and
 /// maildir in a temp folder, one user with a plain password, run in the foreground as a child of the test. It can be
 /// stopped and started again on the same port (an outage); disposing kills it and deletes the folder. Tests put mail in
-/// with IMAP APPEND. As root, Dovecot runs its login and mail processes as the <c>dovenull</c>/<c>dovecot</c> users
+/// with IMAP APPEND. Shared by the mailbox tests and the <c>imap</c> benchmark. As root, Dovecot runs its login and mail processes as the <c>dovenull</c>/<c>dovecot</c> users
 /// (ENVIRONMENT.md); a missing <c>dovecot</c> fails the test with instructions, it never skips.
 /// </summary>
 public sealed class DovecotServer : IAsyncDisposable
@@ -158,6 +158,19 @@ public sealed class DovecotServer : IAsyncDisposable
         var uid = await target.AppendAsync(new AppendRequest(message) { InternalDate = arrivedAt }, cancellationToken);
         await client.DisconnectAsync(true, cancellationToken);
         return uid?.Id ?? 0;
+    }
+
+    /// <summary>Delivers many messages in one connection (MULTIAPPEND), as a backlog.</summary>
+    public async Task AppendManyAsync(IReadOnlyList<MimeMessage> messages, string folder = "INBOX", CancellationToken cancellationToken = default)
+    {
+        using var client = await ConnectAsync(cancellationToken);
+        var target = await client.GetFolderAsync(folder, cancellationToken);
+        foreach (var chunk in messages.Chunk(100))
+        {
+            await target.AppendAsync(chunk.Select(m => (IAppendRequest)new AppendRequest(m)).ToList(), cancellationToken);
+        }
+
+        await client.DisconnectAsync(true, cancellationToken);
     }
 
     /// <summary>Delivers raw bytes (a message MimeKit would not write: malformed MIME) with a plain IMAP APPEND.</summary>
