@@ -73,11 +73,7 @@ public sealed class MailboxTests
         var csm = await app.CreateStaffUserAsync("csm.mailbox@zowor.test", "Mailbox CSM", PortalRoles.Csm);
         await dovecot.AppendAsync(MailboxMessages.From("James Miller", "j.miller@example.com", "Box crushed", "The glasses arrived broken."), cancellationToken: Ct);
         var complaint = await SingleComplaintAsync(app);
-        Guid receiptId;
-        await using (var db = app.Database.CreateContext())
-        {
-            receiptId = await db.OutboxMessages.Where(m => m.ComplaintId == complaint.Id).Select(m => m.Id).SingleAsync(Ct);
-        }
+        var receiptId = await ReceiptIdAsync(app, complaint.Id);
 
         var byHeader = MailboxMessages.From("James Miller", "j.miller@example.com", "Re: We have received your complaint",
             "Here is the photo.\n\nOn Tuesday Zowor wrote:\n> Thank you for telling us", b => b.Attachments.Add("box.png", MailboxMessages.Png, new ContentType("image", "png")));
@@ -156,11 +152,7 @@ public sealed class MailboxTests
         var csm = await app.CreateStaffUserAsync("csm.dsn@zowor.test", "DSN CSM", PortalRoles.Csm);
         await dovecot.AppendAsync(MailboxMessages.From("Typo Customer", "typo@example.con", "Broken lid", "The lid is broken."), cancellationToken: Ct);
         var complaint = await SingleComplaintAsync(app);
-        Guid receiptId;
-        await using (var db = app.Database.CreateContext())
-        {
-            receiptId = await db.OutboxMessages.Where(m => m.ComplaintId == complaint.Id).Select(m => m.Id).SingleAsync(Ct);
-        }
+        var receiptId = await ReceiptIdAsync(app, complaint.Id);
 
         await dovecot.AppendAsync(MailboxMessages.DeliveryFailure($"{receiptId:N}@zowor-portal", "typo@example.con"), cancellationToken: Ct);
 
@@ -277,6 +269,13 @@ public sealed class MailboxTests
         await using var db = app.Database.CreateContext();
         var id = await db.Complaints.Select(c => c.Id).SingleAsync(Ct);
         return await LoadAsync(app, id);
+    }
+
+    // The outbox row of the receipt: the portal's Message-ID for it is "{id:N}@zowor-portal".
+    private static async Task<Guid> ReceiptIdAsync(PortalAppFactory app, Guid complaintId)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.OutboxMessages.Where(m => m.ComplaintId == complaintId).Select(m => m.Id).SingleAsync(Ct);
     }
 
     private static async Task<Complaint> LoadAsync(PortalAppFactory app, Guid id) => (await app.Database.LoadComplaintAsync(id, Ct)).Complaint;
