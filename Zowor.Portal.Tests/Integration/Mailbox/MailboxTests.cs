@@ -66,6 +66,22 @@ public sealed class MailboxTests
     }
 
     [Fact]
+    public async Task P10_with_a_processed_folder_handled_mail_is_moved_there_after_the_commit()
+    {
+        await using var dovecot = await DovecotServer.StartNewAsync(Ct);
+        await dovecot.CreateFolderAsync("Processed", Ct);
+        await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false, Settings = dovecot.PortalSettings(processedFolder: "Processed") });
+        await dovecot.AppendAsync(MailboxMessages.From("Marat Quality", "marat@example.kz", "Scratched screen", "The phone arrived scratched."), cancellationToken: Ct);
+
+        await SingleComplaintAsync(app);
+
+        await EventuallyAsync(async () => (await dovecot.CountAsync("Processed", Ct)).Total == 1, "the message to be moved to Processed");
+        Assert.Equal(0, (await dovecot.CountAsync(cancellationToken: Ct)).Total);
+        await using var db = app.Database.CreateContext();
+        Assert.NotNull((await db.Set<InboundMail>().SingleAsync(Ct)).MailboxUpdatedAt);
+    }
+
+    [Fact]
     public async Task P41_replies_thread_by_In_Reply_To_and_by_the_reference_in_the_subject_and_the_owner_is_notified()
     {
         await using var dovecot = await DovecotServer.StartNewAsync(Ct);
