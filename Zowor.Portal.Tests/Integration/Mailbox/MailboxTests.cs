@@ -38,6 +38,7 @@ public sealed class MailboxTests
             {
                 b.Attachments.Add("kettle.png", MailboxMessages.Png, new ContentType("image", "png"));
                 b.Attachments.Add("setup.exe", [0x4D, 0x5A, 0x90, 0x00], new ContentType("application", "octet-stream"));
+                b.Attachments.Add(new MessagePart { Message = MailboxMessages.From("Shop", "orders@shop.example.com", "Your order", "Order ZW-884213 shipped.") });
             });
         await dovecot.AppendAsync(message, arrivedAt: arrived, cancellationToken: Ct);
 
@@ -52,7 +53,8 @@ public sealed class MailboxTests
         Assert.Equal(arrived.UtcDateTime, complaint.ReceivedAt, TimeSpan.FromSeconds(1));
         // The PNG is evidence from the customer; the .exe is refused with a reason and the whole e-mail kept instead.
         Assert.Contains("“setup.exe”: Files of this type cannot be attached", complaint.Description, StringComparison.Ordinal);
-        Assert.Equal(["kettle.png", "original-message.eml"], complaint.Evidence.Select(e => e.File!.FileName).Order(StringComparer.Ordinal));
+        // A forwarded e-mail (message/rfc822) is evidence of its own.
+        Assert.Equal(["attached-message.eml", "kettle.png", "original-message.eml"], complaint.Evidence.Select(e => e.File!.FileName).Order(StringComparer.Ordinal));
         var png = complaint.Evidence.Single(e => e.File!.FileName == "kettle.png");
         Assert.Equal(Complaint.CustomerFileDescription, png.Description);
         Assert.Equal(MailboxMessages.Png, await File.ReadAllBytesAsync(Path.Combine(app.Database.FilesFolder, "evidence", complaint.Id.ToString("N"), png.File!.StoredName), Ct));

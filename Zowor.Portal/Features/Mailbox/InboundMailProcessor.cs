@@ -355,6 +355,28 @@ public sealed class InboundMailProcessor(
             }
         }
 
+        // A forwarded or attached e-mail (message/rfc822) is kept as an .eml file of its own.
+        foreach (var attached in incoming.Message.BodyParts.OfType<MessagePart>())
+        {
+            if (attached.Message is not { } forwarded)
+            {
+                continue;
+            }
+
+            using var content = new MemoryStream();
+            await forwarded.WriteToAsync(content, cancellationToken);
+            content.Position = 0;
+            var name = attached.ContentDisposition?.FileName is { Length: > 0 } given ? Path.ChangeExtension(given, ".eml") : "attached-message.eml";
+            try
+            {
+                files.Add(await evidence.StoreCheckedAsync(folderId, name, content, cancellationToken));
+            }
+            catch (DomainException ex)
+            {
+                refused.Add($"“{EvidenceFileService.SafeFileName(name)}”: {ex.Message}");
+            }
+        }
+
         string? note = refused.Count == 0 ? null : "Attachments not accepted (the original e-mail is kept as evidence): " + string.Join("; ", refused);
         if (refused.Count > 0 || text.Length + (note?.Length ?? 0) + 2 > textLimit)
         {
