@@ -9,11 +9,13 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)          # memory per circuit: headless browser pages
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)  # live updates across two nodes
+[ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)                # imap: the complaints mailbox backlog
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing ${missing[*]}..."
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+(command -v service >/dev/null 2>&1 && as_root service dovecot stop >/dev/null 2>&1) || true  # the imap benchmark runs its own
 
 dotnet build Zowor.Portal.Benchmarks -c Release -nologo -v q
 exec dotnet Zowor.Portal.Benchmarks/bin/Release/net10.0/Zowor.Portal.Benchmarks.dll run "$@"

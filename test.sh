@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the Zowor Complaints Portal: domain, service, bUnit, integration and browser tests.
-# Installs what the tests need when it is missing (Debian's chromium for the browser tests, redis-server for the multi-node tests), then prints
+# Installs what the tests need when it is missing (Debian's chromium for the browser tests, redis-server for the multi-node tests,
+# dovecot-imapd for the complaints-mailbox tests), then prints
 # "N passed, N failed" and exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,11 +11,14 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)          # browser tests
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)  # multi-node tests (they start their own server)
+[ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)                # mailbox tests (they start their own Dovecot)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing ${missing[*]} for the tests..."
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# The tests run their own Dovecot on a free port with a throw-away configuration; stop the package's own service.
+(command -v service >/dev/null 2>&1 && as_root service dovecot stop >/dev/null 2>&1) || true
 
 results="$PWD/TestResults"
 rm -rf "$results"

@@ -33,6 +33,7 @@ internal static class BenchmarkConsole
             new LiveUpdateBenchmark(),
             new CircuitMemoryBenchmark(),
             new CsvExportBenchmark(),
+            new ImapBenchmark(),
         ];
 
         switch (arguments.Command)

@@ -145,6 +145,12 @@ public sealed class Complaint
     /// <summary>When the customer's personal data was erased (P-51); null while it is kept.</summary>
     public DateTime? AnonymisedAt { get; private set; }
 
+    /// <summary>
+    /// When the customer last wrote (by e-mail) after the complaint was closed or withdrawn; staff decide whether to reopen,
+    /// so it stays flagged until a reopening.
+    /// </summary>
+    public DateTime? CustomerWroteAfterEndAt { get; private set; }
+
     /// <summary>Evidence gathered.</summary>
     public IReadOnlyList<EvidenceItem> Evidence => _evidence;
 
@@ -417,6 +423,7 @@ public sealed class Complaint
         Closure = null;
         ResolvedAt = null;
         ResolutionHours = null;
+        CustomerWroteAfterEndAt = null;
         MoveTo(ComplaintAction.Reopen, by, at, text);
     }
 
@@ -545,6 +552,59 @@ public sealed class Complaint
 
         var text = Guard.Text(reason, "Reason", ComplaintLimits.Note);
         RaiseLevel(EscalationLevel.ChiefExecutive, text, automatic: false, Actor.Customer, at);
+    }
+
+    /// <summary>
+    /// Records an e-mail the customer sent about this complaint (a reply to the portal's mail): an inbound contact with its
+    /// files as evidence "from the customer". Unlike the status page, the mailbox cannot refuse a customer, so a message
+    /// to a closed or withdrawn complaint is kept too and flagged for staff, who decide whether to reopen it.
+    /// </summary>
+    /// <param name="text">What the customer wrote (plain text; the caller names a sender other than the customer in it).</param>
+    /// <param name="files">Attachments already stored and checked.</param>
+    /// <param name="receivedAt">When the mailbox received it (UTC).</param>
+    public void ReceiveCustomerEmail(string text, IReadOnlyList<EvidenceFile> files, DateTime receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        Guard.Utc(receivedAt, nameof(receivedAt));
+        var body = Guard.Text(text, "E-mail text", ComplaintLimits.Note);
+        var by = Actor.Customer;
+        _communications.Add(new CommunicationEntry(CommunicationDirection.Inbound, CommunicationChannel.Email, body, receivedAt, by.Id, by.Name));
+        var afterEnd = Status is ComplaintStatus.Closed or ComplaintStatus.Withdrawn;
+        var kind = afterEnd ? ComplaintHistoryKinds.CustomerEmailAfterEnd : ComplaintHistoryKinds.CustomerEmailReceived;
+        Record(receivedAt, by, kind, null, null, body);
+        AttachCustomerFiles(files, by, receivedAt);
+        if (afterEnd)
+        {
+            CustomerWroteAfterEndAt = receivedAt;
+        }
+
+        _events.Add(new ComplaintUpdated(Id, kind, receivedAt));
+    }
+
+    /// <summary>Adds files the customer sent with the complaint itself (an e-mail's attachments), as evidence from the customer.</summary>
+    public void AddCustomerFiles(IReadOnlyList<EvidenceFile> files, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        Guard.Utc(at, nameof(at));
+        if (files.Count == 0)
+        {
+            return;
+        }
+
+        AttachCustomerFiles(files, Actor.Customer, at);
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.EvidenceAdded, at));
+    }
+
+    /// <summary>
+    /// Records that an e-mail to the customer came back as undeliverable (a delivery report), so staff reach the customer
+    /// another way.
+    /// </summary>
+    public void RecordEmailNotDelivered(string subject, string reason, DateTime at)
+    {
+        Guard.Utc(at, nameof(at));
+        Record(at, Actor.System, ComplaintHistoryKinds.EmailNotDelivered, null, Guard.Text(subject, "Subject", ComplaintLimits.Subject),
+            Guard.Text(reason, "Reason", ComplaintLimits.Note));
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.EmailNotDelivered, at));
     }
 
     /// <summary>Adds an evidence file (P-30): a document or photo stored by the portal, described like other evidence.</summary>
@@ -701,6 +761,18 @@ public sealed class Complaint
 
     private ComplaintWorkflowException Refusal(ComplaintAction action) =>
         new ComplaintWorkflowException("“{1}” is not possible while the complaint is in the status “{0}”.", ComplaintWorkflow.Describe(Status), ComplaintWorkflow.Describe(action));
+
+    private void AttachCustomerFiles(IReadOnlyList<EvidenceFile> files, Actor by, DateTime at)
+    {
+        foreach (var file in files)
+        {
+            _evidence.Add(new EvidenceItem(EvidenceKind.Communication, CustomerFileDescription, at, by.Id, by.Name, file));
+            Record(at, by, ComplaintHistoryKinds.EvidenceAdded, null, EvidenceKind.Communication.ToString(), $"{CustomerFileDescription} ({file.FileName})");
+        }
+    }
+
+    /// <summary>How evidence the customer sent is described.</summary>
+    public const string CustomerFileDescription = "Sent by the customer";
 
     private void MoveTo(ComplaintAction action, Actor by, DateTime at, string? details)
     {

@@ -39,4 +39,13 @@ public static class ComplaintHistoryKinds
 
     /// <summary>The CEO decided on a level-3 complaint (P-72).</summary>
     public const string CeoDecision = "CeoDecision";
+
+    /// <summary>The customer wrote an e-mail about the complaint (a reply threaded into it).</summary>
+    public const string CustomerEmailReceived = "CustomerEmailReceived";
+
+    /// <summary>The customer wrote after the complaint was closed or withdrawn: flagged for staff, not reopened.</summary>
+    public const string CustomerEmailAfterEnd = "CustomerEmailAfterEnd";
+
+    /// <summary>An e-mail to the customer came back undeliverable (a delivery status report).</summary>
+    public const string EmailNotDelivered = "EmailNotDelivered";
 }

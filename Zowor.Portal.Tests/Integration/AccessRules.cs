@@ -51,6 +51,7 @@ public static class AccessRules
         new("/trends/complaints/csv", "GET", "/trends/complaints/csv", TrendRoles),
         new("/trends/figures/{figure}/csv", "GET", "/trends/figures/months/csv", TrendRoles),
         new("/admin/users", "GET", "/admin/users", AdminOnly),
+        new("/admin/mail-quarantine", "GET", "/admin/mail-quarantine", AdminOnly),
         new("/admin/settings", "GET", "/admin/settings", AdminOnly),
         new("/admin/privacy", "GET", "/admin/privacy", PrivacyRoles),
         new("/memos", "GET", "/memos", AllStaff),

@@ -361,6 +361,20 @@ public sealed class DbSeeder(
         closed.Resolve(closed.ReceivedAt.AddDays(3), agent, closed.ReceivedAt.AddDays(3));
         closed.Close("Customer thanked us for the discount.", 4, csm, closed.ReceivedAt.AddDays(4));
 
+        // From the complaints mailbox (P-10): the customer's e-mail became the complaint (receipt planned below), their
+        // photo is evidence from the customer, and their answer to the receipt is threaded in with its quoted history.
+        var mailedAt = now - TimeSpan.FromHours(5);
+        var mailed = Complaint.Register(ComplaintReference.Create(mailedAt.Year, ++sequence), ComplaintChannel.Email,
+            CustomerContact.Create("Dmitry Sokolov", "d.sokolov@example.ru", null, ContactMethod.Email),
+            ComplaintDetails.Create("Blender jug cracked on first use", "Hello,\n\nThe jug of the blender I received yesterday cracked the first time I used it. A photo is attached.\n\n-- \nDmitry Sokolov",
+                "other", ComplaintSeverity.Normal, PreferredResolution.NoPreference, null, null),
+            mailedAt, Actor.Customer, mailedAt.AddMinutes(1));
+        db.Complaints.Add(mailed);
+        mailed.AddCustomerFiles([await DemoFileAsync(mailed.Id, "jug-crack.png", DemoPng, "image/png", cancellationToken)], mailedAt.AddMinutes(1));
+        mailed.ReceiveCustomerEmail(
+            $"The order number is ZW-885012, and here is the box label too.\n\nOn {mailedAt:ddd, d MMM yyyy} Zowor Customer Care wrote:\n> Thank you for telling us about the problem. Your complaint is registered under the reference {mailed.Reference}.",
+            [await DemoFileAsync(mailed.Id, "box-label.png", DemoPng, "image/png", cancellationToken)], mailedAt.AddHours(2));
+
         // A photo the customer sent, as an evidence file (P-30): a small text note stands in for it.
         var note = System.Text.Encoding.UTF8.GetBytes("Courier delivery note ZW-883120\nBox received crushed on one side; customer signed with remark \"damaged\".\n");
         var storedName = Guid.NewGuid().ToString("N");
@@ -373,6 +387,17 @@ public sealed class DbSeeder(
         await SeedCustomerMailAsync(db, closed.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Seeded {Count} demo complaints", sequence);
+    }
+
+    // A 1×1 PNG, standing in for a customer's photo.
+    private static readonly byte[] DemoPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+
+    private async Task<EvidenceFile> DemoFileAsync(Guid complaintId, string name, byte[] content, string type, CancellationToken cancellationToken)
+    {
+        var storedName = Guid.NewGuid().ToString("N");
+        Directory.CreateDirectory(evidenceFiles.FolderOf(complaintId));
+        await File.WriteAllBytesAsync(Path.Combine(evidenceFiles.FolderOf(complaintId), storedName), content, cancellationToken);
+        return EvidenceFile.Create(name, type, content.Length, storedName, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
     }
 
     /// <summary>

@@ -39,4 +39,10 @@ public static class AuditActions
 
     /// <summary>One customer's personal data was erased on request (GDPR erasure request).</summary>
     public const string ErasedCustomer = "ErasedCustomer";
+
+    /// <summary>An Admin turned a quarantined e-mail into a complaint.</summary>
+    public const string ReleasedQuarantinedMail = "ReleasedQuarantinedMail";
+
+    /// <summary>An Admin discarded a quarantined e-mail (its .eml is deleted).</summary>
+    public const string DiscardedQuarantinedMail = "DiscardedQuarantinedMail";
 }

@@ -32,7 +32,9 @@ public sealed class ComplaintUpdater(
     /// <param name="actor">Who registers it.</param>
     /// <param name="now">The current time (UTC).</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public async Task<Complaint> RegisterAsync(int year, Func<ComplaintReference, Complaint> create, Actor actor, DateTime now, CancellationToken cancellationToken)
+    /// <param name="alongside">Adds rows that must commit with the complaint or not at all (the mailbox's record of the e-mail it came from).</param>
+    public async Task<Complaint> RegisterAsync(int year, Func<ComplaintReference, Complaint> create, Actor actor, DateTime now, CancellationToken cancellationToken,
+        Action<PortalDbContext, Complaint>? alongside = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -43,6 +45,7 @@ public sealed class ComplaintUpdater(
             db.Complaints.Add(complaint);
             var notifications = await NotificationPlanner.PlanAsync(db, complaint, actor, now, cancellationToken);
             var messages = await customerMessages.PlanAsync(db, complaint, cancellationToken);
+            alongside?.Invoke(db, complaint);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -76,13 +79,15 @@ public sealed class ComplaintUpdater(
     /// <param name="change">The domain call.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     /// <param name="emailCustomer">False for a change the customer must not be e-mailed about (ending a complaint for an erasure).</param>
-    public async Task<bool> ApplyAsync(Guid id, long? expectedVersion, Actor actor, DateTime now, Action<Complaint> change, CancellationToken cancellationToken, bool emailCustomer = true)
+    /// <param name="alongside">Adds or changes rows that must commit with the change or not at all (the mailbox's record of an e-mail).</param>
+    public async Task<bool> ApplyAsync(Guid id, long? expectedVersion, Actor actor, DateTime now, Action<Complaint> change, CancellationToken cancellationToken, bool emailCustomer = true,
+        Action<PortalDbContext, Complaint>? alongside = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await ApplyOnceAsync(id, expectedVersion, actor, now, change, emailCustomer, cancellationToken);
+                return await ApplyOnceAsync(id, expectedVersion, actor, now, change, emailCustomer, alongside, cancellationToken);
             }
             catch (ComplaintConflictException) when (expectedVersion is null && attempt < 3)
             {
@@ -91,7 +96,8 @@ public sealed class ComplaintUpdater(
         }
     }
 
-    private async Task<bool> ApplyOnceAsync(Guid id, long? expectedVersion, Actor actor, DateTime now, Action<Complaint> change, bool emailCustomer, CancellationToken cancellationToken)
+    private async Task<bool> ApplyOnceAsync(Guid id, long? expectedVersion, Actor actor, DateTime now, Action<Complaint> change, bool emailCustomer,
+        Action<PortalDbContext, Complaint>? alongside, CancellationToken cancellationToken)
     {
         // Every log line of this change names the complaint, so one case can be followed through the logs.
         using var idScope = logger.BeginScope(new Dictionary<string, object> { ["ComplaintId"] = id });
@@ -117,6 +123,7 @@ public sealed class ComplaintUpdater(
 
         var notifications = await NotificationPlanner.PlanAsync(db, complaint, actor, now, cancellationToken);
         var messages = emailCustomer ? await customerMessages.PlanAsync(db, complaint, cancellationToken) : 0;
+        alongside?.Invoke(db, complaint);
         try
         {
             // The UPDATE carries "WHERE Version = expected": a change committed in between makes it affect no row.

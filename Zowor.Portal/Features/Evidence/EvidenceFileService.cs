@@ -53,6 +53,28 @@ public sealed class EvidenceFileService(
     public async Task AddAsync(Guid complaintId, long version, EvidenceKind kind, string? description, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
         var actor = await currentUser.RequireAsync(ComplaintActionPolicies.For(ComplaintAction.AddEvidence));
+        var file = await StoreCheckedAsync(complaintId, fileName, content, cancellationToken);
+        try
+        {
+            var now = clock.UtcNow;
+            await updater.ApplyAsync(complaintId, version, actor, now, c => c.AddEvidenceFile(kind, description ?? string.Empty, file, actor, now), cancellationToken);
+            logger.LogInformation("Evidence file {StoredName} ({Size} bytes) added to complaint {ComplaintId} by {UserId}", file.StoredName, file.Size, complaintId, actor.Id);
+        }
+        catch
+        {
+            // Nothing half-stored: without the database row, the bytes go too.
+            Discard(complaintId, file);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stores a file in a complaint's folder after the type, size and content checks, and describes it; the caller records
+    /// it in its own transaction (and <see cref="Discard"/>s it when that fails). A refused file throws
+    /// <see cref="DomainException"/> with the reason, and nothing stays stored. No authorization: callers check their own.
+    /// </summary>
+    public async Task<EvidenceFile> StoreCheckedAsync(Guid complaintId, string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
         var displayName = SafeFileName(fileName);
         var extension = Path.GetExtension(displayName);
         if (!AllowedTypes.TryGetValue(extension, out var type))
@@ -72,18 +94,17 @@ public sealed class EvidenceFileService(
                 throw new DomainException("The file's content does not match its type ({0}).", extension);
             }
 
-            var file = EvidenceFile.Create(displayName, type.ContentType, size, storedName, sha256);
-            var now = clock.UtcNow;
-            await updater.ApplyAsync(complaintId, version, actor, now, c => c.AddEvidenceFile(kind, description ?? string.Empty, file, actor, now), cancellationToken);
-            logger.LogInformation("Evidence file {StoredName} ({Size} bytes) added to complaint {ComplaintId} by {UserId}", storedName, size, complaintId, actor.Id);
+            return EvidenceFile.Create(displayName, type.ContentType, size, storedName, sha256);
         }
         catch
         {
-            // Nothing half-stored: without the database row, the bytes go too.
             File.Delete(path);
             throw;
         }
     }
+
+    /// <summary>Deletes a stored file that was never recorded.</summary>
+    public void Discard(Guid complaintId, EvidenceFile file) => File.Delete(Path.Combine(store.FolderOf(complaintId), file.StoredName));
 
     /// <summary>Opens a file for download, after checking the reader's policy; null when there is no such file.</summary>
     public async Task<EvidenceDownload?> OpenAsync(Guid complaintId, int evidenceId, CancellationToken cancellationToken = default)

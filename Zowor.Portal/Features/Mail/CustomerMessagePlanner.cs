@@ -27,7 +27,9 @@ public sealed class CustomerMessagePlanner(CustomerMailTemplates templates)
             var now = domainEvent.OccurredAt;
             switch (domainEvent)
             {
-                case ComplaintRegistered when complaint.Channel == ComplaintChannel.WebForm:
+                // What the customer sent themselves (the web form, the complaints mailbox) gets a receipt; staff who register
+                // a phone or e-mail complaint tell the customer the reference themselves.
+                case ComplaintRegistered when complaint.RegisteredById == Actor.CustomerId:
                     Queue(db, complaint, CustomerMessageKinds.Received, null, now);
                     planned++;
                     break;

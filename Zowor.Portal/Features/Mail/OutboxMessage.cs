@@ -50,6 +50,12 @@ public sealed class OutboxMessage
 
     /// <summary>The last delivery error, for staff.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>When a delivery status report said the message did not reach the customer (UTC), after the server accepted it.</summary>
+    public DateTime? NotDeliveredAt { get; set; }
+
+    /// <summary>The report's diagnosis, for staff.</summary>
+    public string? NotDeliveredReason { get; set; }
 }
 
 /// <summary>The customer messages the portal sends.</summary>

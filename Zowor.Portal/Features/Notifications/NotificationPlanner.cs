@@ -38,6 +38,17 @@ public static class NotificationPlanner
                 case ComplaintDeadlineFlagged { Kind: ComplaintHistoryKinds.CustomerUpdateDue } when complaint.OwnerId is { } updateOwner:
                     planned.Add(New(updateOwner, complaint, NotificationKinds.CustomerUpdateDue, null, now));
                     break;
+                case ComplaintUpdated { Kind: ComplaintHistoryKinds.CustomerEmailReceived or ComplaintHistoryKinds.CustomerEmailAfterEnd or ComplaintHistoryKinds.EmailNotDelivered } mailEvent:
+                    // The owner hears of the customer's e-mail (or of mail that never reached them); an unowned case goes to the CSMs.
+                    var mailKind = mailEvent.Kind switch
+                    {
+                        ComplaintHistoryKinds.CustomerEmailReceived => NotificationKinds.CustomerReplied,
+                        ComplaintHistoryKinds.CustomerEmailAfterEnd => NotificationKinds.CustomerWroteAfterEnd,
+                        _ => NotificationKinds.EmailNotDelivered,
+                    };
+                    var mailRecipients = complaint.OwnerId is { } mailOwner ? [mailOwner] : await UsersInRolesAsync(db, [PortalRoles.Csm], actor, cancellationToken);
+                    planned.AddRange(mailRecipients.Select(id => New(id, complaint, mailKind, null, now)));
+                    break;
             }
         }
 

@@ -39,4 +39,10 @@ public static class NotificationKinds
     public const string RecurringIssue = "RecurringIssue";
     /// <summary>A CAPA action is past its due date; Reference is the CAPA number, Detail the action.</summary>
     public const string CapaActionOverdue = "CapaActionOverdue";
+    /// <summary>The customer answered by e-mail (threaded into the complaint).</summary>
+    public const string CustomerReplied = "CustomerReplied";
+    /// <summary>The customer wrote after the complaint was closed or withdrawn: staff decide whether to reopen.</summary>
+    public const string CustomerWroteAfterEnd = "CustomerWroteAfterEnd";
+    /// <summary>An e-mail to the customer came back undeliverable.</summary>
+    public const string EmailNotDelivered = "EmailNotDelivered";
 }

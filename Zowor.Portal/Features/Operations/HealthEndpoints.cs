@@ -13,7 +13,8 @@ namespace Zowor.Portal.Features.Operations;
 /// </summary>
 public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    /// <summary>The tag of the checks behind /health/ready.</summary>
+    public const string ReadyTag = "ready";
 
     public static WebApplicationBuilder AddPortalHealthChecks(this WebApplicationBuilder builder)
     {

@@ -63,6 +63,13 @@ public sealed class PersonalDataEraser(
             await db.SatisfactionSurveys
                 .Where(x => x.ComplaintId == id && x.Comment != null && due.Any())
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Comment, Complaint.Erased), cancellationToken);
+            // The mailbox's record of the customer's e-mails keeps only what proves each was handled once.
+            await db.Set<Mailbox.InboundMail>()
+                .Where(m => m.ComplaintId == id && due.Any())
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.FromAddress, (string?)null)
+                    .SetProperty(m => m.Subject, (string?)null)
+                    .SetProperty(m => m.Detail, (string?)null), cancellationToken);
         }
 
         // Still due when saved: a complaint reopened in the meantime keeps its data (and is erased later, if ever).

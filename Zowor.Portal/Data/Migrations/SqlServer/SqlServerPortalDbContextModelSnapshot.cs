@@ -350,6 +350,9 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.Property<DateTime?>("CustomerUpdateDueSince")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("CustomerWroteAfterEndAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1129,6 +1132,13 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("NotDeliveredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("NotDeliveredReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
 
@@ -1154,6 +1164,102 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.HasIndex("SentAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Mailbox.InboundMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ComplaintId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("Mailbox")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime?>("MailboxUpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("ProcessedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RawPath")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<long>("Uid")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("Outcome", "ResolvedAt");
+
+                    b.HasIndex("Mailbox", "UidValidity", "Uid")
+                        .IsUnique();
+
+                    b.ToTable("InboundMail", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Mailbox.MailboxLease", b =>
+                {
+                    b.Property<string>("Mailbox")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Mailbox");
+
+                    b.ToTable("MailboxLeases", (string)null);
                 });
 
             modelBuilder.Entity("Zowor.Portal.Features.Notifications.UserNotification", b =>
@@ -1990,6 +2096,14 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Zowor.Portal.Features.Mail.OutboxMessage", b =>
+                {
+                    b.HasOne("Zowor.Portal.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Mailbox.InboundMail", b =>
                 {
                     b.HasOne("Zowor.Portal.Domain.Complaints.Complaint", null)
                         .WithMany()

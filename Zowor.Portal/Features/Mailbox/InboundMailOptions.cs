@@ -1,0 +1,60 @@
+namespace Zowor.Portal.Features.Mailbox;
+
+/// <summary>TLS for the IMAP connection.</summary>
+public enum ImapSecurity
+{
+    /// <summary>Plain text (only for a server on the same machine or a trusted network).</summary>
+    None,
+
+    /// <summary>Connect in plain text, then upgrade with STARTTLS (refused if the server does not offer it).</summary>
+    StartTls,
+
+    /// <summary>TLS from the first byte (usually port 993).</summary>
+    SslOnConnect,
+}
+
+/// <summary>The complaints mailbox the portal reads (section <c>Mail:Inbound</c>). Without <see cref="Host"/> nothing is read.</summary>
+public sealed class InboundMailOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Mail:Inbound";
+
+    /// <summary>IMAP server; empty means the mailbox is not read (the embedded default).</summary>
+    public string? Host { get; set; }
+
+    /// <summary>IMAP port.</summary>
+    public int Port { get; set; } = 993;
+
+    /// <summary>TLS.</summary>
+    public ImapSecurity Security { get; set; } = ImapSecurity.SslOnConnect;
+
+    /// <summary>Mailbox user.</summary>
+    public string? UserName { get; set; }
+
+    /// <summary>Mailbox password.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>The folder new mail arrives in.</summary>
+    public string Folder { get; set; } = "INBOX";
+
+    /// <summary>Where processed mail is moved; empty means it stays and is flagged \Seen.</summary>
+    public string? ProcessedFolder { get; set; }
+
+    /// <summary>How often the folder is checked when the server has no IDLE.</summary>
+    public double PollSeconds { get; set; } = 30;
+
+    /// <summary>Messages larger than this are not processed but quarantined whole.</summary>
+    public long MaxMessageBytes { get; set; } = 25 * 1024 * 1024;
+
+    /// <summary>How long one node's claim on the mailbox lasts without renewal; another node takes over after it.</summary>
+    public double LeaseSeconds { get; set; } = 60;
+
+    /// <summary>First wait after a failed connection; doubles up to <see cref="MaxRetrySeconds"/>.</summary>
+    public double RetrySeconds { get; set; } = 5;
+
+    /// <summary>Longest wait between connection attempts.</summary>
+    public double MaxRetrySeconds { get; set; } = 300;
+
+    /// <summary>Whether the mailbox is configured.</summary>
+    public bool Enabled => !string.IsNullOrWhiteSpace(Host);
+}
