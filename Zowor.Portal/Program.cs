@@ -14,6 +14,7 @@ using Zowor.Portal.Features.Reviews;
 using Zowor.Portal.Features.Trends;
 using Zowor.Portal.Features.Operations;
 using Zowor.Portal.Features.Privacy;
+using Zowor.Portal.Features.Replies;
 using Zowor.Portal.Features.Security;
 using Zowor.Portal.Realtime;
 
@@ -31,6 +32,7 @@ builder.AddPortalIdentity();
 builder.AddRealtime();
 builder.AddComplaints();
 builder.AddCustomerMail();
+builder.AddReplies();
 builder.AddPublicChannel();
 builder.AddEvidenceFiles();
 builder.AddMemosAndTraining();

@@ -39,4 +39,13 @@ public static class ComplaintHistoryKinds
 
     /// <summary>The CEO decided on a level-3 complaint (P-72).</summary>
     public const string CeoDecision = "CeoDecision";
+
+    /// <summary>Staff wrote a reply that the portal e-mails to the customer (P-41).</summary>
+    public const string ReplySent = "ReplySent";
+
+    /// <summary>Staff wrote an internal note; it never reaches the customer.</summary>
+    public const string InternalNote = "InternalNote";
+
+    /// <summary>The customer sent files (photos, PDF) with the form or on the status page.</summary>
+    public const string CustomerSentFiles = "CustomerSentFiles";
 }

@@ -76,6 +76,7 @@ public sealed class DbSeeder(
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await Features.Replies.ReplyTemplateSeed.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
         if (!demoData)

@@ -44,13 +44,13 @@ public sealed class CustomerMailTests
         }
 
         var messages = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(15));
-        var acknowledgement = messages.Single(m => (m.Subject ?? string.Empty).Contains("we are working on it", StringComparison.Ordinal));
+        var acknowledgement = messages.Single(m => (m.Subject ?? string.Empty).Contains("We are working on your complaint", StringComparison.Ordinal));
         var estimate = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(14)).ToString("D", CultureInfo.GetCultureInfo("en"));
         Assert.Equal("aigerim@example.com", acknowledgement.To.Mailboxes.Single().Address);
         Assert.Contains(reference, acknowledgement.Subject, StringComparison.Ordinal);
         Assert.Contains($"Estimated resolution date: {estimate}.", acknowledgement.TextBody, StringComparison.Ordinal);
         Assert.Contains($"/track?reference={reference}", acknowledgement.TextBody, StringComparison.Ordinal);
-        Assert.Contains(messages, m => m.Subject == $"We have received your complaint {reference}");
+        Assert.Contains(messages, m => m.Subject == $"[{reference}] We have received your complaint");
 
         // Sent messages show in the case's communications log.
         await using var staff = await app.SignInAsync("csm.mail@zowor.test");
@@ -125,7 +125,7 @@ public sealed class CustomerMailTests
         Assert.Equal(1, sent);
         var file = Assert.Single(Directory.GetFiles(Path.Combine(app.Database.FilesFolder, "mail"), "*.eml"));
         var message = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
-        Assert.Equal(($"We have received your complaint {reference}", "aigerim@example.com"), (message.Subject, message.To.Mailboxes.Single().Address));
+        Assert.Equal(($"[{reference}] We have received your complaint", "aigerim@example.com"), (message.Subject, message.To.Mailboxes.Single().Address));
         Assert.Contains("Dear Aigerim Bekova,", message.TextBody, StringComparison.Ordinal);
     }
 

@@ -46,6 +46,10 @@ public sealed class EvidenceFileService(
             [".eml"] = ("message/rfc822", []),
         };
 
+    /// <summary>What customers may send from the public pages: photos and PDF, with the same content checks.</summary>
+    public static readonly IReadOnlyDictionary<string, (string ContentType, byte[][] Signatures)> CustomerTypes =
+        AllowedTypes.Where(t => t.Key is ".pdf" or ".png" or ".jpg" or ".jpeg" or ".gif").ToDictionary(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The largest file accepted, in bytes.</summary>
     public long MaxBytes => options.Value.MaxEvidenceBytes;
 
@@ -53,14 +57,39 @@ public sealed class EvidenceFileService(
     public async Task AddAsync(Guid complaintId, long version, EvidenceKind kind, string? description, string fileName, Stream content, CancellationToken cancellationToken = default)
     {
         var actor = await currentUser.RequireAsync(ComplaintActionPolicies.For(ComplaintAction.AddEvidence));
+        var folder = store.FolderOf(complaintId);
+        var file = await StoreCheckedAsync(folder, fileName, content, fromCustomer: false, cancellationToken);
+        try
+        {
+            var now = clock.UtcNow;
+            await updater.ApplyAsync(complaintId, version, actor, now, c => c.AddEvidenceFile(kind, description ?? string.Empty, file, actor, now), cancellationToken);
+            logger.LogInformation("Evidence file {StoredName} ({Size} bytes) added to complaint {ComplaintId} by {UserId}", file.StoredName, file.Size, complaintId, actor.Id);
+        }
+        catch
+        {
+            // Nothing half-stored: without the database row, the bytes go too.
+            File.Delete(Path.Combine(folder, file.StoredName));
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stores a file under a generated name in <paramref name="folder"/> once it passes the checks — an allowed extension
+    /// (for customers only photos and PDF, <see cref="CustomerTypes"/>),
+    /// at most <see cref="MaxBytes"/>, not empty, content that starts the way its type does — and describes it; or throws
+    /// a <see cref="DomainException"/> saying why and leaves nothing on disk.
+    /// </summary>
+    public async Task<EvidenceFile> StoreCheckedAsync(string folder, string? fileName, Stream content, bool fromCustomer, CancellationToken cancellationToken)
+    {
         var displayName = SafeFileName(fileName);
         var extension = Path.GetExtension(displayName);
-        if (!AllowedTypes.TryGetValue(extension, out var type))
+        if (!(fromCustomer ? CustomerTypes : AllowedTypes).TryGetValue(extension, out var type))
         {
-            throw new DomainException("Files of this type cannot be attached. Allowed: PDF, PNG, JPEG, GIF, Word, Excel, text and e-mail (.eml) files.");
+            throw fromCustomer
+                ? new DomainException("Only photos (JPEG, PNG, GIF) and PDF files can be sent.")
+                : new DomainException("Files of this type cannot be attached. Allowed: PDF, PNG, JPEG, GIF, Word, Excel, text and e-mail (.eml) files.");
         }
 
-        var folder = store.FolderOf(complaintId);
         Directory.CreateDirectory(folder);
         var storedName = Guid.NewGuid().ToString("N");
         var path = Path.Combine(folder, storedName);
@@ -72,14 +101,10 @@ public sealed class EvidenceFileService(
                 throw new DomainException("The file's content does not match its type ({0}).", extension);
             }
 
-            var file = EvidenceFile.Create(displayName, type.ContentType, size, storedName, sha256);
-            var now = clock.UtcNow;
-            await updater.ApplyAsync(complaintId, version, actor, now, c => c.AddEvidenceFile(kind, description ?? string.Empty, file, actor, now), cancellationToken);
-            logger.LogInformation("Evidence file {StoredName} ({Size} bytes) added to complaint {ComplaintId} by {UserId}", storedName, size, complaintId, actor.Id);
+            return EvidenceFile.Create(displayName, type.ContentType, size, storedName, sha256);
         }
         catch
         {
-            // Nothing half-stored: without the database row, the bytes go too.
             File.Delete(path);
             throw;
         }
@@ -207,6 +232,12 @@ public sealed class EvidenceStore(Storage.DataFolders folders)
 {
     /// <summary>The folder of one complaint's files.</summary>
     public string FolderOf(Guid complaintId) => Path.Combine(folders.Resolve("evidence"), complaintId.ToString("N"));
+
+    /// <summary>
+    /// Where a new complaint's customer files are checked before the complaint exists (<c>evidence/incoming/{id}</c>);
+    /// moved to <see cref="FolderOf"/> once it is stored.
+    /// </summary>
+    public string IncomingFolder(Guid stagingId) => Path.Combine(folders.Resolve("evidence"), "incoming", stagingId.ToString("N"));
 
     /// <summary>Deletes every file of a complaint, when its personal data is erased (P-51).</summary>
     public void DeleteAll(Guid complaintId)
