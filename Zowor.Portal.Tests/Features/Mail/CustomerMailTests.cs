@@ -60,6 +60,43 @@ public sealed class CustomerMailTests
     }
 
     [Fact]
+    public async Task P41_a_reply_from_the_case_arrives_by_SMTP_as_text_and_HTML_with_Reply_To_the_complaints_mailbox_and_the_reference_in_the_subject()
+    {
+        await using var smtp = SmtpTestServer.OnFreePort();
+        await smtp.StartAsync();
+        var settings = SmtpSettings(smtp.Port);
+        settings["Mail:ComplaintsAddress"] = "complaints@zowor.example";
+        await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false, RunMailDispatcher = true, Settings = settings });
+        app.StartServer();
+        using var site = new PublicSite(app);
+        var reference = await site.SubmitValidComplaintAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var id = await IdOfAsync(app, reference);
+        await app.CreateStaffUserAsync("csm.reply@zowor.test", "Reply CSM", PortalRoles.Csm);
+        await using (var csm = await app.SignInAsync("csm.reply@zowor.test"))
+        {
+            var version = (await csm.Complaints.GetCaseAsync(id, TestContext.Current.CancellationToken))!.Version;
+            await csm.Services.GetRequiredService<Zowor.Portal.Features.Replies.ReplyService>().ReplyAsync(id, version,
+                new Zowor.Portal.Features.Replies.CustomerReplyModel { Subject = "Your new jug", Text = "It leaves <today> & arrives Friday." }, TestContext.Current.CancellationToken);
+        }
+
+        var messages = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(15));
+
+        var reply = messages.Single(m => m.Subject == $"[{reference}] Your new jug");
+        Assert.Equal("complaints@zowor.example", reply.ReplyTo.Mailboxes.Single().Address);
+        Assert.Equal("aigerim@example.com", reply.To.Mailboxes.Single().Address);
+        var alternative = Assert.IsType<MultipartAlternative>(reply.Body);
+        Assert.Equal(["text/plain", "text/html"], alternative.Select(p => p.ContentType.MimeType));
+        Assert.Contains("It leaves <today> & arrives Friday.", reply.TextBody, StringComparison.Ordinal);
+        Assert.Contains("It leaves &lt;today&gt; &amp; arrives Friday.", reply.HtmlBody, StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        var row = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ComplaintId == id && m.Kind == CustomerMessageKinds.Reply, TestContext.Current.CancellationToken);
+        Assert.Equal(row.MessageId, reply.MessageId);
+        // The receipt too: every message carries the reference in brackets and the Reply-To, so answers can be threaded.
+        var receipt = messages.Single(m => m.Subject == $"[{reference}] We have received your complaint");
+        Assert.Equal("complaints@zowor.example", receipt.ReplyTo.Mailboxes.Single().Address);
+    }
+
+    [Fact]
     public async Task With_the_SMTP_server_down_for_a_while_the_message_is_delivered_exactly_once_after_it_returns()
     {
         await using var smtp = SmtpTestServer.OnFreePort();

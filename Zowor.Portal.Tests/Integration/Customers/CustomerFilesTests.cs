@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Zowor.Portal.Features.Privacy;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration.Customers;
@@ -144,6 +146,24 @@ public sealed class CustomerFilesTests : IAsyncLifetime
         Assert.Empty(complaint.Evidence);
         Assert.DoesNotContain(complaint.Communications, c => c.Summary == "Photos of the damage attached.");
         Assert.False(Directory.Exists(Path.Combine(EvidenceFolder, complaint.Id.ToString("N"))) && Directory.EnumerateFiles(Path.Combine(EvidenceFolder, complaint.Id.ToString("N"))).Any());
+    }
+
+    [Fact]
+    public async Task P51_erasing_the_customer_deletes_the_files_they_sent()
+    {
+        using var site = new PublicSite(_app);
+        using var response = await site.SubmitComplaintWithFilesAsync(PublicSite.ValidComplaint(), [("jug.jpg", Jpeg)], Ct);
+        var id = await IdOfAsync(Uri.UnescapeDataString(response.Headers.Location!.OriginalString.Split('/').Last()));
+        var folder = Path.Combine(EvidenceFolder, id.ToString("N"));
+        Assert.Single(Directory.GetFiles(folder));
+        await _app.CreateStaffUserAsync("csm.erase@zowor.test", "Erasing CSM", Zowor.Portal.Features.Identity.PortalRoles.Csm);
+        await using var csm = await _app.SignInAsync("csm.erase@zowor.test");
+
+        await csm.Services.GetRequiredService<PrivacyService>().EraseAsync([id], Ct);
+
+        Assert.False(Directory.Exists(folder));
+        var (complaint, _) = await _app.Database.LoadComplaintAsync(id, Ct);
+        Assert.Equal(Zowor.Portal.Domain.Complaints.Complaint.Erased, Assert.Single(complaint.Evidence).File!.FileName);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
