@@ -101,9 +101,7 @@ public sealed class PublicSite(PortalAppFactory app) : IDisposable
     /// <summary>Posts one of the case forms (customer-info or ask-ceo) from a page that a lookup returned.</summary>
     public async Task<(HttpResponseMessage Response, IDocument Page)> PostCaseFormAsync(IDocument lookupPage, string formName, string text, CancellationToken cancellationToken = default)
     {
-        var form = lookupPage.QuerySelectorAll("form").Single(f => f.QuerySelector($"input[name=_handler][value='{formName}']") is not null);
-        var fields = form.QuerySelectorAll("input[type=hidden]").Where(i => !string.IsNullOrEmpty(i.GetAttribute("name")))
-            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
+        var fields = HiddenFieldsOf(lookupPage, formName);
         var prefix = formName == "customer-info" ? "Info" : "Ceo";
         fields[$"{prefix}.Text"] = text;
         var response = await _client.Http.PostAsync("track", new FormUrlEncodedContent(fields), cancellationToken);
@@ -113,9 +111,7 @@ public sealed class PublicSite(PortalAppFactory app) : IDisposable
     /// <summary>Posts the status page's "add information" form with files, from a page that a lookup returned.</summary>
     public async Task<(HttpResponseMessage Response, IDocument Page)> AddInformationWithFilesAsync(IDocument lookupPage, string text, IEnumerable<(string Name, byte[] Content)> files, CancellationToken cancellationToken = default)
     {
-        var form = lookupPage.QuerySelectorAll("form").Single(f => f.QuerySelector("input[name=_handler][value='customer-info']") is not null);
-        var fields = form.QuerySelectorAll("input[type=hidden]").Where(i => !string.IsNullOrEmpty(i.GetAttribute("name")))
-            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
+        var fields = HiddenFieldsOf(lookupPage, "customer-info");
         fields["Info.Text"] = text;
         var response = await _client.Http.PostAsync("track", Multipart(fields, files), cancellationToken);
         return (response, PortalClient.ParseHtml(await response.Content.ReadAsStringAsync(cancellationToken)));
@@ -131,4 +127,10 @@ public sealed class PublicSite(PortalAppFactory app) : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _client.Dispose();
+
+    // The hidden fields (antiforgery, handler, access token) of one of the status page's case forms.
+    private static Dictionary<string, string> HiddenFieldsOf(IDocument page, string formName) =>
+        page.QuerySelectorAll("form").Single(f => f.QuerySelector($"input[name=_handler][value='{formName}']") is not null)
+            .QuerySelectorAll("input[type=hidden]").Where(i => !string.IsNullOrEmpty(i.GetAttribute("name")))
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
 }

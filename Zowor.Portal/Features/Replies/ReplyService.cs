@@ -110,27 +110,19 @@ public sealed class ReplyService(
         {
             template = await db.ReplyTemplates.SingleOrDefaultAsync(t => t.Id == id, cancellationToken)
                 ?? throw new DomainException("The template no longer exists.");
-            template.Name = name;
-            template.SubjectEn = form.SubjectEn!.Trim();
-            template.BodyEn = form.BodyEn!.Trim();
-            template.SubjectRu = form.SubjectRu!.Trim();
-            template.BodyRu = form.BodyRu!.Trim();
-            template.IsActive = form.IsActive;
         }
         else
         {
-            template = new ReplyTemplate
-            {
-                Name = name,
-                SubjectEn = form.SubjectEn!.Trim(),
-                BodyEn = form.BodyEn!.Trim(),
-                SubjectRu = form.SubjectRu!.Trim(),
-                BodyRu = form.BodyRu!.Trim(),
-                IsActive = form.IsActive,
-            };
+            template = new ReplyTemplate { Name = name, SubjectEn = string.Empty, BodyEn = string.Empty, SubjectRu = string.Empty, BodyRu = string.Empty };
             db.ReplyTemplates.Add(template);
         }
 
+        template.Name = name;
+        template.SubjectEn = form.SubjectEn!.Trim();
+        template.BodyEn = form.BodyEn!.Trim();
+        template.SubjectRu = form.SubjectRu!.Trim();
+        template.BodyRu = form.BodyRu!.Trim();
+        template.IsActive = form.IsActive;
         template.UpdatedAt = clock.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
         return template.Id;
