@@ -112,6 +112,22 @@ public sealed class CustomerFilesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task On_Kestrel_four_files_of_nine_MB_pass_its_30_MB_default_body_limit_and_are_stored()
+    {
+        await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false });
+        await app.StartKestrelAsync(Ct);
+        using var site = new PublicSite(app);
+        var photo = (byte[])[.. Jpeg, .. new byte[9 * 1024 * 1024]];
+
+        using var response = await site.SubmitComplaintWithFilesAsync(PublicSite.ValidComplaint(), Enumerable.Range(1, 4).Select(i => ($"photo{i}.jpg", photo)), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var db = app.Database.CreateContext();
+        var complaint = await db.Complaints.AsNoTracking().Include(c => c.Evidence).SingleAsync(Ct);
+        Assert.Equal(4, complaint.Evidence.Count(e => e.FromCustomer && e.File!.Size == photo.Length));
+    }
+
+    [Fact]
     public async Task P41_files_added_on_the_status_page_are_stored_from_the_customer_and_listed_for_them()
     {
         using var site = new PublicSite(_app);
