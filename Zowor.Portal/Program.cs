@@ -15,6 +15,7 @@ using Zowor.Portal.Features.Reviews;
 using Zowor.Portal.Features.Trends;
 using Zowor.Portal.Features.Operations;
 using Zowor.Portal.Features.Privacy;
+using Zowor.Portal.Features.Replies;
 using Zowor.Portal.Features.Security;
 using Zowor.Portal.Realtime;
 
@@ -35,6 +36,7 @@ builder.AddRealtime();
 builder.AddComplaints();
 builder.AddCustomerMail();
 builder.AddComplaintsMailbox();
+builder.AddReplies();
 builder.AddPublicChannel();
 builder.AddEvidenceFiles();
 builder.AddMemosAndTraining();

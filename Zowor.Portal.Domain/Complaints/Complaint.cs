@@ -535,6 +535,72 @@ public sealed class Complaint
     }
 
     /// <summary>
+    /// A reply to the customer written in the portal (P-41): an outbound e-mail contact that counts as a customer update,
+    /// e-mailed by the web app with <paramref name="subject"/> (null: the standard update subject). Needs an e-mail address.
+    /// </summary>
+    public void ReplyToCustomer(string? subject, string text, Actor by, DateTime at)
+    {
+        EnsureAllowed(ComplaintAction.LogCommunication, by, at);
+        if (Customer.Email is null || AnonymisedAt is not null)
+        {
+            throw new DomainException("The customer has no e-mail address. Call them and log the call as a contact.");
+        }
+
+        var body = Guard.Text(text, "Reply", ComplaintLimits.Note);
+        var title = Guard.OptionalText(subject, "Subject", ComplaintLimits.Subject);
+        _communications.Add(new CommunicationEntry(CommunicationDirection.Outbound, CommunicationChannel.Email, body, at, by.Id, by.Name));
+        LastCustomerUpdateAt = at;
+        CustomerUpdateDueSince = null;
+        Record(at, by, ComplaintHistoryKinds.ReplySent, null, title, body);
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.ReplySent, at));
+        _events.Add(new CustomerReplyWritten(Id, title, body, at));
+    }
+
+    /// <summary>
+    /// A note for staff only: kept on the timeline as its own kind of entry, never e-mailed, never shown to the customer.
+    /// </summary>
+    public void AddInternalNote(string text, Actor by, DateTime at)
+    {
+        Guard.Actor(by);
+        Guard.Utc(at, nameof(at));
+        if (AnonymisedAt is not null)
+        {
+            throw new ComplaintWorkflowException("This complaint's personal data has been erased; nothing can be added to it.");
+        }
+
+        var note = Guard.Text(text, "Note", ComplaintLimits.Note);
+        Record(at, by, ComplaintHistoryKinds.InternalNote, null, null, note);
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.InternalNote, at));
+    }
+
+    /// <summary>
+    /// Files the customer sent with the web form or from the status page (photos, PDF), stored by the web app and kept
+    /// as evidence marked as coming from the customer. Refused once the complaint is closed or withdrawn.
+    /// </summary>
+    public void AddCustomerFiles(IReadOnlyList<EvidenceFile> files, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        Guard.Utc(at, nameof(at));
+        if (files.Count == 0)
+        {
+            return;
+        }
+
+        if (Status is ComplaintStatus.Closed or ComplaintStatus.Withdrawn || AnonymisedAt is not null)
+        {
+            throw new ComplaintWorkflowException("This complaint is closed, so new information cannot be added here. Please contact us by phone or e-mail.");
+        }
+
+        foreach (var file in files)
+        {
+            _evidence.Add(new EvidenceItem(EvidenceKind.Other, file.FileName, at, Actor.Customer.Id, Actor.Customer.Name, file, fromCustomer: true));
+        }
+
+        Record(at, Actor.Customer, ComplaintHistoryKinds.CustomerSentFiles, null, null, string.Join(", ", files.Select(f => f.FileName)));
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.CustomerSentFiles, at));
+    }
+
+    /// <summary>
     /// The customer's own escalation of an unresolved complaint to the CEO (P-73), with their reason.
     /// </summary>
     public void RequestCeoReview(string reason, DateTime at)

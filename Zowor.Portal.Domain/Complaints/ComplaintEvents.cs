@@ -20,3 +20,6 @@ public sealed record ComplaintUpdated(Guid ComplaintId, string Kind, DateTime Oc
 
 /// <summary>A deadline rule flagged the complaint (warning, breach, update due); Kind is a <see cref="ComplaintHistoryKinds"/> value.</summary>
 public sealed record ComplaintDeadlineFlagged(Guid ComplaintId, string Kind, DateTime OccurredAt) : IDomainEvent;
+
+/// <summary>Staff wrote a reply for the customer; the web app e-mails it with this subject (null: the standard one) and text.</summary>
+public sealed record CustomerReplyWritten(Guid ComplaintId, string? Subject, string Text, DateTime OccurredAt) : IDomainEvent;

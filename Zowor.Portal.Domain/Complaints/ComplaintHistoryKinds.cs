@@ -48,4 +48,13 @@ public static class ComplaintHistoryKinds
 
     /// <summary>An e-mail to the customer came back undeliverable (a delivery status report).</summary>
     public const string EmailNotDelivered = "EmailNotDelivered";
+
+    /// <summary>Staff wrote a reply that the portal e-mails to the customer (P-41).</summary>
+    public const string ReplySent = "ReplySent";
+
+    /// <summary>Staff wrote an internal note; it never reaches the customer.</summary>
+    public const string InternalNote = "InternalNote";
+
+    /// <summary>The customer sent files (photos, PDF) with the form or on the status page.</summary>
+    public const string CustomerSentFiles = "CustomerSentFiles";
 }

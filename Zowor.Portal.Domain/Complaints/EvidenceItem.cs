@@ -10,9 +10,10 @@ public sealed class EvidenceItem
         AddedByName = string.Empty;
     }
 
-    internal EvidenceItem(EvidenceKind kind, string description, DateTime addedAt, string addedById, string addedByName, EvidenceFile? file = null)
+    internal EvidenceItem(EvidenceKind kind, string description, DateTime addedAt, string addedById, string addedByName, EvidenceFile? file = null, bool fromCustomer = false)
     {
         File = file;
+        FromCustomer = fromCustomer;
         Kind = kind;
         Description = description;
         AddedAt = addedAt;
@@ -37,6 +38,9 @@ public sealed class EvidenceItem
 
     /// <summary>Name of who added it.</summary>
     public string AddedByName { get; private set; }
+
+    /// <summary>Whether the customer sent it (web form or status page) rather than staff gathering it.</summary>
+    public bool FromCustomer { get; private set; }
 
     /// <summary>The stored file, when the evidence is a document or photo.</summary>
     public EvidenceFile? File { get; private set; }

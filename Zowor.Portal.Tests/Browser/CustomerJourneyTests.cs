@@ -58,7 +58,7 @@ public sealed partial class CustomerJourneyTests(BrowserFixture browser) : IClas
         await page.Locator("[data-testid=look-up]").ClickAsync();
         await Expect(page.Locator("[data-testid=case-reference]")).ToHaveTextAsync(reference);
         await Expect(page.Locator("[data-testid=customer-status]")).ToHaveTextAsync("Received, waiting for acknowledgement");
-        await Expect(page.Locator("[data-testid=customer-updates]")).ToContainTextAsync($"We have received your complaint {reference}");
+        await Expect(page.Locator("[data-testid=customer-updates]")).ToContainTextAsync($"[{reference}] We have received your complaint");
         await Screenshots.SaveAsync(page, "customer-04-status");
 
         // P-73: the customer asks for the CEO, with a reason.

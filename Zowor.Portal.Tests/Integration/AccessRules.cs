@@ -53,6 +53,7 @@ public static class AccessRules
         new("/admin/users", "GET", "/admin/users", AdminOnly),
         new("/admin/mail-quarantine", "GET", "/admin/mail-quarantine", AdminOnly),
         new("/admin/settings", "GET", "/admin/settings", AdminOnly),
+        new("/admin/reply-templates", "GET", "/admin/reply-templates", AdminOnly),
         new("/admin/privacy", "GET", "/admin/privacy", PrivacyRoles),
         new("/memos", "GET", "/memos", AllStaff),
         new("/memos/new", "GET", "/memos/new", PublishMemoRoles),

@@ -20,6 +20,7 @@ using Zowor.Portal.Features.Capa;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Evidence;
 using Zowor.Portal.Features.Mail;
+using Zowor.Portal.Features.Replies;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Realtime;
 
@@ -233,6 +234,7 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
         builder.AddRealtime();
         builder.AddComplaints();
         builder.AddCustomerMail();
+        builder.AddReplies();
         builder.AddEvidenceFiles();
         // The case page renders the CAPAs its complaint is linked to (Features/Capa/LinkedCapas).
         builder.AddCapa();

@@ -39,6 +39,43 @@ public sealed class PublicSite(PortalAppFactory app) : IDisposable
         return await _client.Http.PostAsync(action, new FormUrlEncodedContent(fields), cancellationToken);
     }
 
+    /// <summary>Posts the complaint form as a browser does with files chosen (multipart/form-data).</summary>
+    public async Task<HttpResponseMessage> SubmitComplaintWithFilesAsync(IReadOnlyDictionary<string, string> values, IEnumerable<(string Name, byte[] Content)> files, CancellationToken cancellationToken = default)
+    {
+        var (action, fields) = await _client.GetFormAsync("complain", "public-complaint", cancellationToken);
+        foreach (var (key, value) in values)
+        {
+            fields[key] = value;
+        }
+
+        return await _client.Http.PostAsync(action, Multipart(fields, files), cancellationToken);
+    }
+
+    /// <summary>Uses the public pages in a language (the culture switch's cookie), e.g. <c>ru</c>.</summary>
+    public async Task UseCultureAsync(string culture, CancellationToken cancellationToken = default)
+    {
+        using var response = await _client.Http.GetAsync($"culture/set?culture={culture}&redirectUri=/complain", cancellationToken);
+    }
+
+    /// <summary>The form fields and files as one multipart body; files go as the pages' <c>attachments</c> field.</summary>
+    public static MultipartFormDataContent Multipart(IReadOnlyDictionary<string, string> fields, IEnumerable<(string Name, byte[] Content)> files)
+    {
+        var content = new MultipartFormDataContent();
+        foreach (var (key, value) in fields)
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        foreach (var (name, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            content.Add(file, "attachments", name);
+        }
+
+        return content;
+    }
+
     /// <summary>Submits a valid complaint and returns its reference from the confirmation redirect.</summary>
     public async Task<string> SubmitValidComplaintAsync(string email = "aigerim@example.com", CancellationToken cancellationToken = default)
     {
@@ -64,12 +101,19 @@ public sealed class PublicSite(PortalAppFactory app) : IDisposable
     /// <summary>Posts one of the case forms (customer-info or ask-ceo) from a page that a lookup returned.</summary>
     public async Task<(HttpResponseMessage Response, IDocument Page)> PostCaseFormAsync(IDocument lookupPage, string formName, string text, CancellationToken cancellationToken = default)
     {
-        var form = lookupPage.QuerySelectorAll("form").Single(f => f.QuerySelector($"input[name=_handler][value='{formName}']") is not null);
-        var fields = form.QuerySelectorAll("input[type=hidden]").Where(i => !string.IsNullOrEmpty(i.GetAttribute("name")))
-            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
+        var fields = HiddenFieldsOf(lookupPage, formName);
         var prefix = formName == "customer-info" ? "Info" : "Ceo";
         fields[$"{prefix}.Text"] = text;
         var response = await _client.Http.PostAsync("track", new FormUrlEncodedContent(fields), cancellationToken);
+        return (response, PortalClient.ParseHtml(await response.Content.ReadAsStringAsync(cancellationToken)));
+    }
+
+    /// <summary>Posts the status page's "add information" form with files, from a page that a lookup returned.</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Page)> AddInformationWithFilesAsync(IDocument lookupPage, string text, IEnumerable<(string Name, byte[] Content)> files, CancellationToken cancellationToken = default)
+    {
+        var fields = HiddenFieldsOf(lookupPage, "customer-info");
+        fields["Info.Text"] = text;
+        var response = await _client.Http.PostAsync("track", Multipart(fields, files), cancellationToken);
         return (response, PortalClient.ParseHtml(await response.Content.ReadAsStringAsync(cancellationToken)));
     }
 
@@ -83,4 +127,10 @@ public sealed class PublicSite(PortalAppFactory app) : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _client.Dispose();
+
+    // The hidden fields (antiforgery, handler, access token) of one of the status page's case forms.
+    private static Dictionary<string, string> HiddenFieldsOf(IDocument page, string formName) =>
+        page.QuerySelectorAll("form").Single(f => f.QuerySelector($"input[name=_handler][value='{formName}']") is not null)
+            .QuerySelectorAll("input[type=hidden]").Where(i => !string.IsNullOrEmpty(i.GetAttribute("name")))
+            .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);
 }

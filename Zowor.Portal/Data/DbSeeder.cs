@@ -76,6 +76,7 @@ public sealed class DbSeeder(
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            await Features.Replies.ReplyTemplateSeed.SeedAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
         if (!demoData)
@@ -383,6 +384,16 @@ public sealed class DbSeeder(
         investigating.AddEvidenceFile(EvidenceKind.Communication, "Courier's delivery note with the damage remark",
             EvidenceFile.Create("delivery-note.txt", "text/plain", note.Length, storedName, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(note))),
             csm, investigating.ReceivedAt.AddHours(9));
+
+        // Issue 15: the customer's own photo from the web form, a reply written on the case and an internal note.
+        var photo = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAABgAAAAYCAIAAABvFaqvAAAALElEQVR42mN4hwFu9lihIWLUMIwaREeDyNOGqWbUIHoaNJqyR/PaqEF0MQgA7e32XajRdTUAAAAASUVORK5CYII=");
+        var photoName = Guid.NewGuid().ToString("N");
+        await File.WriteAllBytesAsync(Path.Combine(evidenceFiles.FolderOf(investigating.Id), photoName), photo, cancellationToken);
+        investigating.AddCustomerFiles(
+            [EvidenceFile.Create("broken-glasses.png", "image/png", photo.Length, photoName, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(photo)))],
+            investigating.ReceivedAt.AddHours(10));
+        investigating.AddInternalNote("Third crushed box from the Almaty warehouse this month; asked the warehouse supervisor for the packing log.", csm, investigating.ReceivedAt.AddHours(11));
+        investigating.ReplyToCustomer("Your broken glasses", "Thank you for the photo of the broken glasses. We are checking how the parcel was packed and will come back to you with a replacement offer within two days.", csm, investigating.ReceivedAt.AddDays(1).AddHours(2));
 
         await SeedCustomerMailAsync(db, closed.Id, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

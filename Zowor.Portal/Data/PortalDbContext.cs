@@ -29,6 +29,9 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
 
     public DbSet<ComplaintCategory> Categories => Set<ComplaintCategory>();
 
+    /// <summary>Admin-managed reply templates (Features/Replies).</summary>
+    public DbSet<Features.Replies.ReplyTemplate> ReplyTemplates => Set<Features.Replies.ReplyTemplate>();
+
     /// <summary>Customer e-mails waiting for or done with delivery.</summary>
     public DbSet<Features.Mail.OutboxMessage> OutboxMessages => Set<Features.Mail.OutboxMessage>();
 

@@ -44,19 +44,56 @@ public sealed class CustomerMailTests
         }
 
         var messages = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(15));
-        var acknowledgement = messages.Single(m => (m.Subject ?? string.Empty).Contains("we are working on it", StringComparison.Ordinal));
+        var acknowledgement = messages.Single(m => (m.Subject ?? string.Empty).Contains("We are working on your complaint", StringComparison.Ordinal));
         var estimate = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(14)).ToString("D", CultureInfo.GetCultureInfo("en"));
         Assert.Equal("aigerim@example.com", acknowledgement.To.Mailboxes.Single().Address);
         Assert.Contains(reference, acknowledgement.Subject, StringComparison.Ordinal);
         Assert.Contains($"Estimated resolution date: {estimate}.", acknowledgement.TextBody, StringComparison.Ordinal);
         Assert.Contains($"/track?reference={reference}", acknowledgement.TextBody, StringComparison.Ordinal);
-        Assert.Contains(messages, m => m.Subject == $"We have received your complaint {reference}");
+        Assert.Contains(messages, m => m.Subject == $"[{reference}] We have received your complaint");
 
         // Sent messages show in the case's communications log.
         await using var staff = await app.SignInAsync("csm.mail@zowor.test");
         var shown = (await staff.Complaints.GetCaseAsync(id, TestContext.Current.CancellationToken))!.CustomerEmails;
         Assert.All(shown, m => Assert.NotNull(m.SentAt));
         Assert.Equal(2, shown.Count);
+    }
+
+    [Fact]
+    public async Task P41_a_reply_from_the_case_arrives_by_SMTP_as_text_and_HTML_with_Reply_To_the_complaints_mailbox_and_the_reference_in_the_subject()
+    {
+        await using var smtp = SmtpTestServer.OnFreePort();
+        await smtp.StartAsync();
+        var settings = SmtpSettings(smtp.Port);
+        settings["Mail:ComplaintsAddress"] = "complaints@zowor.example";
+        await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false, RunMailDispatcher = true, Settings = settings });
+        app.StartServer();
+        using var site = new PublicSite(app);
+        var reference = await site.SubmitValidComplaintAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var id = await IdOfAsync(app, reference);
+        await app.CreateStaffUserAsync("csm.reply@zowor.test", "Reply CSM", PortalRoles.Csm);
+        await using (var csm = await app.SignInAsync("csm.reply@zowor.test"))
+        {
+            var version = (await csm.Complaints.GetCaseAsync(id, TestContext.Current.CancellationToken))!.Version;
+            await csm.Services.GetRequiredService<Zowor.Portal.Features.Replies.ReplyService>().ReplyAsync(id, version,
+                new Zowor.Portal.Features.Replies.CustomerReplyModel { Subject = "Your new jug", Text = "It leaves <today> & arrives Friday." }, TestContext.Current.CancellationToken);
+        }
+
+        var messages = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(15));
+
+        var reply = messages.Single(m => m.Subject == $"[{reference}] Your new jug");
+        Assert.Equal("complaints@zowor.example", reply.ReplyTo.Mailboxes.Single().Address);
+        Assert.Equal("aigerim@example.com", reply.To.Mailboxes.Single().Address);
+        var alternative = Assert.IsType<MultipartAlternative>(reply.Body);
+        Assert.Equal(["text/plain", "text/html"], alternative.Select(p => p.ContentType.MimeType));
+        Assert.Contains("It leaves <today> & arrives Friday.", reply.TextBody, StringComparison.Ordinal);
+        Assert.Contains("It leaves &lt;today&gt; &amp; arrives Friday.", reply.HtmlBody, StringComparison.Ordinal);
+        await using var db = app.Database.CreateContext();
+        var row = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ComplaintId == id && m.Kind == CustomerMessageKinds.Reply, TestContext.Current.CancellationToken);
+        Assert.Equal(row.MessageId, reply.MessageId);
+        // The receipt too: every message carries the reference in brackets and the Reply-To, so answers can be threaded.
+        var receipt = messages.Single(m => m.Subject == $"[{reference}] We have received your complaint");
+        Assert.Equal("complaints@zowor.example", receipt.ReplyTo.Mailboxes.Single().Address);
     }
 
     [Fact]
@@ -125,7 +162,7 @@ public sealed class CustomerMailTests
         Assert.Equal(1, sent);
         var file = Assert.Single(Directory.GetFiles(Path.Combine(app.Database.FilesFolder, "mail"), "*.eml"));
         var message = await MimeMessage.LoadAsync(file, TestContext.Current.CancellationToken);
-        Assert.Equal(($"We have received your complaint {reference}", "aigerim@example.com"), (message.Subject, message.To.Mailboxes.Single().Address));
+        Assert.Equal(($"[{reference}] We have received your complaint", "aigerim@example.com"), (message.Subject, message.To.Mailboxes.Single().Address));
         Assert.Contains("Dear Aigerim Bekova,", message.TextBody, StringComparison.Ordinal);
     }
 

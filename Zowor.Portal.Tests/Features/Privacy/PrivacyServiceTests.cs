@@ -95,7 +95,7 @@ public sealed class PrivacyServiceTests : IAsyncLifetime
         Assert.Contains("QX-778812", first.GetProperty("communications")[0].GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.NotEmpty(first.GetProperty("timeline").EnumerateArray());
         Assert.Equal("Zebulon receipt.txt", first.GetProperty("evidence")[0].GetProperty("file").GetProperty("fileName").GetString());
-        Assert.Contains("we are working on it", first.GetProperty("emails")[0].GetProperty("subject").GetString(), StringComparison.Ordinal);
+        Assert.Contains("We are working on your complaint", first.GetProperty("emails")[0].GetProperty("subject").GetString(), StringComparison.Ordinal);
         foreach (var foreign in new[] { OtherName, OtherEmail, _other.Reference, "OB-552901" })
         {
             Assert.DoesNotContain(foreign, json, StringComparison.Ordinal);

@@ -59,7 +59,7 @@ public sealed class StatusLookupTests : IAsyncLifetime
             page.QuerySelector("[data-testid=estimated-date]")?.TextContent.Trim());
         var updates = page.QuerySelector("[data-testid=customer-updates]")!.TextContent;
         Assert.Contains("Your replacement jug ships on Monday.", updates, StringComparison.Ordinal);
-        Assert.Contains($"Your complaint {_reference}: we are working on it", updates, StringComparison.Ordinal);
+        Assert.Contains($"[{_reference}] We are working on your complaint", updates, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Culture).HasMaxLength(10);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.NotDeliveredReason).HasMaxLength(1000);
+        builder.Ignore(m => m.MessageId);
         // The dispatcher reads only unsent messages that are due.
         builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
         builder.HasIndex(m => m.ComplaintId);

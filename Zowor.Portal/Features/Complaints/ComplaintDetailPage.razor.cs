@@ -129,6 +129,13 @@ public sealed partial class ComplaintDetailPage
         _ => L[EnumText.OfName(entry.Kind)],
     };
 
+    private static Color TimelineColor(string kind) => kind switch
+    {
+        ComplaintHistoryKinds.StatusChanged => Color.Primary,
+        ComplaintHistoryKinds.InternalNote => Color.Warning,
+        _ => Color.Default,
+    };
+
     private string StatusText(string status) =>
         Enum.TryParse<ComplaintStatus>(status, out var parsed) ? L[EnumText.Of(parsed)] : status;
 

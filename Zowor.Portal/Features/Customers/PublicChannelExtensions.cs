@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Zowor.Portal.Features.Localization;
@@ -19,6 +21,15 @@ public sealed class PublicFormOptions
 
     /// <summary>Largest request body a public form accepts, in bytes (the longest valid form is far smaller).</summary>
     public int MaxBodyBytes { get; set; } = 128 * 1024;
+
+    /// <summary>Most files a customer attaches at once on the complaint form or the status page.</summary>
+    public int MaxFiles { get; set; } = 5;
+
+    /// <summary>
+    /// Largest multipart body (a form with files) on <c>/complain</c> and <c>/track</c>: room for <see cref="MaxFiles"/>
+    /// files of the evidence limit (10 MB) and the text. Files over the per-file limit within it get a message per file.
+    /// </summary>
+    public long MaxUploadBodyBytes { get; set; } = 51L * 1024 * 1024;
 }
 
 /// <summary>Composition of the public channel: the service, a rate limit per client and a body size limit.</summary>
@@ -32,6 +43,7 @@ public static class PublicChannelExtensions
     {
         builder.Services.Configure<PublicFormOptions>(builder.Configuration.GetSection(PublicFormOptions.Section));
         builder.Services.AddScoped<PublicComplaintService>();
+        builder.Services.AddScoped<CustomerFileIntake>();
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -73,8 +85,15 @@ public static class PublicChannelExtensions
                 return;
             }
 
-            var limit = context.RequestServices.GetRequiredService<IOptions<PublicFormOptions>>().Value.MaxBodyBytes;
+            var options = context.RequestServices.GetRequiredService<IOptions<PublicFormOptions>>().Value;
             var L = context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+            if (AcceptsFiles(context))
+            {
+                await BufferUploadAsync(context, next, options.MaxUploadBodyBytes, L);
+                return;
+            }
+
+            var limit = options.MaxBodyBytes;
             var tooLarge = L["Your message is too large. Please shorten the text and try again."];
             if (context.Request.ContentLength > limit)
             {
@@ -104,6 +123,44 @@ public static class PublicChannelExtensions
         });
         app.UseRateLimiter();
         return app;
+    }
+
+    // Files come only as multipart posts to the complaint form and the status page; the survey takes none.
+    private static bool AcceptsFiles(HttpContext context) =>
+        context.Request.HasFormContentType
+        && context.Request.ContentType!.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+        && (context.Request.Path.StartsWithSegments("/complain", StringComparison.OrdinalIgnoreCase)
+            || context.Request.Path.StartsWithSegments("/track", StringComparison.OrdinalIgnoreCase));
+
+    // A form with files is read whole before anything else sees it, as the text forms are, but into a temporary file
+    // past 64 KB rather than memory; a body over the limit is refused with 413 before the form is bound.
+    private static async Task BufferUploadAsync(HttpContext context, RequestDelegate next, long limit, IStringLocalizer<SharedResource> L)
+    {
+        var tooLarge = string.Format(CultureInfo.CurrentCulture, L["Your files are too large together. Send at most {0} MB at a time."], limit / (1024 * 1024));
+        if (context.Request.ContentLength > limit)
+        {
+            await WritePlainPageAsync(context, StatusCodes.Status413PayloadTooLarge, tooLarge, context.RequestAborted);
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limit + 1;
+        }
+
+        context.Request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: limit);
+        try
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+        }
+        catch (IOException)
+        {
+            await WritePlainPageAsync(context, StatusCodes.Status413PayloadTooLarge, tooLarge, context.RequestAborted);
+            return;
+        }
+
+        context.Request.Body.Position = 0;
+        await next(context);
     }
 
     private static string? PublicPost(HttpContext context) =>

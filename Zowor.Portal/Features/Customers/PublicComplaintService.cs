@@ -21,6 +21,8 @@ public sealed class PublicComplaintService(
     ComplaintUpdater updater,
     BusinessClock clock,
     IDataProtectionProvider protection,
+    CustomerFileIntake files,
+    Evidence.EvidenceStore evidenceStore,
     ILogger<PublicComplaintService> logger)
 {
     private static readonly TimeSpan AccessLifetime = TimeSpan.FromMinutes(30);
@@ -29,8 +31,16 @@ public sealed class PublicComplaintService(
     /// <param name="form">The customer's form.</param>
     /// <param name="language">The language the customer used the form in; their e-mails follow it.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public async Task<string> SubmitAsync(PublicComplaintForm form, string language, CancellationToken cancellationToken = default)
+    public Task<string> SubmitAsync(PublicComplaintForm form, string language, CancellationToken cancellationToken = default) =>
+        SubmitAsync(form, language, [], cancellationToken);
+
+    /// <summary>
+    /// Registers a web-form complaint with the photos or PDFs the customer attached, and returns its reference. The files
+    /// are checked first; one refused file stores nothing (<see cref="CustomerFilesRefusedException"/>).
+    /// </summary>
+    public async Task<string> SubmitAsync(PublicComplaintForm form, string language, IReadOnlyList<CustomerUpload> uploads, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(uploads);
         ArgumentNullException.ThrowIfNull(form);
         EnsureValid(form);
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
@@ -46,9 +56,38 @@ public sealed class PublicComplaintService(
         var details = ComplaintDetails.Create(SubjectFrom(form.Description!), form.Description, form.CategoryCode, ComplaintSeverity.Normal,
             form.Preference, string.IsNullOrWhiteSpace(form.OrderNumber) ? null : form.OrderNumber.Trim().ToUpperInvariant(), form.Product);
         var now = clock.UtcNow;
-        var complaint = await updater.RegisterAsync(clock.ToLocal(now).Year,
-            reference => Complaint.Register(reference, ComplaintChannel.WebForm, customer, details, now, Actor.Customer, now, language, clock.ToLocal(now)),
-            Actor.Customer, now, cancellationToken);
+        // The complaint's id exists only once it is registered: the files are checked in a staging folder and moved to
+        // the complaint's folder right after the commit (a crash in between leaves them in evidence/incoming).
+        var staging = files.NewStagingFolder();
+        var stored = uploads.Count == 0 ? [] : await files.StoreAllAsync(staging, uploads, cancellationToken);
+        Complaint complaint;
+        try
+        {
+            complaint = await updater.RegisterAsync(clock.ToLocal(now).Year,
+                reference =>
+                {
+                    var registered = Complaint.Register(reference, ComplaintChannel.WebForm, customer, details, now, Actor.Customer, now, language, clock.ToLocal(now));
+                    registered.AddCustomerFiles(stored, now);
+                    return registered;
+                },
+                Actor.Customer, now, cancellationToken);
+        }
+        catch
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
+            throw;
+        }
+
+        files.MoveToComplaint(staging, complaint.Id);
+        if (stored.Count > 0)
+        {
+            logger.LogInformation("Web complaint {Reference} came with {Count} file(s)", complaint.Reference, stored.Count);
+        }
+
         return complaint.Reference;
     }
 
@@ -93,11 +132,35 @@ public sealed class PublicComplaintService(
     }
 
     /// <summary>Adds the customer's information to the complaint (P-41).</summary>
-    public async Task<CustomerCaseView> AddInformationAsync(string? access, string? text, CancellationToken cancellationToken = default)
+    public Task<CustomerCaseView> AddInformationAsync(string? access, string? text, CancellationToken cancellationToken = default) =>
+        AddInformationAsync(access, text, [], cancellationToken);
+
+    /// <summary>
+    /// Adds the customer's information and the photos or PDFs they attached (P-41); one refused file stores nothing
+    /// (<see cref="CustomerFilesRefusedException"/>).
+    /// </summary>
+    public async Task<CustomerCaseView> AddInformationAsync(string? access, string? text, IReadOnlyList<CustomerUpload> uploads, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(uploads);
         var id = ReadAccess(access) ?? throw new DomainException(AccessExpired);
         var now = clock.UtcNow;
-        await updater.ApplyAsync(id, null, Actor.Customer, now, c => c.AddCustomerInformation(text ?? string.Empty, now), cancellationToken);
+        var folder = evidenceStore.FolderOf(id);
+        var stored = uploads.Count == 0 ? [] : await files.StoreAllAsync(folder, uploads, cancellationToken);
+        try
+        {
+            await updater.ApplyAsync(id, null, Actor.Customer, now, c =>
+            {
+                c.AddCustomerInformation(text ?? string.Empty, now);
+                c.AddCustomerFiles(stored, now);
+            }, cancellationToken);
+        }
+        catch
+        {
+            // Nothing half-stored: without the database rows, the files go too.
+            CustomerFileIntake.Delete(folder, stored);
+            throw;
+        }
+
         return await GetByAccessAsync(access, cancellationToken) ?? throw new DomainException(AccessExpired);
     }
 
@@ -219,6 +282,9 @@ public sealed class PublicComplaintService(
                 .Where(c => c.Direction == CommunicationDirection.Inbound && c.Channel == CommunicationChannel.StatusPage)
                 .Select(c => new CustomerUpdate(c.At, CustomerUpdateKind.FromCustomer, null, c.Summary)))
             .Concat(complaint.History
+                .Where(h => h.Kind == ComplaintHistoryKinds.CustomerSentFiles && h.Details is not null)
+                .Select(h => new CustomerUpdate(h.At, CustomerUpdateKind.Files, null, h.Details)))
+            .Concat(complaint.History
                 .Where(h => h.Kind == ComplaintHistoryKinds.StatusChanged && h.After is not null)
                 .Select(h => new CustomerUpdate(h.At, CustomerUpdateKind.Status, h.After, null)))
             .OrderByDescending(u => u.At)
@@ -303,6 +369,9 @@ public enum CustomerUpdateKind
 
     /// <summary>What the customer added.</summary>
     FromCustomer,
+
+    /// <summary>Files the customer sent (their names).</summary>
+    Files,
 
     /// <summary>A status milestone.</summary>
     Status,

@@ -46,6 +46,10 @@ public sealed class EvidenceFileService(
             [".eml"] = ("message/rfc822", []),
         };
 
+    /// <summary>What customers may send from the public pages: photos and PDF, with the same content checks.</summary>
+    public static readonly IReadOnlyDictionary<string, (string ContentType, byte[][] Signatures)> CustomerTypes =
+        AllowedTypes.Where(t => t.Key is ".pdf" or ".png" or ".jpg" or ".jpeg" or ".gif").ToDictionary(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The largest file accepted, in bytes.</summary>
     public long MaxBytes => options.Value.MaxEvidenceBytes;
 
@@ -69,20 +73,32 @@ public sealed class EvidenceFileService(
     }
 
     /// <summary>
-    /// Stores a file in a complaint's folder after the type, size and content checks, and describes it; the caller records
-    /// it in its own transaction (and <see cref="Discard"/>s it when that fails). A refused file throws
-    /// <see cref="DomainException"/> with the reason, and nothing stays stored. No authorization: callers check their own.
+    /// Stores a file in a complaint's folder after the staff checks (see the overload); the caller records it in its own
+    /// transaction and <see cref="Discard"/>s it when that fails. No authorization: callers check their own.
     /// </summary>
-    public async Task<EvidenceFile> StoreCheckedAsync(Guid complaintId, string fileName, Stream content, CancellationToken cancellationToken = default)
+    public Task<EvidenceFile> StoreCheckedAsync(Guid complaintId, string fileName, Stream content, CancellationToken cancellationToken = default) =>
+        StoreCheckedAsync(store.FolderOf(complaintId), fileName, content, fromCustomer: false, cancellationToken);
+
+    /// <summary>Deletes a stored file that was never recorded.</summary>
+    public void Discard(Guid complaintId, EvidenceFile file) => File.Delete(Path.Combine(store.FolderOf(complaintId), file.StoredName));
+
+    /// <summary>
+    /// Stores a file under a generated name in <paramref name="folder"/> once it passes the checks — an allowed extension
+    /// (for customers only photos and PDF, <see cref="CustomerTypes"/>),
+    /// at most <see cref="MaxBytes"/>, not empty, content that starts the way its type does — and describes it; or throws
+    /// a <see cref="DomainException"/> saying why and leaves nothing on disk.
+    /// </summary>
+    public async Task<EvidenceFile> StoreCheckedAsync(string folder, string? fileName, Stream content, bool fromCustomer, CancellationToken cancellationToken)
     {
         var displayName = SafeFileName(fileName);
         var extension = Path.GetExtension(displayName);
-        if (!AllowedTypes.TryGetValue(extension, out var type))
+        if (!(fromCustomer ? CustomerTypes : AllowedTypes).TryGetValue(extension, out var type))
         {
-            throw new DomainException("Files of this type cannot be attached. Allowed: PDF, PNG, JPEG, GIF, Word, Excel, text and e-mail (.eml) files.");
+            throw fromCustomer
+                ? new DomainException("Only photos (JPEG, PNG, GIF) and PDF files can be sent.")
+                : new DomainException("Files of this type cannot be attached. Allowed: PDF, PNG, JPEG, GIF, Word, Excel, text and e-mail (.eml) files.");
         }
 
-        var folder = store.FolderOf(complaintId);
         Directory.CreateDirectory(folder);
         var storedName = Guid.NewGuid().ToString("N");
         var path = Path.Combine(folder, storedName);
@@ -102,9 +118,6 @@ public sealed class EvidenceFileService(
             throw;
         }
     }
-
-    /// <summary>Deletes a stored file that was never recorded.</summary>
-    public void Discard(Guid complaintId, EvidenceFile file) => File.Delete(Path.Combine(store.FolderOf(complaintId), file.StoredName));
 
     /// <summary>Opens a file for download, after checking the reader's policy; null when there is no such file.</summary>
     public async Task<EvidenceDownload?> OpenAsync(Guid complaintId, int evidenceId, CancellationToken cancellationToken = default)
@@ -228,6 +241,12 @@ public sealed class EvidenceStore(Storage.DataFolders folders)
 {
     /// <summary>The folder of one complaint's files.</summary>
     public string FolderOf(Guid complaintId) => Path.Combine(folders.Resolve("evidence"), complaintId.ToString("N"));
+
+    /// <summary>
+    /// Where a new complaint's customer files are checked before the complaint exists (<c>evidence/incoming/{id}</c>);
+    /// moved to <see cref="FolderOf"/> once it is stored.
+    /// </summary>
+    public string IncomingFolder(Guid stagingId) => Path.Combine(folders.Resolve("evidence"), "incoming", stagingId.ToString("N"));
 
     /// <summary>Deletes every file of a complaint, when its personal data is erased (P-51).</summary>
     public void DeleteAll(Guid complaintId)

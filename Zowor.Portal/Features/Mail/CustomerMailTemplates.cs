@@ -9,7 +9,7 @@ using Zowor.Portal.Features.Localization;
 namespace Zowor.Portal.Features.Mail;
 
 /// <summary>
-/// The customer e-mails in plain text, in the customer's language (English or Russian, through the same resources as
+/// The customer e-mails (plain text; <see cref="OutboundMail"/> adds the HTML alternative), in the customer's language (English or Russian, through the same resources as
 /// the UI). Staff-only text — internal notes, root causes, closing notes — never goes into them.
 /// </summary>
 public sealed class CustomerMailTemplates(IStringLocalizer<SharedResource> L, IOptions<MailOptions> options)
@@ -21,16 +21,12 @@ public sealed class CustomerMailTemplates(IStringLocalizer<SharedResource> L, IO
     /// <param name="kind">One of <see cref="CustomerMessageKinds"/>.</param>
     /// <param name="complaint">The complaint, after the change.</param>
     /// <param name="text">Kind-specific text: the update for <see cref="CustomerMessageKinds.Update"/>, the survey link for <see cref="CustomerMessageKinds.Closed"/>.</param>
-    public (string Subject, string Body, string Culture) Write(string kind, Complaint complaint, string? text = null)
-    {
-        var culture = CultureFor(complaint.CustomerLanguage);
-        var previousCulture = CultureInfo.CurrentCulture;
-        var previousUiCulture = CultureInfo.CurrentUICulture;
-        try
+    /// <param name="subject">For <see cref="CustomerMessageKinds.Reply"/>: the subject staff chose (null: the standard update subject).</param>
+    /// <remarks>Every subject starts with the reference in brackets (<c>[ZW-2026-000123] …</c>), so a customer's answer can be threaded to its complaint.</remarks>
+    public (string Subject, string Body, string Culture) Write(string kind, Complaint complaint, string? text = null, string? subject = null) =>
+        InCustomerCulture(complaint.CustomerLanguage, culture =>
         {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = culture;
-            var (subject, paragraphs) = Compose(kind, complaint, text);
+            var (title, paragraphs) = Compose(kind, complaint, text, subject);
             var body = new StringBuilder()
                 .AppendLine(Format(L["Dear {0},"], complaint.Customer.Name)).AppendLine();
             foreach (var paragraph in paragraphs.Where(p => !string.IsNullOrWhiteSpace(p)))
@@ -42,7 +38,21 @@ public sealed class CustomerMailTemplates(IStringLocalizer<SharedResource> L, IO
                 .AppendLine()
                 .AppendLine(L["Zowor Customer Care"])
                 .AppendLine(Format(L["Hotline: {0}"], Hotline));
-            return (subject, body.ToString(), culture.Name);
+            return ($"[{complaint.Reference}] {title}", body.ToString(), culture.Name);
+        });
+
+    /// <summary>Runs <paramref name="write"/> with the current (UI) culture set to the customer's language, then restores it.</summary>
+    public static T InCustomerCulture<T>(string? language, Func<CultureInfo, T> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var culture = CultureFor(language);
+        var previousCulture = CultureInfo.CurrentCulture;
+        var previousUiCulture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = culture;
+            return write(culture);
         }
         finally
         {
@@ -63,43 +73,46 @@ public sealed class CustomerMailTemplates(IStringLocalizer<SharedResource> L, IO
 
     private string BaseUrl => options.Value.PublicUrl.TrimEnd('/');
 
-    private (string Subject, IEnumerable<string> Paragraphs) Compose(string kind, Complaint complaint, string? text)
+    private (string Subject, IEnumerable<string> Paragraphs) Compose(string kind, Complaint complaint, string? text, string? subject)
     {
         var reference = complaint.Reference;
         return kind switch
         {
             CustomerMessageKinds.Received => (
-                Format(L["We have received your complaint {0}"], reference),
+                L["We have received your complaint"],
                 [
                     Format(L["Thank you for telling us about the problem. Your complaint is registered under the reference {0}."], reference),
                     L["We will acknowledge it within 24 hours and tell you when we expect to resolve it."],
                 ]),
             CustomerMessageKinds.Acknowledged => (
-                Format(L["Your complaint {0}: we are working on it"], reference),
+                L["We are working on your complaint"],
                 [
                     Format(L["We have reviewed your complaint {0} and started working on it."], reference),
                     Format(L["Estimated resolution date: {0}."], complaint.Acknowledgement?.EstimatedResolutionDate.ToString("D", CultureInfo.CurrentCulture) ?? "—"),
                     L["We will keep you informed until it is resolved."],
                 ]),
             CustomerMessageKinds.Update => (
-                Format(L["Update on your complaint {0}"], reference),
+                L["Update on your complaint"],
+                [text ?? string.Empty]),
+            CustomerMessageKinds.Reply => (
+                string.IsNullOrWhiteSpace(subject) ? L["Update on your complaint"] : subject,
                 [text ?? string.Empty]),
             CustomerMessageKinds.ResolutionOffered => (
-                Format(L["Our proposal for your complaint {0}"], reference),
+                L["Our proposal for your complaint"],
                 [
                     Format(L["We propose the following resolution: {0}."], DescribeOffer(complaint.Resolution)),
                     complaint.Resolution?.Details ?? string.Empty,
                     Format(L["Please reply to this e-mail or call us on {0} to accept it or to discuss it."], Hotline),
                 ]),
             CustomerMessageKinds.Closed => (
-                Format(L["Your complaint {0} is closed"], reference),
+                L["Your complaint is closed"],
                 [
                     Format(L["Your complaint {0} is now closed. Thank you for your patience."], reference),
                     text is null ? string.Empty : Format(L["Please tell us how we did; it takes a minute: {0}"], text),
                     Format(L["If the problem comes back, reply to this e-mail or call us on {0}."], Hotline),
                 ]),
             CustomerMessageKinds.CeoReviewRequested => (
-                Format(L["Your complaint {0} has been passed to the CEO"], reference),
+                L["Your complaint has been passed to the CEO"],
                 [
                     Format(L["As you asked, your complaint {0} has been escalated to the CEO's office for review."], reference),
                     L["We will contact you with the outcome."],

@@ -51,6 +51,10 @@ public sealed class CustomerMessagePlanner(CustomerMailTemplates templates)
                     Queue(db, complaint, CustomerMessageKinds.Update, update.Summary, now);
                     planned++;
                     break;
+                case CustomerReplyWritten reply:
+                    Queue(db, complaint, CustomerMessageKinds.Reply, reply.Text, now, reply.Subject);
+                    planned++;
+                    break;
                 case ComplaintEscalated { To: EscalationLevel.ChiefExecutive }
                     when complaint.Escalations.LastOrDefault()?.ById == Actor.CustomerId:
                     Queue(db, complaint, CustomerMessageKinds.CeoReviewRequested, null, now);
@@ -66,9 +70,9 @@ public sealed class CustomerMessagePlanner(CustomerMailTemplates templates)
     public static string HashToken(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
-    private void Queue(PortalDbContext db, Complaint complaint, string kind, string? text, DateTime now)
+    private void Queue(PortalDbContext db, Complaint complaint, string kind, string? text, DateTime now, string? replySubject = null)
     {
-        var (subject, body, culture) = templates.Write(kind, complaint, text);
+        var (subject, body, culture) = templates.Write(kind, complaint, text, replySubject);
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {
             ComplaintId = complaint.Id,

@@ -26,6 +26,15 @@ public sealed class MailOptions
     /// <summary>Sender address.</summary>
     public string FromAddress { get; set; } = "complaints@zowor.test";
 
+    /// <summary>
+    /// The complaints mailbox customers answer to: every message carries it as Reply-To, so an answer lands where the
+    /// portal reads it (issue 15's inbound reader). Empty means <see cref="FromAddress"/>.
+    /// </summary>
+    public string? ComplaintsAddress { get; set; }
+
+    /// <summary>The Reply-To address in effect.</summary>
+    public string ReplyToAddress => string.IsNullOrWhiteSpace(ComplaintsAddress) ? FromAddress : ComplaintsAddress;
+
     /// <summary>Sender name.</summary>
     public string FromName { get; set; } = "Zowor Customer Care";
 

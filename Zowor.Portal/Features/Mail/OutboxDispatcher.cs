@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using Zowor.Portal.Data;
 
 namespace Zowor.Portal.Features.Mail;
@@ -119,7 +118,7 @@ public sealed class OutboxDispatcher(
         var attempts = message.Attempts + 1;
         try
         {
-            await transport.SendAsync(ToMime(message, mail), cancellationToken);
+            await transport.SendAsync(OutboundMail.ToMime(message, mail), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -146,21 +145,6 @@ public sealed class OutboxDispatcher(
             .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
         logger.LogInformation("E-mail {MessageId} ({Kind}) sent for complaint {ComplaintId}", message.Id, message.Kind, message.ComplaintId);
         return true;
-    }
-
-    private static MimeMessage ToMime(OutboxMessage message, MailOptions mail)
-    {
-        var mime = new MimeMessage
-        {
-            MessageId = $"{message.Id:N}@zowor-portal",
-            Subject = message.Subject,
-            Date = new DateTimeOffset(message.CreatedAt, TimeSpan.Zero),
-            Body = new TextPart("plain") { Text = message.Body },
-        };
-        mime.From.Add(new MailboxAddress(mail.FromName, mail.FromAddress));
-        mime.To.Add(new MailboxAddress(message.ToName, message.ToAddress));
-        mime.Headers.Add("Content-Language", message.Culture);
-        return mime;
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];

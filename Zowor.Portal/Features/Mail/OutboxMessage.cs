@@ -9,6 +9,19 @@ public sealed class OutboxMessage
     /// <summary>Identity; also the stable Message-ID, so a retried message is recognisably the same message.</summary>
     public Guid Id { get; init; } = Guid.NewGuid();
 
+    /// <summary>The Message-ID header it is sent with, derived from <see cref="Id"/> (stable across retries; replies quote it).</summary>
+    public string MessageId => MessageIdOf(Id);
+
+    /// <summary>The Message-ID of the outbox row <paramref name="id"/>, without angle brackets.</summary>
+    public static string MessageIdOf(Guid id) => $"{id:N}@zowor-portal";
+
+    /// <summary>The outbox row a Message-ID (with or without angle brackets) was sent for, if it is one of the portal's.</summary>
+    public static Guid? IdFromMessageId(string? messageId)
+    {
+        var bare = messageId?.Trim().Trim('<', '>') ?? string.Empty;
+        return bare.EndsWith("@zowor-portal", StringComparison.OrdinalIgnoreCase) && Guid.TryParseExact(bare.Split('@')[0], "N", out var id) ? id : null;
+    }
+
     /// <summary>The complaint the message is about.</summary>
     public Guid? ComplaintId { get; init; }
 
@@ -66,6 +79,9 @@ public static class CustomerMessageKinds
 
     /// <summary>Acknowledgement with the estimated resolution date (P-20, P-21).</summary>
     public const string Acknowledged = "Acknowledged";
+
+    /// <summary>A reply staff wrote on the case page, possibly from a reply template (P-41).</summary>
+    public const string Reply = "Reply";
 
     /// <summary>An update written by staff (P-41).</summary>
     public const string Update = "Update";

@@ -88,11 +88,12 @@ public sealed class PrivacyService(
                 // What the portal e-mailed the customer, as sent.
                 Emails = emails[c.Id].OrderBy(m => m.CreatedAt).Select(m => new { m.CreatedAt, m.SentAt, m.ToAddress, m.Subject, m.Body }),
                 // Evidence, with each stored file named (the files themselves stay in the portal; staff send them on request).
-                Evidence = c.Evidence.OrderBy(x => x.AddedAt).Select(x => new { x.AddedAt, x.Kind, x.Description, x.AddedByName, File = x.File is { } f ? new { f.FileName, f.ContentType, f.Size, f.Sha256 } : null }),
+                Evidence = c.Evidence.OrderBy(x => x.AddedAt).Select(x => new { x.AddedAt, x.Kind, x.Description, x.AddedByName, x.FromCustomer, File = x.File is { } f ? new { f.FileName, f.ContentType, f.Size, f.Sha256 } : null }),
                 Survey = surveys.TryGetValue(c.Id, out var survey) && survey.IsAnswered ? new { survey.AnsweredAt, survey.OutcomeScore, survey.HandlingScore, survey.Comment } : null,
                 Interviews = c.Interviews.OrderBy(x => x.InterviewedAt).Select(x => new { x.InterviewedAt, x.StaffName, x.StaffRole, x.Summary }),
                 Escalations = c.Escalations.OrderBy(x => x.At).Select(x => new { x.At, x.FromLevel, x.ToLevel, x.Automatic, x.ByName, x.Reason }),
-                Timeline = c.History.OrderBy(x => x.At).ThenBy(x => x.Id).Select(x => new { x.At, x.Kind, x.ActorName, x.Before, x.After, x.Details }),
+                // Internal notes are staff's working notes and never leave the portal for the customer (issue 15).
+                Timeline = c.History.Where(x => x.Kind != ComplaintHistoryKinds.InternalNote).OrderBy(x => x.At).ThenBy(x => x.Id).Select(x => new { x.At, x.Kind, x.ActorName, x.Before, x.After, x.Details }),
             }),
         };
 

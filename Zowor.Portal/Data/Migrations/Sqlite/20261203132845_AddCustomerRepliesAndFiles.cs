@@ -1,0 +1,58 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Zowor.Portal.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AddCustomerRepliesAndFiles : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "FromCustomer",
+                table: "ComplaintEvidence",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "ReplyTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SubjectEn = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BodyEn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SubjectRu = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    BodyRu = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReplyTemplates", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReplyTemplates_Name",
+                table: "ReplyTemplates",
+                column: "Name",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ReplyTemplates");
+
+            migrationBuilder.DropColumn(
+                name: "FromCustomer",
+                table: "ComplaintEvidence");
+        }
+    }
+}
