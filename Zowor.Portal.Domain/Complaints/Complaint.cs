@@ -647,20 +647,6 @@ public sealed class Complaint
         _events.Add(new ComplaintUpdated(Id, kind, receivedAt));
     }
 
-    /// <summary>Adds files the customer sent with the complaint itself (an e-mail's attachments), as evidence from the customer.</summary>
-    public void AddCustomerFiles(IReadOnlyList<EvidenceFile> files, DateTime at)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        Guard.Utc(at, nameof(at));
-        if (files.Count == 0)
-        {
-            return;
-        }
-
-        AttachCustomerFiles(files, Actor.Customer, at);
-        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.EvidenceAdded, at));
-    }
-
     /// <summary>
     /// Records that an e-mail to the customer came back as undeliverable (a delivery report), so staff reach the customer
     /// another way.
@@ -832,7 +818,7 @@ public sealed class Complaint
     {
         foreach (var file in files)
         {
-            _evidence.Add(new EvidenceItem(EvidenceKind.Communication, CustomerFileDescription, at, by.Id, by.Name, file));
+            _evidence.Add(new EvidenceItem(EvidenceKind.Communication, CustomerFileDescription, at, by.Id, by.Name, file, fromCustomer: true));
             Record(at, by, ComplaintHistoryKinds.EvidenceAdded, null, EvidenceKind.Communication.ToString(), $"{CustomerFileDescription} ({file.FileName})");
         }
     }
