@@ -74,7 +74,7 @@ public static class EmptyDatabaseResults
             values.Add(output.SelectColumns.Select(c => c switch
             {
                 SelectScalarExpression { Expression: Literal literal } => Evaluator.LiteralValue(literal),
-                _ when ColumnName(c) == "_Position" => (object)(long)row,
+                _ when ColumnName(c) == "_Position" => (object)row,
                 _ => Interlocked.Increment(ref _generated),
             }).ToArray());
         }
@@ -136,11 +136,15 @@ public static class EmptyDatabaseResults
                 : @case.ElseExpression is { } otherwise ? Value(otherwise) : null,
             SimpleCaseExpression @case => @case.ElseExpression is { } otherwise ? Value(otherwise) : null,
             IIfCall iif => Condition(iif.Predicate) ? Value(iif.ThenExpression) : Value(iif.ElseExpression),
-            FunctionCall call when call.FunctionName.Value.ToUpperInvariant() is "COUNT" or "COUNT_BIG" => 0L,
+            // The types SQL Server gives them: a scalar (ExecuteScalar) reaches EF Core unconverted.
+            FunctionCall call when call.FunctionName.Value.Equals("COUNT", StringComparison.OrdinalIgnoreCase) => 0,
+            FunctionCall call when call.FunctionName.Value.Equals("COUNT_BIG", StringComparison.OrdinalIgnoreCase) => 0L,
             FunctionCall call when call.FunctionName.Value.Equals("ISNULL", StringComparison.OrdinalIgnoreCase) =>
                 call.Parameters.Select(Value).FirstOrDefault(v => v is not null),
             ScalarSubquery subquery => Query(subquery.QueryExpression) is { Rows: [var row, ..] } && row.Length > 0 ? row[0] : null,
-            GlobalVariableExpression => 1L,
+            GlobalVariableExpression => 1,
+            // Migrate's "EXEC @result = sp_getapplock …; SELECT @result": 0, the lock was granted.
+            VariableReference => 0,
             UnaryExpression { UnaryExpressionType: UnaryExpressionType.Negative } unary => Value(unary.Expression) is { } v ? -Convert.ToDecimal(v, CultureInfo.InvariantCulture) : null,
             BinaryExpression binary => Arithmetic(binary),
             _ => null,
@@ -198,7 +202,7 @@ public static class EmptyDatabaseResults
 
         public static object? LiteralValue(Literal literal) => literal switch
         {
-            IntegerLiteral i => long.Parse(i.Value, CultureInfo.InvariantCulture),
+            IntegerLiteral i => long.Parse(i.Value, CultureInfo.InvariantCulture) is var n && n is >= int.MinValue and <= int.MaxValue ? (int)n : n,
             NumericLiteral n => decimal.Parse(n.Value, CultureInfo.InvariantCulture),
             RealLiteral r => double.Parse(r.Value, CultureInfo.InvariantCulture),
             StringLiteral s => s.Value,

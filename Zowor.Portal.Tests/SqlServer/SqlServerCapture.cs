@@ -117,8 +117,10 @@ public sealed class SqlServerCapture
                 continue;
             }
 
-            var close = name.IndexOf('>', StringComparison.Ordinal);
-            return $"{type.Name}.{(name.StartsWith('<') && close > 1 ? name[1..close] : name)}";
+            // "<RunAsync>b__3", "<<RunAsync>b__3>d": the method the lambda or state machine belongs to.
+            var trimmed = name.TrimStart('<');
+            var close = trimmed.IndexOf('>', StringComparison.Ordinal);
+            return $"{type.Name}.{(close > 0 ? trimmed[..close] : trimmed)}";
         }
 
         return "(test code)";

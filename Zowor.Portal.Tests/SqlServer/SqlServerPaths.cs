@@ -215,6 +215,15 @@ public static class SqlServerPaths
             listener.RecordObservableInstruments();
             return Task.CompletedTask;
         }),
+        new("DatabaseSmokeTest.RunAsync: the deployment smoke test (MigrateAsync sends every migration as commands)", false,
+            async (s, ct) =>
+            {
+                using var output = new StringWriter();
+                if (await DatabaseSmokeTest.RunAsync(s, output, ct) != 0)
+                {
+                    throw new InvalidOperationException("The smoke test failed on SQL Server: " + output);
+                }
+            }),
         new("DbSeeder.SeedAsync: roles, categories and the Development demo data", false,
             (s, ct) => s.GetRequiredService<DbSeeder>().SeedAsync(demoData: true, ct)),
     ];

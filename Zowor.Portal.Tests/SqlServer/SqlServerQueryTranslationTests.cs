@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Tests.Support;
@@ -13,7 +14,7 @@ namespace Zowor.Portal.Tests.SqlServer;
 /// issued the command, the T-SQL and the parse error.
 /// </summary>
 [Collection(PortalHostCollection.Name)]
-public sealed class SqlServerQueryTranslationTests(SqlServerPortalFixture fixture) : IClassFixture<SqlServerPortalFixture>
+public sealed partial class SqlServerQueryTranslationTests(SqlServerPortalFixture fixture) : IClassFixture<SqlServerPortalFixture>
 {
     public static TheoryData<string> Paths { get; } =
         new([SqlServerPortalFixture.StartUp, SqlServerPortalFixture.Health, .. SqlServerPaths.All.Select(p => p.Name)]);
@@ -38,8 +39,36 @@ public sealed class SqlServerQueryTranslationTests(SqlServerPortalFixture fixtur
         Assert.All(all, c => Assert.True(c.ParseErrors.Count == 0, c.ToString()));
         var unexplained = fixture.Capture.Warnings.Where(w => !ExplainedWarnings.Contains((w.Event, w.Origin))).ToList();
         Assert.True(unexplained.Count == 0, "EF Core warnings on SQL Server:" + Environment.NewLine + string.Join(Environment.NewLine, unexplained));
-        Xunit.TestContext.Current.SendDiagnosticMessage($"{all.Count} commands captured and parsed over {fixture.Outcomes.Count} paths, " +
-            $"issued by {all.Select(c => c.Origin).Distinct().Count()} portal methods.");
+        WriteForReview(all);
+    }
+
+    /// <summary>Refunds are summed by SQL Server in whole cents (bigint); the decimal amount is never summed, on either provider.</summary>
+    [Fact]
+    public void RefundTotals_OnSqlServer_AreSummedInWholeCentsInTheDatabase()
+    {
+        var trends = fixture.Outcomes.Values.Where(o => o.Path.Name.StartsWith("TrendService.GetReportAsync", StringComparison.Ordinal)).SelectMany(o => o.Commands).ToList();
+        var all = fixture.Capture.Commands;
+
+        Assert.Contains(trends, c => RefundSum().IsMatch(c.Text));
+        Assert.DoesNotContain(all, c => c.Text.Contains("SUM([c].[ResolutionAmount])", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Every command as SQL Server receives it, by path, in <c>TestResults/sqlserver/commands.sql</c>: for a DBA to read
+    /// (indexes, plans) before the first deployment.
+    /// </summary>
+    private void WriteForReview(IReadOnlyList<CapturedCommand> commands)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "TestResults", "sqlserver")).FullName;
+        using var file = new StreamWriter(Path.Combine(folder, "commands.sql"));
+        file.WriteLine($"-- {commands.Count} commands over {fixture.Outcomes.Count} paths, issued by {commands.Select(c => c.Origin).Distinct().Count()} portal methods; 0 parse errors.");
+        foreach (var command in commands)
+        {
+            file.WriteLine($"-- path: {command.Path}");
+            file.WriteLine($"-- issued by: {command.Origin}");
+            file.WriteLine(command.Text.TrimEnd().TrimEnd(';') + ";");
+            file.WriteLine("GO");
+        }
     }
 
     /// <summary>Warnings that are intended where they occur (event, portal method), each with its reason.</summary>
@@ -66,6 +95,9 @@ public sealed class SqlServerQueryTranslationTests(SqlServerPortalFixture fixtur
         var uncovered = reaching.Where(name => !covered.Contains(name) && !NoCommandOfTheirOwn.ContainsKey(name)).ToList();
         Assert.True(uncovered.Count == 0, "No SQL Server path covers: " + string.Join(", ", uncovered) + ". Add a path to SqlServerPaths.");
     }
+
+    [GeneratedRegex(@"SUM\(\[\w+\]\.\[ResolutionAmountMinor\]\)")]
+    private static partial Regex RefundSum();
 
     /// <summary>Classes that take a context but send nothing themselves on SQL Server, and why.</summary>
     private static readonly IReadOnlyDictionary<string, string> NoCommandOfTheirOwn = new Dictionary<string, string>
