@@ -196,11 +196,9 @@ public static class SqlServerPaths
         new("UserAdminService.ListAsync (Identity stores)", false, (s, ct) => s.GetRequiredService<UserAdminService>().ListAsync(ct)),
         new("UserAdminService.CreateAsync (Identity stores: INSERT user and roles)", false,
             (s, ct) => s.GetRequiredService<UserAdminService>().CreateAsync(new NewUserForm { Email = "new.csm@zowor.test", DisplayName = "New CSM", Password = "Zowor-test-2026!", Roles = ["CSM"] }, ct)),
-        new("UserAdminService.SetRolesAsync and UnlockAsync", false, async (s, ct) =>
-        {
-            var admin = s.GetRequiredService<UserAdminService>();
-            await admin.SetRolesAsync("missing-user", ["CSM"], ct);
-        }),
+        new("UserAdminService.SetRolesAsync (Identity stores)", false,
+            (s, ct) => s.GetRequiredService<UserAdminService>().SetRolesAsync("missing-user", ["CSM"], ct)),
+        new("UserAdminService.UnlockAsync (Identity stores)", false, (s, ct) => s.GetRequiredService<UserAdminService>().UnlockAsync("missing-user", ct)),
         new("PortalMetrics: the open-complaints gauge", false, (_, _) =>
         {
             using var listener = new MeterListener();

@@ -69,6 +69,12 @@ public sealed partial class SqlServerQueryTranslationTests(SqlServerPortalFixtur
             file.WriteLine(command.Text.TrimEnd().TrimEnd(';') + ";");
             file.WriteLine("GO");
         }
+
+        using var paths = new StreamWriter(Path.Combine(folder, "paths.txt"));
+        foreach (var outcome in fixture.Outcomes.Values)
+        {
+            paths.WriteLine($"{outcome.Commands.Count,4} commands  {outcome.Path.Name}{(outcome.StoppedBy is { } why ? $"  (stopped: {why})" : string.Empty)}");
+        }
     }
 
     /// <summary>Warnings that are intended where they occur (event, portal method), each with its reason.</summary>
