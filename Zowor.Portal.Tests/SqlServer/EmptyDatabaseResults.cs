@@ -3,6 +3,16 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace Zowor.Portal.Tests.SqlServer;
 
+/// <summary>Rows the "database" holds after all: one per named table, handed out once (see <see cref="SqlServerCapture.BeginPath"/>).</summary>
+public interface IExistingRows
+{
+    /// <summary>The stored value of a column of the table's row; Known is false for a table or column without a row.</summary>
+    (bool Known, object? Value) Value(string table, string column);
+
+    /// <summary>The row was returned: the table answers no more rows.</summary>
+    void Returned(string table);
+}
+
 /// <summary>One result set of a suppressed command: column names and rows.</summary>
 public sealed record ResultSet(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows);
 
@@ -25,7 +35,8 @@ public static class EmptyDatabaseResults
 
     /// <param name="script">The parsed batch.</param>
     /// <param name="existsAnswer">What <c>EXISTS (…)</c> answers: false on an empty database; true lets a path go on past "is there any?".</param>
-    public static IReadOnlyList<ResultSet> For(TSqlFragment? script, bool existsAnswer)
+    /// <param name="existingRow">When given, the first plain query of a table it knows returns one row of its values (null: no row).</param>
+    public static IReadOnlyList<ResultSet> For(TSqlFragment? script, bool existsAnswer, IExistingRows? existingRow = null)
     {
         var sets = new List<ResultSet>();
         if (script is not TSqlScript { Batches: var batches })
@@ -39,7 +50,7 @@ public static class EmptyDatabaseResults
             switch (statement)
             {
                 case SelectStatement { Into: null } select:
-                    sets.Add(evaluator.Query(select.QueryExpression));
+                    sets.Add((existingRow is null ? null : ExistingRow(select.QueryExpression, existingRow)) ?? evaluator.Query(select.QueryExpression));
                     break;
                 case InsertStatement { InsertSpecification.OutputClause: { } output } insert:
                     sets.Add(Output(output, RowsWritten(insert.InsertSpecification.InsertSource)));
@@ -57,6 +68,30 @@ public static class EmptyDatabaseResults
         }
 
         return sets;
+    }
+
+    /// <summary>One row for <c>SELECT [t].[Column], … FROM [Table] AS [t] …</c> (one table, no grouping), valued column by column.</summary>
+    private static ResultSet? ExistingRow(QueryExpression query, IExistingRows rows)
+    {
+        if (query is not QuerySpecification { GroupByClause: null, FromClause.TableReferences: [NamedTableReference table] } spec)
+        {
+            return null;
+        }
+
+        var row = new object?[spec.SelectElements.Count];
+        for (var i = 0; i < row.Length; i++)
+        {
+            if (spec.SelectElements[i] is not SelectScalarExpression { Expression: ColumnReferenceExpression column }
+                || rows.Value(table.SchemaObject.BaseIdentifier.Value, column.MultiPartIdentifier.Identifiers[^1].Value) is not { Known: true } cell)
+            {
+                return null;
+            }
+
+            row[i] = cell.Value;
+        }
+
+        rows.Returned(table.SchemaObject.BaseIdentifier.Value);
+        return new ResultSet(spec.SelectElements.Select(ColumnName).ToList(), [row]);
     }
 
     private static int RowsWritten(InsertSource source) => source switch

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
 using Zowor.Portal.Data;
 
@@ -38,6 +39,7 @@ public sealed class SqlServerCapture
     private static readonly AsyncLocal<PathState?> CurrentPath = new();
     private readonly ConcurrentQueue<CapturedCommand> _commands = new();
     private readonly ConcurrentQueue<CapturedWarning> _warnings = new();
+    private readonly Lazy<IRelationalModel> _relational;
 
     public SqlServerCapture()
     {
@@ -47,6 +49,11 @@ public sealed class SqlServerCapture
             .ConfigureWarnings(w => w.Throw(QueryWarnings))
             .LogTo((eventId, level) => level >= LogLevel.Warning, e => _warnings.Enqueue(new CapturedWarning(Path, Origin(), e.EventId.Name ?? e.EventId.ToString(), e.ToString())));
         Options = builder.Options;
+        _relational = new(() =>
+        {
+            using var db = CreateContext();
+            return db.Model.GetRelationalModel();
+        });
     }
 
     /// <summary>
@@ -80,10 +87,13 @@ public sealed class SqlServerCapture
     /// Names the code path that the commands issued until disposal belong to (flows with async calls).
     /// With <paramref name="existsAnswer"/> true, <c>EXISTS</c> answers yes, so a path goes on past "is there any?".
     /// </summary>
-    public IDisposable BeginPath(string name, bool existsAnswer = false)
+    /// <param name="name">The path's name.</param>
+    /// <param name="existsAnswer">What <c>EXISTS</c> answers.</param>
+    /// <param name="existing">Tables of which the path's first plain query finds one row (an existing complaint, CAPA…), valued from the model.</param>
+    public IDisposable BeginPath(string name, bool existsAnswer = false, IReadOnlyCollection<string>? existing = null)
     {
         var previous = CurrentPath.Value;
-        CurrentPath.Value = new PathState(name, existsAnswer);
+        CurrentPath.Value = new PathState(name, existsAnswer, existing is null ? [] : [.. existing], _relational);
         return new Restore(() => CurrentPath.Value = previous);
     }
 
@@ -91,7 +101,8 @@ public sealed class SqlServerCapture
     {
         var (script, errors) = TSql.Parse(command.CommandText);
         _commands.Enqueue(new CapturedCommand(Path, Origin(), command.CommandText, errors));
-        return new FixedResultsReader(EmptyDatabaseResults.For(script, CurrentPath.Value?.ExistsAnswer ?? false));
+        var state = CurrentPath.Value;
+        return new FixedResultsReader(EmptyDatabaseResults.For(script, state?.ExistsAnswer ?? false, state is { Existing.Count: > 0 } ? state : null));
     }
 
     /// <summary>The portal method (outside the data layer's plumbing) on the stack: "ComplaintService.GetQueueAsync".</summary>
@@ -126,7 +137,50 @@ public sealed class SqlServerCapture
         return "(test code)";
     }
 
-    private sealed record PathState(string Name, bool ExistsAnswer);
+    private sealed class PathState(string name, bool existsAnswer, HashSet<string> existing, Lazy<IRelationalModel> relational) : IExistingRows
+    {
+        public string Name { get; } = name;
+
+        public bool ExistsAnswer { get; } = existsAnswer;
+
+        public HashSet<string> Existing { get; } = existing;
+
+        /// <summary>
+        /// A plausible stored value: null where the column allows it, else the model type's first value (first enum member,
+        /// "x", 1, 2 March 2026) through the property's value converter.
+        /// </summary>
+        public (bool Known, object? Value) Value(string table, string column)
+        {
+            var mapped = Existing.Contains(table) ? relational.Value.FindTable(table, null)?.FindColumn(column) : null;
+            if (mapped is null)
+            {
+                return (false, null);
+            }
+
+            if (mapped.IsNullable)
+            {
+                return (true, null);
+            }
+
+            var property = mapped.PropertyMappings.First().Property;
+            var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+            object model = type switch
+            {
+                _ when type == typeof(string) => "x",
+                _ when type.IsEnum => Enum.GetValues(type).GetValue(0)!,
+                _ when type == typeof(Guid) => Guid.NewGuid(),
+                _ when type == typeof(DateTime) => new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc),
+                _ when type == typeof(DateOnly) => new DateOnly(2026, 3, 2),
+                _ when type == typeof(bool) => false,
+                _ when type.IsGenericType && type.GetGenericArguments() is [var element] && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) =>
+                    Array.CreateInstance(element, 0),
+                _ => Convert.ChangeType(1, type, System.Globalization.CultureInfo.InvariantCulture),
+            };
+            return (true, property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(model) : model);
+        }
+
+        public void Returned(string table) => Existing.Remove(table);
+    }
 
     private sealed class Restore(Action restore) : IDisposable
     {

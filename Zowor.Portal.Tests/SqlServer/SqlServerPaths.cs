@@ -35,6 +35,9 @@ namespace Zowor.Portal.Tests.SqlServer;
 /// <param name="Run">The call, with the services of a DI scope signed in as a user holding every role.</param>
 public sealed record SqlServerPath(string Name, bool ExistsAnswer, Func<IServiceProvider, CancellationToken, Task> Run)
 {
+    /// <summary>Tables whose first plain query finds one stored row, so the path goes on past "load it" (<see cref="SqlServerCapture.BeginPath"/>).</summary>
+    public IReadOnlyCollection<string> Existing { get; init; } = [];
+
     public override string ToString() => Name;
 }
 
@@ -69,6 +72,21 @@ public static class SqlServerPaths
         new("ComplaintService.GetAssignableStaffAsync: handlers by role", false, (s, ct) => s.GetRequiredService<ComplaintService>().GetAssignableStaffAsync(ct)),
         new("ComplaintService.AcknowledgeAsync: aggregate load for a change (ComplaintUpdater.ApplyAsync)", false,
             (s, ct) => s.GetRequiredService<ComplaintService>().AcknowledgeAsync(Missing, 1, new AcknowledgeForm { Method = ContactMethod.Email, EstimatedResolutionDate = DateTime.Today.AddDays(7) }, ct)),
+        new("ComplaintService.WithdrawAsync on an existing complaint: load, change, version-checked UPDATE and timeline INSERT (ComplaintUpdater)", false,
+            (s, ct) => s.GetRequiredService<ComplaintService>().WithdrawAsync(Missing, 1, new ReasonForm { Reason = "Resolved by phone." }, ct))
+        {
+            Existing = ["Complaints"],
+        },
+        new("PublicComplaintService.GetByAccessAsync on an existing complaint: the customer's timeline and e-mails", false,
+            (s, ct) => s.GetRequiredService<PublicComplaintService>().GetByAccessAsync(Access(s), ct))
+        {
+            Existing = ["Complaints"],
+        },
+        new("PrivacyService.ExportAsync of an existing complaint: everything about the customer", false,
+            (s, ct) => s.GetRequiredService<PrivacyService>().ExportAsync([Missing], ct))
+        {
+            Existing = ["Complaints"],
+        },
         new("ComplaintService.AssignAsync: handlers, then the change", false,
             (s, ct) => s.GetRequiredService<ComplaintService>().AssignAsync(Missing, 1, new AssignForm { OwnerId = "owner-1" }, ct)),
         new("ComplaintService.EscalateAsync", false,
@@ -138,6 +156,15 @@ public static class SqlServerPaths
         new("CapaService.CreateAsync: next number, INSERT", false,
             (s, ct) => s.GetRequiredService<CapaService>().CreateAsync(new CapaDetailsForm { Title = "Audit finding", ProblemStatement = "Labels missing on parcels." }, ct)),
         new("CapaService.MoveAsync: load for a change", false, (s, ct) => s.GetRequiredService<CapaService>().MoveAsync(Missing, CapaStep.StartInvestigation, ct)),
+        new("CapaService.GetAsync of an existing CAPA: linked complaints, evidence, owners", false, (s, ct) => s.GetRequiredService<CapaService>().GetAsync(Missing, ct))
+        {
+            Existing = ["Capas"],
+        },
+        new("CapaService.MoveAsync on an existing CAPA: version-checked UPDATE and history", false,
+            (s, ct) => s.GetRequiredService<CapaService>().MoveAsync(Missing, CapaStep.StartInvestigation, ct))
+        {
+            Existing = ["Capas"],
+        },
         new("CapaScanJob.RunAsync: recurring issues and overdue actions", false, (s, ct) => s.GetRequiredService<CapaScanJob>().RunAsync(ct)),
         new("RecurrenceQueries.EvidenceAsync: recurrences before and after implementation (the CAPA page's effectiveness check)", false, EffectivenessEvidenceAsync),
         new("CapaDemoData.SeedAsync: the Development CAPAs and alert", false, (s, ct) => CapaDemoData.SeedAsync(
@@ -151,6 +178,10 @@ public static class SqlServerPaths
         new("MemoService.PublishAsync: staff directory, INSERTs of memo and notifications", false,
             (s, ct) => s.GetRequiredService<MemoService>().PublishAsync(new MemoForm { Title = "New refund rule", Body = "Refunds within **5 days**.", EffectiveOn = DateTime.Today.AddDays(1), AudienceRoles = ["CSM"] }, ct)),
         new("MemoService.AcknowledgeAsync", false, (s, ct) => s.GetRequiredService<MemoService>().AcknowledgeAsync(Missing, ct)),
+        new("MemoService.GetAsync of an existing memo: readers and acknowledgements", false, (s, ct) => s.GetRequiredService<MemoService>().GetAsync(Missing, ct))
+        {
+            Existing = ["Memos"],
+        },
         new("TrainingService.GetMineAsync", false, (s, ct) => s.GetRequiredService<TrainingService>().GetMineAsync(ct)),
         new("TrainingService.GetTeamAsync: the training matrix", false, (s, ct) => s.GetRequiredService<TrainingService>().GetTeamAsync(ct)),
         new("TrainingService.ListCoursesAsync", false, (s, ct) => s.GetRequiredService<TrainingService>().ListCoursesAsync(ct)),
@@ -158,6 +189,11 @@ public static class SqlServerPaths
         new("TrainingService.ListStaffAsync", false, (s, ct) => s.GetRequiredService<TrainingService>().ListStaffAsync(ct)),
         new("TrainingService.RecordSessionAsync", false,
             (s, ct) => s.GetRequiredService<TrainingService>().RecordSessionAsync(new TrainingSessionForm { CourseId = 1, HeldOn = DateTime.Today, Trainer = "Aida", AttendeeIds = ["u1", "u2"] }, ct)),
+        new("TrainingService.RecordSessionAsync for an existing course: the attendees' accounts", false,
+            (s, ct) => s.GetRequiredService<TrainingService>().RecordSessionAsync(new TrainingSessionForm { CourseId = 1, HeldOn = DateTime.Today, Trainer = "Aida", AttendeeIds = ["u1"] }, ct))
+        {
+            Existing = ["TrainingCourses"],
+        },
         new("TrainingService.AddCourseAsync: name check, INSERT", false,
             (s, ct) => s.GetRequiredService<TrainingService>().AddCourseAsync(new TrainingCourseForm { Name = "Conflict resolution", Description = "P-80", ValidityMonths = 12 }, ct)),
         new("TrainingService.ExportTeamCsvAsync", false, (s, ct) => s.GetRequiredService<TrainingService>().ExportTeamCsvAsync(ct)),

@@ -80,7 +80,7 @@ public sealed partial class SqlServerPortalFixture : IAsyncLifetime
         var before = Capture.Commands.Count;
         await using var scope = _app!.Services.CreateAsyncScope();
         SignInWithEveryRole(scope.ServiceProvider);
-        using (Capture.BeginPath(path.Name, path.ExistsAnswer))
+        using (Capture.BeginPath(path.Name, path.ExistsAnswer, path.Existing))
         {
             try
             {
