@@ -19,7 +19,9 @@ using Zowor.Portal.Features.Replies;
 using Zowor.Portal.Features.Security;
 using Zowor.Portal.Realtime;
 
-var builder = WebApplication.CreateBuilder(args);
+// "--smoke" checks the configured database and exits (Data/DatabaseSmokeTest; the README's SQL Server checklist).
+var smoke = args.Contains(DatabaseSmokeTest.Argument);
+var builder = WebApplication.CreateBuilder(args.Where(a => a != DatabaseSmokeTest.Argument).ToArray());
 
 // Running the built app from bin outside Development still serves _content/MudBlazor/*.
 builder.WebHost.UseStaticWebAssets();
@@ -49,6 +51,11 @@ builder.AddPortalHealthChecks();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
 var app = builder.Build();
+if (smoke)
+{
+    Environment.ExitCode = await DatabaseSmokeTest.RunAsync(app.Services, Console.Out, app.Lifetime.ApplicationStopping);
+    return;
+}
 
 app.UsePortalSecurityHeaders();
 if (!app.Environment.IsDevelopment())

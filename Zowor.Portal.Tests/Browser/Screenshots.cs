@@ -6,20 +6,7 @@ namespace Zowor.Portal.Tests.Browser;
 internal static class Screenshots
 {
     private static readonly Lazy<string> Folder = new(() =>
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Zowor.Portal.sln")))
-        {
-            root = root.Parent;
-        }
-
-        if (root is null)
-        {
-            throw new InvalidOperationException($"No Zowor.Portal.sln above {AppContext.BaseDirectory}.");
-        }
-
-        return Directory.CreateDirectory(Path.Combine(root.FullName, "TestResults", "screenshots")).FullName;
-    });
+        Directory.CreateDirectory(Path.Combine(Support.RepositoryRoot.Path, "TestResults", "screenshots")).FullName);
 
     /// <summary>Saves <paramref name="page"/> as <c>{name}.png</c>, replacing an older one.</summary>
     public static Task SaveAsync(IPage page, string name) =>

@@ -15,7 +15,7 @@ public static class DataServiceCollectionExtensions
             case DatabaseProvider.SqlServer:
                 var sqlServer = builder.Configuration.GetConnectionString("Portal")
                     ?? throw new InvalidOperationException("Database:Provider is SqlServer, but ConnectionStrings:Portal is not set.");
-                builder.Services.AddDbContextFactory<SqlServerPortalDbContext>(o => o.UseSqlServer(sqlServer, sql => sql.EnableRetryOnFailure()));
+                builder.Services.AddDbContextFactory<SqlServerPortalDbContext>(o => UseSqlServerPortal(o, sqlServer));
                 Register<SqlServerPortalDbContext>(builder.Services);
                 break;
             default:
@@ -29,6 +29,13 @@ public static class DataServiceCollectionExtensions
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }
+
+    /// <summary>
+    /// The SQL Server options of production, in one place: the app and the tests that translate every query for SQL Server
+    /// (Zowor.Portal.Tests/SqlServer) configure the provider exactly alike. Transient errors (failover, throttling) are retried.
+    /// </summary>
+    public static DbContextOptionsBuilder UseSqlServerPortal(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
 
     /// <summary>The SQLite connection string for a path relative to the content root; creates the folder.</summary>
     public static string SqliteConnectionString(DatabaseOptions options, string contentRoot)

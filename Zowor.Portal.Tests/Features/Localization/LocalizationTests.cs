@@ -12,6 +12,7 @@ using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Localization;
+using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Localization;
 
@@ -139,7 +140,7 @@ public sealed partial class LocalizationTests
     /// <summary>Every key the portal can send through the localizer, each with one place it comes from.</summary>
     internal static IReadOnlyDictionary<string, string> CollectKeys()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Path;
         var portal = Path.Combine(root, "Zowor.Portal");
         var domain = Path.Combine(root, "Zowor.Portal.Domain");
         var keys = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -235,19 +236,6 @@ public sealed partial class LocalizationTests
     private static bool IsBuildOutput(string relativePath) =>
         relativePath.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Any(part => part is "bin" or "obj");
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Zowor.Portal.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} contains Zowor.Portal.sln.");
-    }
-
     /// <summary>Turns the body of a regular C# string literal into its value.</summary>
     private static string Unescape(string body)
     {
@@ -287,7 +275,7 @@ public sealed partial class LocalizationTests
 
     private static IReadOnlyList<KeyValuePair<string, string>> ReadResxEntries()
     {
-        var path = Path.Combine(RepositoryRoot(), ResxRelativePath);
+        var path = Path.Combine(RepositoryRoot.Path, ResxRelativePath);
         Assert.True(File.Exists(path), $"{ResxRelativePath} does not exist.");
         return XDocument.Load(path).Root!.Elements("data")
             .Where(d => d.Attribute("type") is null && d.Attribute("mimetype") is null)

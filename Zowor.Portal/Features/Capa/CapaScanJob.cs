@@ -89,7 +89,7 @@ public sealed class CapaScanJob(
         var today = clock.Today;
         var now = clock.UtcNow;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var capas = await db.Capas
+        var capas = await db.Capas.AsSplitQuery()
             .Where(c => c.Status != CapaStatus.Closed && c.Actions.Any(a => a.Status == CapaActionStatus.Open && a.DueOn < today && a.OverdueFlaggedAt == null))
             .ToListAsync(cancellationToken);
         if (capas.Count == 0)

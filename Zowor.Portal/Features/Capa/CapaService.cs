@@ -66,7 +66,9 @@ public sealed class CapaService(
         await currentUser.RequireAsync(PortalRoles.Policies.Capa);
         var canManage = await currentUser.IsAllowedAsync(PortalRoles.Policies.ManageCapa);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var capa = await db.Capas.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        // Split: a CAPA owns four collections (links, fishbone, actions, history), and one query would return their product
+        // as rows (EF Core's MultipleCollectionIncludeWarning, found by the SQL Server translation tests).
+        var capa = await db.Capas.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (capa is null)
         {
             return null;
@@ -258,7 +260,7 @@ public sealed class CapaService(
     {
         var me = await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var capa = await db.Capas.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new DomainException("The CAPA does not exist.");
+        var capa = await db.Capas.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new DomainException("The CAPA does not exist.");
         await change(db, capa, me, clock.UtcNow);
         try
         {

@@ -21,6 +21,12 @@ public sealed class ComplaintUpdater(
     private const int ReferenceAttempts = 5;
 
     /// <summary>
+    /// How <see cref="RegisterAsync"/> keeps two registrations from taking one reference; null (always, outside tests)
+    /// chooses by provider. Tests set it to run SQL Server's strategy on SQLite, where its retry can be proven.
+    /// </summary>
+    internal ReferenceAllocation? Allocation { get; set; }
+
+    /// <summary>
     /// Stores a new complaint under the next reference of its year, with its notifications and customer e-mails in the
     /// same transaction, then publishes it live. The unique index settles a race between two registrations: the loser
     /// takes the next number. On SQLite the number is read under the database's write lock (the transaction begins
@@ -39,7 +45,8 @@ public sealed class ComplaintUpdater(
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            await using var transaction = db.Database.IsSqlite() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            var allocation = Allocation ?? (db.Database.IsSqlite() ? ReferenceAllocation.WriteLock : ReferenceAllocation.UniqueIndexRetry);
+            await using var transaction = allocation == ReferenceAllocation.WriteLock ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             var last = await db.Complaints.Where(c => c.ReferenceYear == year).MaxAsync(c => (int?)c.ReferenceSequence, cancellationToken) ?? 0;
             var complaint = create(ComplaintReference.Create(year, last + 1));
             db.Complaints.Add(complaint);

@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using Hangfire.SqlServer;
+using Zowor.Portal.Tests.Support;
+
+namespace Zowor.Portal.Tests.SqlServer;
+
+/// <summary>
+/// Issue 22: SQL the portal writes by hand, parsed as SQL Server would. Raw SQL in the code (FromSql, ExecuteSql,
+/// SqlQuery) is either SQLite-only behind an <c>IsSqlite()</c> check or parsed as T-SQL; the migrations' hand-written
+/// back-fills are parsed with their migration (<see cref="SqlServerMigrationTests"/>, including the statements inside
+/// <c>EXEC('…')</c>); and Hangfire's own schema script, which Hangfire.SqlServer runs on the production database at start-up.
+/// </summary>
+public sealed partial class SqlServerRawSqlTests
+{
+    [Fact]
+    public void RawSqlInTheCode_IsSqliteOnlyOrParsesAsTSql()
+    {
+        var source = Path.Combine(RepositoryRoot.Path, "Zowor.Portal");
+        var sites = Directory.GetFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(file => RawSqlCall().Matches(File.ReadAllText(file)).Select(m => (File: Path.GetRelativePath(source, file), Call: m, Text: File.ReadAllText(file))))
+            .ToList();
+
+        var problems = new List<string>();
+        foreach (var (file, call, text) in sites)
+        {
+            var line = text[..call.Index].Count(c => c == '\n') + 1;
+            var sql = call.Groups["sql"];
+            if (!sql.Success)
+            {
+                problems.Add($"{file}:{line}: {call.Groups["method"].Value} without a literal SQL string: give it a path in SqlServerPaths so its command is captured.");
+            }
+            else if (sql.Value.TrimStart().StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!text.Contains("IsSqlite()", StringComparison.Ordinal))
+                {
+                    problems.Add($"{file}:{line}: SQLite's {sql.Value} runs without an IsSqlite() check; SQL Server would reject it.");
+                }
+            }
+            else if (TSql.Parse(sql.Value).Errors is { Count: > 0 } errors)
+            {
+                problems.Add($"{file}:{line}: {sql.Value}: {string.Join("; ", errors)}");
+            }
+        }
+
+        Assert.NotEmpty(sites);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>With <c>Database:Provider=SqlServer</c> Hangfire.SqlServer installs its schema (<c>[HangFire]</c>) at start-up with this script.</summary>
+    [Fact]
+    public void HangfireSchemaScript_ParsesAsTSql()
+    {
+        using var stream = typeof(SqlServerStorage).Assembly.GetManifestResourceStream("Hangfire.SqlServer.Install.sql")
+            ?? throw new InvalidOperationException("Hangfire.SqlServer no longer ships Install.sql; find its schema script.");
+        using var reader = new StreamReader(stream);
+        var script = reader.ReadToEnd().Replace("$(HangFireSchema)", "HangFire", StringComparison.Ordinal);
+
+        var (_, errors) = TSql.Parse(script);
+
+        Assert.DoesNotContain("$(", script, StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE [HangFire].[Job]", script, StringComparison.Ordinal);
+        Assert.True(errors.Count == 0, "Hangfire's schema script does not parse: " + string.Join("; ", errors));
+    }
+
+    /// <summary>The parser itself: a T-SQL error, also one hidden in EXEC('…'), is reported with its line.</summary>
+    [Fact]
+    public void Parse_SyntaxErrorInsideExec_IsReported()
+    {
+        var (_, valid) = TSql.Parse("EXEC('UPDATE [Complaints] SET [ReceivedMonth] = YEAR([ReceivedAt]) * 100 + MONTH([ReceivedAt])');");
+        var (_, broken) = TSql.Parse("SELECT 1;\nEXEC('UPDATE [Complaints] SET [ReceivedMonth] = WHERE');");
+
+        Assert.Empty(valid);
+        Assert.Contains(broken, e => e.StartsWith("inside EXEC at line 2", StringComparison.Ordinal));
+    }
+
+    /// <summary>FromSql*/ExecuteSql*/SqlQuery* calls, with their first argument when it is a plain string literal.</summary>
+    [GeneratedRegex(@"\.(?<method>FromSql\w*|ExecuteSql\w*|SqlQuery\w*)(?:<[^>]*>)?\(\s*(?:""(?<sql>[^""]*)"")?")]
+    private static partial Regex RawSqlCall();
+}
