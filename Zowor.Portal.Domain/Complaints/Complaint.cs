@@ -139,6 +139,15 @@ public sealed class Complaint
     /// <summary>Since when the customer is owed an update (P-21, P-41); cleared by the next outbound contact.</summary>
     public DateTime? CustomerUpdateDueSince { get; private set; }
 
+    /// <summary>
+    /// When the complaint was last reopened (UTC); null if it never was. A reopened complaint is new work: the level-1
+    /// target, the level-2 target and the customer-update cadence count from here, not from the original receipt.
+    /// </summary>
+    public DateTime? ReopenedAt { get; private set; }
+
+    /// <summary>Where the resolution targets and the update cadence start: the reopening if there was one, else the receipt.</summary>
+    public DateTime ClockStartedAt => ReopenedAt is { } reopened && reopened > ReceivedAt ? reopened : ReceivedAt;
+
     /// <summary>When the complaint was last closed or withdrawn (UTC); the retention period counts from here (P-51).</summary>
     public DateTime? EndedAt { get; private set; }
 
@@ -409,7 +418,11 @@ public sealed class Complaint
     public void Withdraw(string reason, Actor by, DateTime at) =>
         MoveTo(ComplaintAction.Withdraw, by, at, Guard.Text(reason, "Reason", ComplaintLimits.Note));
 
-    /// <summary>Opens a resolved, closed or withdrawn complaint again; it then goes back into investigation.</summary>
+    /// <summary>
+    /// Opens a resolved, closed or withdrawn complaint again; it then goes back into investigation. The escalation level
+    /// stays (a level-2 complaint stays with the Chief Customer Officer); its targets and the customer-update cadence
+    /// restart from the reopening (<see cref="ClockStartedAt"/>), and an update flag left from before is cleared.
+    /// </summary>
     public void Reopen(string reason, Actor by, DateTime at)
     {
         var text = Guard.Text(reason, "Reason", ComplaintLimits.Note);
@@ -417,6 +430,8 @@ public sealed class Complaint
         Closure = null;
         ResolvedAt = null;
         ResolutionHours = null;
+        ReopenedAt = at;
+        CustomerUpdateDueSince = null;
         MoveTo(ComplaintAction.Reopen, by, at, text);
     }
 

@@ -104,7 +104,7 @@ public sealed class ComplaintService(
             .Take(pageSize)
             .Select(c => new QueueRow(c.Id, c.Reference, c.ReceivedAt, c.Customer.Name, c.Subject, c.CategoryCode, c.Channel,
                 c.Severity, c.Status, c.EscalationLevel, c.OwnerName, c.AcknowledgementDueAt,
-                c.AcknowledgementBreachedAt != null, c.CustomerUpdateDueSince != null, c.EscalatedAt))
+                c.AcknowledgementBreachedAt != null, c.CustomerUpdateDueSince != null, c.EscalatedAt, c.ReopenedAt))
             .ToListAsync(cancellationToken);
         return new QueueResult(rows, total);
     }
@@ -326,7 +326,8 @@ public sealed record QueueRow(
     DateTime AcknowledgementDueAt,
     bool AcknowledgementBreached,
     bool CustomerUpdateDue,
-    DateTime? EscalatedAt);
+    DateTime? EscalatedAt,
+    DateTime? ReopenedAt = null);
 
 public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
 

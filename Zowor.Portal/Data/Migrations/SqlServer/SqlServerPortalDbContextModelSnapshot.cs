@@ -416,6 +416,9 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<double?>("ResolutionHours")
                         .HasColumnType("float");
 

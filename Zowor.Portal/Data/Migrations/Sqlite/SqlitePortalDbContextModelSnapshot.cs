@@ -404,6 +404,9 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("ResolutionHours")
                         .HasColumnType("REAL");
 

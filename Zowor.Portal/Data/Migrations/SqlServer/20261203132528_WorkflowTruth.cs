@@ -1,0 +1,35 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Zowor.Portal.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class WorkflowTruth : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ReopenedAt",
+                table: "Complaints",
+                type: "datetime2",
+                nullable: true);
+
+            // Complaints reopened before this column existed: their clocks restart from their last reopening too.
+            migrationBuilder.Sql(
+                "UPDATE Complaints SET ReopenedAt = (SELECT MAX(h.At) FROM ComplaintHistory h WHERE h.ComplaintId = Complaints.Id " +
+                "AND h.Kind = 'StatusChanged' AND h.After = 'Reopened') " +
+                "WHERE EXISTS (SELECT 1 FROM ComplaintHistory h WHERE h.ComplaintId = Complaints.Id AND h.Kind = 'StatusChanged' AND h.After = 'Reopened')");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ReopenedAt",
+                table: "Complaints");
+        }
+    }
+}
