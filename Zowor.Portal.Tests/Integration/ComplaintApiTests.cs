@@ -149,6 +149,35 @@ public sealed class ComplaintApiTests : IAsyncLifetime
         Assert.Equal(before, await SnapshotAsync(id));
     }
 
+    [Fact]
+    public async Task PostEscalation_WithStaleVersion_The409NamesTheChangeAndTheVersionToSaveOver()
+    {
+        // Issue 14: a refused save says what was saved since the sent version, by whom, and which version a deliberate
+        // save over it must send; sending that version then succeeds.
+        var id = await RegisterAsync();
+        var (_, staleVersion) = await _app.Database.LoadComplaintAsync(id, Ct);
+        using var csm = await SignedInAsync(PortalRoles.Csm);
+        using var cco = await SignedInAsync(PortalRoles.Cco);
+        using var first = await cco.Http.PostAsJsonAsync($"api/complaints/{id}/communications",
+            new CommunicationRequest(CommunicationDirection.Outbound, CommunicationChannel.Phone, "Called the customer.", staleVersion), Json, Ct);
+
+        using var refused = await csm.Http.PostAsJsonAsync($"api/complaints/{id}/escalations",
+            new EscalationRequest(EscalationLevel.ChiefCustomerOfficer, Reason, staleVersion), Json, Ct);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        using var body = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(Ct));
+        var change = Assert.Single(body.RootElement.GetProperty("changes").EnumerateArray().ToList());
+        Assert.Equal(ComplaintHistoryKinds.CommunicationLogged, change.GetProperty("kind").GetString());
+        Assert.Equal("Called the customer.", change.GetProperty("details").GetString());
+        Assert.Equal(Data.DbSeeder.DemoUsers.Single(u => u.Email == SeededPortalFixture.DemoEmailFor(PortalRoles.Cco)).Name, change.GetProperty("by").GetString());
+        var currentVersion = body.RootElement.GetProperty("currentVersion").GetInt64();
+        Assert.Equal(staleVersion + 1, currentVersion);
+
+        using var saved = await csm.Http.PostAsJsonAsync($"api/complaints/{id}/escalations",
+            new EscalationRequest(EscalationLevel.ChiefCustomerOfficer, Reason, currentVersion), Json, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

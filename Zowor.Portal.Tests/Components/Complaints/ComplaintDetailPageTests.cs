@@ -116,7 +116,7 @@ public sealed class ComplaintDetailPageTests : PortalComponentTestBase
     }
 
     [Fact]
-    public async Task LogCommunication_SubmittedAgainAfterAConflict_SavesOnTheLatestVersion()
+    public async Task LogCommunication_SaveAnywayAfterAConflict_SavesOnTheLatestVersion()
     {
         SignInAsCsm();
         var complaint = await SaveAsync(ComplaintBuilder.AtStatus(ComplaintStatus.Investigating));
@@ -130,7 +130,12 @@ public sealed class ComplaintDetailPageTests : PortalComponentTestBase
         cut.WaitForAssertion(() => Assert.Contains("Customer called to ask for news.", cut.Markup, StringComparison.Ordinal));
         Time.Advance(TimeSpan.FromMinutes(5));
 
-        cut.Find("[data-testid=action-submit]").Click();
+        // Issue 14: no second plain Save over the new state; the notice names the colleague's contact and the user's own
+        // entry, and only the explicit decision saves.
+        Assert.True(cut.Find("[data-testid=action-submit]").HasAttribute("disabled"));
+        Assert.Contains("Customer called to ask for news.", cut.Find("[data-testid=conflict-change]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Told the customer the courier picks it up tomorrow.", cut.Find("[data-testid=conflict-yours]").TextContent, StringComparison.Ordinal);
+        cut.Find("[data-testid=conflict-save-anyway]").Click();
 
         await cut.WaitForAssertionAsync(async () =>
         {

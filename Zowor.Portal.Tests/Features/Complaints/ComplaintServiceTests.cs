@@ -299,6 +299,57 @@ public sealed class ComplaintServiceTests : IAsyncLifetime
         await AssertAcknowledgedOnlyByAsync(id, two.Actor, version + 1, new DateOnly(2026, 3, 12));
     }
 
+    [Fact]
+    public async Task RecordRootCause_WithTheVersionTheFormWasOpenedOn_AfterAColleagueSaved_IsRefusedNamingTheChange()
+    {
+        // Issue 14: the second CSM opened "Record root cause" before the first saved one. The second save, sent with
+        // the version the form was opened on, is refused with the colleague's change named (who, what, when), and the
+        // colleague's root cause stays. Saving deliberately over it with the version the conflict reported works.
+        await using var one = await _app.SignInAsync(CsmOneEmail);
+        await using var two = await _app.SignInAsync(CsmTwoEmail);
+        var id = await InvestigatingComplaintAsync(one);
+        var openedOn = (await two.Complaints.GetCaseAsync(id, Ct))!.Version;
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await one.Complaints.RecordRootCauseAsync(id, openedOn, new RootCauseForm { Category = RootCauseCategory.Carrier, Description = "Courier left it at the wrong door." }, Ct);
+        var colleagueSavedAt = Now;
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var mine = new RootCauseForm { Category = RootCauseCategory.WarehouseProcess, Description = "Label printed for the wrong address." };
+
+        var conflict = await Assert.ThrowsAsync<ComplaintConflictException>(() => two.Complaints.RecordRootCauseAsync(id, openedOn, mine, Ct));
+
+        var change = Assert.Single(conflict.Changes);
+        Assert.Equal((ComplaintHistoryKinds.RootCauseRecorded, "Saule Omarova (CSM)", colleagueSavedAt), (change.Kind, change.ActorName, change.At));
+        Assert.Equal((nameof(RootCauseCategory.Carrier), "Courier left it at the wrong door."), (change.After, change.Details));
+        Assert.Equal(openedOn + 1, conflict.CurrentVersion);
+        var (kept, _) = await _app.Database.LoadComplaintAsync(id, Ct);
+        Assert.Equal((RootCauseCategory.Carrier, "Courier left it at the wrong door.", "Saule Omarova (CSM)"), (kept.RootCause!.Category, kept.RootCause.Description, kept.RootCause.RecordedByName));
+
+        await two.Complaints.RecordRootCauseAsync(id, conflict.CurrentVersion!.Value, mine, Ct);
+        var (overwritten, version) = await _app.Database.LoadComplaintAsync(id, Ct);
+        Assert.Equal((RootCauseCategory.WarehouseProcess, "Timur Bekov (CSM)", openedOn + 2), (overwritten.RootCause!.Category, overwritten.RootCause.RecordedByName, version));
+        Assert.Equal(2, overwritten.History.Count(h => h.Kind == ComplaintHistoryKinds.RootCauseRecorded));
+    }
+
+    [Fact]
+    public async Task Acknowledge_WhenTheOtherCommitsAfterTheVersionCheck_TheConflictNamesTheirChange()
+    {
+        // The race path (the UPDATE's version condition, not the early check) names the change as well.
+        await using var one = await _app.SignInAsync(CsmOneEmail);
+        await using var two = await _app.SignInAsync(CsmTwoEmail);
+        var id = (await one.Complaints.RegisterAsync(ValidForm(), Ct)).Id;
+        var version = (await one.Complaints.GetCaseAsync(id, Ct))!.Version;
+        _hook.BeforeNextSave(() => two.Complaints.AcknowledgeAsync(id, version,
+            new AcknowledgeForm { Method = ContactMethod.Phone, EstimatedResolutionDate = new DateTime(2026, 3, 12) }, Ct));
+
+        var conflict = await Assert.ThrowsAsync<ComplaintConflictException>(() => one.Complaints.AcknowledgeAsync(id, version,
+            new AcknowledgeForm { Method = ContactMethod.Email, EstimatedResolutionDate = new DateTime(2026, 3, 9) }, Ct));
+
+        Assert.Equal(
+            [(ComplaintHistoryKinds.Acknowledged, "Timur Bekov (CSM)"), (ComplaintHistoryKinds.StatusChanged, "Timur Bekov (CSM)")],
+            conflict.Changes.Select(c => (c.Kind, c.ActorName)));
+        Assert.Equal(version + 1, conflict.CurrentVersion);
+    }
+
     private async Task AssertAcknowledgedOnlyByAsync(Guid id, Actor actor, long expectedVersion, DateOnly estimate)
     {
         var (c, version) = await _app.Database.LoadComplaintAsync(id, Ct);

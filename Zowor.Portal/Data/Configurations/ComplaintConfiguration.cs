@@ -192,6 +192,9 @@ internal sealed class ComplaintHistoryEntryConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<ComplaintHistoryEntry> builder)
     {
         builder.ToTable("ComplaintHistory");
+        // The complaint version the entry's save created (0 for entries older than this column): what changed since a
+        // version is the entries above it.
+        builder.Property<long>(PortalDbContext.VersionProperty);
         builder.Property(e => e.Kind).HasMaxLength(32);
         builder.Property(e => e.ActorId).HasMaxLength(450);
         builder.Property(e => e.ActorName).HasMaxLength(ComplaintLimits.Person);

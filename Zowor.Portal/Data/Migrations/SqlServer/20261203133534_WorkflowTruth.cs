@@ -17,7 +17,14 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                 type: "datetime2",
                 nullable: true);
 
-            // Complaints reopened before this column existed: their clocks restart from their last reopening too.
+            migrationBuilder.AddColumn<long>(
+                name: "Version",
+                table: "ComplaintHistory",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            // Complaints reopened before ReopenedAt existed: their clocks restart from their last reopening too.
             migrationBuilder.Sql(
                 "UPDATE Complaints SET ReopenedAt = (SELECT MAX(h.At) FROM ComplaintHistory h WHERE h.ComplaintId = Complaints.Id " +
                 "AND h.Kind = 'StatusChanged' AND h.After = 'Reopened') " +
@@ -30,6 +37,10 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "ReopenedAt",
                 table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "ComplaintHistory");
         }
     }
 }
