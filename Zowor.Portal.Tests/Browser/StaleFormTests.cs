@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Capa;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Tests.Support;
@@ -106,6 +108,52 @@ public sealed class StaleFormTests(BrowserFixture browser) : IClassFixture<Brows
         await Expect(cco.Locator("[data-testid=root-cause]")).ToContainTextAsync(CsmCause);
         var (kept, _) = await app.Database.LoadComplaintAsync(id, ct);
         Assert.Equal(CsmCause, kept.RootCause!.Description);
+    }
+
+    [Fact]
+    public async Task CapaAnalysis_ColleagueSavedWhileTyping_ShowsTheConflictKeepsTheTextAndSavesOnlyWhenAskedTo()
+    {
+        // The same for CAPA forms (P-62): Quality types a 5 Whys analysis while a colleague saves another one.
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new PortalAppFactory();
+        var baseAddress = await app.StartKestrelAsync(ct);
+        await app.CreateStaffUserAsync("aliya.quality@zowor.test", "Aliya Quality", PortalRoles.Quality);
+        await using var colleague = await app.SignInAsync("aliya.quality@zowor.test");
+        var capas = colleague.Services.GetRequiredService<CapaService>();
+        var id = await capas.CreateAsync(new CapaDetailsForm { Title = "Wrong sizes shipped", ProblemStatement = "Customers get the neighbouring size.", Severity = 3, Likelihood = 3 }, ct);
+        await using var context = await browser.NewContextAsync(baseAddress);
+        var page = await context.NewPageAsync();
+        try
+        {
+            await SignInAsync(page, SeededPortalFixture.DemoEmailFor(PortalRoles.Quality));
+            await GoToAsync(page, $"capa/{id}");
+            await page.Locator("#capa-why-1").FillAsync("The picker skips the SKU scan.");
+
+            var theirs = RootCauseAnalysisForm.From((await capas.GetAsync(id, ct))!.Capa);
+            theirs.Whys[0] = "Bins are labelled on the wrong shelf edge.";
+            await capas.RecordRootCauseAnalysisAsync(id, theirs, ct);
+            await Expect(page.Locator("[data-testid=capa-history]")).ToContainTextAsync("Root-cause analysis recorded");
+            await page.Locator("[data-testid=capa-root-cause-save]").ClickAsync();
+
+            var conflict = page.Locator("[data-testid=capa-root-cause] [data-testid=conflict]");
+            await Expect(conflict).ToBeVisibleAsync();
+            await Expect(conflict.Locator("[data-testid=conflict-change]")).ToContainTextAsync("Root-cause analysis recorded");
+            await Expect(conflict.Locator("[data-testid=conflict-change]")).ToContainTextAsync("Aliya Quality");
+            await Expect(conflict.Locator("[data-testid=conflict-current]")).ToContainTextAsync("Bins are labelled on the wrong shelf edge.");
+            await Expect(conflict.Locator("[data-testid=conflict-yours]")).ToContainTextAsync("The picker skips the SKU scan.");
+            await Expect(page.Locator("#capa-why-1")).ToHaveValueAsync("The picker skips the SKU scan.");
+            await Screenshots.SaveAsync(page, "stale-form-capa-conflict");
+            Assert.Equal(["Bins are labelled on the wrong shelf edge."], (await capas.GetAsync(id, ct))!.Capa.Whys);
+
+            await conflict.Locator("[data-testid=conflict-save-anyway]").ClickAsync();
+            await Expect(page.Locator("[data-testid=conflict]")).ToHaveCountAsync(0);
+            await Expect(page.Locator("#capa-why-1")).ToHaveValueAsync("The picker skips the SKU scan.");
+            Assert.Equal(["The picker skips the SKU scan."], (await capas.GetAsync(id, ct))!.Capa.Whys);
+        }
+        finally
+        {
+            await Screenshots.SaveAsync(page, "stale-form-capa-after");
+        }
     }
 
     /// <summary>Opens the root-cause form (the category stays at its first choice).</summary>
