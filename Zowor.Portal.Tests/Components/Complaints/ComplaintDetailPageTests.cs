@@ -147,6 +147,45 @@ public sealed class ComplaintDetailPageTests : PortalComponentTestBase
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=action-form]")));
     }
 
+    [Fact]
+    public async Task Render_NoAnswerRecorded_TheCaseAndTheCloseFormShowWhatTheCustomerSaid()
+    {
+        // P-40: the case shows whether the complaint was resolved on an acceptance or on "no answer", and the Close
+        // form shows it again before closing.
+        SignInAsCsm();
+        var builder = ComplaintBuilder.New().InStatus(ComplaintStatus.Resolving);
+        var complaint = builder.Build();
+        var at = complaint.Resolution!.ProposedAt.AddDays(8);
+        complaint.RecordNoAnswer("Called three times, no reply.", TimeSpan.FromDays(7), builder.Actor, at);
+        complaint.Resolve(at, builder.Actor, at);
+        await SaveAsync(complaint);
+
+        var cut = RenderCase(complaint.Id);
+
+        var answer = cut.Find("[data-testid=resolution] [data-testid=customer-answer]");
+        Assert.Equal("NoAnswer", answer.GetAttribute("data-answer"));
+        Assert.Contains("No answer from the customer after 8 days", answer.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Called three times, no reply.", answer.TextContent, StringComparison.Ordinal);
+        Assert.Contains(cut.FindAll("[data-testid=timeline-entry]"), e => e.GetAttribute("data-kind") == ComplaintHistoryKinds.CustomerNoAnswer
+            && e.TextContent.Contains("No answer from the customer after 8 days", StringComparison.Ordinal));
+        cut.Find($"[data-testid=action-{ComplaintAction.Close}]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("NoAnswer", cut.Find("[data-testid=action-form] [data-testid=customer-answer]").GetAttribute("data-answer")));
+    }
+
+    [Fact]
+    public async Task Render_OfferAwaitingAnswer_ShowsFromWhenNoAnswerCanBeRecorded()
+    {
+        SignInAsCsm();
+        var complaint = await SaveAsync(ComplaintBuilder.AtStatus(ComplaintStatus.Resolving));
+
+        var cut = RenderCase(complaint.Id);
+
+        var answer = cut.Find("[data-testid=customer-answer]");
+        Assert.Equal("Awaiting", answer.GetAttribute("data-answer"));
+        Assert.Contains("It can be recorded as unanswered from", answer.TextContent, StringComparison.Ordinal);
+        Assert.Contains(ComplaintAction.RecordNoAnswer, ActionButtons(cut));
+    }
+
     /// <summary>Renders the case page and waits until the complaint is loaded.</summary>
     private IRenderedComponent<ComplaintDetailPage> RenderCase(Guid id)
     {

@@ -102,6 +102,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             offer.Property(x => x.CustomerAnsweredAt).HasColumnName("ResolutionCustomerAnsweredAt");
             offer.Property(x => x.CustomerAnswerNote).HasColumnName("ResolutionCustomerAnswerNote").HasMaxLength(ComplaintLimits.Note);
             offer.Property(x => x.ImplementedAt).HasColumnName("ResolutionImplementedAt");
+            offer.Property(x => x.NoAnswerRecordedAt).HasColumnName("ResolutionNoAnswerRecordedAt");
         });
 
         builder.OwnsOne(c => c.Closure, closure =>

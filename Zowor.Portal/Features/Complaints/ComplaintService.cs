@@ -21,7 +21,8 @@ public sealed class ComplaintService(
     CurrentUser currentUser,
     BusinessClock clock,
     ComplaintUpdater updater,
-    AuditTrail audit)
+    AuditTrail audit,
+    SettingsProvider settings)
 {
     public async Task<RegisteredComplaint> RegisterAsync(RegisterComplaintForm form, CancellationToken cancellationToken = default)
     {
@@ -210,6 +211,11 @@ public sealed class ComplaintService(
 
     public Task RecordCustomerResponseAsync(Guid id, long version, CustomerResponseForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, version, ComplaintAction.RecordCustomerResponse, (c, actor, now) => c.RecordCustomerResponse(form.Accepted, form.Note, actor, now), cancellationToken);
+
+    /// <summary>The customer did not answer the offer within the waiting period of the settings (P-40).</summary>
+    public Task RecordNoAnswerAsync(Guid id, long version, NoAnswerForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, ComplaintAction.RecordNoAnswer, (c, actor, now) =>
+            c.RecordNoAnswer(form.Note ?? string.Empty, TimeSpan.FromDays(settings.Current.OfferAnswerDays), actor, now), cancellationToken);
 
     public Task ResolveAsync(Guid id, long version, ResolveForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, version, ComplaintAction.Resolve, (c, actor, now) =>

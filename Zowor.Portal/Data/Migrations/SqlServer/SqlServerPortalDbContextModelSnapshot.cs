@@ -1312,6 +1312,11 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.Property<int>("Level2ResolutionDays")
                         .HasColumnType("int");
 
+                    b.Property<int>("OfferAnswerDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(7);
+
                     b.Property<int>("RecurrenceThreshold")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("int")
@@ -1795,6 +1800,10 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                                 .HasMaxLength(24)
                                 .HasColumnType("nvarchar(24)")
                                 .HasColumnName("ResolutionKind");
+
+                            b1.Property<DateTime?>("NoAnswerRecordedAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("ResolutionNoAnswerRecordedAt");
 
                             b1.Property<DateTime>("ProposedAt")
                                 .HasColumnType("datetime2")

@@ -1273,6 +1273,11 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.Property<int>("Level2ResolutionDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OfferAnswerDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(7);
+
                     b.Property<int>("RecurrenceThreshold")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -1754,6 +1759,10 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                                 .HasMaxLength(24)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ResolutionKind");
+
+                            b1.Property<DateTime?>("NoAnswerRecordedAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResolutionNoAnswerRecordedAt");
 
                             b1.Property<DateTime>("ProposedAt")
                                 .HasColumnType("TEXT")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Zowor.Portal.Data.Migrations.Sqlite
+namespace Zowor.Portal.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class WorkflowTruth : Migration
@@ -11,16 +11,29 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "OfferAnswerDays",
+                table: "PortalSettings",
+                type: "int",
+                nullable: false,
+                defaultValue: 7);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "ReopenedAt",
                 table: "Complaints",
-                type: "TEXT",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ResolutionNoAnswerRecordedAt",
+                table: "Complaints",
+                type: "datetime2",
                 nullable: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "Version",
                 table: "ComplaintHistory",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: false,
                 defaultValue: 0L);
 
@@ -35,7 +48,15 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropColumn(
+                name: "OfferAnswerDays",
+                table: "PortalSettings");
+
+            migrationBuilder.DropColumn(
                 name: "ReopenedAt",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "ResolutionNoAnswerRecordedAt",
                 table: "Complaints");
 
             migrationBuilder.DropColumn(
