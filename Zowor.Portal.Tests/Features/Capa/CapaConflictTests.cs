@@ -34,9 +34,7 @@ public sealed class CapaConflictTests : IAsyncLifetime
     {
         await using var first = await _app.SignInAsync(FirstEmail);
         await using var second = await _app.SignInAsync(SecondEmail);
-        var firstCapas = first.Services.GetRequiredService<CapaService>();
-        var secondCapas = second.Services.GetRequiredService<CapaService>();
-        var id = await firstCapas.CreateAsync(new CapaDetailsForm { Title = "Kettles leak", ProblemStatement = "Leaks at the base.", Severity = 3, Likelihood = 3 }, Ct);
+        var (firstCapas, secondCapas, id) = await NewCapaAsync(first, second);
         var firstForm = CapaDetailsForm.From((await firstCapas.GetAsync(id, Ct))!.Capa);
         var secondForm = CapaDetailsForm.From((await secondCapas.GetAsync(id, Ct))!.Capa);
         firstForm.ProblemStatement = "The base seal cracks after a month.";
@@ -63,9 +61,7 @@ public sealed class CapaConflictTests : IAsyncLifetime
     {
         await using var first = await _app.SignInAsync(FirstEmail);
         await using var second = await _app.SignInAsync(SecondEmail);
-        var firstCapas = first.Services.GetRequiredService<CapaService>();
-        var secondCapas = second.Services.GetRequiredService<CapaService>();
-        var id = await firstCapas.CreateAsync(new CapaDetailsForm { Title = "Kettles leak", ProblemStatement = "Leaks at the base.", Severity = 3, Likelihood = 3 }, Ct);
+        var (firstCapas, secondCapas, id) = await NewCapaAsync(first, second);
         var firstForm = RootCauseAnalysisForm.From((await firstCapas.GetAsync(id, Ct))!.Capa);
         var secondForm = RootCauseAnalysisForm.From((await secondCapas.GetAsync(id, Ct))!.Capa);
         firstForm.Whys[0] = "The seal is too thin.";
@@ -76,5 +72,13 @@ public sealed class CapaConflictTests : IAsyncLifetime
 
         Assert.Equal("Root-cause analysis recorded", Assert.Single(conflict.Changes).What);
         Assert.Equal(["The seal is too thin."], (await firstCapas.GetAsync(id, Ct))!.Capa.Whys);
+    }
+
+    /// <summary>A new CAPA opened by the first user, and each user's CAPA service.</summary>
+    private static async Task<(CapaService First, CapaService Second, Guid Id)> NewCapaAsync(StaffScope first, StaffScope second)
+    {
+        var firstCapas = first.Services.GetRequiredService<CapaService>();
+        var id = await firstCapas.CreateAsync(new CapaDetailsForm { Title = "Kettles leak", ProblemStatement = "Leaks at the base.", Severity = 3, Likelihood = 3 }, Ct);
+        return (firstCapas, second.Services.GetRequiredService<CapaService>(), id);
     }
 }
