@@ -416,6 +416,22 @@ public sealed class CapaRecord
         Record(by, at, "Status changed", Describe(from) + " → " + Describe(to) + (details is null ? string.Empty : " · " + details));
     }
 
+    /// <summary>The number of the last change (the last history entry); a form remembers it when it is opened.</summary>
+    public int LastChange => _history.Count == 0 ? 0 : _history.Max(h => h.Sequence);
+
+    /// <summary>
+    /// Refuses a save from a form opened at change <paramref name="seenChange"/> when changes were saved since, naming
+    /// them (<see cref="CapaConflictException"/>), so an edit never silently replaces a colleague's.
+    /// </summary>
+    public void EnsureUnchangedSince(int seenChange)
+    {
+        var later = _history.Where(h => h.Sequence > seenChange).OrderBy(h => h.Sequence).ToList();
+        if (later.Count > 0)
+        {
+            throw new CapaConflictException(later, LastChange);
+        }
+    }
+
     private void Record(Actor by, DateTime at, string what, string? details)
     {
         Guard.Actor(by);

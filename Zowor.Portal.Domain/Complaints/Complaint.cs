@@ -139,6 +139,15 @@ public sealed class Complaint
     /// <summary>Since when the customer is owed an update (P-21, P-41); cleared by the next outbound contact.</summary>
     public DateTime? CustomerUpdateDueSince { get; private set; }
 
+    /// <summary>
+    /// When the complaint was last reopened (UTC); null if it never was. A reopened complaint is new work: the level-1
+    /// target, the level-2 target and the customer-update cadence count from here, not from the original receipt.
+    /// </summary>
+    public DateTime? ReopenedAt { get; private set; }
+
+    /// <summary>Where the resolution targets and the update cadence start: the reopening if there was one, else the receipt.</summary>
+    public DateTime ClockStartedAt => ReopenedAt is { } reopened && reopened > ReceivedAt ? reopened : ReceivedAt;
+
     /// <summary>When the complaint was last closed or withdrawn (UTC); the retention period counts from here (P-51).</summary>
     public DateTime? EndedAt { get; private set; }
 
@@ -363,8 +372,44 @@ public sealed class Complaint
     }
 
     /// <summary>
-    /// Records that the offered resolution has been carried out (P-41). Refused without a root cause (P-30)
-    /// and while the customer has rejected the offer.
+    /// Records that the customer did not answer the offer (P-40): allowed only once they have had it for the waiting
+    /// period, with a note of how Zowor tried to reach them. It lets the complaint be resolved without an acceptance.
+    /// </summary>
+    /// <param name="note">How Zowor tried to reach the customer; required.</param>
+    /// <param name="waitingPeriod">How long the customer has to answer (the setting, 7 days by default).</param>
+    /// <param name="by">Who records it.</param>
+    /// <param name="at">When (UTC).</param>
+    public void RecordNoAnswer(string note, TimeSpan waitingPeriod, Actor by, DateTime at)
+    {
+        EnsureAllowed(ComplaintAction.RecordNoAnswer, by, at);
+        var text = Guard.Text(note, "Note", ComplaintLimits.Note);
+        var offer = Resolution ?? throw new ComplaintWorkflowException("There is no resolution offer to answer.");
+        if (offer.CustomerAccepted is not null)
+        {
+            throw new ComplaintWorkflowException("The customer has answered the offer; their answer is recorded.");
+        }
+
+        if (offer.NoAnswerRecordedAt is not null)
+        {
+            throw new ComplaintWorkflowException("That the customer did not answer is already recorded.");
+        }
+
+        var waitedUntil = offer.ProposedAt + waitingPeriod;
+        if (at < waitedUntil)
+        {
+            throw new ComplaintWorkflowException(
+                "The customer has had the offer for less than {0} days. Record their answer, or record that they did not answer from {1} (P-40).",
+                (int)waitingPeriod.TotalDays, waitedUntil.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        }
+
+        Resolution = offer.NotAnswered(text, at);
+        Record(at, by, ComplaintHistoryKinds.CustomerNoAnswer, null, ((int)(at - offer.ProposedAt).TotalDays).ToString(CultureInfo.InvariantCulture), text);
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.CustomerNoAnswer, at));
+    }
+
+    /// <summary>
+    /// Records that the offered resolution has been carried out (P-41). Refused without a root cause (P-30), and unless
+    /// the customer accepted the offer or did not answer it within the waiting period (P-40).
     /// </summary>
     public void Resolve(DateTime implementedAt, Actor by, DateTime at, string? note = null)
     {
@@ -379,6 +424,11 @@ public sealed class Complaint
         if (offer.CustomerAccepted == false)
         {
             throw new ComplaintWorkflowException("The customer rejected the offered resolution: return to the investigation and propose another.");
+        }
+
+        if (!offer.CanBeResolved)
+        {
+            throw new ComplaintWorkflowException("The customer has not accepted the offer yet. Record their answer, or, once the waiting period is over, that they did not answer (P-40).");
         }
 
         if (implementedAt > at + ComplaintLimits.ClockSkew)
@@ -415,7 +465,11 @@ public sealed class Complaint
     public void Withdraw(string reason, Actor by, DateTime at) =>
         MoveTo(ComplaintAction.Withdraw, by, at, Guard.Text(reason, "Reason", ComplaintLimits.Note));
 
-    /// <summary>Opens a resolved, closed or withdrawn complaint again; it then goes back into investigation.</summary>
+    /// <summary>
+    /// Opens a resolved, closed or withdrawn complaint again; it then goes back into investigation. The escalation level
+    /// stays (a level-2 complaint stays with the Chief Customer Officer); its targets and the customer-update cadence
+    /// restart from the reopening (<see cref="ClockStartedAt"/>), and an update flag left from before is cleared.
+    /// </summary>
     public void Reopen(string reason, Actor by, DateTime at)
     {
         var text = Guard.Text(reason, "Reason", ComplaintLimits.Note);
@@ -424,6 +478,8 @@ public sealed class Complaint
         ResolvedAt = null;
         ResolutionHours = null;
         CustomerWroteAfterEndAt = null;
+        ReopenedAt = at;
+        CustomerUpdateDueSince = null;
         MoveTo(ComplaintAction.Reopen, by, at, text);
     }
 

@@ -25,6 +25,8 @@ public enum ComplaintAction
     RecordRootCause,
     /// <summary>Record the customer's answer to the offered resolution.</summary>
     RecordCustomerResponse,
+    /// <summary>Record that the customer did not answer the offer within the waiting period (P-40).</summary>
+    RecordNoAnswer,
     /// <summary>Escalate to a higher level.</summary>
     Escalate,
     /// <summary>Assign an owner.</summary>

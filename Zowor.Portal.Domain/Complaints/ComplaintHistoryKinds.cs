@@ -19,6 +19,8 @@ public static class ComplaintHistoryKinds
     public const string ResolutionProposed = "ResolutionProposed";
     /// <summary>The customer answered the offer.</summary>
     public const string CustomerResponded = "CustomerResponded";
+    /// <summary>The customer did not answer the offer within the waiting period (P-40); After is the days waited.</summary>
+    public const string CustomerNoAnswer = "CustomerNoAnswer";
     /// <summary>The escalation level rose.</summary>
     public const string Escalated = "Escalated";
     /// <summary>The owner changed.</summary>

@@ -42,6 +42,7 @@ public static class ComplaintWorkflow
             [ComplaintAction.AddInterview] = [ComplaintStatus.Investigating, ComplaintStatus.Resolving],
             [ComplaintAction.RecordRootCause] = [ComplaintStatus.Investigating, ComplaintStatus.Resolving],
             [ComplaintAction.RecordCustomerResponse] = [ComplaintStatus.Resolving],
+            [ComplaintAction.RecordNoAnswer] = [ComplaintStatus.Resolving],
             [ComplaintAction.Escalate] = Unresolved,
             [ComplaintAction.Assign] = Unresolved.Append(ComplaintStatus.Resolved).ToArray(),
             // A customer may call about a closed complaint too; every contact is logged.

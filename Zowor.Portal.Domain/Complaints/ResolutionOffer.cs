@@ -54,6 +54,15 @@ public sealed record ResolutionOffer
     /// <summary>What the customer said.</summary>
     public string? CustomerAnswerNote { get; private init; }
 
+    /// <summary>
+    /// When staff recorded that the customer did not answer the offer within the waiting period (P-40); null otherwise.
+    /// The note of that record is <see cref="CustomerAnswerNote"/>.
+    /// </summary>
+    public DateTime? NoAnswerRecordedAt { get; private init; }
+
+    /// <summary>Whether the complaint may be resolved on this offer: the customer accepted it, or did not answer in time.</summary>
+    public bool CanBeResolved => CustomerAccepted == true || (CustomerAccepted is null && NoAnswerRecordedAt is not null);
+
     /// <summary>When the remedy was carried out (UTC), set when the complaint is resolved (P-41).</summary>
     public DateTime? ImplementedAt { get; private init; }
 
@@ -121,7 +130,10 @@ public sealed record ResolutionOffer
         this with { ProposedAt = at, ProposedById = actor.Id, ProposedByName = actor.Name };
 
     internal ResolutionOffer Answered(bool accepted, string? note, DateTime at) =>
-        this with { CustomerAccepted = accepted, CustomerAnswerNote = note, CustomerAnsweredAt = at };
+        this with { CustomerAccepted = accepted, CustomerAnswerNote = note, CustomerAnsweredAt = at, NoAnswerRecordedAt = null };
+
+    internal ResolutionOffer NotAnswered(string note, DateTime at) =>
+        this with { CustomerAnswerNote = note, NoAnswerRecordedAt = at };
 
     internal ResolutionOffer Implemented(DateTime at) => this with { ImplementedAt = at };
 

@@ -32,18 +32,29 @@ public static class EscalationPolicy
         {
             case EscalationLevel.CustomerServiceManager when complaint.Severity == ComplaintSeverity.Serious:
                 return new EscalationDecision(EscalationLevel.ChiefCustomerOfficer, "Serious complaint: handled by the Chief Customer Officer (P-71).", complaint.RegisteredAt);
-            case EscalationLevel.CustomerServiceManager when complaint.ReceivedAt + thresholds.Level1ResolutionTarget <= now:
+            case EscalationLevel.CustomerServiceManager when complaint.ClockStartedAt + thresholds.Level1ResolutionTarget <= now:
                 return new EscalationDecision(
                     EscalationLevel.ChiefCustomerOfficer,
-                    string.Format(CultureInfo.InvariantCulture, "Unresolved {0:0.#} days after receipt: past the level-1 target (P-71).", thresholds.Level1ResolutionTarget.TotalDays),
-                    complaint.ReceivedAt + thresholds.Level1ResolutionTarget);
-            case EscalationLevel.ChiefCustomerOfficer when complaint.EscalatedAt is { } escalatedAt && escalatedAt + thresholds.Level2ResolutionTarget <= now:
+                    string.Format(CultureInfo.InvariantCulture,
+                        complaint.ReopenedAt is null ? "Unresolved {0:0.#} days after receipt: past the level-1 target (P-71)." : "Unresolved {0:0.#} days after the reopening: past the level-1 target (P-71).",
+                        thresholds.Level1ResolutionTarget.TotalDays),
+                    complaint.ClockStartedAt + thresholds.Level1ResolutionTarget);
+            case EscalationLevel.ChiefCustomerOfficer when complaint.EscalatedAt is { } escalatedAt && Level2Start(complaint, escalatedAt) + thresholds.Level2ResolutionTarget <= now:
                 return new EscalationDecision(
                     EscalationLevel.ChiefExecutive,
-                    string.Format(CultureInfo.InvariantCulture, "Unresolved {0:0.#} days after escalation to the Chief Customer Officer (P-72).", thresholds.Level2ResolutionTarget.TotalDays),
-                    escalatedAt + thresholds.Level2ResolutionTarget);
+                    string.Format(CultureInfo.InvariantCulture,
+                        Level2Start(complaint, escalatedAt) == escalatedAt ? "Unresolved {0:0.#} days after escalation to the Chief Customer Officer (P-72)." : "Unresolved {0:0.#} days after the reopening at the Chief Customer Officer (P-72).",
+                        thresholds.Level2ResolutionTarget.TotalDays),
+                    Level2Start(complaint, escalatedAt) + thresholds.Level2ResolutionTarget);
             default:
                 return null;
         }
+    }
+
+    /// <summary>The level-2 target counts from the escalation, or from a later reopening (the complaint kept its level).</summary>
+    public static DateTime Level2Start(Complaint complaint, DateTime escalatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(complaint);
+        return complaint.ReopenedAt is { } reopened && reopened > escalatedAt ? reopened : escalatedAt;
     }
 }

@@ -128,8 +128,10 @@ public sealed class ComplaintApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PostEscalation_WithStaleVersion_Returns409WithConflictProblemAndChangesNothing()
+    public async Task PostEscalation_WithStaleVersion_Returns409NamingTheChangeAndChangesNothing_ThenSavesOverItWhenAsked()
     {
+        // Issue 14: a refused save says what was saved since the sent version, by whom, and which version a deliberate
+        // save over it must send; sending that version then succeeds.
         var id = await RegisterAsync();
         var (_, staleVersion) = await _app.Database.LoadComplaintAsync(id, Ct);
         using var csm = await SignedInAsync(PortalRoles.Csm);
@@ -147,6 +149,17 @@ public sealed class ComplaintApiTests : IAsyncLifetime
         Assert.Equal(409, problem.Status);
         Assert.StartsWith("Someone else changed this complaint", problem.Detail, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync(id));
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var change = Assert.Single(body.RootElement.GetProperty("changes").EnumerateArray().ToList());
+        Assert.Equal(ComplaintHistoryKinds.CommunicationLogged, change.GetProperty("kind").GetString());
+        Assert.Equal("Called the customer.", change.GetProperty("details").GetString());
+        Assert.Equal(Data.DbSeeder.DemoUsers.Single(u => u.Email == SeededPortalFixture.DemoEmailFor(PortalRoles.Cco)).Name, change.GetProperty("by").GetString());
+        var currentVersion = body.RootElement.GetProperty("currentVersion").GetInt64();
+        Assert.Equal(staleVersion + 1, currentVersion);
+
+        using var saved = await csm.Http.PostAsJsonAsync($"api/complaints/{id}/escalations",
+            new EscalationRequest(EscalationLevel.ChiefCustomerOfficer, Reason, currentVersion), Json, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
     }
 
     [Theory]

@@ -34,6 +34,10 @@ public sealed class CaseSteps(StaffScope staff, Guid id)
     public Task ProposeAsync(string details = "A new jug is sent by courier.") =>
         Do((v, ct) => Complaints.ProposeResolutionAsync(id, v, new ResolutionForm { Kind = ResolutionKind.Replacement, Details = details }, ct));
 
+    /// <summary>The customer accepts the offer (P-40), which Resolve needs.</summary>
+    public Task AcceptOfferAsync(string? note = "The customer accepted on the phone.") =>
+        Do((v, ct) => Complaints.RecordCustomerResponseAsync(id, v, new CustomerResponseForm { Accepted = true, Note = note }, ct));
+
     public Task ResolveAsync() => Do((v, ct) => Complaints.ResolveAsync(id, v, new ResolveForm { ImplementedOn = BusinessToday }, ct));
 
     public Task CloseAsync(string note = "Replacement delivered.") => Do((v, ct) => Complaints.CloseAsync(id, v, new CloseForm { Note = note }, ct));
@@ -47,6 +51,7 @@ public sealed class CaseSteps(StaffScope staff, Guid id)
         await InvestigateAsync();
         await RecordRootCauseAsync("Jug glass batch too thin.");
         await ProposeAsync();
+        await AcceptOfferAsync();
         await ResolveAsync();
         await CloseAsync();
     }

@@ -13,6 +13,7 @@ namespace Zowor.Portal.Tests.Support;
 /// <code>
 /// var builder = ComplaintBuilder.New().WithSeverity(ComplaintSeverity.Serious).InStatus(ComplaintStatus.Resolving);
 /// var complaint = builder.Build();
+/// complaint.RecordCustomerResponse(true, null, builder.Actor, builder.Now);
 /// complaint.Resolve(builder.Now, builder.Actor, builder.Advance());
 /// </code>
 /// </example>
@@ -153,7 +154,7 @@ public sealed class ComplaintBuilder
 
     /// <summary>
     /// Registers the complaint and walks it to the chosen status:
-    /// Received → Acknowledged → Investigating (+ root cause) → Resolving (offer) → Resolved → Closed;
+    /// Received → Acknowledged → Investigating (+ root cause) → Resolving (offer) → Resolved (accepted) → Closed;
     /// Withdrawn is a withdrawal straight after receipt; Reopened is a closed complaint opened again.
     /// A builder builds one complaint, because its clock has moved on afterwards.
     /// </summary>
@@ -219,6 +220,8 @@ public sealed class ComplaintBuilder
         }
 
         at = Advance();
+        // P-40: resolved on the customer's acceptance, recorded in the same step.
+        complaint.RecordCustomerResponse(true, "The customer accepted the replacement.", Actor, at);
         complaint.Resolve(at, Actor, at, "The replacement was delivered.");
         if (status == ComplaintStatus.Resolved)
         {

@@ -19,6 +19,9 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
     /// <summary>Name of the shadow concurrency token on <see cref="Complaint"/>.</summary>
     public const string VersionProperty = "Version";
 
+    /// <summary>The shadow foreign key from a timeline entry to its complaint.</summary>
+    public const string HistoryComplaintIdProperty = "ComplaintId";
+
     protected PortalDbContext(DbContextOptions options) : base(options)
     {
     }
@@ -96,12 +99,24 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
             throw new InvalidOperationException("The audit log is append-only: entries cannot be changed or deleted.");
         }
 
+        var newVersions = new Dictionary<Guid, long>();
         foreach (var entry in ChangeTracker.Entries<Complaint>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
             {
                 var version = entry.Property<long>(VersionProperty);
                 version.CurrentValue = version.OriginalValue + 1;
+                newVersions[entry.Entity.Id] = version.CurrentValue;
+            }
+        }
+
+        // Each new timeline entry carries the version its save created, so a conflict can name exactly what was saved
+        // since the version a user's form was opened on.
+        foreach (var entry in ChangeTracker.Entries<ComplaintHistoryEntry>().Where(e => e.State == EntityState.Added))
+        {
+            if (entry.Property<Guid?>(HistoryComplaintIdProperty).CurrentValue is { } complaintId && newVersions.TryGetValue(complaintId, out var saved))
+            {
+                entry.Property<long>(VersionProperty).CurrentValue = saved;
             }
         }
     }

@@ -147,7 +147,7 @@ public sealed class ComplaintDetailPageTests : PortalComponentTestBase
     }
 
     [Fact]
-    public async Task LogCommunication_SubmittedAgainAfterAConflict_SavesOnTheLatestVersion()
+    public async Task LogCommunication_SaveAnywayAfterAConflict_SavesOnTheLatestVersion()
     {
         SignInAsCsm();
         var complaint = await SaveAsync(ComplaintBuilder.AtStatus(ComplaintStatus.Investigating));
@@ -161,7 +161,12 @@ public sealed class ComplaintDetailPageTests : PortalComponentTestBase
         cut.WaitForAssertion(() => Assert.Contains("Customer called to ask for news.", cut.Markup, StringComparison.Ordinal));
         Time.Advance(TimeSpan.FromMinutes(5));
 
-        cut.Find("[data-testid=action-submit]").Click();
+        // Issue 14: no second plain Save over the new state; the notice names the colleague's contact and the user's own
+        // entry, and only the explicit decision saves.
+        Assert.True(cut.Find("[data-testid=action-submit]").HasAttribute("disabled"));
+        Assert.Contains("Customer called to ask for news.", cut.Find("[data-testid=conflict-change]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Told the customer the courier picks it up tomorrow.", cut.Find("[data-testid=conflict-yours]").TextContent, StringComparison.Ordinal);
+        cut.Find("[data-testid=conflict-save-anyway]").Click();
 
         await cut.WaitForAssertionAsync(async () =>
         {
@@ -171,6 +176,45 @@ public sealed class ComplaintDetailPageTests : PortalComponentTestBase
                 stored.Communications.OrderBy(c => c.At).Select(c => c.Summary));
         });
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=action-form]")));
+    }
+
+    [Fact]
+    public async Task Render_NoAnswerRecorded_TheCaseAndTheCloseFormShowWhatTheCustomerSaid()
+    {
+        // P-40: the case shows whether the complaint was resolved on an acceptance or on "no answer", and the Close
+        // form shows it again before closing.
+        SignInAsCsm();
+        var builder = ComplaintBuilder.New().InStatus(ComplaintStatus.Resolving);
+        var complaint = builder.Build();
+        var at = complaint.Resolution!.ProposedAt.AddDays(8);
+        complaint.RecordNoAnswer("Called three times, no reply.", TimeSpan.FromDays(7), builder.Actor, at);
+        complaint.Resolve(at, builder.Actor, at);
+        await SaveAsync(complaint);
+
+        var cut = RenderCase(complaint.Id);
+
+        var answer = cut.Find("[data-testid=resolution] [data-testid=customer-answer]");
+        Assert.Equal("NoAnswer", answer.GetAttribute("data-answer"));
+        Assert.Contains("No answer from the customer after 8 days", answer.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Called three times, no reply.", answer.TextContent, StringComparison.Ordinal);
+        Assert.Contains(cut.FindAll("[data-testid=timeline-entry]"), e => e.GetAttribute("data-kind") == ComplaintHistoryKinds.CustomerNoAnswer
+            && e.TextContent.Contains("No answer from the customer after 8 days", StringComparison.Ordinal));
+        cut.Find($"[data-testid=action-{ComplaintAction.Close}]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("NoAnswer", cut.Find("[data-testid=action-form] [data-testid=customer-answer]").GetAttribute("data-answer")));
+    }
+
+    [Fact]
+    public async Task Render_OfferAwaitingAnswer_ShowsFromWhenNoAnswerCanBeRecorded()
+    {
+        SignInAsCsm();
+        var complaint = await SaveAsync(ComplaintBuilder.AtStatus(ComplaintStatus.Resolving));
+
+        var cut = RenderCase(complaint.Id);
+
+        var answer = cut.Find("[data-testid=customer-answer]");
+        Assert.Equal("Awaiting", answer.GetAttribute("data-answer"));
+        Assert.Contains("It can be recorded as unanswered from", answer.TextContent, StringComparison.Ordinal);
+        Assert.Contains(ComplaintAction.RecordNoAnswer, ActionButtons(cut));
     }
 
     /// <summary>Renders the case page and waits until the complaint is loaded.</summary>

@@ -64,6 +64,7 @@ public sealed class CeoDecisionTests
         var complaint = builder.Build();
         complaint.RequestCeoReview("Please look at this.", builder.Advance());
         var at = builder.Advance();
+        complaint.RecordCustomerResponse(true, null, builder.Actor, at);
         complaint.Resolve(at, builder.Actor, at);
 
         Assert.Throws<ComplaintWorkflowException>(() => complaint.RecordCeoDecision(CeoDecisionOutcome.RefundInFull, "Refund.", Ceo, builder.Advance()));
@@ -96,6 +97,7 @@ public sealed class CeoDecisionTests
         complaint.StartInvestigation(Ceo, receivedAt.AddHours(7));
         complaint.RecordRootCause(RootCauseCategory.Carrier, "Carrier.", null, Ceo, receivedAt.AddHours(8));
         complaint.ProposeResolution(ResolutionOffer.Create(ResolutionKind.PartialRefund, 12.34m, "EUR", null, "Part."), Ceo, receivedAt.AddHours(9));
+        complaint.RecordCustomerResponse(true, null, Ceo, receivedAt.AddHours(29));
         complaint.Resolve(receivedAt.AddHours(30), Ceo, receivedAt.AddHours(30));
 
         Assert.Equal((6.5, 30.0, 1234L), (complaint.AcknowledgementHours, complaint.ResolutionHours, complaint.Resolution!.AmountInMinorUnits));

@@ -19,7 +19,7 @@ internal static class ComplaintActionRunner
     public static readonly ComplaintAction[] Activities =
     [
         ComplaintAction.AddEvidence, ComplaintAction.AddInterview, ComplaintAction.RecordRootCause,
-        ComplaintAction.RecordCustomerResponse, ComplaintAction.Escalate, ComplaintAction.Assign,
+        ComplaintAction.RecordCustomerResponse, ComplaintAction.RecordNoAnswer, ComplaintAction.Escalate, ComplaintAction.Assign,
         ComplaintAction.LogCommunication,
     ];
 
@@ -30,6 +30,7 @@ internal static class ComplaintActionRunner
         ComplaintAction.AddInterview => ComplaintHistoryKinds.InterviewRecorded,
         ComplaintAction.RecordRootCause => ComplaintHistoryKinds.RootCauseRecorded,
         ComplaintAction.RecordCustomerResponse => ComplaintHistoryKinds.CustomerResponded,
+        ComplaintAction.RecordNoAnswer => ComplaintHistoryKinds.CustomerNoAnswer,
         ComplaintAction.Escalate => ComplaintHistoryKinds.Escalated,
         ComplaintAction.Assign => ComplaintHistoryKinds.Assigned,
         ComplaintAction.LogCommunication => ComplaintHistoryKinds.CommunicationLogged,
@@ -52,6 +53,12 @@ internal static class ComplaintActionRunner
                     ResolutionOffer.Create(ResolutionKind.PartialRefund, 12.50m, "EUR", null, "Part of the price back."), by, at);
                 break;
             case ComplaintAction.Resolve:
+                // P-40: a complaint is resolved on the customer's acceptance (unless it is already answered).
+                if (complaint.Resolution is { CustomerAccepted: null, NoAnswerRecordedAt: null })
+                {
+                    complaint.RecordCustomerResponse(true, "Accepted on the phone.", by, at);
+                }
+
                 complaint.Resolve(at, by, at, "Refund paid.");
                 break;
             case ComplaintAction.Close:
@@ -75,6 +82,10 @@ internal static class ComplaintActionRunner
                 break;
             case ComplaintAction.RecordCustomerResponse:
                 complaint.RecordCustomerResponse(true, "Happy with the offer.", by, at);
+                break;
+            case ComplaintAction.RecordNoAnswer:
+                // The waiting period is the caller's setting; none here, so only the status decides.
+                complaint.RecordNoAnswer("Called and e-mailed; no reply.", TimeSpan.Zero, by, at);
                 break;
             case ComplaintAction.Escalate:
                 complaint.Escalate(EscalationLevel.ChiefExecutive, "Customer asked for the Chief Executive.", by, at);

@@ -239,6 +239,7 @@ public sealed class ComplaintTests
         var builder = ComplaintBuilder.New().WithoutRootCause().InStatus(ComplaintStatus.Resolving);
         var complaint = builder.Build();
         complaint.RecordRootCause(RootCauseCategory.Packaging, "Box too thin for the weight.", null, builder.Actor, builder.Advance());
+        complaint.RecordCustomerResponse(true, null, Actor.Customer, builder.Advance());
         var at = builder.Advance();
 
         complaint.Resolve(at, builder.Actor, at);
@@ -305,9 +306,11 @@ public sealed class ComplaintTests
     {
         var builder = ComplaintBuilder.New().InStatus(ComplaintStatus.Resolving);
         var complaint = builder.Build();
+        complaint.RecordCustomerResponse(true, null, Actor.Customer, builder.Advance());
         var at = builder.Advance();
 
-        Assert.Throws<DomainException>(() => complaint.Resolve(at.AddDays(1), builder.Actor, at));
+        var ex = Assert.Throws<DomainException>(() => complaint.Resolve(at.AddDays(1), builder.Actor, at));
+        Assert.Equal("The implementation date cannot be in the future.", ex.Message);
         Assert.Equal(ComplaintStatus.Resolving, complaint.Status);
     }
 
@@ -317,8 +320,10 @@ public sealed class ComplaintTests
         var builder = ComplaintBuilder.New().InStatus(ComplaintStatus.Resolving);
         var complaint = builder.Build();
         var proposedAt = complaint.Resolution!.ProposedAt;
+        complaint.RecordCustomerResponse(true, null, Actor.Customer, builder.Advance());
 
-        Assert.Throws<DomainException>(() => complaint.Resolve(proposedAt.AddMinutes(-1), builder.Actor, builder.Advance()));
+        var ex = Assert.Throws<DomainException>(() => complaint.Resolve(proposedAt.AddMinutes(-1), builder.Actor, builder.Advance()));
+        Assert.Equal("The resolution cannot be implemented before it was proposed.", ex.Message);
         Assert.Equal(ComplaintStatus.Resolving, complaint.Status);
     }
 
@@ -883,10 +888,19 @@ public sealed class ComplaintTests
                 ComplaintStatus.Resolving,
                 (c, by, at) => c.RecordCustomerResponse(false, "No.", by, at),
                 [(ComplaintHistoryKinds.CustomerResponded, null, "Rejected")]),
+            ["RecordNoAnswer"] = new(
+                ComplaintStatus.Resolving,
+                (c, by, at) => c.RecordNoAnswer("Called twice, e-mailed once; no reply.", TimeSpan.Zero, by, at),
+                [(ComplaintHistoryKinds.CustomerNoAnswer, null, "0")]),
             ["Resolve"] = new(
                 ComplaintStatus.Resolving,
-                (c, by, at) => c.Resolve(at, by, at),
-                [(ComplaintHistoryKinds.StatusChanged, "Resolving", "Resolved")]),
+                (c, by, at) =>
+                {
+                    // P-40: on the customer's acceptance.
+                    c.RecordCustomerResponse(true, null, by, at);
+                    c.Resolve(at, by, at);
+                },
+                [(ComplaintHistoryKinds.CustomerResponded, null, "Accepted"), (ComplaintHistoryKinds.StatusChanged, "Resolving", "Resolved")]),
             ["Close"] = new(
                 ComplaintStatus.Resolved,
                 (c, by, at) => c.Close("All good.", 5, by, at),

@@ -132,6 +132,7 @@ public sealed class CustomerActionsTests
         Assert.Equal(ComplaintHistoryKinds.EvidenceAdded, complaint.History[^1].Kind);
 
         complaint.ProposeResolution(ComplaintBuilder.DefaultOffer(), ComplaintBuilder.DefaultActor, builder.Advance());
+        complaint.RecordCustomerResponse(true, null, ComplaintBuilder.DefaultActor, builder.Now);
         complaint.Resolve(builder.Now, ComplaintBuilder.DefaultActor, builder.Advance());
         complaint.Close("Done", null, ComplaintBuilder.DefaultActor, builder.Advance());
         complaint.Anonymise(builder.Advance());

@@ -16,7 +16,8 @@ public sealed class EscalationPolicyTests
     private static readonly Actor Csm = new("user-csm-7", "Saule Omarova (CSM)");
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
 
-    public static TheoryData<ComplaintStatus> Unresolved => new(ComplaintWorkflow.UnresolvedStatuses);
+    // A reopened complaint's targets count from the reopening; the tests at the end cover it.
+    public static TheoryData<ComplaintStatus> Unresolved => new(ComplaintWorkflow.UnresolvedStatuses.Where(s => s != ComplaintStatus.Reopened));
 
     public static TheoryData<ComplaintStatus> Finished => new(ComplaintStatus.Resolved, ComplaintStatus.Closed, ComplaintStatus.Withdrawn);
 
@@ -175,5 +176,49 @@ public sealed class EscalationPolicyTests
 
         Assert.Equal(EscalationLevel.ChiefCustomerOfficer, complaint.EscalationLevel);
         Assert.Null(EscalationPolicy.Next(complaint, complaint.ReceivedAt + TimeSpan.FromDays(100), Defaults));
+    }
+
+    // ---- Reopening restarts the targets (issue 14) ----
+
+    [Fact]
+    public void Next_ReopenedLongAfterTheLevel1Target_CountsTheTenDaysFromTheReopening()
+    {
+        // P-71: a complaint closed within a day and reopened 40 days after receipt is new work for level 1: it is not
+        // escalated in the second it is reopened, only a full level-1 target after the reopening.
+        var builder = ComplaintBuilder.New().InStatus(ComplaintStatus.Closed);
+        var complaint = builder.Build();
+        var reopenedAt = builder.Advance(TimeSpan.FromDays(40));
+        complaint.Reopen("The replacement has the same fault.", Csm, reopenedAt);
+        var target = reopenedAt + TimeSpan.FromDays(10);
+
+        Assert.Equal(reopenedAt, complaint.ClockStartedAt);
+        Assert.Null(EscalationPolicy.Next(complaint, reopenedAt, Defaults));
+        Assert.Null(EscalationPolicy.Next(complaint, target - OneSecond, Defaults));
+        var decision = EscalationPolicy.Next(complaint, target, Defaults);
+
+        Assert.NotNull(decision);
+        Assert.Equal((EscalationLevel.ChiefCustomerOfficer, target), (decision.To, decision.DueAt));
+        Assert.Equal("Unresolved 10 days after the reopening: past the level-1 target (P-71).", decision.Reason);
+    }
+
+    [Fact]
+    public void Next_ReopenedAtLevel2_StaysWithTheCcoAndCountsTheFiveDaysFromTheReopening()
+    {
+        // P-72: a level-2 complaint reopened long after its escalation keeps its level (the CCO) and the CCO gets the
+        // whole level-2 target again; it is not handed to the CEO in the second it is reopened.
+        var builder = ComplaintBuilder.New().WithSeverity(ComplaintSeverity.Serious).InStatus(ComplaintStatus.Closed);
+        var complaint = builder.Build();
+        var reopenedAt = builder.Advance(TimeSpan.FromDays(30));
+        complaint.Reopen("The refund never arrived.", Csm, reopenedAt);
+        var target = reopenedAt + TimeSpan.FromDays(5);
+
+        Assert.Equal(EscalationLevel.ChiefCustomerOfficer, complaint.EscalationLevel);
+        Assert.Null(EscalationPolicy.Next(complaint, reopenedAt, Defaults));
+        Assert.Null(EscalationPolicy.Next(complaint, target - OneSecond, Defaults));
+        var decision = EscalationPolicy.Next(complaint, target, Defaults);
+
+        Assert.NotNull(decision);
+        Assert.Equal((EscalationLevel.ChiefExecutive, target), (decision.To, decision.DueAt));
+        Assert.Equal("Unresolved 5 days after the reopening at the Chief Customer Officer (P-72).", decision.Reason);
     }
 }

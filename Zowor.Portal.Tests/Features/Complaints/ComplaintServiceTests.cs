@@ -299,6 +299,115 @@ public sealed class ComplaintServiceTests : IAsyncLifetime
         await AssertAcknowledgedOnlyByAsync(id, two.Actor, version + 1, new DateOnly(2026, 3, 12));
     }
 
+    [Fact]
+    public async Task RecordRootCause_WithTheVersionTheFormWasOpenedOn_AfterAColleagueSaved_IsRefusedNamingTheChange()
+    {
+        // Issue 14: the second CSM opened "Record root cause" before the first saved one. The second save, sent with
+        // the version the form was opened on, is refused with the colleague's change named (who, what, when), and the
+        // colleague's root cause stays. Saving deliberately over it with the version the conflict reported works.
+        await using var one = await _app.SignInAsync(CsmOneEmail);
+        await using var two = await _app.SignInAsync(CsmTwoEmail);
+        var id = await InvestigatingComplaintAsync(one);
+        var openedOn = (await two.Complaints.GetCaseAsync(id, Ct))!.Version;
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await one.Complaints.RecordRootCauseAsync(id, openedOn, new RootCauseForm { Category = RootCauseCategory.Carrier, Description = "Courier left it at the wrong door." }, Ct);
+        var colleagueSavedAt = Now;
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var mine = new RootCauseForm { Category = RootCauseCategory.WarehouseProcess, Description = "Label printed for the wrong address." };
+
+        var conflict = await Assert.ThrowsAsync<ComplaintConflictException>(() => two.Complaints.RecordRootCauseAsync(id, openedOn, mine, Ct));
+
+        var change = Assert.Single(conflict.Changes);
+        Assert.Equal((ComplaintHistoryKinds.RootCauseRecorded, "Saule Omarova (CSM)", colleagueSavedAt), (change.Kind, change.ActorName, change.At));
+        Assert.Equal((nameof(RootCauseCategory.Carrier), "Courier left it at the wrong door."), (change.After, change.Details));
+        Assert.Equal(openedOn + 1, conflict.CurrentVersion);
+        var (kept, _) = await _app.Database.LoadComplaintAsync(id, Ct);
+        Assert.Equal((RootCauseCategory.Carrier, "Courier left it at the wrong door.", "Saule Omarova (CSM)"), (kept.RootCause!.Category, kept.RootCause.Description, kept.RootCause.RecordedByName));
+
+        await two.Complaints.RecordRootCauseAsync(id, conflict.CurrentVersion!.Value, mine, Ct);
+        var (overwritten, version) = await _app.Database.LoadComplaintAsync(id, Ct);
+        Assert.Equal((RootCauseCategory.WarehouseProcess, "Timur Bekov (CSM)", openedOn + 2), (overwritten.RootCause!.Category, overwritten.RootCause.RecordedByName, version));
+        Assert.Equal(2, overwritten.History.Count(h => h.Kind == ComplaintHistoryKinds.RootCauseRecorded));
+    }
+
+    [Fact]
+    public async Task Acknowledge_WhenTheOtherCommitsAfterTheVersionCheck_TheConflictNamesTheirChange()
+    {
+        // The race path (the UPDATE's version condition, not the early check) names the change as well.
+        await using var one = await _app.SignInAsync(CsmOneEmail);
+        await using var two = await _app.SignInAsync(CsmTwoEmail);
+        var id = (await one.Complaints.RegisterAsync(ValidForm(), Ct)).Id;
+        var version = (await one.Complaints.GetCaseAsync(id, Ct))!.Version;
+        _hook.BeforeNextSave(() => two.Complaints.AcknowledgeAsync(id, version,
+            new AcknowledgeForm { Method = ContactMethod.Phone, EstimatedResolutionDate = new DateTime(2026, 3, 12) }, Ct));
+
+        var conflict = await Assert.ThrowsAsync<ComplaintConflictException>(() => one.Complaints.AcknowledgeAsync(id, version,
+            new AcknowledgeForm { Method = ContactMethod.Email, EstimatedResolutionDate = new DateTime(2026, 3, 9) }, Ct));
+
+        Assert.Equal(
+            [(ComplaintHistoryKinds.Acknowledged, "Timur Bekov (CSM)"), (ComplaintHistoryKinds.StatusChanged, "Timur Bekov (CSM)")],
+            conflict.Changes.Select(c => (c.Kind, c.ActorName)));
+        Assert.Equal(version + 1, conflict.CurrentVersion);
+    }
+
+    [Fact]
+    public async Task P40_Resolve_WithoutTheCustomersAnswer_RefusedUntilNoAnswerIsRecordedAfterTheWaitingPeriodWithANote()
+    {
+        // P-40 with the default waiting period of 7 days: Resolve is refused while the answer is awaited; "no answer"
+        // is refused a second before the 7 days and without a note; at 7 days with a note it is recorded (timeline,
+        // offer) and the complaint can be resolved.
+        await using var csm = await _app.SignInAsync(CsmOneEmail);
+        var id = await InvestigatingComplaintAsync(csm);
+        await Step(id, v => csm.Complaints.RecordRootCauseAsync(id, v, new RootCauseForm { Category = RootCauseCategory.Carrier, Description = "Wrong door." }, Ct));
+        await Step(id, v => csm.Complaints.ProposeResolutionAsync(id, v, new ResolutionForm { Kind = ResolutionKind.Replacement, Details = "Send a new pair." }, Ct));
+        var proposedAt = Now;
+        var local = _app.Services.GetRequiredService<BusinessClock>();
+
+        _clock.Advance(TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1));
+        var resolve = await Assert.ThrowsAsync<ComplaintWorkflowException>(() => Step(id, v => csm.Complaints.ResolveAsync(id, v, new ResolveForm { ImplementedOn = local.LocalNow.Date }, Ct)));
+        var early = await Assert.ThrowsAsync<ComplaintWorkflowException>(() => Step(id, v => csm.Complaints.RecordNoAnswerAsync(id, v, new NoAnswerForm { Note = "Called twice." }, Ct)));
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await Assert.ThrowsAsync<DomainException>(() => Step(id, v => csm.Complaints.RecordNoAnswerAsync(id, v, new NoAnswerForm { Note = " " }, Ct)));
+        var (unchanged, _) = await _app.Database.LoadComplaintAsync(id, Ct);
+        await Step(id, v => csm.Complaints.RecordNoAnswerAsync(id, v, new NoAnswerForm { Note = "Called on day 2 and day 6, e-mailed on day 4." }, Ct));
+        await Step(id, v => csm.Complaints.ResolveAsync(id, v, new ResolveForm { ImplementedOn = local.LocalNow.Date }, Ct));
+
+        Assert.StartsWith("The customer has not accepted the offer yet.", resolve.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The customer has had the offer for less than 7 days.", early.Message, StringComparison.Ordinal);
+        Assert.Equal(ComplaintStatus.Resolving, unchanged.Status);
+        Assert.Null(unchanged.Resolution!.NoAnswerRecordedAt);
+        var (c, _) = await _app.Database.LoadComplaintAsync(id, Ct);
+        Assert.Equal(ComplaintStatus.Resolved, c.Status);
+        Assert.Equal((proposedAt.AddDays(7), "Called on day 2 and day 6, e-mailed on day 4."), (c.Resolution!.NoAnswerRecordedAt, c.Resolution.CustomerAnswerNote));
+        var entry = Assert.Single(c.History, h => h.Kind == ComplaintHistoryKinds.CustomerNoAnswer);
+        Assert.Equal((csm.Actor.Id, "7"), (entry.ActorId, entry.After));
+    }
+
+    [Fact]
+    public async Task P40_RecordNoAnswer_UsesTheWaitingPeriodOfTheSettings()
+    {
+        await using (var db = _app.Database.CreateContext())
+        {
+            (await db.Set<PortalSettings>().SingleAsync(Ct)).OfferAnswerDays = 3;
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await _app.Services.GetRequiredService<SettingsProvider>().ReloadAsync(Ct);
+        await using var csm = await _app.SignInAsync(CsmOneEmail);
+        var id = await InvestigatingComplaintAsync(csm);
+        await Step(id, v => csm.Complaints.RecordRootCauseAsync(id, v, new RootCauseForm { Category = RootCauseCategory.Carrier, Description = "Wrong door." }, Ct));
+        await Step(id, v => csm.Complaints.ProposeResolutionAsync(id, v, new ResolutionForm { Kind = ResolutionKind.Replacement, Details = "Send a new pair." }, Ct));
+
+        _clock.Advance(TimeSpan.FromDays(3));
+        await Step(id, v => csm.Complaints.RecordNoAnswerAsync(id, v, new NoAnswerForm { Note = "No reply to two calls." }, Ct));
+
+        var (c, _) = await _app.Database.LoadComplaintAsync(id, Ct);
+        Assert.Equal("3", Assert.Single(c.History, h => h.Kind == ComplaintHistoryKinds.CustomerNoAnswer).After);
+    }
+
+    /// <summary>Runs one change on the stored version.</summary>
+    private async Task Step(Guid id, Func<long, Task> change) => await change((await _app.Database.LoadComplaintAsync(id, Ct)).Version);
+
     private async Task AssertAcknowledgedOnlyByAsync(Guid id, Actor actor, long expectedVersion, DateOnly estimate)
     {
         var (c, version) = await _app.Database.LoadComplaintAsync(id, Ct);

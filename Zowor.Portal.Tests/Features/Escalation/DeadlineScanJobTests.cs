@@ -502,32 +502,71 @@ public sealed class DeadlineScanJobTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_ReopenedLongAfterReceipt_DatesNoStepBeforeTheReopening()
+    public async Task RunAsync_ReopenedLongAfterReceipt_RestartsTheLevel1TargetAndTheUpdateCadenceFromTheReopening()
     {
-        // A complaint resolved within a day and reopened 40 days later is unresolved again (P-71, P-41), but only from
-        // the reopening: a step dated before it would say it was escalated or owed an update while it was closed.
-        var complaint = NewComplaint(T0);
-        var at = T0;
-        complaint.Acknowledge(ContactMethod.Phone, new DateOnly(2026, 3, 3), People.Csm, at = at.AddHours(1));
-        complaint.StartInvestigation(People.Csm, at = at.AddHours(1));
-        complaint.RecordRootCause(RootCauseCategory.Carrier, "Parcel went to the wrong pick-up point.", null, People.Csm, at = at.AddHours(1));
-        complaint.ProposeResolution(ResolutionOffer.Create(ResolutionKind.Replacement, null, null, null, "Send a new pair."), People.Csm, at = at.AddHours(1));
-        complaint.Resolve(at = at.AddHours(1), People.Csm, at);
-        complaint.Close("Customer confirmed receipt.", 5, People.Csm, at = at.AddHours(1));
+        // Issue 14, P-71, P-21/P-41: a complaint resolved within a day and reopened 40 days later used to be escalated
+        // and flagged "update due" in the second it was reopened. The reopening is new work: the update is owed 5 days
+        // after it and level 1 has its 10 days from it.
+        var id = await StoreAsync(_app, ClosedWithinADay(NewComplaint(T0)));
         var reopenedAt = T0.AddDays(40);
-        complaint.Reopen("The new pair has the same defect.", People.Csm, reopenedAt);
-        var id = await StoreAsync(_app, complaint);
-        SetClock(reopenedAt.AddMinutes(1));
+        await ReopenAsync(id, reopenedAt);
 
+        SetClock(reopenedAt);
+        var atReopening = await ScanAsync();
+        SetClock(reopenedAt.AddDays(5) - OneSecond);
+        var beforeUpdate = await ScanAsync();
+        var (quiet, _) = await _app.Database.LoadComplaintAsync(id, Ct);
+        SetClock(reopenedAt.AddDays(5));
         await ScanAsync();
+        var (updateDue, _) = await _app.Database.LoadComplaintAsync(id, Ct);
+        await LogUpdateAsync(id, reopenedAt.AddDays(6));
+        SetClock(reopenedAt.AddDays(10) - OneSecond);
+        await ScanAsync();
+        var (stillLevel1, _) = await _app.Database.LoadComplaintAsync(id, Ct);
+        SetClock(reopenedAt.AddDays(10));
+        await ScanAsync();
+        var (escalated, _) = await _app.Database.LoadComplaintAsync(id, Ct);
 
-        var (c, _) = await _app.Database.LoadComplaintAsync(id, Ct);
-        var timeline = TimelineEntry.Of(c);
-        var added = timeline.SkipWhile(e => e.Kind != ComplaintHistoryKinds.StatusChanged || e.After != nameof(ComplaintStatus.Reopened)).Skip(1).ToList();
-        Assert.NotEmpty(added); // the scan did act on the reopened complaint
-        Assert.All(added, e => Assert.True(e.At >= reopenedAt, $"{e.Kind} is dated {e.At:O}, before the reopening at {reopenedAt:O}."));
-        Assert.All(c.Escalations, e => Assert.True(e.At >= reopenedAt, $"Escalation to level {(int)e.ToLevel} is dated {e.At:O}, before the reopening."));
+        Assert.Equal((0, 0), (atReopening.Steps, beforeUpdate.Steps));
+        Assert.Equal((ComplaintStatus.Reopened, EscalationLevel.CustomerServiceManager), (quiet.Status, quiet.EscalationLevel));
+        Assert.Null(quiet.CustomerUpdateDueSince);
+        Assert.Equal(reopenedAt, quiet.ReopenedAt);
+        Assert.Equal(reopenedAt.AddDays(5), updateDue.CustomerUpdateDueSince);
+        Assert.Equal(EscalationLevel.CustomerServiceManager, stillLevel1.EscalationLevel);
+        Assert.Equal(EscalationLevel.ChiefCustomerOfficer, escalated.EscalationLevel);
+        var escalation = Assert.Single(escalated.Escalations);
+        Assert.Equal((reopenedAt.AddDays(10), true), (escalation.At, escalation.Automatic));
+        Assert.Equal("Unresolved 10 days after the reopening: past the level-1 target (P-71).", escalation.Reason);
+        var timeline = TimelineEntry.Of(escalated);
         Assert.Equal(timeline.Select(e => e.At).Order(), timeline.Select(e => e.At));
+    }
+
+    [Fact]
+    public async Task RunAsync_Level2ComplaintReopened_StaysWithTheCcoUntilFiveDaysAfterTheReopening()
+    {
+        // Issue 14, P-72: a complaint the CCO handled keeps its level when reopened, and the CCO has the whole level-2
+        // target again instead of losing it to the CEO in the second of the reopening.
+        var complaint = NewComplaint(T0);
+        complaint.Escalate(EscalationLevel.ChiefCustomerOfficer, "Key account.", People.Csm, T0.AddMinutes(30));
+        var id = await StoreAsync(_app, ClosedWithinADay(complaint));
+        var reopenedAt = T0.AddDays(30);
+        await ReopenAsync(id, reopenedAt);
+
+        SetClock(reopenedAt);
+        await ScanAsync();
+        var (atReopening, _) = await _app.Database.LoadComplaintAsync(id, Ct);
+        SetClock(reopenedAt.AddDays(5) - OneSecond);
+        await ScanAsync();
+        var (before, _) = await _app.Database.LoadComplaintAsync(id, Ct);
+        SetClock(reopenedAt.AddDays(5));
+        await ScanAsync();
+        var (after, _) = await _app.Database.LoadComplaintAsync(id, Ct);
+
+        Assert.Equal(EscalationLevel.ChiefCustomerOfficer, atReopening.EscalationLevel);
+        Assert.Null(atReopening.CustomerUpdateDueSince);
+        Assert.Equal(EscalationLevel.ChiefCustomerOfficer, before.EscalationLevel);
+        Assert.Equal(EscalationLevel.ChiefExecutive, after.EscalationLevel);
+        Assert.Equal(reopenedAt.AddDays(5), after.Escalations.Single(e => e.ToLevel == EscalationLevel.ChiefExecutive).At);
     }
 
     // ---- The scan query (issue 4: indexed queries, never a loop over every complaint) ----
@@ -592,6 +631,39 @@ public sealed class DeadlineScanJobTests : IAsyncLifetime
     }
 
     // ---- Helpers ----
+
+    /// <summary>Walks a complaint received at T0 through the workflow to Closed within six hours.</summary>
+    private Complaint ClosedWithinADay(Complaint complaint)
+    {
+        var at = complaint.ReceivedAt.AddHours(1);
+        complaint.Acknowledge(ContactMethod.Phone, new DateOnly(2026, 3, 3), People.Csm, at);
+        complaint.StartInvestigation(People.Csm, at = at.AddHours(1));
+        complaint.RecordRootCause(RootCauseCategory.Carrier, "Parcel went to the wrong pick-up point.", null, People.Csm, at = at.AddHours(1));
+        complaint.ProposeResolution(ResolutionOffer.Create(ResolutionKind.Replacement, null, null, null, "Send a new pair."), People.Csm, at = at.AddHours(1));
+        complaint.RecordCustomerResponse(true, "Yes, please send it.", People.Csm, at = at.AddMinutes(30));
+        complaint.Resolve(at = at.AddMinutes(30), People.Csm, at);
+        complaint.Close("Customer confirmed receipt.", 5, People.Csm, at.AddHours(1));
+        return complaint;
+    }
+
+    /// <summary>The CSM reopens the complaint through the service at <paramref name="at"/>.</summary>
+    private async Task ReopenAsync(Guid id, DateTime at)
+    {
+        SetClock(at);
+        await using var csm = await _app.SignInAsync(CsmEmail);
+        var version = (await _app.Database.LoadComplaintAsync(id, Ct)).Version;
+        await csm.Complaints.ReopenAsync(id, version, new ReasonForm { Reason = "The new pair has the same defect." }, Ct);
+    }
+
+    /// <summary>The CSM phones the customer with an update at <paramref name="at"/>, which clears the update flag.</summary>
+    private async Task LogUpdateAsync(Guid id, DateTime at)
+    {
+        SetClock(at);
+        await using var csm = await _app.SignInAsync(CsmEmail);
+        var version = (await _app.Database.LoadComplaintAsync(id, Ct)).Version;
+        await csm.Complaints.LogCommunicationAsync(id, version,
+            new CommunicationForm { Direction = CommunicationDirection.Outbound, Channel = CommunicationChannel.Phone, Summary = "Told the customer we are checking the new pair." }, Ct);
+    }
 
     private void SetClock(DateTime utc) => _clock.SetUtcNow(new DateTimeOffset(utc));
 

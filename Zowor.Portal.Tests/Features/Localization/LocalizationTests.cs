@@ -210,8 +210,9 @@ public sealed partial class LocalizationTests
             Add(ComplaintWorkflow.Describe(action), $"ComplaintWorkflow.Describe({action})");
         }
 
-        // (e) the two exceptions whose fixed message the pages show.
+        // (e) the exceptions whose fixed message the pages show.
         Add(new ComplaintConflictException().Message, nameof(ComplaintConflictException));
+        Add(new Zowor.Portal.Domain.Capa.CapaConflictException([], 0).Message, nameof(Zowor.Portal.Domain.Capa.CapaConflictException));
         Add(new PortalAccessDeniedException().Message, nameof(PortalAccessDeniedException));
 
         keys.Remove(string.Empty);

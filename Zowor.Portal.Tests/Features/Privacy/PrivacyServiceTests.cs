@@ -161,6 +161,7 @@ public sealed class PrivacyServiceTests : IAsyncLifetime
         var steps = new CaseSteps(csm, _mine[0].Id);
         await steps.RecordRootCauseAsync("Seal defect.");
         await steps.ProposeAsync();
+        await steps.AcceptOfferAsync();
         await steps.ResolveAsync();
         int mailsBefore;
         await using (var db = _app.Database.CreateContext())

@@ -217,6 +217,7 @@ public sealed class ReviewPackJobTests : IAsyncLifetime
             ? ResolutionOffer.Create(ResolutionKind.PartialRefund, amount, "EUR", null, "Refund the delivery fee.")
             : ResolutionOffer.Create(ResolutionKind.Replacement, null, null, null, "Send a new pair.");
         c.ProposeResolution(offer, Agent, at.AddHours(1));
+        c.RecordCustomerResponse(true, null, Agent, resolvedAt);
         c.Resolve(resolvedAt, Agent, resolvedAt);
     }
 

@@ -50,6 +50,8 @@ public sealed class SettingsServiceTests : IAsyncLifetime
         { "Level1ResolutionDays=0", "The level-1 target must be between 1 and 365 days." },
         { "Level2ResolutionDays=0", "The level-2 target must be between 1 and 365 days." },
         { "RetentionMonths=0", "Retention must be between 1 and 120 months." },
+        { "OfferAnswerDays=0", "The waiting period for the customer's answer must be between 1 and 60 days." },
+        { "OfferAnswerDays=61", "The waiting period for the customer's answer must be between 1 and 60 days." },
         { "TimeZone=Mars/Base", "The time zone is not known. Use an IANA id such as Asia/Almaty or Europe/Moscow." },
         { "TimeZone=", "Choose the business time zone." },
     };
@@ -78,6 +80,7 @@ public sealed class SettingsServiceTests : IAsyncLifetime
         changed.Level1ResolutionDays = 7;
         changed.Level2ResolutionDays = 4;
         changed.RetentionMonths = 24;
+        changed.OfferAnswerDays = 10;
         changed.TimeZone = "Europe/Moscow";
 
         await service.SaveAsync(changed, Ct);
@@ -86,6 +89,7 @@ public sealed class SettingsServiceTests : IAsyncLifetime
         Assert.Equal((20, 3, 7, 4, 24, "Europe/Moscow"),
             (stored.AcknowledgementWarningHours, stored.CustomerUpdateDays, stored.Level1ResolutionDays, stored.Level2ResolutionDays, stored.RetentionMonths, stored.TimeZone));
         Assert.Equal((Start.AddHours(2), "Portal Admin"), (stored.UpdatedAt, stored.UpdatedBy));
+        Assert.Equal(10, stored.OfferAnswerDays);
         var current = _app.Services.GetRequiredService<SettingsProvider>().Current;
         Assert.Equal((20, 7, "Europe/Moscow"), (current.AcknowledgementWarningHours, current.Level1ResolutionDays, current.TimeZone));
         Assert.Equal("Europe/Moscow", _app.Services.GetRequiredService<BusinessClock>().Zone.Id);
@@ -94,13 +98,14 @@ public sealed class SettingsServiceTests : IAsyncLifetime
     [Fact]
     public async Task GetAsync_AsAdminOnAFreshPortal_ReturnsThePolicyDefaults()
     {
-        // P-20 warning 18 h; P-21 update every 5 days; P-71 10 days; P-72 5 days; P-51 12 months; Almaty.
+        // P-20 warning 18 h; P-21 update every 5 days; P-71 10 days; P-72 5 days; P-51 12 months; Almaty; P-40 7 days.
         await using var admin = await _app.SignInAsync(AdminEmail);
 
         var settings = await admin.Services.GetRequiredService<SettingsService>().GetAsync(Ct);
 
         Assert.Equal((18, 5, 10, 5, 12, "Asia/Almaty"),
             (settings.AcknowledgementWarningHours, settings.CustomerUpdateDays, settings.Level1ResolutionDays, settings.Level2ResolutionDays, settings.RetentionMonths, settings.TimeZone));
+        Assert.Equal(7, settings.OfferAnswerDays);
     }
 
     [Theory]

@@ -209,6 +209,7 @@ public sealed class TrendQueriesTests : IAsyncLifetime
         c.RecordRootCause(cause, "Found it.", null, Csm, at = at.AddMinutes(10));
         c.ProposeResolution(offer, Csm, at.AddMinutes(10));
         var resolvedAt = c.ReceivedAt.AddHours(hoursAfterReceipt);
+        c.RecordCustomerResponse(true, null, Csm, resolvedAt);
         c.Resolve(resolvedAt, Csm, resolvedAt);
     }
 

@@ -102,6 +102,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             offer.Property(x => x.CustomerAnsweredAt).HasColumnName("ResolutionCustomerAnsweredAt");
             offer.Property(x => x.CustomerAnswerNote).HasColumnName("ResolutionCustomerAnswerNote").HasMaxLength(ComplaintLimits.Note);
             offer.Property(x => x.ImplementedAt).HasColumnName("ResolutionImplementedAt");
+            offer.Property(x => x.NoAnswerRecordedAt).HasColumnName("ResolutionNoAnswerRecordedAt");
         });
 
         builder.OwnsOne(c => c.Closure, closure =>
@@ -192,6 +193,9 @@ internal sealed class ComplaintHistoryEntryConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<ComplaintHistoryEntry> builder)
     {
         builder.ToTable("ComplaintHistory");
+        // The complaint version the entry's save created (0 for entries older than this column): what changed since a
+        // version is the entries above it.
+        builder.Property<long>(PortalDbContext.VersionProperty);
         builder.Property(e => e.Kind).HasMaxLength(32);
         builder.Property(e => e.ActorId).HasMaxLength(450);
         builder.Property(e => e.ActorName).HasMaxLength(ComplaintLimits.Person);

@@ -16,5 +16,6 @@ internal sealed class PortalSettingsConfiguration : IEntityTypeConfiguration<Por
         // The existing settings row gets the defaults when the columns are added (AddCapa migration).
         builder.Property(s => s.RecurrenceThreshold).HasDefaultValue(3).HasSentinel(0);
         builder.Property(s => s.RecurrenceWindowDays).HasDefaultValue(30).HasSentinel(0);
+        builder.Property(s => s.OfferAnswerDays).HasDefaultValue(PortalSettings.DefaultOfferAnswerDays).HasSentinel(0);
     }
 }

@@ -29,6 +29,12 @@ public sealed partial class CapaDetailPage
     private IReadOnlyList<StaffMember> _owners = [];
     private IDisposable? _subscription;
     private string _myId = string.Empty;
+    private CapaConflict? _conflict;
+
+    private const string DetailsSection = "details";
+    private const string RootCauseSection = "root-cause";
+    private const string CheckSection = "check";
+    private const string DecisionSection = "decision";
 
     [Parameter] public Guid Id { get; set; }
 
@@ -65,8 +71,8 @@ public sealed partial class CapaDetailPage
         {
             _details = CapaDetailsForm.From(view.Capa);
             _rootCause = RootCauseAnalysisForm.From(view.Capa);
-            _check = new EffectivenessCheckForm { Criterion = view.Capa.EffectivenessCriterion, WindowDays = view.Capa.EffectivenessWindowDays };
-            _decision = new EffectivenessDecisionForm();
+            _check = CheckForm(view.Capa);
+            _decision = new EffectivenessDecisionForm { OpenedOnChange = view.Capa.LastChange };
             _newAction = NewActionForm();
         }
     }
@@ -132,9 +138,16 @@ public sealed partial class CapaDetailPage
 
     private Task MoveAsync(CapaStep step) => RunAsync(() => Capas.MoveAsync(Id, step), resetForms: true);
 
-    private Task SaveDetailsAsync(CapaDetailsForm form) => RunAsync(() => Capas.UpdateDetailsAsync(Id, form), resetForms: true);
+    private Task SaveDetailsAsync(CapaDetailsForm form) => RunAsync(() => Capas.UpdateDetailsAsync(Id, form), resetForms: true,
+        ex => new CapaConflict(DetailsSection, ex, DetailsEntry(form.Title, form.ProblemStatement), DetailsEntry(_view!.Capa.Title, _view.Capa.ProblemStatement),
+            () => { form.OpenedOnChange = ex.CurrentChange; return SaveDetailsAsync(form); },
+            () => _details = CapaDetailsForm.From(_view!.Capa)));
 
-    private Task SaveRootCauseAsync() => RunAsync(() => Capas.RecordRootCauseAnalysisAsync(Id, _rootCause), resetForms: true);
+    private Task SaveRootCauseAsync() => RunAsync(() => Capas.RecordRootCauseAnalysisAsync(Id, _rootCause), resetForms: true,
+        ex => new CapaConflict(RootCauseSection, ex,
+            WhysEntry(_rootCause.Whys), WhysEntry(_view!.Capa.Whys),
+            () => { _rootCause.OpenedOnChange = ex.CurrentChange; return SaveRootCauseAsync(); },
+            () => _rootCause = RootCauseAnalysisForm.From(_view!.Capa)));
 
     private async Task AddActionAsync(CapaActionForm form)
     {
@@ -147,23 +160,88 @@ public sealed partial class CapaDetailPage
 
     private Task FinishAsync(int number, CapaActionStatus status) => RunAsync(() => Capas.FinishActionAsync(Id, number, status), resetForms: false);
 
-    private Task SaveCheckAsync() => RunAsync(() => Capas.SetEffectivenessCheckAsync(Id, _check), resetForms: false);
+    private Task SaveCheckAsync() => RunAsync(() => Capas.SetEffectivenessCheckAsync(Id, _check), resetForms: false,
+        ex => new CapaConflict(CheckSection, ex, [(L["Criterion"], _check.Criterion ?? string.Empty)], [(L["Criterion"], _view!.Capa.EffectivenessCriterion ?? "—")],
+            () => { _check.OpenedOnChange = ex.CurrentChange; return SaveCheckAsync(); },
+            () => _check = CheckForm(_view!.Capa)));
 
     private Task DecideAsync(bool effective)
     {
         _decision.Effective = effective;
-        return RunAsync(() => Capas.RecordDecisionAsync(Id, _decision), resetForms: true);
+        return RunAsync(() => Capas.RecordDecisionAsync(Id, _decision), resetForms: true,
+            ex => new CapaConflict(DecisionSection, ex, [(L[effective ? "Effective" : "Not effective"], _decision.Note ?? string.Empty)], [],
+                () => { _decision.OpenedOnChange = ex.CurrentChange; return DecideAsync(effective); },
+                () => _decision = new EffectivenessDecisionForm { OpenedOnChange = _view!.Capa.LastChange }));
     }
 
-    private async Task<bool> RunAsync(Func<Task> action, bool resetForms)
+    private IReadOnlyList<(string Label, string Value)> DetailsEntry(string? title, string? problem) =>
+        [(L["Title"], title ?? string.Empty), (L["Problem statement"], problem ?? string.Empty)];
+
+    private IReadOnlyList<(string Label, string Value)> WhysEntry(IEnumerable<string?> whys) =>
+        whys.Select((why, i) => (string.Format(CultureInfo.CurrentCulture, L["Why {0}"], i + 1), why ?? string.Empty)).Where(w => w.Item2.Length > 0).ToList();
+
+    private static EffectivenessCheckForm CheckForm(CapaRecord capa) =>
+        new() { Criterion = capa.EffectivenessCriterion, WindowDays = capa.EffectivenessWindowDays, OpenedOnChange = capa.LastChange };
+
+    /// <summary>The conflict shown in <paramref name="section"/>, if that is where it happened.</summary>
+    private CapaConflict? ConflictIn(string section) => _conflict?.Section == section ? _conflict : null;
+
+    private async Task SaveAnywayAsync()
+    {
+        var conflict = _conflict!;
+        _conflict = null;
+        await conflict.SaveAnyway();
+    }
+
+    private void Discard()
+    {
+        _conflict?.Discard();
+        _conflict = null;
+    }
+
+    /// <summary>
+    /// The forms the user did not save keep the change they were opened on; when the only changes since are the user's
+    /// own saves from this page, they catch up, so the user is never asked about their own change.
+    /// </summary>
+    private void CatchUpForms(int before)
+    {
+        if (_view is not { } view || view.Capa.History.Where(h => h.Sequence > before).Any(h => h.ActorId != _myId))
+        {
+            return;
+        }
+
+        var now = view.Capa.LastChange;
+        int? CatchUp(int? seen) => seen == before ? now : seen;
+        _details.OpenedOnChange = CatchUp(_details.OpenedOnChange);
+        _rootCause.OpenedOnChange = CatchUp(_rootCause.OpenedOnChange);
+        _check.OpenedOnChange = CatchUp(_check.OpenedOnChange);
+        _decision.OpenedOnChange = CatchUp(_decision.OpenedOnChange);
+    }
+
+    private async Task<bool> RunAsync(Func<Task> action, bool resetForms, Func<CapaConflictException, CapaConflict>? onConflict = null)
     {
         _busy = true;
+        var before = _view?.Capa.LastChange;
         try
         {
             await action();
             Snackbar.Add(L["Saved."], Severity.Success);
+            _conflict = null;
             await LoadAsync(resetForms);
+            if (!resetForms && before is { } seen)
+            {
+                CatchUpForms(seen);
+            }
+
             return true;
+        }
+        catch (CapaConflictException ex) when (onConflict is not null)
+        {
+            // Nothing was saved; the user sees what changed and the saved state next to what they typed, and decides.
+            await LoadAsync(resetForms: false);
+            _conflict = _view is null ? null : onConflict(ex);
+            Snackbar.Add(L.Localize(ex), Severity.Warning);
+            return false;
         }
         catch (DomainException ex)
         {
@@ -183,4 +261,13 @@ public sealed partial class CapaDetailPage
     }
 
     public void Dispose() => _subscription?.Dispose();
+
+    /// <summary>A refused save: where it happened, what changed, what the user typed, and the two ways on.</summary>
+    private sealed record CapaConflict(
+        string Section, CapaConflictException Error, IReadOnlyList<(string Label, string Value)> YourEntry, IReadOnlyList<(string Label, string Value)> Current,
+        Func<Task> SaveAnyway, Action Discard)
+    {
+        public IReadOnlyList<ConflictLine> Changes(Func<string, string> what) =>
+            Error.Changes.Select(c => new ConflictLine(what(c.What), c.Details, c.ActorName, c.At)).ToList();
+    }
 }

@@ -24,6 +24,9 @@ public sealed class CapaDetailsForm
     [Range(CapaLimits.MinScore, CapaLimits.MaxScore, ErrorMessage = "Likelihood must be between 1 and 5.")]
     public int Likelihood { get; set; } = 3;
 
+    /// <summary>The CAPA's last change when the form was filled from it; a save refuses changes made since (issue 14).</summary>
+    public int? OpenedOnChange { get; set; }
+
     public static CapaDetailsForm From(CapaRecord capa) => new()
     {
         Title = capa.Title,
@@ -32,6 +35,7 @@ public sealed class CapaDetailsForm
         ProblemStatement = capa.ProblemStatement,
         Severity = capa.Severity,
         Likelihood = capa.Likelihood,
+        OpenedOnChange = capa.LastChange,
     };
 }
 
@@ -57,9 +61,12 @@ public sealed class RootCauseAnalysisForm
     public Dictionary<FishboneCategory, string?> Fishbone { get; set; } =
         Enum.GetValues<FishboneCategory>().ToDictionary(c => c, _ => (string?)null);
 
+    /// <summary>The CAPA's last change when the form was filled from it; a save refuses changes made since (issue 14).</summary>
+    public int? OpenedOnChange { get; set; }
+
     public static RootCauseAnalysisForm From(CapaRecord capa)
     {
-        var form = new RootCauseAnalysisForm();
+        var form = new RootCauseAnalysisForm { OpenedOnChange = capa.LastChange };
         for (var i = 0; i < capa.Whys.Count && i < CapaLimits.MaxWhys; i++)
         {
             form.Whys[i] = capa.Whys[i];
@@ -83,6 +90,9 @@ public sealed class EffectivenessCheckForm
 
     [Range(CapaLimits.MinWindowDays, CapaLimits.MaxWindowDays, ErrorMessage = "The effectiveness window must be between 7 and 365 days.")]
     public int WindowDays { get; set; } = CapaLimits.DefaultWindowDays;
+
+    /// <summary>The CAPA's last change when the form was filled from it; a save refuses changes made since (issue 14).</summary>
+    public int? OpenedOnChange { get; set; }
 }
 
 /// <summary>Quality's decision on the effectiveness check.</summary>
@@ -92,4 +102,7 @@ public sealed class EffectivenessDecisionForm
 
     [StringLength(CapaLimits.Text, ErrorMessage = "The note is too long.")]
     public string? Note { get; set; }
+
+    /// <summary>The CAPA's last change when the form was filled from it; a save refuses changes made since (issue 14).</summary>
+    public int? OpenedOnChange { get; set; }
 }

@@ -191,21 +191,22 @@ public sealed class CapaService(
     }
 
     public Task UpdateDetailsAsync(Guid id, CapaDetailsForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, (_, capa, me, at) =>
+        ChangeAsync(id, form.OpenedOnChange, (_, capa, me, at) =>
         {
             capa.UpdateDetails(form.Title, form.Kind, form.Source, form.ProblemStatement, CapaRisk.Create(form.Severity, form.Likelihood), me, at);
             return Task.CompletedTask;
         }, cancellationToken);
 
     public Task RecordRootCauseAnalysisAsync(Guid id, RootCauseAnalysisForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, (_, capa, me, at) =>
+        ChangeAsync(id, form.OpenedOnChange, (_, capa, me, at) =>
         {
             capa.RecordRootCauseAnalysis(form.Whys, form.Fishbone.Select(f => (f.Key, f.Value)), me, at);
             return Task.CompletedTask;
         }, cancellationToken);
 
+    // A new action adds to the CAPA and replaces nothing: it needs no check against changes since the form opened.
     public Task AddActionAsync(Guid id, CapaActionForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, async (db, capa, me, at) =>
+        ChangeAsync(id, null, async (db, capa, me, at) =>
         {
             Actor? owner = null;
             if (!string.IsNullOrWhiteSpace(form.OwnerId))
@@ -218,14 +219,14 @@ public sealed class CapaService(
         }, cancellationToken);
 
     public Task FinishActionAsync(Guid id, int number, CapaActionStatus status, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, (_, capa, me, at) =>
+        ChangeAsync(id, null, (_, capa, me, at) =>
         {
             capa.FinishAction(number, status, clock.Today, me, at);
             return Task.CompletedTask;
         }, cancellationToken);
 
     public Task SetEffectivenessCheckAsync(Guid id, EffectivenessCheckForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, (_, capa, me, at) =>
+        ChangeAsync(id, form.OpenedOnChange, (_, capa, me, at) =>
         {
             capa.SetEffectivenessCheck(form.Criterion, form.WindowDays, me, at);
             return Task.CompletedTask;
@@ -233,7 +234,7 @@ public sealed class CapaService(
 
     /// <summary>A status move without data of its own (start investigation, plan, implement, check, close).</summary>
     public Task MoveAsync(Guid id, CapaStep step, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, (_, capa, me, at) =>
+        ChangeAsync(id, null, (_, capa, me, at) =>
         {
             switch (step)
             {
@@ -250,17 +251,25 @@ public sealed class CapaService(
 
     /// <summary>Records the effectiveness decision with the evidence the portal computes now (P-61).</summary>
     public Task RecordDecisionAsync(Guid id, EffectivenessDecisionForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, async (db, capa, me, at) =>
+        ChangeAsync(id, form.OpenedOnChange, async (db, capa, me, at) =>
         {
             var evidence = await RecurrenceQueries.EvidenceAsync(db, capa, at, cancellationToken) ?? new EffectivenessEvidence(0, 0, capa.EffectivenessWindowDays, false);
             capa.RecordEffectiveness(form.Effective, form.Note, evidence, me, at);
         }, cancellationToken);
 
-    private async Task ChangeAsync(Guid id, Func<PortalDbContext, CapaRecord, Actor, DateTime, Task> change, CancellationToken cancellationToken)
+    /// <param name="seenChange">The CAPA's last change when the user's form was opened; a save over later changes is
+    /// refused with them named (<see cref="CapaConflictException"/>). Null for a change that replaces nothing.</param>
+    private async Task ChangeAsync(Guid id, int? seenChange, Func<PortalDbContext, CapaRecord, Actor, DateTime, Task> change, CancellationToken cancellationToken)
     {
         var me = await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var capa = await db.Capas.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new DomainException("The CAPA does not exist.");
+        var loadedChange = capa.LastChange;
+        if (seenChange is { } seen)
+        {
+            capa.EnsureUnchangedSince(seen);
+        }
+
         await change(db, capa, me, clock.UtcNow);
         try
         {
@@ -268,6 +277,10 @@ public sealed class CapaService(
         }
         catch (DbUpdateConcurrencyException)
         {
+            // Committed by someone else between the load and this save: name their change like any other conflict.
+            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+            var current = await fresh.Capas.AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
+            current.EnsureUnchangedSince(seenChange ?? loadedChange);
             throw new DomainException("Someone else changed this CAPA a moment ago. The page shows the current state; please try again.");
         }
 

@@ -42,7 +42,12 @@ public static class ComplaintApi
         }
         catch (ComplaintConflictException ex)
         {
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict);
+            // What was saved since the sent version, and the version to send for a deliberate save over it.
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?>
+            {
+                ["currentVersion"] = ex.CurrentVersion,
+                ["changes"] = ex.Changes.Select(c => new ConflictChange(c.Kind, c.ActorName, c.At, c.Before, c.After, c.Details)).ToList(),
+            });
         }
         catch (DomainException ex)
         {
@@ -72,3 +77,6 @@ public sealed record ComplaintState(Guid Id, string Reference, ComplaintStatus S
 public sealed record EscalationRequest(EscalationLevel Level, string? Reason, long Version);
 
 public sealed record CommunicationRequest(CommunicationDirection Direction, CommunicationChannel Channel, string? Summary, long Version);
+
+/// <summary>One change saved since the version a request sent (a timeline entry), in a 409 answer.</summary>
+public sealed record ConflictChange(string Kind, string By, DateTime At, string? Before, string? After, string? Details);

@@ -122,6 +122,7 @@ public sealed partial class ComplaintDetailPage
             string.Format(CultureInfo.CurrentCulture, L["Acknowledged by {0}; estimated resolution {1}"], L[EnumText.Of(method)],
                 DateOnly.TryParse(entry.After, CultureInfo.InvariantCulture, out var estimate) ? estimate.ToString("d", CultureInfo.CurrentCulture) : entry.After),
         ComplaintHistoryKinds.CustomerResponded => entry.After == "Accepted" ? L["The customer accepted the offer"] : L["The customer rejected the offer"],
+        ComplaintHistoryKinds.CustomerNoAnswer => string.Format(CultureInfo.CurrentCulture, L["No answer from the customer after {0} days"], entry.After),
         ComplaintHistoryKinds.Escalated => string.Format(CultureInfo.CurrentCulture, L["Escalated from level {0} to level {1}"], entry.Before, entry.After),
         ComplaintHistoryKinds.Assigned => string.Format(CultureInfo.CurrentCulture, L["Assigned to {0}"], entry.After),
         ComplaintHistoryKinds.CeoDecision when Enum.TryParse<Domain.Complaints.CeoDecisionOutcome>(entry.After, out var outcome) =>

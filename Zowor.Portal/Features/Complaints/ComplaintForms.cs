@@ -174,6 +174,14 @@ public sealed class CustomerResponseForm
     public string? Note { get; set; }
 }
 
+/// <summary>The customer did not answer the offer within the waiting period (P-40): how Zowor tried to reach them.</summary>
+public sealed class NoAnswerForm
+{
+    [Required(ErrorMessage = "Say how you tried to reach the customer.")]
+    [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    public string? Note { get; set; }
+}
+
 public sealed class ResolveForm
 {
     [Required(ErrorMessage = "Enter the date the resolution was implemented.")]

@@ -21,7 +21,8 @@ public sealed class ComplaintService(
     CurrentUser currentUser,
     BusinessClock clock,
     ComplaintUpdater updater,
-    AuditTrail audit)
+    AuditTrail audit,
+    SettingsProvider settings)
 {
     public async Task<RegisteredComplaint> RegisterAsync(RegisterComplaintForm form, CancellationToken cancellationToken = default)
     {
@@ -110,7 +111,7 @@ public sealed class ComplaintService(
             .Take(pageSize)
             .Select(c => new QueueRow(c.Id, c.Reference, c.ReceivedAt, c.Customer.Name, c.Subject, c.CategoryCode, c.Channel,
                 c.Severity, c.Status, c.EscalationLevel, c.OwnerName, c.AcknowledgementDueAt,
-                false, c.CustomerUpdateDueSince != null, c.EscalatedAt))
+                false, c.CustomerUpdateDueSince != null, c.EscalatedAt, c.ReopenedAt))
             .ToListAsync(cancellationToken);
         // P-20 by the one definition (AcknowledgementTarget), asked of this page's rows only.
         var ids = rows.Select(r => r.Id).ToArray();
@@ -224,6 +225,11 @@ public sealed class ComplaintService(
 
     public Task RecordCustomerResponseAsync(Guid id, long version, CustomerResponseForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, version, ComplaintAction.RecordCustomerResponse, (c, actor, now) => c.RecordCustomerResponse(form.Accepted, form.Note, actor, now), cancellationToken);
+
+    /// <summary>The customer did not answer the offer within the waiting period of the settings (P-40).</summary>
+    public Task RecordNoAnswerAsync(Guid id, long version, NoAnswerForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, ComplaintAction.RecordNoAnswer, (c, actor, now) =>
+            c.RecordNoAnswer(form.Note ?? string.Empty, TimeSpan.FromDays(settings.Current.OfferAnswerDays), actor, now), cancellationToken);
 
     public Task ResolveAsync(Guid id, long version, ResolveForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, version, ComplaintAction.Resolve, (c, actor, now) =>
@@ -340,10 +346,24 @@ public sealed record QueueRow(
     DateTime AcknowledgementDueAt,
     bool AcknowledgementBreached,
     bool CustomerUpdateDue,
-    DateTime? EscalatedAt);
+    DateTime? EscalatedAt,
+    DateTime? ReopenedAt = null);
 
 public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
 
-/// <summary>Someone else changed the complaint first; the user's change was not saved.</summary>
-public sealed class ComplaintConflictException()
-    : Exception("Someone else changed this complaint while you were working on it. The latest version is shown; your entry is still in the form — check it and try again.");
+/// <summary>
+/// Someone else changed the complaint first; the user's change was not saved. <see cref="Changes"/> names what was saved
+/// since the version the user's form was opened on, and <see cref="CurrentVersion"/> is the version a deliberate
+/// "save anyway" sends back.
+/// </summary>
+public sealed class ComplaintConflictException(IReadOnlyList<ComplaintHistoryEntry>? changes = null, long? currentVersion = null)
+    : Exception(DefaultMessage)
+{
+    public const string DefaultMessage = "Someone else changed this complaint while you were working on it. The latest version is shown; your entry is still in the form — check it and try again.";
+
+    /// <summary>The timeline entries saved since the expected version, oldest first (empty when unknown).</summary>
+    public IReadOnlyList<ComplaintHistoryEntry> Changes { get; } = changes ?? [];
+
+    /// <summary>The complaint's version now, when known.</summary>
+    public long? CurrentVersion { get; } = currentVersion;
+}

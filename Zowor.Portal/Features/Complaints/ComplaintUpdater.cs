@@ -118,7 +118,7 @@ public sealed class ComplaintUpdater(
         var version = db.Entry(complaint).Property<long>(PortalDbContext.VersionProperty);
         if (expectedVersion is { } expected && version.CurrentValue != expected)
         {
-            throw new ComplaintConflictException();
+            throw await ConflictAsync(db, id, expected, cancellationToken);
         }
 
         var levelBefore = complaint.EscalationLevel;
@@ -138,7 +138,8 @@ public sealed class ComplaintUpdater(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ComplaintConflictException();
+            await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
+            throw await ConflictAsync(fresh, id, expectedVersion ?? version.OriginalValue, cancellationToken);
         }
         catch (Exception ex) when (DatabaseBusy.Is(ex))
         {
@@ -152,6 +153,18 @@ public sealed class ComplaintUpdater(
         Signal(messages);
         publisher.Publish(complaint, actor, levelBefore, notifications);
         return true;
+    }
+
+    /// <summary>The conflict with what was saved since <paramref name="expectedVersion"/>: the timeline entries of the later saves.</summary>
+    private static async Task<ComplaintConflictException> ConflictAsync(PortalDbContext db, Guid id, long expectedVersion, CancellationToken cancellationToken)
+    {
+        var current = await db.Complaints.Where(c => c.Id == id)
+            .Select(c => EF.Property<long>(c, PortalDbContext.VersionProperty)).SingleAsync(cancellationToken);
+        var changes = await db.Set<ComplaintHistoryEntry>().AsNoTracking()
+            .Where(h => EF.Property<Guid?>(h, PortalDbContext.HistoryComplaintIdProperty) == id && EF.Property<long>(h, PortalDbContext.VersionProperty) > expectedVersion)
+            .OrderBy(h => h.Id)
+            .ToListAsync(cancellationToken);
+        return new ComplaintConflictException(changes, current);
     }
 
     private void Signal(int messages)

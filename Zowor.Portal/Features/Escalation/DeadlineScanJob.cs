@@ -69,12 +69,15 @@ public sealed class DeadlineScanJob(
             .Select(c => new { c.Id, c.ReceivedAt })
             .Union(complaints.Where(c => c.Status == ComplaintStatus.Received && c.AcknowledgementBreachedAt == null && c.AcknowledgementDueAt <= now)
                 .Select(c => new { c.Id, c.ReceivedAt }))
-            .Union(complaints.Where(c => open.Contains(c.Status) && c.CustomerUpdateDueSince == null && (c.LastCustomerUpdateAt ?? c.ReceivedAt) <= updateFrom)
+            // A reopening restarts the cadence and the targets: nothing is due before the reopening plus the period.
+            .Union(complaints.Where(c => open.Contains(c.Status) && c.CustomerUpdateDueSince == null && (c.LastCustomerUpdateAt ?? c.ReceivedAt) <= updateFrom
+                    && (c.ReopenedAt == null || c.ReopenedAt <= updateFrom))
                 .Select(c => new { c.Id, c.ReceivedAt }))
             .Union(complaints.Where(c => open.Contains(c.Status) && c.EscalationLevel == EscalationLevel.CustomerServiceManager
-                    && (c.Severity == ComplaintSeverity.Serious || c.ReceivedAt <= level1From))
+                    && (c.Severity == ComplaintSeverity.Serious || (c.ReceivedAt <= level1From && (c.ReopenedAt == null || c.ReopenedAt <= level1From))))
                 .Select(c => new { c.Id, c.ReceivedAt }))
-            .Union(complaints.Where(c => open.Contains(c.Status) && c.EscalationLevel == EscalationLevel.ChiefCustomerOfficer && c.EscalatedAt <= level2From)
+            .Union(complaints.Where(c => open.Contains(c.Status) && c.EscalationLevel == EscalationLevel.ChiefCustomerOfficer && c.EscalatedAt <= level2From
+                    && (c.ReopenedAt == null || c.ReopenedAt <= level2From))
                 .Select(c => new { c.Id, c.ReceivedAt }));
         return await due.OrderBy(c => c.ReceivedAt).Select(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
     }
@@ -106,9 +109,10 @@ public sealed class DeadlineScanJob(
             candidates.Add(new Step(c.AcknowledgementDueAt, 1, () => c.RecordAcknowledgementBreach()));
         }
 
-        // Long-running rules are never dated before the complaint's last change: a complaint reopened weeks after its
-        // targets passed is flagged and escalated from the reopening, not back-dated into the time it was closed.
-        if (c.IsUnresolved && c.CustomerUpdateDueSince is null && (c.LastCustomerUpdateAt ?? c.ReceivedAt).AddDays(settings.CustomerUpdateDays) is var updateDue && updateDue <= now)
+        // The cadence counts from the last update, but never from before a reopening: a complaint reopened weeks after its
+        // last update is owed one a full period after the reopening. Long-running rules are also never dated before the
+        // complaint's last change, so nothing is back-dated into the time it was closed.
+        if (c.IsUnresolved && c.CustomerUpdateDueSince is null && Later(c.LastCustomerUpdateAt ?? c.ReceivedAt, c.ClockStartedAt).AddDays(settings.CustomerUpdateDays) is var updateDue && updateDue <= now)
         {
             var updateAt = Later(updateDue, c.LastChangedAt);
             candidates.Add(new Step(updateAt, 2, () => c.FlagCustomerUpdateDue(updateAt)));

@@ -117,6 +117,14 @@ public sealed class CustomerMailTemplates(IStringLocalizer<SharedResource> L, IO
                     Format(L["As you asked, your complaint {0} has been escalated to the CEO's office for review."], reference),
                     L["We will contact you with the outcome."],
                 ]),
+            // The staff's reason for reopening is internal and stays out of the e-mail.
+            CustomerMessageKinds.Reopened => (
+                L["Your complaint has been reopened"],
+                [
+                    Format(L["We have reopened your complaint {0} and are working on it again."], reference),
+                    L["We will keep you informed until it is resolved."],
+                    Format(L["If you have anything to add, reply to this e-mail or call us on {0}."], Hotline),
+                ]),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown customer message."),
         };
     }

@@ -41,6 +41,10 @@ public sealed class CustomerMessagePlanner(CustomerMailTemplates templates)
                     Queue(db, complaint, CustomerMessageKinds.ResolutionOffered, null, now);
                     planned++;
                     break;
+                case ComplaintStatusChanged { To: ComplaintStatus.Reopened }:
+                    Queue(db, complaint, CustomerMessageKinds.Reopened, null, now);
+                    planned++;
+                    break;
                 case ComplaintStatusChanged { To: ComplaintStatus.Closed }:
                     var token = await IssueSurveyAsync(db, complaint, now, cancellationToken);
                     Queue(db, complaint, CustomerMessageKinds.Closed, token is null ? null : templates.SurveyUrl(token), now);

@@ -94,4 +94,7 @@ public static class CustomerMessageKinds
 
     /// <summary>Confirms the customer's escalation to the CEO (P-73).</summary>
     public const string CeoReviewRequested = "CeoReviewRequested";
+
+    /// <summary>The complaint was opened again (P-41: the customer hears of each step).</summary>
+    public const string Reopened = "Reopened";
 }

@@ -25,6 +25,12 @@ public sealed class PortalSettings
     [Range(1, 365, ErrorMessage = "The level-2 target must be between 1 and 365 days.")]
     public int Level2ResolutionDays { get; set; } = 5;
 
+    /// <summary>P-40: how long the customer has to answer an offer before staff may record "no answer" and resolve without it.</summary>
+    [Range(1, 60, ErrorMessage = "The waiting period for the customer's answer must be between 1 and 60 days.")]
+    public int OfferAnswerDays { get; set; } = DefaultOfferAnswerDays;
+
+    public const int DefaultOfferAnswerDays = 7;
+
     [Range(1, 120, ErrorMessage = "Retention must be between 1 and 120 months.")]
     public int RetentionMonths { get; set; } = 12;
 

@@ -43,6 +43,7 @@ public sealed class SettingsService(
         stored.Level1ResolutionDays = changed.Level1ResolutionDays;
         stored.Level2ResolutionDays = changed.Level2ResolutionDays;
         stored.RetentionMonths = changed.RetentionMonths;
+        stored.OfferAnswerDays = changed.OfferAnswerDays;
         stored.RecurrenceThreshold = changed.RecurrenceThreshold;
         stored.RecurrenceWindowDays = changed.RecurrenceWindowDays;
         stored.TimeZone = changed.TimeZone.Trim();

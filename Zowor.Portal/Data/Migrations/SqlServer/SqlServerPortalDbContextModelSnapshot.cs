@@ -419,6 +419,9 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<double?>("ResolutionHours")
                         .HasColumnType("float");
 
@@ -514,6 +517,9 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -1462,6 +1468,11 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.Property<int>("Level2ResolutionDays")
                         .HasColumnType("int");
 
+                    b.Property<int>("OfferAnswerDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(7);
+
                     b.Property<int>("RecurrenceThreshold")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("int")
@@ -1945,6 +1956,10 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                                 .HasMaxLength(24)
                                 .HasColumnType("nvarchar(24)")
                                 .HasColumnName("ResolutionKind");
+
+                            b1.Property<DateTime?>("NoAnswerRecordedAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("ResolutionNoAnswerRecordedAt");
 
                             b1.Property<DateTime>("ProposedAt")
                                 .HasColumnType("datetime2")

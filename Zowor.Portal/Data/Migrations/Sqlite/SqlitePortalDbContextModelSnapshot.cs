@@ -407,6 +407,9 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("ResolutionHours")
                         .HasColumnType("REAL");
 
@@ -500,6 +503,9 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1421,6 +1427,11 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.Property<int>("Level2ResolutionDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("OfferAnswerDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(7);
+
                     b.Property<int>("RecurrenceThreshold")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -1902,6 +1913,10 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                                 .HasMaxLength(24)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ResolutionKind");
+
+                            b1.Property<DateTime?>("NoAnswerRecordedAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResolutionNoAnswerRecordedAt");
 
                             b1.Property<DateTime>("ProposedAt")
                                 .HasColumnType("TEXT")
