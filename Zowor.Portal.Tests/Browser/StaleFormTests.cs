@@ -20,7 +20,7 @@ public sealed class StaleFormTests(BrowserFixture browser) : IClassFixture<Brows
 {
     private static readonly string CsmEmail = SeededPortalFixture.DemoEmailFor(PortalRoles.Csm);
     private static readonly string CcoEmail = SeededPortalFixture.DemoEmailFor(PortalRoles.Cco);
-    private static readonly string CsmName = Data.DbSeeder.DemoUsers.Single(u => u.Email == CsmEmail).Name;
+    private static readonly string CsmName = Zowor.Portal.Data.DbSeeder.DemoUsers.Single(u => u.Email == CsmEmail).Name;
     private const string CsmCause = "Courier left the parcel at the neighbour's door.";
     private const string CcoCause = "Warehouse printed the label for the old address.";
 

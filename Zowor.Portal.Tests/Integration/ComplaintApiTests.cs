@@ -153,7 +153,7 @@ public sealed class ComplaintApiTests : IAsyncLifetime
         var change = Assert.Single(body.RootElement.GetProperty("changes").EnumerateArray().ToList());
         Assert.Equal(ComplaintHistoryKinds.CommunicationLogged, change.GetProperty("kind").GetString());
         Assert.Equal("Called the customer.", change.GetProperty("details").GetString());
-        Assert.Equal(Data.DbSeeder.DemoUsers.Single(u => u.Email == SeededPortalFixture.DemoEmailFor(PortalRoles.Cco)).Name, change.GetProperty("by").GetString());
+        Assert.Equal(Zowor.Portal.Data.DbSeeder.DemoUsers.Single(u => u.Email == SeededPortalFixture.DemoEmailFor(PortalRoles.Cco)).Name, change.GetProperty("by").GetString());
         var currentVersion = body.RootElement.GetProperty("currentVersion").GetInt64();
         Assert.Equal(staleVersion + 1, currentVersion);
 

@@ -59,7 +59,7 @@ public static class DatabaseSmokeTest
             }),
             ("review pack figures, last month", async () =>
             {
-                var figures = await ReviewPackJob.ComputeAsync(db, now.AddMonths(-1), now, cancellationToken);
+                var figures = await ReviewPackJob.ComputeAsync(db, now.AddMonths(-1), now, now, cancellationToken);
                 return $"{figures.Received} received";
             }),
             ("CAPA recurrence groups", async () => $"{(await CapaScanJob.FindNewAlertsAsync(db, 3, 30, now, today, cancellationToken)).Count} alerts would be raised"),
