@@ -18,9 +18,11 @@ using Zowor.Portal.Features.Escalation;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Evidence;
 using Zowor.Portal.Features.Mail;
+using Zowor.Portal.Features.Mailbox;
 using Zowor.Portal.Features.Memos;
 using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Features.Privacy;
+using Zowor.Portal.Features.Replies;
 using Zowor.Portal.Features.Retention;
 using Zowor.Portal.Features.Reviews;
 using Zowor.Portal.Features.Settings;
@@ -207,6 +209,38 @@ public static class SqlServerPaths
         new("NotificationService.GetMineAsync", false, (s, ct) => s.GetRequiredService<NotificationService>().GetMineAsync(15, ct)),
         new("NotificationService.MarkAllReadAsync", false, (s, ct) => s.GetRequiredService<NotificationService>().MarkAllReadAsync(ct)),
 
+        // The complaints mailbox and replies from the case (issue 15).
+        new("InboundMailProcessor.ProcessAsync: a new e-mail becomes a complaint (record, reference, receipt)", true,
+            (s, ct) => s.GetRequiredService<InboundMailProcessor>().ProcessAsync(MailSource(1), Mime("Kettle stopped working", inReplyTo: null), ct)),
+        new("InboundMailProcessor.ProcessAsync: a reply threaded by In-Reply-To and by the reference in the subject", false,
+            (s, ct) => s.GetRequiredService<InboundMailProcessor>().ProcessAsync(MailSource(2), Mime("Re: [ZW-2026-000001] Update", $"<{Missing:N}@zowor-portal>"), ct)),
+        new("InboundMailProcessor.FindAsync", false, (s, ct) => s.GetRequiredService<InboundMailProcessor>().FindAsync(MailSource(3), ct)),
+        new("MailboxReader: the lease, unfinished and last recorded UIDs, marking a message finished", false, async (s, ct) =>
+        {
+            var reader = ActivatorUtilities.CreateInstance<MailboxReader>(s);
+            await reader.TryLeaseAsync(ct);
+            await reader.UnfinishedUidsAsync("complaints@imap/INBOX", 1, ct);
+            await reader.LastRecordedUidAsync("complaints@imap/INBOX", 1, ct);
+            await reader.MarkFinishedAsync("complaints@imap/INBOX", 1, 1, ct);
+            await reader.ReleaseAsync();
+        }),
+        new("MailQuarantineService.ListAsync", false, (s, ct) => s.GetRequiredService<MailQuarantineService>().ListAsync(ct)),
+        new("MailQuarantineService.ReleaseAsync", false, (s, ct) => s.GetRequiredService<MailQuarantineService>().ReleaseAsync(Missing, ct)),
+        new("MailQuarantineService.DiscardAsync", false, (s, ct) => s.GetRequiredService<MailQuarantineService>().DiscardAsync(Missing, ct)),
+        new("ReplyService.GetActiveTemplatesAsync and GetAllTemplatesAsync", false, async (s, ct) =>
+        {
+            await s.GetRequiredService<ReplyService>().GetActiveTemplatesAsync(ct);
+            await s.GetRequiredService<ReplyService>().GetAllTemplatesAsync(ct);
+        }),
+        new("ReplyService.SaveTemplateAsync: name check, INSERT", false,
+            (s, ct) => s.GetRequiredService<ReplyService>().SaveTemplateAsync(new ReplyTemplateForm
+            {
+                Name = "Apology", SubjectEn = "Our apologies", BodyEn = "Dear {CustomerName}, we are sorry.", SubjectRu = "Приносим извинения", BodyRu = "{CustomerName}, приносим извинения.",
+            }, ct)),
+        new("ReplyService.ReplyAsync: the complaint, the outbox INSERT", false,
+            (s, ct) => s.GetRequiredService<ReplyService>().ReplyAsync(Missing, 1, new CustomerReplyModel { Subject = "Update", Text = "We have ordered a replacement." }, ct)),
+        new("ReplyService.AddInternalNoteAsync", false, (s, ct) => s.GetRequiredService<ReplyService>().AddInternalNoteAsync(Missing, 1, "Called the warehouse.", ct)),
+
         // Mail, evidence, audit, settings, categories, users, operations.
         new("OutboxDispatcher.DeliverDueAsync: claim and deliver due e-mails", false, (s, ct) => s.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(ct)),
         new("EvidenceFileService.AddAsync", false, (s, ct) =>
@@ -261,6 +295,13 @@ public static class SqlServerPaths
         new("DbSeeder.SeedAsync: roles, categories and the Development demo data", false,
             (s, ct) => s.GetRequiredService<DbSeeder>().SeedAsync(demoData: true, ct)),
     ];
+
+    private static MailboxMessageSource MailSource(long uid) => new("complaints@imap/INBOX", 1, uid, DateTime.UtcNow, 400);
+
+    private static MemoryStream Mime(string subject, string? inReplyTo) => new(Encoding.UTF8.GetBytes(
+        "From: Olga Petrova <olga.petrova@example.com>\r\nTo: complaints@zowor.test\r\nSubject: " + subject + "\r\n" +
+        $"Message-ID: <{Guid.NewGuid():N}@example.com>\r\n" + (inReplyTo is null ? string.Empty : $"In-Reply-To: {inReplyTo}\r\nReferences: {inReplyTo}\r\n") +
+        "Date: Thu, 03 Dec 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThe kettle stopped working after two days.\r\n"));
 
     private static RegisterComplaintForm PhoneComplaint() => new()
     {

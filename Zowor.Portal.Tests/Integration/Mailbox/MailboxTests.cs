@@ -56,7 +56,7 @@ public sealed class MailboxTests
         // A forwarded e-mail (message/rfc822) is evidence of its own.
         Assert.Equal(["attached-message.eml", "kettle.png", "original-message.eml"], complaint.Evidence.Select(e => e.File!.FileName).Order(StringComparer.Ordinal));
         var png = complaint.Evidence.Single(e => e.File!.FileName == "kettle.png");
-        Assert.Equal(Complaint.CustomerFileDescription, png.Description);
+        Assert.True(png.FromCustomer, "an e-mail's attachment is evidence from the customer, as the web form's files are");
         Assert.Equal(MailboxMessages.Png, await File.ReadAllBytesAsync(Path.Combine(app.Database.FilesFolder, "evidence", complaint.Id.ToString("N"), png.File!.StoredName), Ct));
 
         await using var db = app.Database.CreateContext();

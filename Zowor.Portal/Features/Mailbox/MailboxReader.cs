@@ -173,23 +173,14 @@ public sealed class MailboxReader(
     {
         var key = MailboxKey;
         var validity = (long)folder.UidValidity;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        foreach (var uid in await UnfinishedUidsAsync(key, validity, cancellationToken))
         {
-            var pending = await db.Set<InboundMail>().Where(m => m.Mailbox == key && m.UidValidity == validity && m.MailboxUpdatedAt == null)
-                .Select(m => m.Uid).ToListAsync(cancellationToken);
-            foreach (var uid in pending)
-            {
-                await FinishAsync(folder, processed, key, validity, uid, cancellationToken);
-            }
+            await FinishAsync(folder, processed, key, validity, uid, cancellationToken);
         }
 
         while (true)
         {
-            long last;
-            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-            {
-                last = await db.Set<InboundMail>().Where(m => m.Mailbox == key && m.UidValidity == validity).MaxAsync(m => (long?)m.Uid, cancellationToken) ?? 0;
-            }
+            var last = await LastRecordedUidAsync(key, validity, cancellationToken);
 
             // "last+1:*" always includes the newest message, even an old one: keep only higher UIDs.
             var uids = (await folder.SearchAsync(SearchQuery.Uids(new UniqueIdRange(new UniqueId((uint)last + 1), UniqueId.MaxValue)), cancellationToken))
@@ -256,6 +247,29 @@ public sealed class MailboxReader(
             await folder.AddFlagsAsync(id, MessageFlags.Seen, silent: true, cancellationToken);
         }
 
+        await MarkFinishedAsync(key, validity, uid, cancellationToken);
+    }
+
+    // The reader's queries, apart from the IMAP conversation so that the SQL Server suite can translate them.
+
+    /// <summary>Messages recorded whose mailbox change (flag or move) a crash left undone.</summary>
+    internal async Task<List<long>> UnfinishedUidsAsync(string key, long validity, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<InboundMail>().Where(m => m.Mailbox == key && m.UidValidity == validity && m.MailboxUpdatedAt == null)
+            .Select(m => m.Uid).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The highest UID recorded for this mailbox and UIDVALIDITY (0 when none).</summary>
+    internal async Task<long> LastRecordedUidAsync(string key, long validity, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<InboundMail>().Where(m => m.Mailbox == key && m.UidValidity == validity).MaxAsync(m => (long?)m.Uid, cancellationToken) ?? 0;
+    }
+
+    /// <summary>Notes that the message's mailbox change is done.</summary>
+    internal async Task MarkFinishedAsync(string key, long validity, long uid, CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Set<InboundMail>().Where(m => m.Mailbox == key && m.UidValidity == validity && m.Uid == uid)
@@ -263,7 +277,7 @@ public sealed class MailboxReader(
     }
 
     /// <summary>Takes or renews the lease: a conditional UPDATE, or the first INSERT; false when another node holds it.</summary>
-    private async Task<bool> TryLeaseAsync(CancellationToken cancellationToken)
+    internal async Task<bool> TryLeaseAsync(CancellationToken cancellationToken)
     {
         var key = MailboxKey;
         var now = time.GetUtcNow().UtcDateTime;
@@ -294,7 +308,7 @@ public sealed class MailboxReader(
         }
     }
 
-    private async Task ReleaseAsync()
+    internal async Task ReleaseAsync()
     {
         try
         {
