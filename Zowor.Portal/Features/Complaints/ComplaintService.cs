@@ -203,6 +203,12 @@ public sealed class ComplaintService(
             }
         }, cancellationToken);
 
+    /// <summary>Revises the estimated resolution date (P-21); the customer is e-mailed the new date in the same transaction.</summary>
+    public Task ReviseEstimateAsync(Guid id, long version, ReviseEstimateForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, ComplaintAction.ReviseEstimate, (c, actor, now) =>
+            c.ReviseEstimatedResolutionDate(DateOnly.FromDateTime(Required(form.EstimatedResolutionDate, "Enter the new estimated resolution date.")),
+                form.Reason ?? string.Empty, actor, now, clock.Today), cancellationToken);
+
     public Task StartInvestigationAsync(Guid id, long version, string? note, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, version, ComplaintAction.StartInvestigation, (c, actor, now) => c.StartInvestigation(actor, now, note), cancellationToken);
 
