@@ -106,12 +106,14 @@ public sealed class ComplaintService(
         };
 
         var pageSize = Math.Clamp(query.PageSize, 5, 100);
+        var today = clock.Today;
         var rows = await complaints
             .Skip(Math.Max(0, query.Page) * pageSize)
             .Take(pageSize)
             .Select(c => new QueueRow(c.Id, c.Reference, c.ReceivedAt, c.Customer.Name, c.Subject, c.CategoryCode, c.Channel,
                 c.Severity, c.Status, c.EscalationLevel, c.OwnerName, c.AcknowledgementDueAt,
-                false, c.CustomerUpdateDueSince != null, c.EscalatedAt, c.ReopenedAt))
+                false, c.CustomerUpdateDueSince != null, c.EscalatedAt, c.ReopenedAt,
+                c.Acknowledgement != null && c.Acknowledgement.EstimatedResolutionDate < today))
             .ToListAsync(cancellationToken);
         // P-20 by the one definition (AcknowledgementTarget), asked of this page's rows only.
         var ids = rows.Select(r => r.Id).ToArray();
@@ -353,7 +355,8 @@ public sealed record QueueRow(
     bool AcknowledgementBreached,
     bool CustomerUpdateDue,
     DateTime? EscalatedAt,
-    DateTime? ReopenedAt = null);
+    DateTime? ReopenedAt = null,
+    bool PastEstimatedDate = false);
 
 public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
 
