@@ -130,7 +130,7 @@ public sealed class TrendQueries(
     {
         var resolved = ResolvedWithFirstEstimate(received);
         var count = await resolved.CountAsync(cancellationToken);
-        var onTime = count == 0 ? 0 : await ResolvedByFirstEstimate(resolved, clock.Zone.BaseUtcOffset).CountAsync(cancellationToken);
+        var onTime = await ResolvedByFirstEstimate(resolved, clock.Zone.BaseUtcOffset).CountAsync(cancellationToken);
         return new FirstEstimateFigures(count, onTime);
     }
 
