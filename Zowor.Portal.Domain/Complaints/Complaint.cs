@@ -100,6 +100,12 @@ public sealed class Complaint
     /// <summary>The acknowledgement once given.</summary>
     public Acknowledgement? Acknowledgement { get; private set; }
 
+    /// <summary>
+    /// The estimated resolution date given at acknowledgement, kept when staff revise the estimate (P-21): trends measure
+    /// resolutions against the first promise, not the last one.
+    /// </summary>
+    public DateOnly? FirstEstimatedResolutionDate { get; private set; }
+
     /// <summary>The investigation's finding.</summary>
     public RootCause? RootCause { get; private set; }
 
@@ -288,11 +294,43 @@ public sealed class Complaint
         }
 
         Acknowledgement = new Acknowledgement(method, at, by.Id, by.Name, estimatedResolutionDate);
+        FirstEstimatedResolutionDate = estimatedResolutionDate;
         AcknowledgementHours = (at - ReceivedAt).TotalHours;
         LastCustomerUpdateAt = at;
         CustomerUpdateDueSince = null;
         Record(at, by, ComplaintHistoryKinds.Acknowledged, null, estimatedResolutionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), method.ToString());
         MoveTo(ComplaintAction.Acknowledge, by, at, null);
+    }
+
+    /// <summary>
+    /// Revises the estimated resolution date the customer was given (P-21), with a reason for the timeline. The first
+    /// estimate stays in <see cref="FirstEstimatedResolutionDate"/>; the customer hears of the new date (not the reason).
+    /// </summary>
+    /// <param name="newDate">The new estimate.</param>
+    /// <param name="reason">Why the estimate changes; staff-only, required.</param>
+    /// <param name="by">Who revises it.</param>
+    /// <param name="at">When (UTC).</param>
+    /// <param name="today">Today in the business time zone, which the estimate may not precede; defaults to the UTC date of <paramref name="at"/>.</param>
+    public void ReviseEstimatedResolutionDate(DateOnly newDate, string reason, Actor by, DateTime at, DateOnly? today = null)
+    {
+        EnsureAllowed(ComplaintAction.ReviseEstimate, by, at);
+        var acknowledgement = Acknowledgement ?? throw new ComplaintWorkflowException("The complaint has not been acknowledged: give the estimated resolution date with the acknowledgement.");
+        var text = Guard.Text(reason, "Reason", ComplaintLimits.Note);
+        if (newDate < (today ?? DateOnly.FromDateTime(at)))
+        {
+            throw new DomainException("The estimated resolution date cannot be in the past.");
+        }
+
+        var current = acknowledgement.EstimatedResolutionDate;
+        if (newDate == current)
+        {
+            throw new ComplaintWorkflowException("The estimated resolution date is already {0}; choose a different date.", current.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        FirstEstimatedResolutionDate ??= current;
+        Acknowledgement = acknowledgement with { EstimatedResolutionDate = newDate };
+        Record(at, by, ComplaintHistoryKinds.EstimateRevised, current.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), newDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), text);
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.EstimateRevised, at));
     }
 
     /// <summary>Starts the investigation, or returns to it from a rejected offer or a reopening (P-30).</summary>

@@ -27,6 +27,8 @@ public enum ComplaintAction
     RecordCustomerResponse,
     /// <summary>Record that the customer did not answer the offer within the waiting period (P-40).</summary>
     RecordNoAnswer,
+    /// <summary>Revise the estimated resolution date the customer was given (P-21).</summary>
+    ReviseEstimate,
     /// <summary>Escalate to a higher level.</summary>
     Escalate,
     /// <summary>Assign an owner.</summary>

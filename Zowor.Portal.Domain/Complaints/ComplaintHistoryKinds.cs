@@ -21,6 +21,8 @@ public static class ComplaintHistoryKinds
     public const string CustomerResponded = "CustomerResponded";
     /// <summary>The customer did not answer the offer within the waiting period (P-40); After is the days waited.</summary>
     public const string CustomerNoAnswer = "CustomerNoAnswer";
+    /// <summary>The estimated resolution date was revised (P-21): Before and After are the dates, Details the staff's reason.</summary>
+    public const string EstimateRevised = "EstimateRevised";
     /// <summary>The escalation level rose.</summary>
     public const string Escalated = "Escalated";
     /// <summary>The owner changed.</summary>

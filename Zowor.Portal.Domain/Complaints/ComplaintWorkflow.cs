@@ -43,6 +43,8 @@ public static class ComplaintWorkflow
             [ComplaintAction.RecordRootCause] = [ComplaintStatus.Investigating, ComplaintStatus.Resolving],
             [ComplaintAction.RecordCustomerResponse] = [ComplaintStatus.Resolving],
             [ComplaintAction.RecordNoAnswer] = [ComplaintStatus.Resolving],
+            // Only once there is an estimate to revise, i.e. after the acknowledgement, and while the complaint is open (P-21).
+            [ComplaintAction.ReviseEstimate] = Unresolved.Where(s => s != ComplaintStatus.Received).ToArray(),
             [ComplaintAction.Escalate] = Unresolved,
             [ComplaintAction.Assign] = Unresolved.Append(ComplaintStatus.Resolved).ToArray(),
             // A customer may call about a closed complaint too; every contact is logged.

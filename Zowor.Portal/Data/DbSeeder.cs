@@ -324,6 +324,8 @@ public sealed class DbSeeder(
         investigating.StartInvestigation(csm, investigating.ReceivedAt.AddHours(6));
         investigating.AddEvidence(EvidenceKind.OrderDetails, "Order packed at Almaty warehouse, shipped with standard box, no inner dividers.", csm, investigating.ReceivedAt.AddHours(8));
         investigating.AddInterview("Nurlan B.", "Warehouse supervisor", investigating.ReceivedAt.AddDays(1), "Dividers were out of stock that week; glasses were wrapped in paper only.", csm, investigating.ReceivedAt.AddDays(1));
+        // P-21: the estimate was revised once; /track shows the first one in its history, the case the reason.
+        investigating.ReviseEstimatedResolutionDate(DateOnly.FromDateTime(now.AddDays(6)), "The replacement glasses come from the supplier, two more days.", csm, investigating.ReceivedAt.AddDays(1).AddHours(1));
 
         var resolving = New(ComplaintChannel.Email, "Sofia Rossi", "sofia.rossi@example.it", null, "Received a blue jacket instead of black",
             "I ordered the black jacket in size M and received a blue one in size L.",

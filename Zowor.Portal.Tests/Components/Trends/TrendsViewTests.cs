@@ -32,7 +32,8 @@ public sealed class TrendsViewTests : PortalComponentTestBase
         Satisfaction: new SatisfactionFigures(4, 3, 3.7, 4.3),
         Memos: new MemoAcknowledgementFigures(2, 10, 9),
         Training: new TrainingComplianceFigures(20, 15, 2, 5),
-        Capa: new CapaFigures(false, 0, 0));
+        Capa: new CapaFigures(false, 0, 0),
+        FirstEstimate: new FirstEstimateFigures(4, 3));
 
     public TrendsViewTests()
     {
@@ -54,6 +55,7 @@ public sealed class TrendsViewTests : PortalComponentTestBase
         Assert.Equal("4.5 / 30", Tile(cut, "tile-ack-hours"));
         Assert.Equal("2.5 / 4", Tile(cut, "tile-resolve-days"));
         Assert.Equal("25%", Tile(cut, "tile-escalated"));
+        Assert.Equal("75%", Tile(cut, "tile-first-estimate")); // P-21: 3 of 4 resolved by the first estimate
         Assert.Equal("33%", Tile(cut, "tile-repeat"));
         Assert.Equal("3.7 / 4.3", Tile(cut, "tile-satisfaction"));
         Assert.Equal("35.50 EUR", Tile(cut, "tile-refunds"));

@@ -19,7 +19,7 @@ internal static class ComplaintActionRunner
     public static readonly ComplaintAction[] Activities =
     [
         ComplaintAction.AddEvidence, ComplaintAction.AddInterview, ComplaintAction.RecordRootCause,
-        ComplaintAction.RecordCustomerResponse, ComplaintAction.RecordNoAnswer, ComplaintAction.Escalate, ComplaintAction.Assign,
+        ComplaintAction.RecordCustomerResponse, ComplaintAction.RecordNoAnswer, ComplaintAction.ReviseEstimate, ComplaintAction.Escalate, ComplaintAction.Assign,
         ComplaintAction.LogCommunication,
     ];
 
@@ -31,6 +31,7 @@ internal static class ComplaintActionRunner
         ComplaintAction.RecordRootCause => ComplaintHistoryKinds.RootCauseRecorded,
         ComplaintAction.RecordCustomerResponse => ComplaintHistoryKinds.CustomerResponded,
         ComplaintAction.RecordNoAnswer => ComplaintHistoryKinds.CustomerNoAnswer,
+        ComplaintAction.ReviseEstimate => ComplaintHistoryKinds.EstimateRevised,
         ComplaintAction.Escalate => ComplaintHistoryKinds.Escalated,
         ComplaintAction.Assign => ComplaintHistoryKinds.Assigned,
         ComplaintAction.LogCommunication => ComplaintHistoryKinds.CommunicationLogged,
@@ -86,6 +87,12 @@ internal static class ComplaintActionRunner
             case ComplaintAction.RecordNoAnswer:
                 // The waiting period is the caller's setting; none here, so only the status decides.
                 complaint.RecordNoAnswer("Called and e-mailed; no reply.", TimeSpan.Zero, by, at);
+                break;
+            case ComplaintAction.ReviseEstimate:
+                // A later date than both the current estimate and the day of the call, so only the status decides.
+                var current = complaint.Acknowledgement?.EstimatedResolutionDate ?? DateOnly.FromDateTime(at);
+                var latest = current > DateOnly.FromDateTime(at) ? current : DateOnly.FromDateTime(at);
+                complaint.ReviseEstimatedResolutionDate(latest.AddDays(7), "The supplier needs another week.", by, at);
                 break;
             case ComplaintAction.Escalate:
                 complaint.Escalate(EscalationLevel.ChiefExecutive, "Customer asked for the Chief Executive.", by, at);

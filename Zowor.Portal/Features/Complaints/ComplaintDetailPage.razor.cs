@@ -121,6 +121,8 @@ public sealed partial class ComplaintDetailPage
         ComplaintHistoryKinds.Acknowledged when Enum.TryParse<Domain.Complaints.ContactMethod>(entry.Details, out var method) =>
             string.Format(CultureInfo.CurrentCulture, L["Acknowledged by {0}; estimated resolution {1}"], L[EnumText.Of(method)],
                 DateOnly.TryParse(entry.After, CultureInfo.InvariantCulture, out var estimate) ? estimate.ToString("d", CultureInfo.CurrentCulture) : entry.After),
+        ComplaintHistoryKinds.EstimateRevised =>
+            string.Format(CultureInfo.CurrentCulture, L["Estimated resolution date revised from {0} to {1}"], IsoDate(entry.Before), IsoDate(entry.After)),
         ComplaintHistoryKinds.CustomerResponded => entry.After == "Accepted" ? L["The customer accepted the offer"] : L["The customer rejected the offer"],
         ComplaintHistoryKinds.CustomerNoAnswer => string.Format(CultureInfo.CurrentCulture, L["No answer from the customer after {0} days"], entry.After),
         ComplaintHistoryKinds.Escalated => string.Format(CultureInfo.CurrentCulture, L["Escalated from level {0} to level {1}"], entry.Before, entry.After),
@@ -129,6 +131,9 @@ public sealed partial class ComplaintDetailPage
             string.Format(CultureInfo.CurrentCulture, L["CEO decision: {0}"], L[EnumText.Of(outcome)]),
         _ => L[EnumText.OfName(entry.Kind)],
     };
+
+    private static string? IsoDate(string? iso) =>
+        DateOnly.TryParse(iso, CultureInfo.InvariantCulture, out var date) ? date.ToString("d", CultureInfo.CurrentCulture) : iso;
 
     private static Color TimelineColor(string kind) => kind switch
     {

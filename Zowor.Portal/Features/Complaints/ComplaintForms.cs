@@ -98,6 +98,17 @@ public sealed class AcknowledgeForm
     public string? CallSummary { get; set; }
 }
 
+/// <summary>A new estimated resolution date for the customer (P-21), with the staff's reason.</summary>
+public sealed class ReviseEstimateForm
+{
+    [Required(ErrorMessage = "Enter the new estimated resolution date.")]
+    public DateTime? EstimatedResolutionDate { get; set; }
+
+    [Required(ErrorMessage = "Say why the estimate changes.")]
+    [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    public string? Reason { get; set; }
+}
+
 public sealed class EvidenceForm
 {
     public EvidenceKind Kind { get; set; } = EvidenceKind.OrderDetails;

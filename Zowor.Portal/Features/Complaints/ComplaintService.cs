@@ -106,12 +106,14 @@ public sealed class ComplaintService(
         };
 
         var pageSize = Math.Clamp(query.PageSize, 5, 100);
+        var today = clock.Today;
         var rows = await complaints
             .Skip(Math.Max(0, query.Page) * pageSize)
             .Take(pageSize)
             .Select(c => new QueueRow(c.Id, c.Reference, c.ReceivedAt, c.Customer.Name, c.Subject, c.CategoryCode, c.Channel,
                 c.Severity, c.Status, c.EscalationLevel, c.OwnerName, c.AcknowledgementDueAt,
-                false, c.CustomerUpdateDueSince != null, c.EscalatedAt, c.ReopenedAt))
+                false, c.CustomerUpdateDueSince != null, c.EscalatedAt, c.ReopenedAt,
+                c.Acknowledgement != null && c.Acknowledgement.EstimatedResolutionDate < today))
             .ToListAsync(cancellationToken);
         // P-20 by the one definition (AcknowledgementTarget), asked of this page's rows only.
         var ids = rows.Select(r => r.Id).ToArray();
@@ -202,6 +204,12 @@ public sealed class ComplaintService(
                 c.LogCommunication(CommunicationDirection.Outbound, CommunicationChannel.Phone, form.CallSummary, actor, now);
             }
         }, cancellationToken);
+
+    /// <summary>Revises the estimated resolution date (P-21); the customer is e-mailed the new date in the same transaction.</summary>
+    public Task ReviseEstimateAsync(Guid id, long version, ReviseEstimateForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, version, ComplaintAction.ReviseEstimate, (c, actor, now) =>
+            c.ReviseEstimatedResolutionDate(DateOnly.FromDateTime(Required(form.EstimatedResolutionDate, "Enter the new estimated resolution date.")),
+                form.Reason ?? string.Empty, actor, now, clock.Today), cancellationToken);
 
     public Task StartInvestigationAsync(Guid id, long version, string? note, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, version, ComplaintAction.StartInvestigation, (c, actor, now) => c.StartInvestigation(actor, now, note), cancellationToken);
@@ -347,7 +355,8 @@ public sealed record QueueRow(
     bool AcknowledgementBreached,
     bool CustomerUpdateDue,
     DateTime? EscalatedAt,
-    DateTime? ReopenedAt = null);
+    DateTime? ReopenedAt = null,
+    bool PastEstimatedDate = false);
 
 public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
 

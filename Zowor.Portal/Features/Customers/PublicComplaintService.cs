@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
@@ -300,8 +301,19 @@ public sealed class PublicComplaintService(
             CanAddInformation: complaint.Status is not (ComplaintStatus.Closed or ComplaintStatus.Withdrawn),
             CanAskForCeo: complaint.IsUnresolved && complaint.EscalationLevel != EscalationLevel.ChiefExecutive,
             updates,
-            IssueAccess(complaint.Id));
+            IssueAccess(complaint.Id),
+            EstimateHistoryOf(complaint.History));
     }
+
+    // P-21: every earlier estimate and when it changed, newest first; the staff's reason (Details) stays internal.
+    private static List<EstimateChange> EstimateHistoryOf(IEnumerable<ComplaintHistoryEntry> history) =>
+        history
+            .Where(h => h.Kind == ComplaintHistoryKinds.EstimateRevised && h.Before is not null && h.After is not null)
+            .OrderByDescending(h => h.At)
+            .Select(h => new EstimateChange(h.At, IsoDate(h.Before!), IsoDate(h.After!)))
+            .ToList();
+
+    private static DateOnly IsoDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // The page shows what an e-mail said, without the greeting and the tracking/signature footer every one of them has.
     private static string CoreOf(string body)
@@ -356,7 +368,11 @@ public sealed record CustomerCaseView(
     bool CanAddInformation,
     bool CanAskForCeo,
     IReadOnlyList<CustomerUpdate> Updates,
-    string Access);
+    string Access,
+    IReadOnlyList<EstimateChange> EstimateHistory);
+
+/// <summary>A revision of the estimated resolution date as the customer sees it (P-21): when, from which date to which.</summary>
+public sealed record EstimateChange(DateTime ChangedAt, DateOnly From, DateOnly To);
 
 /// <summary>One line of the customer's view of the case.</summary>
 public sealed record CustomerUpdate(DateTime At, CustomerUpdateKind Kind, string? Title, string? Text);

@@ -125,6 +125,15 @@ public sealed class CustomerMailTemplates(IStringLocalizer<SharedResource> L, IO
                     L["We will keep you informed until it is resolved."],
                     Format(L["If you have anything to add, reply to this e-mail or call us on {0}."], Hotline),
                 ]),
+            // Only the new date: why staff revised it is internal (P-21).
+            CustomerMessageKinds.EstimateRevised => (
+                L["New estimated resolution date"],
+                [
+                    Format(L["We now expect to resolve your complaint {0} by {1}."], reference,
+                        complaint.Acknowledgement?.EstimatedResolutionDate.ToString("D", CultureInfo.CurrentCulture) ?? "—"),
+                    L["We will keep you informed until it is resolved."],
+                    Format(L["If you have anything to add, reply to this e-mail or call us on {0}."], Hotline),
+                ]),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown customer message."),
         };
     }

@@ -55,6 +55,10 @@ public sealed class CustomerMessagePlanner(CustomerMailTemplates templates)
                     Queue(db, complaint, CustomerMessageKinds.Update, update.Summary, now);
                     planned++;
                     break;
+                case ComplaintUpdated { Kind: ComplaintHistoryKinds.EstimateRevised }:
+                    Queue(db, complaint, CustomerMessageKinds.EstimateRevised, null, now);
+                    planned++;
+                    break;
                 case CustomerReplyWritten reply:
                     Queue(db, complaint, CustomerMessageKinds.Reply, reply.Text, now, reply.Subject);
                     planned++;

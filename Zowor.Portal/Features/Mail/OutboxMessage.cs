@@ -97,4 +97,7 @@ public static class CustomerMessageKinds
 
     /// <summary>The complaint was opened again (P-41: the customer hears of each step).</summary>
     public const string Reopened = "Reopened";
+
+    /// <summary>Staff revised the estimated resolution date: the new date, never the staff's reason (P-21).</summary>
+    public const string EstimateRevised = "EstimateRevised";
 }

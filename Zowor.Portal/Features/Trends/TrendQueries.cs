@@ -42,6 +42,7 @@ public sealed class TrendQueries(
         var resolvedCohort = received.Where(c => c.ResolvedAt != null && c.Resolution != null);
         var mix = await resolvedCohort.GroupBy(c => c.Resolution!.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var refunds = await Refunds(received).ToListAsync(cancellationToken);
+        var firstEstimate = await FirstEstimateAsync(received, cancellationToken);
 
         var report = new TrendReport(
             filter,
@@ -62,7 +63,8 @@ public sealed class TrendQueries(
             Satisfaction: await SatisfactionAsync(db, received, cancellationToken),
             Memos: await compliance.MemoAcknowledgementAsync(fromUtc, toUtc, cancellationToken),
             Training: await compliance.TrainingComplianceAsync(Min(filter.To, clock.Today), cancellationToken),
-            Capa: await capa.GetOpenAndOverdueAsync(clock.Today, cancellationToken));
+            Capa: await capa.GetOpenAndOverdueAsync(clock.Today, cancellationToken),
+            FirstEstimate: firstEstimate);
         return report;
     }
 
@@ -118,6 +120,28 @@ public sealed class TrendQueries(
             .Select(c => new { Currency = c.Resolution!.Currency!, Minor = c.Resolution!.AmountInMinorUnits!.Value })
             .GroupBy(r => r.Currency)
             .Select(g => new CurrencySum(g.Key, g.Sum(r => r.Minor), g.Count()));
+
+    /// <summary>
+    /// P-21: of the resolved complaints with an estimate, how many were resolved on or before the business day of their
+    /// FIRST estimate (a later revision does not move the goal). Two COUNTs in SQL; the resolution time is shifted into
+    /// business time by the zone's standard offset (the default zone, Asia/Almaty, has no daylight saving).
+    /// </summary>
+    internal async Task<FirstEstimateFigures> FirstEstimateAsync(IQueryable<Complaint> received, CancellationToken cancellationToken)
+    {
+        var resolved = ResolvedWithFirstEstimate(received);
+        var count = await resolved.CountAsync(cancellationToken);
+        var onTime = await ResolvedByFirstEstimate(resolved, clock.Zone.BaseUtcOffset).CountAsync(cancellationToken);
+        return new FirstEstimateFigures(count, onTime);
+    }
+
+    internal static IQueryable<Complaint> ResolvedWithFirstEstimate(IQueryable<Complaint> received) =>
+        received.Where(c => c.ResolvedAt != null && c.FirstEstimatedResolutionDate != null);
+
+    internal static IQueryable<Complaint> ResolvedByFirstEstimate(IQueryable<Complaint> resolved, TimeSpan offset)
+    {
+        var minutes = offset.TotalMinutes;
+        return resolved.Where(c => DateOnly.FromDateTime(c.ResolvedAt!.Value.AddMinutes(minutes)) <= c.FirstEstimatedResolutionDate!.Value);
+    }
 
     /// <summary>Customers (e-mail, else phone) with how many complaints each; the repeat ones have more than one.</summary>
     internal static IQueryable<int> ComplaintsPerCustomer(IQueryable<Complaint> received) =>

@@ -23,7 +23,8 @@ public sealed record TrendReport(
     SatisfactionFigures Satisfaction,
     MemoAcknowledgementFigures Memos,
     TrainingComplianceFigures Training,
-    CapaFigures Capa)
+    CapaFigures Capa,
+    FirstEstimateFigures FirstEstimate)
 {
     /// <summary>
     /// P-20 by <see cref="AcknowledgementTarget"/>: met ÷ (met + missed), a complaint still unacknowledged past its deadline
@@ -70,3 +71,12 @@ public sealed record SatisfactionFigures(int Sent, int Answered, double? Average
 
 /// <summary>Open and overdue corrective/preventive actions (P-62); <see cref="Connected"/> is false until CAPA tracking is plugged in.</summary>
 public sealed record CapaFigures(bool Connected, int Open, int Overdue);
+
+/// <summary>
+/// P-21: resolved complaints with an estimate, and how many of them were resolved on or before the business day of the
+/// FIRST estimated resolution date given at acknowledgement.
+/// </summary>
+public sealed record FirstEstimateFigures(int Resolved, int ByFirstEstimate)
+{
+    public double? Rate => Resolved == 0 ? null : (double)ByFirstEstimate / Resolved;
+}

@@ -367,6 +367,9 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.Property<int>("EscalationLevel")
                         .HasColumnType("int");
 
+                    b.Property<DateOnly?>("FirstEstimatedResolutionDate")
+                        .HasColumnType("date");
+
                     b.Property<DateTime>("LastChangedAt")
                         .HasColumnType("datetime2");
 

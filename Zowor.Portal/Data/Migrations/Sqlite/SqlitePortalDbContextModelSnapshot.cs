@@ -355,6 +355,9 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.Property<int>("EscalationLevel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("FirstEstimatedResolutionDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("LastChangedAt")
                         .HasColumnType("TEXT");
 
