@@ -58,7 +58,7 @@ public sealed class ReviseEstimateJourneyTests(BrowserFixture browser) : IClassF
             await Expect(entry).ToHaveCountAsync(1);
             await Expect(entry).ToContainTextAsync($"Estimated resolution date revised from {first.ToString("d", english)} to {revised.ToString("d", english)}");
             await Expect(staff.Locator(".timeline-details").Filter(new() { HasText = Reason })).ToHaveCountAsync(1);
-            await Expect(staff.Locator("body")).ToContainTextAsync(revised.ToString("d", english));
+            await Expect(staff.Locator("[data-testid=acknowledgement]")).ToContainTextAsync($"Estimated resolution: {revised.ToString("d", english)}");
             await Screenshots.SaveAsync(staff, "revise-02-case-after-saving");
 
             // The customer's status page: the new date, the earlier one under "Earlier estimates", no staff reason.
