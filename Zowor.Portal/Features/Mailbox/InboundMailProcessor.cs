@@ -255,7 +255,7 @@ public sealed class InboundMailProcessor(
     {
         var (originalId, failed, diagnosis) = incoming.DeliveryReport();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var outboxId = OutboxIdOf(originalId);
+        var outboxId = OutboxMessage.IdFromMessageId(originalId);
         var sent = outboxId is { } id ? await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken) : null;
         if (sent is null)
         {
@@ -296,7 +296,7 @@ public sealed class InboundMailProcessor(
     private async Task<Guid?> ThreadAsync(IncomingMessage incoming, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var outboxIds = incoming.ReferencedIds().Select(OutboxIdOf).OfType<Guid>().ToList();
+        var outboxIds = incoming.ReferencedIds().Select(OutboxMessage.IdFromMessageId).OfType<Guid>().ToList();
         if (outboxIds.Count > 0)
         {
             var byHeader = await db.OutboxMessages.AsNoTracking()
@@ -418,10 +418,6 @@ public sealed class InboundMailProcessor(
         Detail = Limit(detail, 2000),
         ComplaintId = complaintId,
     };
-
-    /// <summary>The outbox row behind one of the portal's Message-IDs (<c>{id:N}@…</c>), else null.</summary>
-    public static Guid? OutboxIdOf(string? messageId) =>
-        messageId is not null && Guid.TryParseExact(messageId.Trim('<', '>', ' ').Split('@')[0], "N", out var id) ? id : null;
 
     private static OutboxMessage Copy(OutboxMessage m) => new()
     {
