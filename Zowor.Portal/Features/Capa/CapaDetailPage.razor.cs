@@ -43,6 +43,7 @@ public sealed partial class CapaDetailPage
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ErrorPresenter Errors { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -77,8 +78,7 @@ public sealed partial class CapaDetailPage
         }
     }
 
-    /// <summary>A new action is due in two weeks unless Quality picks another day.</summary>
-    private CapaActionForm NewActionForm() => new() { DueOn = Clock.Today.AddDays(14).ToDateTime(TimeOnly.MinValue) };
+    private CapaActionForm NewActionForm() => new() { DueOn = CapaAction.DefaultDueOn(Clock.Today).ToDateTime(TimeOnly.MinValue) };
 
     /// <summary>"Close" alone next to the page title reads like closing the page.</summary>
     private string StepLabel(CapaStep step) => step == CapaStep.Close ? L["Close CAPA"] : L[EnumText.Of(step)];
@@ -222,7 +222,7 @@ public sealed partial class CapaDetailPage
     {
         _busy = true;
         var before = _view?.Capa.LastChange;
-        try
+        var saved = await Errors.RunAsync(async () =>
         {
             await action();
             Snackbar.Add(L["Saved."], Severity.Success);
@@ -232,32 +232,18 @@ public sealed partial class CapaDetailPage
             {
                 CatchUpForms(seen);
             }
-
-            return true;
-        }
-        catch (CapaConflictException ex) when (onConflict is not null)
+        }, new ErrorDisplay
         {
             // Nothing was saved; the user sees what changed and the saved state next to what they typed, and decides.
-            await LoadAsync(resetForms: false);
-            _conflict = _view is null ? null : onConflict(ex);
-            Snackbar.Add(L.Localize(ex), Severity.Warning);
-            return false;
-        }
-        catch (DomainException ex)
-        {
-            Snackbar.Add(L.Localize(ex), Severity.Error);
-            await LoadAsync(resetForms: false);
-            return false;
-        }
-        catch (PortalAccessDeniedException ex)
-        {
-            Snackbar.Add(L[ex.Message], Severity.Error);
-            return false;
-        }
-        finally
-        {
-            _busy = false;
-        }
+            OnCapaConflict = onConflict is null ? null : async conflict =>
+            {
+                await LoadAsync(resetForms: false);
+                _conflict = _view is null ? null : onConflict(conflict);
+            },
+            OnRefusal = _ => LoadAsync(resetForms: false),
+        });
+        _busy = false;
+        return saved;
     }
 
     public void Dispose() => _subscription?.Dispose();
