@@ -89,10 +89,6 @@ public sealed partial class CapaDetailPage
 
     private string Day(DateTime utc) => DateOnly.FromDateTime(Clock.ToLocal(utc)).ToString("d", CultureInfo.CurrentCulture);
 
-    private string ChangeText(EffectivenessEvidence evidence) => evidence.ChangePercent is { } change
-        ? (change > 0 ? "+" : string.Empty) + change.ToString("0.#", CultureInfo.CurrentCulture) + " %"
-        : L["n/a"];
-
     private string ScopeText(CapaView view)
     {
         var capa = view.Capa;
@@ -120,21 +116,7 @@ public sealed partial class CapaDetailPage
         return string.Format(CultureInfo.CurrentCulture, L["Recurrence counted for: {0}"], string.Join(" · ", parts));
     }
 
-    /// <summary>History entries store English phrases; each is listed here so the translation check sees it.</summary>
-    private string HistoryText(string what) => what switch
-    {
-        "Opened" => L["Opened"],
-        "Status changed" => L["Status changed"],
-        "Details changed" => L["Details changed"],
-        "Root-cause analysis recorded" => L["Root-cause analysis recorded"],
-        "Action added" => L["Action added"],
-        "Action done" => L["Action done"],
-        "Action cancelled" => L["Action cancelled"],
-        "Action overdue" => L["Action overdue"],
-        "Effectiveness check set" => L["Effectiveness check set"],
-        "Found effective" => L["Found effective"],
-        _ => what,
-    };
+    private string HistoryText(string what) => CapaHistory.Text(L, what);
 
     private Task MoveAsync(CapaStep step) => RunAsync(() => Capas.MoveAsync(Id, step), resetForms: true);
 
@@ -158,7 +140,8 @@ public sealed partial class CapaDetailPage
         }
     }
 
-    private Task FinishAsync(int number, CapaActionStatus status) => RunAsync(() => Capas.FinishActionAsync(Id, number, status), resetForms: false);
+    private Task FinishAsync((int Number, CapaActionStatus Status) finished) =>
+        RunAsync(() => Capas.FinishActionAsync(Id, finished.Number, finished.Status), resetForms: false);
 
     private Task SaveCheckAsync() => RunAsync(() => Capas.SetEffectivenessCheckAsync(Id, _check), resetForms: false,
         ex => new CapaConflict(CheckSection, ex, [(L["Criterion"], _check.Criterion ?? string.Empty)], [(L["Criterion"], _view!.Capa.EffectivenessCriterion ?? "—")],
@@ -185,6 +168,24 @@ public sealed partial class CapaDetailPage
 
     /// <summary>The conflict shown in <paramref name="section"/>, if that is where it happened.</summary>
     private CapaConflict? ConflictIn(string section) => _conflict?.Section == section ? _conflict : null;
+
+    /// <summary>The conflict notice of a section, when its last save was refused by a concurrent change.</summary>
+    private RenderFragment ConflictNoticeIn(string section) => builder =>
+    {
+        if (ConflictIn(section) is not { } conflict)
+        {
+            return;
+        }
+
+        builder.OpenComponent<ConflictNotice>(0);
+        builder.AddComponentParameter(1, nameof(ConflictNotice.Changes), conflict.Changes(HistoryText));
+        builder.AddComponentParameter(2, nameof(ConflictNotice.YourEntry), conflict.YourEntry);
+        builder.AddComponentParameter(3, nameof(ConflictNotice.Current), conflict.Current);
+        builder.AddComponentParameter(4, nameof(ConflictNotice.Busy), _busy);
+        builder.AddComponentParameter(5, nameof(ConflictNotice.SaveAnyway), EventCallback.Factory.Create(this, SaveAnywayAsync));
+        builder.AddComponentParameter(6, nameof(ConflictNotice.Discard), EventCallback.Factory.Create(this, Discard));
+        builder.CloseComponent();
+    };
 
     private async Task SaveAnywayAsync()
     {
