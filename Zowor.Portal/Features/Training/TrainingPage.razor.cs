@@ -77,7 +77,4 @@ public sealed partial class TrainingPage
     }
 
     private string StaffName(string? id) => _staff.FirstOrDefault(s => s.Id == id)?.Name ?? string.Empty;
-
-    private string Validity(CourseInfo course) =>
-        course.ValidityMonths is { } months ? string.Format(System.Globalization.CultureInfo.CurrentCulture, L["{0} months"], months) : L["Never expires"];
 }
