@@ -87,6 +87,21 @@ public sealed class ErrorPresenterTests : PortalComponentTestBase
         Assert.Equal(MudBlazor.Severity.Error, presenter.Describe(Failure("db-update")).Severity);
     }
 
+    [Fact]
+    public void Describe_ComponentsOwnWords_ReplaceTheGeneralOnesOnlyWhereGiven()
+    {
+        var presenter = Services.GetRequiredService<ErrorPresenter>();
+        var display = new ErrorDisplay
+        {
+            ConflictMessage = "Your complaint was being updated at the same moment. Please press Send again.",
+            Explain = failure => failure is IOException ? "The file is larger than 10 MB." : null,
+        };
+
+        Assert.Equal(display.ConflictMessage, presenter.Describe(Failure("conflict"), display).Message);
+        Assert.Equal("The file is larger than 10 MB.", presenter.Describe(new IOException("Stream exceeds the limit"), display).Message);
+        Assert.Equal(DatabaseFault, presenter.Describe(Failure("sqlite-busy"), display).Message);
+    }
+
     private static Exception Failure(string kind) => kind switch
     {
         "refusal" => new DomainException("A complaint cannot be resolved without a recorded root cause."),
