@@ -31,6 +31,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents()
     .AddHubOptions(o => o.ClientTimeoutInterval = Zowor.Portal.Realtime.PresenceTracker.VanishedBrowserTimeout);
 // Messages appear bottom-right, clear of the case header (status, owner, presence).
 builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
+builder.Services.AddScoped<Zowor.Portal.Components.Shared.ErrorPresenter>();
 builder.AddPortalLocalization();
 builder.AddPortalData();
 builder.AddPortalIdentity();

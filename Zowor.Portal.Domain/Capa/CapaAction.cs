@@ -12,6 +12,12 @@ public sealed class CapaAction
         OwnerName = string.Empty;
     }
 
+    /// <summary>Days a new action gets until it is due, unless Quality picks another day.</summary>
+    public const int DefaultDueDays = 14;
+
+    /// <summary>The due date a new action is offered with: two weeks from <paramref name="today"/> (the business day).</summary>
+    public static DateOnly DefaultDueOn(DateOnly today) => today.AddDays(DefaultDueDays);
+
     internal CapaAction(int number, string description, Actor owner, DateOnly dueOn)
     {
         Number = number;

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using Zowor.Portal.Domain.Common;
 
 namespace Zowor.Portal.Domain.Capa;
 
@@ -8,8 +8,8 @@ namespace Zowor.Portal.Domain.Capa;
 /// </summary>
 public static class CapaWorkflow
 {
-    private static readonly FrozenDictionary<(CapaStatus From, CapaStep Step), CapaStatus> Moves =
-        new Dictionary<(CapaStatus, CapaStep), CapaStatus>
+    private static readonly Dictionary<(CapaStatus From, CapaStep Step), CapaStatus> Moves =
+        new()
         {
             [(CapaStatus.Open, CapaStep.StartInvestigation)] = CapaStatus.Investigating,
             [(CapaStatus.Investigating, CapaStep.PlanActions)] = CapaStatus.ActionPlan,
@@ -18,10 +18,10 @@ public static class CapaWorkflow
             // The problem came back: the root cause was wrong or incomplete, so the analysis starts again.
             [(CapaStatus.EffectivenessCheck, CapaStep.RecordNotEffective)] = CapaStatus.Investigating,
             [(CapaStatus.EffectivenessCheck, CapaStep.Close)] = CapaStatus.Closed,
-        }.ToFrozenDictionary();
+        };
 
-    private static readonly FrozenDictionary<CapaStep, CapaStatus[]> Activities =
-        new Dictionary<CapaStep, CapaStatus[]>
+    private static readonly Dictionary<CapaStep, CapaStatus[]> Activities =
+        new()
         {
             [CapaStep.EditDetails] = [CapaStatus.Open, CapaStatus.Investigating, CapaStatus.ActionPlan, CapaStatus.Implementing],
             [CapaStep.EditRootCause] = [CapaStatus.Open, CapaStatus.Investigating, CapaStatus.ActionPlan],
@@ -29,26 +29,25 @@ public static class CapaWorkflow
             [CapaStep.FinishAction] = [CapaStatus.ActionPlan, CapaStatus.Implementing],
             [CapaStep.SetEffectivenessCheck] = [CapaStatus.ActionPlan, CapaStatus.Implementing, CapaStatus.EffectivenessCheck],
             [CapaStep.RecordEffective] = [CapaStatus.EffectivenessCheck],
-        }.ToFrozenDictionary();
+        };
+
+    /// <summary>The table itself: moves and activities.</summary>
+    public static WorkflowTable<CapaStatus, CapaStep> Table { get; } = new(Moves, Activities);
 
     /// <summary>Every status move in the table, for documentation and tests.</summary>
-    public static IEnumerable<(CapaStatus From, CapaStep Step, CapaStatus To)> AllMoves =>
-        Moves.Select(m => (m.Key.From, m.Key.Step, m.Value));
+    public static IEnumerable<(CapaStatus From, CapaStep Step, CapaStatus To)> AllMoves => Table.AllMoves;
 
     /// <summary>Whether the step moves the status (as opposed to recording something in place).</summary>
-    public static bool IsMove(CapaStep step) => !Activities.ContainsKey(step);
+    public static bool IsMove(CapaStep step) => Table.IsMove(step);
 
     /// <summary>The status a step leads to from <paramref name="from"/>, or null when the table has no such move.</summary>
-    public static CapaStatus? Target(CapaStatus from, CapaStep step) =>
-        Moves.TryGetValue((from, step), out var to) ? to : null;
+    public static CapaStatus? Target(CapaStatus from, CapaStep step) => Table.Target(from, step);
 
     /// <summary>Whether the step is allowed in the status.</summary>
-    public static bool Allows(CapaStatus status, CapaStep step) =>
-        Activities.TryGetValue(step, out var statuses) ? statuses.Contains(status) : Moves.ContainsKey((status, step));
+    public static bool Allows(CapaStatus status, CapaStep step) => Table.Allows(status, step);
 
     /// <summary>The steps allowed in a status, in the order the page offers them.</summary>
-    public static IReadOnlyList<CapaStep> AllowedIn(CapaStatus status) =>
-        Enum.GetValues<CapaStep>().Where(s => Allows(status, s)).ToArray();
+    public static IReadOnlyList<CapaStep> AllowedIn(CapaStatus status) => Table.AllowedIn(status);
 
     /// <summary>Whether the CAPA still needs work (counts as open in lists and badges).</summary>
     public static bool IsOpen(CapaStatus status) => status != CapaStatus.Closed;

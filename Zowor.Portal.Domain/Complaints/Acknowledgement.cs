@@ -6,4 +6,11 @@ namespace Zowor.Portal.Domain.Complaints;
 /// <param name="ById">User id of who acknowledged.</param>
 /// <param name="ByName">Name of who acknowledged.</param>
 /// <param name="EstimatedResolutionDate">The date the customer was told to expect a resolution.</param>
-public sealed record Acknowledgement(ContactMethod Method, DateTime At, string ById, string ByName, DateOnly EstimatedResolutionDate);
+public sealed record Acknowledgement(ContactMethod Method, DateTime At, string ById, string ByName, DateOnly EstimatedResolutionDate)
+{
+    /// <summary>Days from the acknowledgement to the resolution date the form proposes (staff may pick another).</summary>
+    public const int DefaultEstimateDays = 7;
+
+    /// <summary>The estimated resolution date the acknowledgement form starts with: a week from <paramref name="today"/>.</summary>
+    public static DateOnly DefaultEstimate(DateOnly today) => today.AddDays(DefaultEstimateDays);
+}

@@ -298,7 +298,7 @@ public sealed class Complaint
         AcknowledgementHours = (at - ReceivedAt).TotalHours;
         LastCustomerUpdateAt = at;
         CustomerUpdateDueSince = null;
-        Record(at, by, ComplaintHistoryKinds.Acknowledged, null, estimatedResolutionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), method.ToString());
+        Record(at, by, ComplaintHistoryKinds.Acknowledged, null, ComplaintHistoryEntry.DateText(estimatedResolutionDate), method.ToString());
         MoveTo(ComplaintAction.Acknowledge, by, at, null);
     }
 
@@ -329,7 +329,7 @@ public sealed class Complaint
 
         FirstEstimatedResolutionDate ??= current;
         Acknowledgement = acknowledgement with { EstimatedResolutionDate = newDate };
-        Record(at, by, ComplaintHistoryKinds.EstimateRevised, current.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), newDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), text);
+        Record(at, by, ComplaintHistoryKinds.EstimateRevised, ComplaintHistoryEntry.DateText(current), ComplaintHistoryEntry.DateText(newDate), text);
         _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.EstimateRevised, at));
     }
 
@@ -405,7 +405,7 @@ public sealed class Complaint
         var text = Guard.OptionalText(note, "Note", ComplaintLimits.Note);
         var offer = Resolution ?? throw new ComplaintWorkflowException("There is no resolution offer to answer.");
         Resolution = offer.Answered(accepted, text, at);
-        Record(at, by, ComplaintHistoryKinds.CustomerResponded, offer.CustomerAccepted switch { true => "Accepted", false => "Rejected", null => null }, accepted ? "Accepted" : "Rejected", text);
+        Record(at, by, ComplaintHistoryKinds.CustomerResponded, offer.CustomerAccepted switch { true => ComplaintHistoryEntry.AcceptedText, false => ComplaintHistoryEntry.RejectedText, null => null }, accepted ? ComplaintHistoryEntry.AcceptedText : ComplaintHistoryEntry.RejectedText, text);
         _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.CustomerResponded, at));
     }
 
@@ -938,7 +938,7 @@ public sealed class Complaint
         EscalationLevel = to;
         EscalatedAt = at;
         _escalations.Add(new EscalationRecord(from, to, reason, automatic, at, by.Id, by.Name));
-        Record(at, by, ComplaintHistoryKinds.Escalated, ((int)from).ToString(CultureInfo.InvariantCulture), ((int)to).ToString(CultureInfo.InvariantCulture), reason);
+        Record(at, by, ComplaintHistoryKinds.Escalated, ComplaintHistoryEntry.LevelText(from), ComplaintHistoryEntry.LevelText(to), reason);
         _events.Add(new ComplaintEscalated(Id, from, to, automatic, at));
     }
 

@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using Zowor.Portal.Domain.Common;
 
 namespace Zowor.Portal.Domain.Complaints;
 
@@ -8,8 +8,8 @@ namespace Zowor.Portal.Domain.Complaints;
 /// </summary>
 public static class ComplaintWorkflow
 {
-    private static readonly FrozenDictionary<(ComplaintStatus From, ComplaintAction Action), ComplaintStatus> Moves =
-        new Dictionary<(ComplaintStatus, ComplaintAction), ComplaintStatus>
+    private static readonly Dictionary<(ComplaintStatus From, ComplaintAction Action), ComplaintStatus> Moves =
+        new()
         {
             [(ComplaintStatus.Received, ComplaintAction.Acknowledge)] = ComplaintStatus.Acknowledged,
             [(ComplaintStatus.Acknowledged, ComplaintAction.StartInvestigation)] = ComplaintStatus.Investigating,
@@ -27,7 +27,7 @@ public static class ComplaintWorkflow
             [(ComplaintStatus.Resolved, ComplaintAction.Reopen)] = ComplaintStatus.Reopened,
             [(ComplaintStatus.Closed, ComplaintAction.Reopen)] = ComplaintStatus.Reopened,
             [(ComplaintStatus.Withdrawn, ComplaintAction.Reopen)] = ComplaintStatus.Reopened,
-        }.ToFrozenDictionary();
+        };
 
     private static readonly ComplaintStatus[] Unresolved =
     [
@@ -35,8 +35,8 @@ public static class ComplaintWorkflow
         ComplaintStatus.Resolving, ComplaintStatus.Reopened,
     ];
 
-    private static readonly FrozenDictionary<ComplaintAction, ComplaintStatus[]> Activities =
-        new Dictionary<ComplaintAction, ComplaintStatus[]>
+    private static readonly Dictionary<ComplaintAction, ComplaintStatus[]> Activities =
+        new()
         {
             [ComplaintAction.AddEvidence] = [ComplaintStatus.Investigating, ComplaintStatus.Resolving],
             [ComplaintAction.AddInterview] = [ComplaintStatus.Investigating, ComplaintStatus.Resolving],
@@ -49,14 +49,16 @@ public static class ComplaintWorkflow
             [ComplaintAction.Assign] = Unresolved.Append(ComplaintStatus.Resolved).ToArray(),
             // A customer may call about a closed complaint too; every contact is logged.
             [ComplaintAction.LogCommunication] = Enum.GetValues<ComplaintStatus>(),
-        }.ToFrozenDictionary();
+        };
+
+    /// <summary>The table itself: moves and activities.</summary>
+    public static WorkflowTable<ComplaintStatus, ComplaintAction> Table { get; } = new(Moves, Activities);
 
     /// <summary>Every status move in the table, for documentation and tests.</summary>
-    public static IEnumerable<(ComplaintStatus From, ComplaintAction Action, ComplaintStatus To)> AllMoves =>
-        Moves.Select(m => (m.Key.From, m.Key.Action, m.Value));
+    public static IEnumerable<(ComplaintStatus From, ComplaintAction Action, ComplaintStatus To)> AllMoves => Table.AllMoves;
 
     /// <summary>Whether the action moves the status (as opposed to recording something in place).</summary>
-    public static bool IsMove(ComplaintAction action) => !Activities.ContainsKey(action);
+    public static bool IsMove(ComplaintAction action) => Table.IsMove(action);
 
     /// <summary>True while the complaint still needs work: it counts in queues and deadlines.</summary>
     public static bool IsUnresolved(ComplaintStatus status) => Unresolved.Contains(status);
@@ -65,18 +67,13 @@ public static class ComplaintWorkflow
     public static IReadOnlyList<ComplaintStatus> UnresolvedStatuses => Unresolved;
 
     /// <summary>The status an action leads to from <paramref name="from"/>, or null when the table has no such move.</summary>
-    public static ComplaintStatus? Target(ComplaintStatus from, ComplaintAction action) =>
-        Moves.TryGetValue((from, action), out var to) ? to : null;
+    public static ComplaintStatus? Target(ComplaintStatus from, ComplaintAction action) => Table.Target(from, action);
 
     /// <summary>Whether the action is allowed in the status.</summary>
-    public static bool Allows(ComplaintStatus status, ComplaintAction action) =>
-        Activities.TryGetValue(action, out var statuses)
-            ? statuses.Contains(status)
-            : Moves.ContainsKey((status, action));
+    public static bool Allows(ComplaintStatus status, ComplaintAction action) => Table.Allows(status, action);
 
     /// <summary>The actions allowed in a status, in the order the UI offers them.</summary>
-    public static IReadOnlyList<ComplaintAction> AllowedIn(ComplaintStatus status) =>
-        Enum.GetValues<ComplaintAction>().Where(a => Allows(status, a)).ToArray();
+    public static IReadOnlyList<ComplaintAction> AllowedIn(ComplaintStatus status) => Table.AllowedIn(status);
 
     /// <summary>
     /// The status's name as the UI shows it ("Investigating"); also a localization key, the same one the status chips use.

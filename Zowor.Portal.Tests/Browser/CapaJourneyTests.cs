@@ -73,10 +73,10 @@ public sealed class CapaJourneyTests(BrowserFixture browser) : IClassFixture<Bro
 
             // P-61: the portal counts the recurrences; nothing has recurred since the implementation a moment ago.
             await StepAsync(page, "StartEffectivenessCheck", "EffectivenessCheck");
-            await Expect(page.Locator("[data-testid=capa-evidence-after-value]")).ToHaveTextAsync("0");
-            var before = int.Parse((await page.Locator("[data-testid=capa-evidence-before-value]").TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture);
+            await Expect(page.Locator("[data-testid=capa-evidence-after] [data-testid=tile-value]")).ToHaveTextAsync("0");
+            var before = int.Parse((await page.Locator("[data-testid=capa-evidence-before] [data-testid=tile-value]").TextContentAsync())!, System.Globalization.CultureInfo.InvariantCulture);
             Assert.True(before >= 3, $"the three alerted complaints count before the implementation (saw {before})");
-            await Expect(page.Locator("[data-testid=capa-evidence-change-value]")).ToHaveTextAsync("-100 %");
+            await Expect(page.Locator("[data-testid=capa-evidence-change] [data-testid=tile-value]")).ToHaveTextAsync("-100 %");
             await Screenshots.SaveAsync(page, "capa-03-effectiveness-check");
 
             await page.Locator("[data-testid=capa-effective]").ClickAsync();

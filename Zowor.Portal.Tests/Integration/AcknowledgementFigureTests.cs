@@ -85,7 +85,7 @@ public sealed class AcknowledgementFigureTests : IAsyncLifetime
         {
             ["CEO page /ceo"] = await TextAsync(client, "ceo", "[data-testid=ceo-month-ack24] [data-testid=tile-value]"),
             ["trends /trends"] = await TextAsync(client, "trends", "[data-testid=tile-ack24] [data-testid=tile-value]"),
-            [$"review pack /reviews/{pack.Id}"] = await TextAsync(client, $"reviews/{pack.Id}", "[data-testid=review-ack24] [data-testid=figure-value]"),
+            [$"review pack /reviews/{pack.Id}"] = await TextAsync(client, $"reviews/{pack.Id}", "[data-testid=review-ack24] [data-testid=tile-value]"),
         };
 
         Assert.All(figures, f => Assert.True(f.Value == HandCount, $"{f.Key} shows {f.Value ?? "nothing"}, the hand count is {HandCount}."));

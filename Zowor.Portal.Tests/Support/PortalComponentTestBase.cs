@@ -59,6 +59,7 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
 
         Services.AddMudServices();
+        Services.AddScoped<Zowor.Portal.Components.Shared.ErrorPresenter>();
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddLogging();
         Services.AddOptions();

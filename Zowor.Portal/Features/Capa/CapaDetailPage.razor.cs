@@ -43,6 +43,7 @@ public sealed partial class CapaDetailPage
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ErrorPresenter Errors { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -77,8 +78,7 @@ public sealed partial class CapaDetailPage
         }
     }
 
-    /// <summary>A new action is due in two weeks unless Quality picks another day.</summary>
-    private CapaActionForm NewActionForm() => new() { DueOn = Clock.Today.AddDays(14).ToDateTime(TimeOnly.MinValue) };
+    private CapaActionForm NewActionForm() => new() { DueOn = CapaAction.DefaultDueOn(Clock.Today).ToDateTime(TimeOnly.MinValue) };
 
     /// <summary>"Close" alone next to the page title reads like closing the page.</summary>
     private string StepLabel(CapaStep step) => step == CapaStep.Close ? L["Close CAPA"] : L[EnumText.Of(step)];
@@ -88,10 +88,6 @@ public sealed partial class CapaDetailPage
     private static IEnumerable<CapaStep> Moves(CapaRecord capa) => MoveSteps.Where(s => CapaWorkflow.Allows(capa.Status, s));
 
     private string Day(DateTime utc) => DateOnly.FromDateTime(Clock.ToLocal(utc)).ToString("d", CultureInfo.CurrentCulture);
-
-    private string ChangeText(EffectivenessEvidence evidence) => evidence.ChangePercent is { } change
-        ? (change > 0 ? "+" : string.Empty) + change.ToString("0.#", CultureInfo.CurrentCulture) + " %"
-        : L["n/a"];
 
     private string ScopeText(CapaView view)
     {
@@ -120,21 +116,7 @@ public sealed partial class CapaDetailPage
         return string.Format(CultureInfo.CurrentCulture, L["Recurrence counted for: {0}"], string.Join(" · ", parts));
     }
 
-    /// <summary>History entries store English phrases; each is listed here so the translation check sees it.</summary>
-    private string HistoryText(string what) => what switch
-    {
-        "Opened" => L["Opened"],
-        "Status changed" => L["Status changed"],
-        "Details changed" => L["Details changed"],
-        "Root-cause analysis recorded" => L["Root-cause analysis recorded"],
-        "Action added" => L["Action added"],
-        "Action done" => L["Action done"],
-        "Action cancelled" => L["Action cancelled"],
-        "Action overdue" => L["Action overdue"],
-        "Effectiveness check set" => L["Effectiveness check set"],
-        "Found effective" => L["Found effective"],
-        _ => what,
-    };
+    private string HistoryText(string what) => CapaHistory.Text(L, what);
 
     private Task MoveAsync(CapaStep step) => RunAsync(() => Capas.MoveAsync(Id, step), resetForms: true);
 
@@ -158,7 +140,8 @@ public sealed partial class CapaDetailPage
         }
     }
 
-    private Task FinishAsync(int number, CapaActionStatus status) => RunAsync(() => Capas.FinishActionAsync(Id, number, status), resetForms: false);
+    private Task FinishAsync((int Number, CapaActionStatus Status) finished) =>
+        RunAsync(() => Capas.FinishActionAsync(Id, finished.Number, finished.Status), resetForms: false);
 
     private Task SaveCheckAsync() => RunAsync(() => Capas.SetEffectivenessCheckAsync(Id, _check), resetForms: false,
         ex => new CapaConflict(CheckSection, ex, [(L["Criterion"], _check.Criterion ?? string.Empty)], [(L["Criterion"], _view!.Capa.EffectivenessCriterion ?? "—")],
@@ -185,6 +168,24 @@ public sealed partial class CapaDetailPage
 
     /// <summary>The conflict shown in <paramref name="section"/>, if that is where it happened.</summary>
     private CapaConflict? ConflictIn(string section) => _conflict?.Section == section ? _conflict : null;
+
+    /// <summary>The conflict notice of a section, when its last save was refused by a concurrent change.</summary>
+    private RenderFragment ConflictNoticeIn(string section) => builder =>
+    {
+        if (ConflictIn(section) is not { } conflict)
+        {
+            return;
+        }
+
+        builder.OpenComponent<ConflictNotice>(0);
+        builder.AddComponentParameter(1, nameof(ConflictNotice.Changes), conflict.Changes(HistoryText));
+        builder.AddComponentParameter(2, nameof(ConflictNotice.YourEntry), conflict.YourEntry);
+        builder.AddComponentParameter(3, nameof(ConflictNotice.Current), conflict.Current);
+        builder.AddComponentParameter(4, nameof(ConflictNotice.Busy), _busy);
+        builder.AddComponentParameter(5, nameof(ConflictNotice.SaveAnyway), EventCallback.Factory.Create(this, SaveAnywayAsync));
+        builder.AddComponentParameter(6, nameof(ConflictNotice.Discard), EventCallback.Factory.Create(this, Discard));
+        builder.CloseComponent();
+    };
 
     private async Task SaveAnywayAsync()
     {
@@ -222,7 +223,7 @@ public sealed partial class CapaDetailPage
     {
         _busy = true;
         var before = _view?.Capa.LastChange;
-        try
+        var saved = await Errors.RunAsync(async () =>
         {
             await action();
             Snackbar.Add(L["Saved."], Severity.Success);
@@ -232,32 +233,18 @@ public sealed partial class CapaDetailPage
             {
                 CatchUpForms(seen);
             }
-
-            return true;
-        }
-        catch (CapaConflictException ex) when (onConflict is not null)
+        }, new ErrorDisplay
         {
             // Nothing was saved; the user sees what changed and the saved state next to what they typed, and decides.
-            await LoadAsync(resetForms: false);
-            _conflict = _view is null ? null : onConflict(ex);
-            Snackbar.Add(L.Localize(ex), Severity.Warning);
-            return false;
-        }
-        catch (DomainException ex)
-        {
-            Snackbar.Add(L.Localize(ex), Severity.Error);
-            await LoadAsync(resetForms: false);
-            return false;
-        }
-        catch (PortalAccessDeniedException ex)
-        {
-            Snackbar.Add(L[ex.Message], Severity.Error);
-            return false;
-        }
-        finally
-        {
-            _busy = false;
-        }
+            OnCapaConflict = onConflict is null ? null : async conflict =>
+            {
+                await LoadAsync(resetForms: false);
+                _conflict = _view is null ? null : onConflict(conflict);
+            },
+            OnRefusal = _ => LoadAsync(resetForms: false),
+        });
+        _busy = false;
+        return saved;
     }
 
     public void Dispose() => _subscription?.Dispose();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Zowor.Portal.Components.Shared;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Localization;
@@ -23,6 +24,7 @@ public sealed partial class MemosPage
     [Inject] private PortalNotifier Notifier { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ErrorPresenter Errors { get; set; } = default!;
 
     [Parameter]
     public Guid? Id { get; set; }
@@ -65,19 +67,12 @@ public sealed partial class MemosPage
         }
 
         _busy = true;
-        try
+        await Errors.RunAsync(async () =>
         {
             await Memos.AcknowledgeAsync(_detail.Id);
             Snackbar.Add(L["Thank you: your acknowledgement is recorded."], Severity.Success);
-        }
-        catch (DomainException ex)
-        {
-            Snackbar.Add(L.Localize(ex), Severity.Error);
-        }
-        finally
-        {
-            _busy = false;
-        }
+        });
+        _busy = false;
 
         await LoadAsync();
     }

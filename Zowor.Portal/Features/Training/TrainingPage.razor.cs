@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Zowor.Portal.Components.Shared;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Localization;
@@ -24,6 +25,7 @@ public sealed partial class TrainingPage
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private ErrorPresenter Errors { get; set; } = default!;
 
     /// <summary>"team" opens the team's compliance (the managers' notification links there).</summary>
     [SupplyParameterFromQuery(Name = "tab")]
@@ -66,27 +68,13 @@ public sealed partial class TrainingPage
     private async Task SaveAsync(Func<Task> save)
     {
         _busy = true;
-        try
+        await Errors.RunAsync(async () =>
         {
             await save();
             await LoadAsync();
-        }
-        catch (DomainException ex)
-        {
-            Snackbar.Add(L.Localize(ex), Severity.Error);
-        }
-        catch (Exception ex) when (ex is Microsoft.EntityFrameworkCore.DbUpdateException or System.Data.Common.DbException)
-        {
-            Snackbar.Add(L["Nothing was saved: the database did not accept the change. Your entry is still here; try again in a moment."], Severity.Error);
-        }
-        finally
-        {
-            _busy = false;
-        }
+        });
+        _busy = false;
     }
 
     private string StaffName(string? id) => _staff.FirstOrDefault(s => s.Id == id)?.Name ?? string.Empty;
-
-    private string Validity(CourseInfo course) =>
-        course.ValidityMonths is { } months ? string.Format(System.Globalization.CultureInfo.CurrentCulture, L["{0} months"], months) : L["Never expires"];
 }
