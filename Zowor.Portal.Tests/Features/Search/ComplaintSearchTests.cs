@@ -185,6 +185,33 @@ public sealed class ComplaintSearchTests(SearchDataFixture data) : IClassFixture
         await Assert.ThrowsAsync<PortalAccessDeniedException>(() => search.FindRelatedAsync(data.Complaints["blender"].Id, Ct));
     }
 
+    /// <summary>
+    /// The index is kept by triggers (migration AddComplaintSearch). A later SQLite migration that rebuilds Complaints or
+    /// ComplaintCommunications (EF does that to alter or drop a column) drops their triggers silently: this names them.
+    /// </summary>
+    [Fact]
+    public async Task Index_AfterEveryMigration_HasItsTableAndEveryTrigger()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(data.App.Database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE name LIKE 'ComplaintSearch%' AND type IN ('table', 'trigger') ORDER BY name";
+        var names = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct))
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Subset(names.ToHashSet(), new HashSet<string>
+        {
+            "ComplaintSearch", "ComplaintSearch_ComplaintInserted", "ComplaintSearch_ComplaintUpdated", "ComplaintSearch_ComplaintDeleted",
+            "ComplaintSearch_MessageInserted", "ComplaintSearch_MessageUpdated", "ComplaintSearch_MessageDeleted",
+        });
+    }
+
     private string Resolve(string query)
     {
         foreach (var (key, complaint) in data.Complaints)
