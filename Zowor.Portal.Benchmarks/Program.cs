@@ -34,6 +34,7 @@ internal static class BenchmarkConsole
             new CircuitMemoryBenchmark(),
             new CsvExportBenchmark(),
             new ImapBenchmark(),
+            new SearchBenchmark(),
         ];
 
         switch (arguments.Command)

@@ -16,6 +16,7 @@ using Zowor.Portal.Features.Trends;
 using Zowor.Portal.Features.Operations;
 using Zowor.Portal.Features.Privacy;
 using Zowor.Portal.Features.Replies;
+using Zowor.Portal.Features.Search;
 using Zowor.Portal.Features.Security;
 using Zowor.Portal.Realtime;
 
@@ -37,6 +38,7 @@ builder.AddPortalData();
 builder.AddPortalIdentity();
 builder.AddRealtime();
 builder.AddComplaints();
+builder.AddSearch();
 builder.AddCustomerMail();
 builder.AddComplaintsMailbox();
 builder.AddReplies();

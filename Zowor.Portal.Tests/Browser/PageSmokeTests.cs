@@ -236,6 +236,8 @@ public sealed class PageSmokeTests(BrowserFixture browser, PageSmokeTests.Portal
             _samples["/capa/{Id:guid}"] = $"/capa/{await db.Capas.OrderBy(c => c.Number).Select(c => c.Id).FirstAsync(ct)}";
             // Survey links carry a token stored only as its hash: a stale link is what a customer can really open.
             _samples["/survey/{Token}"] = "/survey/not-a-token";
+            // Global search with results on the demo data (issue 17).
+            _samples["/search"] = "/search?q=kettle";
         }
 
         /// <summary>The tab for a role and culture: the role signs in once; its second culture starts from the same cookies.</summary>

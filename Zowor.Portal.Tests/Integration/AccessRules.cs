@@ -41,6 +41,8 @@ public static class AccessRules
         new("/queue", "GET", "/queue", QueueRoles),
         new("/complaints/new", "GET", "/complaints/new", RegisterRoles),
         new("/complaints/{Id:guid}", "GET", "/complaints/{complaint}", AllStaff),
+        // Global search: every staff member may open every case, so every staff member may search them all (issue 17).
+        new("/search", "GET", "/search?q=kettle", AllStaff),
         new("/escalations", "GET", "/escalations", BoardRoles),
         new("/ceo", "GET", "/ceo", CeoRoles),
         new("/reviews", "GET", "/reviews", ReviewRoles),

@@ -68,6 +68,16 @@ public static class SqlServerPaths
             (s, ct) => s.GetRequiredService<ComplaintService>().GetQueueAsync(new QueueQuery { Sort = QueueSort.Newest, OwnerId = "owner-1" }, ct)),
         new("ComplaintService.GetQueueAsync: by reference, descending", false,
             (s, ct) => s.GetRequiredService<ComplaintService>().GetQueueAsync(new QueueQuery { Sort = QueueSort.Reference, Descending = true }, ct)),
+        // Global search (issue 17): full-text CONTAINS and LIKE, both tiers, counted and paged; a phone number; related complaints.
+        new("ComplaintSearchService.SearchAsync: words, reference and contact tiers, paged", false,
+            (s, ct) => s.GetRequiredService<Zowor.Portal.Features.Search.ComplaintSearchService>().SearchAsync("Ivanova kettle 50%_off", 1, ct)),
+        new("ComplaintSearchService.SearchAsync: a phone number", false,
+            (s, ct) => s.GetRequiredService<Zowor.Portal.Features.Search.ComplaintSearchService>().SearchAsync("+7 777 597 88 59", 0, ct)),
+        new("ComplaintSearchService.FindRelatedAsync: same customer, order, product and category", false,
+            (s, ct) => s.GetRequiredService<Zowor.Portal.Features.Search.ComplaintSearchService>().FindRelatedAsync(Missing, ct))
+        {
+            Existing = ["Complaints"],
+        },
         new("ComplaintService.GetSummaryAsync: home page counts", false, (s, ct) => s.GetRequiredService<ComplaintService>().GetSummaryAsync(ct)),
         new("ComplaintService.OpenCaseAsync: version, aggregate (split query), e-mails, survey", false,
             (s, ct) => s.GetRequiredService<ComplaintService>().OpenCaseAsync(Missing, ct)),

@@ -38,6 +38,14 @@ public sealed partial class SqlServerRawSqlTests
                     problems.Add($"{file}:{line}: SQLite's {sql.Value} runs without an IsSqlite() check; SQL Server would reject it.");
                 }
             }
+            else if (sql.Value.Contains(" MATCH ", StringComparison.Ordinal) && sql.Value.Contains("LIMIT", StringComparison.Ordinal))
+            {
+                // SQLite FTS5 (global search): SQL Server has its own full-text query beside it, translated by SqlServerPaths.
+                if (!text.Contains("IsSqlite()", StringComparison.Ordinal))
+                {
+                    problems.Add($"{file}:{line}: SQLite's FTS5 query {sql.Value} runs without an IsSqlite() check; SQL Server would reject it.");
+                }
+            }
             else if (TSql.Parse(sql.Value).Errors is { Count: > 0 } errors)
             {
                 problems.Add($"{file}:{line}: {sql.Value}: {string.Join("; ", errors)}");

@@ -57,6 +57,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         // It also serves every other ReceivedAt range or order (the queue's "newest" sort, the CSV export).
         builder.HasIndex(c => new { c.ReceivedAt, c.ReceivedMonth, c.CategoryCode, c.Channel, c.Product, c.EscalationLevel, c.AcknowledgementHours, c.ResolutionHours })
             .HasDatabaseName("IX_Complaints_Trends");
+        // Related complaints on the case page (Features/Search/RelatedComplaints): the same order, and the same product and
+        // category in the last 12 months (P-51, P-60), each a few seeks rather than a scan of every complaint.
+        builder.HasIndex(c => c.OrderNumber);
+        builder.HasIndex(c => new { c.CategoryCode, c.Product, c.ReceivedAt });
 
         builder.OwnsOne(c => c.Customer, customer =>
         {
@@ -65,6 +69,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
             customer.Property(x => x.Phone).HasColumnName("CustomerPhone").HasMaxLength(ComplaintLimits.Phone);
             customer.Property(x => x.PreferredContact).HasColumnName("CustomerPreferredContact").HasConversion<string>().HasMaxLength(8);
             customer.HasIndex(x => x.Email);
+            // The same customer by phone (related complaints, privacy search): equality on the stored forms of one number.
+            customer.HasIndex(x => x.Phone);
         });
         builder.Navigation(c => c.Customer).IsRequired();
 

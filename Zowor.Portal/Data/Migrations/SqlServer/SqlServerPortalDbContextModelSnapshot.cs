@@ -454,6 +454,8 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
                     b.HasIndex("EndedAt");
 
+                    b.HasIndex("OrderNumber");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -465,6 +467,8 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.HasIndex("Status", "AcknowledgementDueAt");
 
                     b.HasIndex("Status", "OwnerId");
+
+                    b.HasIndex("CategoryCode", "Product", "ReceivedAt");
 
                     b.HasIndex("EscalationLevel", "Status", "EscalatedAt");
 
@@ -1900,6 +1904,8 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                             b1.HasKey("ComplaintId");
 
                             b1.HasIndex("Email");
+
+                            b1.HasIndex("Phone");
 
                             b1.ToTable("Complaints");
 

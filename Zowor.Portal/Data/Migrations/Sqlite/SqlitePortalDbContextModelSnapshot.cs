@@ -442,6 +442,8 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("EndedAt");
 
+                    b.HasIndex("OrderNumber");
+
                     b.HasIndex("Reference")
                         .IsUnique();
 
@@ -453,6 +455,8 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.HasIndex("Status", "AcknowledgementDueAt");
 
                     b.HasIndex("Status", "OwnerId");
+
+                    b.HasIndex("CategoryCode", "Product", "ReceivedAt");
 
                     b.HasIndex("EscalationLevel", "Status", "EscalatedAt");
 
@@ -1857,6 +1861,8 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                             b1.HasKey("ComplaintId");
 
                             b1.HasIndex("Email");
+
+                            b1.HasIndex("Phone");
 
                             b1.ToTable("Complaints");
 
