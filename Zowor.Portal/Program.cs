@@ -6,6 +6,7 @@ using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Customers;
 using Zowor.Portal.Features.Escalation;
 using Zowor.Portal.Features.Evidence;
+using Zowor.Portal.Features.Hosting;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Localization;
 using Zowor.Portal.Features.Mail;
@@ -33,6 +34,8 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents()
 builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 builder.AddPortalLocalization();
 builder.AddPortalData();
+builder.AddSharedDataProtection();
+builder.AddTrustedProxies();
 builder.AddPortalIdentity();
 builder.AddRealtime();
 builder.AddComplaints();
@@ -46,6 +49,7 @@ builder.AddCapa();
 builder.AddDeadlineJobs();
 builder.AddTrends();
 builder.AddPortalHealthChecks();
+builder.AddPortalTelemetry();
 
 // Enums travel as names in the JSON API ("ChiefCustomerOfficer", not 2).
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -57,6 +61,7 @@ if (smoke)
     return;
 }
 
+app.UseTrustedProxies();
 app.UsePortalSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
