@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the Zowor Complaints Portal: domain, service, bUnit, integration and browser tests.
 # Installs what the tests need when it is missing (Debian's chromium for the browser tests, redis-server for the multi-node tests,
-# dovecot-imapd for the complaints-mailbox tests), then prints
+# dovecot-imapd for the complaints-mailbox tests, nginx for the two-node failover test), then prints
 # "N passed, N failed" and exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -12,6 +12,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)          # browser tests
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)  # multi-node tests (they start their own server)
 [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)                # mailbox tests (they start their own Dovecot)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)                          # two-node failover test (it starts its own nginx)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)            # ... with a throw-away TLS certificate
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing ${missing[*]} for the tests..."
   as_root apt-get update -qq
@@ -19,6 +21,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 # The tests run their own Dovecot on a free port with a throw-away configuration; stop the package's own service.
 (command -v service >/dev/null 2>&1 && as_root service dovecot stop >/dev/null 2>&1) || true
+(command -v service >/dev/null 2>&1 && as_root service nginx stop >/dev/null 2>&1) || true
 
 results="$PWD/TestResults"
 rm -rf "$results"

@@ -6,6 +6,7 @@ using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Customers;
 using Zowor.Portal.Features.Escalation;
 using Zowor.Portal.Features.Evidence;
+using Zowor.Portal.Features.Hosting;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Localization;
 using Zowor.Portal.Features.Mail;
@@ -35,6 +36,8 @@ builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Mud
 builder.Services.AddScoped<Zowor.Portal.Components.Shared.ErrorPresenter>();
 builder.AddPortalLocalization();
 builder.AddPortalData();
+builder.AddSharedDataProtection();
+builder.AddTrustedProxies();
 builder.AddPortalIdentity();
 builder.AddRealtime();
 builder.AddComplaints();
@@ -49,6 +52,7 @@ builder.AddCapa();
 builder.AddDeadlineJobs();
 builder.AddTrends();
 builder.AddPortalHealthChecks();
+builder.AddPortalTelemetry();
 
 // Enums travel as names in the JSON API ("ChiefCustomerOfficer", not 2).
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -60,6 +64,7 @@ if (smoke)
     return;
 }
 
+app.UseTrustedProxies();
 app.UsePortalSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {

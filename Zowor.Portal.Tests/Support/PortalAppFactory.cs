@@ -66,9 +66,10 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         var bound = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var address = new Uri(bound.EndsWith('/') ? bound : bound + "/");
 
-        // Migrations and seeding run before the server listens, so one answer means the portal is ready for a browser.
+        // Migrations and seeding run before the server listens, so one answer means the portal is ready for a browser
+        // (/health/live: Production refuses plain HTTP for pages).
         using var probe = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-        using var response = await probe.GetAsync("account/login", cancellationToken);
+        using var response = await probe.GetAsync("health/live", cancellationToken);
         response.EnsureSuccessStatusCode();
         ServerAddress = address;
         return address;

@@ -53,7 +53,7 @@ public sealed class PortalProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts a node with <paramref name="settings"/> as environment variables (<c>Section__Key</c>) on a free port, in
-    /// Development, and waits until it serves the login page.
+    /// Development unless the settings say otherwise, and waits until it answers.
     /// </summary>
     public static async Task<PortalProcess> StartAsync(string name, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken = default)
     {
@@ -158,7 +158,8 @@ public sealed class PortalProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync("account/login", cancellationToken);
+                // Migrations and seeding finish before the server listens; /health/live also answers over plain HTTP in Production.
+                using var response = await http.GetAsync("health/live", cancellationToken);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
@@ -174,7 +175,7 @@ public sealed class PortalProcess : IAsyncDisposable
             await Task.Delay(250, cancellationToken);
         }
 
-        throw new TimeoutException($"Portal node {Name} did not serve /account/login within {StartTimeout.TotalSeconds} s (last: {last}).{Environment.NewLine}{Describe(200)}");
+        throw new TimeoutException($"Portal node {Name} did not answer /health/live within {StartTimeout.TotalSeconds} s (last: {last}).{Environment.NewLine}{Describe(200)}");
     }
 
     private void Append(string? line)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Domain.Capa;
@@ -14,7 +15,7 @@ namespace Zowor.Portal.Data;
 /// The portal's database. Each provider has a sealed subclass with its own migrations
 /// (<see cref="SqlitePortalDbContext"/>, <see cref="SqlServerPortalDbContext"/>); the app registers the one configured.
 /// </summary>
-public abstract class PortalDbContext : IdentityDbContext<PortalUser>
+public abstract class PortalDbContext : IdentityDbContext<PortalUser>, IDataProtectionKeyContext
 {
     /// <summary>Name of the shadow concurrency token on <see cref="Complaint"/>.</summary>
     public const string VersionProperty = "Version";
@@ -27,6 +28,9 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>
     }
 
     public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    /// <summary>The Data Protection key ring every node shares (Features/Hosting/SharedDataProtection).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ComplaintHistoryEntry> ComplaintHistory => Set<ComplaintHistoryEntry>();
 

@@ -55,7 +55,8 @@ public static class PublicChannelExtensions
                 }
 
                 var limits = context.RequestServices.GetRequiredService<IOptions<PublicFormOptions>>().Value;
-                // Per client address and form; behind a proxy, configure forwarded headers so this is the customer's address.
+                // Per client address and form: behind a proxy named in ForwardedHeaders:KnownProxies/KnownNetworks (Features/Hosting/
+                // TrustedProxies), the address that proxy reports; an X-Forwarded-For from anyone else is ignored.
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 return RateLimitPartition.GetFixedWindowLimiter($"{form}|{client}", _ => new FixedWindowRateLimiterOptions
                 {
@@ -67,6 +68,12 @@ public static class PublicChannelExtensions
             o.OnRejected = (rejected, cancellationToken) =>
             {
                 var L = rejected.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                // When the window reopens, so a client (or a script) knows how long to wait.
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
                 return new ValueTask(WritePlainPageAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests,
                     L["Too many requests from your connection. Please wait a minute and try again."], cancellationToken));
             };
