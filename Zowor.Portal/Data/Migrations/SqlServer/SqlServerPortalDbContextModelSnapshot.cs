@@ -1032,6 +1032,43 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.ToTable("ComplaintCategories", (string)null);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Complaints.SavedQueueView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("PagePath")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "PagePath", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedQueueViews", (string)null);
+                });
+
             modelBuilder.Entity("Zowor.Portal.Features.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
