@@ -16,15 +16,15 @@ public static class BuiltInQueueViews
 
     public static readonly QueueFilter ClosedLast30Days = new() { ClosedWithinDays = 30 };
 
-    /// <summary>In the order the views row shows them: the English name (a localization key), a test id, the filter.</summary>
-    public static readonly IReadOnlyList<(string Name, string TestId, QueueFilter Filter)> All =
+    /// <summary>In the order the views row shows them (QueueViews names each by its id): an id, the filter.</summary>
+    public static readonly IReadOnlyList<(string Id, QueueFilter Filter)> All =
     [
-        ("All open", "view-all", AllOpen),
-        ("Assigned to me", "view-mine", AssignedToMe),
-        ("Unassigned", "view-unassigned", Unassigned),
-        ("Breached or due today", "view-due", BreachedOrDueToday),
-        ("Waiting for the customer", "view-waiting", WaitingForCustomer),
-        ("Closed in the last 30 days", "view-closed", ClosedLast30Days),
+        ("view-all", AllOpen),
+        ("view-mine", AssignedToMe),
+        ("view-unassigned", Unassigned),
+        ("view-due", BreachedOrDueToday),
+        ("view-waiting", WaitingForCustomer),
+        ("view-closed", ClosedLast30Days),
     ];
 
     /// <summary>Whether <paramref name="filter"/> shows the view (on any page, in any order or page size).</summary>

@@ -22,6 +22,7 @@ public static class ComplaintServiceCollectionExtensions
         builder.Services.AddScoped<ComplaintService>();
         builder.Services.AddScoped<BulkActionService>();
         builder.Services.AddScoped<SavedViewService>();
+        builder.Services.AddScoped<DuplicateService>();
         builder.Services.AddScoped<LiveComplaintSummary>();
         builder.Services.AddScoped<Categories.CategoryService>();
         builder.Services.AddScoped<Admin.UserAdminService>();

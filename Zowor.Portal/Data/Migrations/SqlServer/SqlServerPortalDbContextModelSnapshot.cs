@@ -358,6 +358,13 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DuplicateOfReference")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("datetime2");
 
@@ -451,6 +458,8 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("EndedAt");
 

@@ -346,6 +346,13 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DuplicateOfReference")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT");
 
@@ -439,6 +446,8 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DuplicateOfId");
 
                     b.HasIndex("EndedAt");
 

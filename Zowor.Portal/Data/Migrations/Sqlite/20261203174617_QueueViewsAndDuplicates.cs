@@ -6,11 +6,24 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Zowor.Portal.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class QueueViewsBulkAndMerge : Migration
+    public partial class QueueViewsAndDuplicates : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<Guid>(
+                name: "DuplicateOfId",
+                table: "Complaints",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DuplicateOfReference",
+                table: "Complaints",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "SavedQueueViews",
                 columns: table => new
@@ -28,6 +41,11 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Complaints_DuplicateOfId",
+                table: "Complaints",
+                column: "DuplicateOfId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SavedQueueViews_UserId_PagePath_Name",
                 table: "SavedQueueViews",
                 columns: new[] { "UserId", "PagePath", "Name" },
@@ -39,6 +57,18 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "SavedQueueViews");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Complaints_DuplicateOfId",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "DuplicateOfId",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "DuplicateOfReference",
+                table: "Complaints");
         }
     }
 }
