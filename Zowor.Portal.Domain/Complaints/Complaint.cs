@@ -157,6 +157,12 @@ public sealed class Complaint
     /// <summary>When the complaint was last closed or withdrawn (UTC); the retention period counts from here (P-51).</summary>
     public DateTime? EndedAt { get; private set; }
 
+    /// <summary>The complaint this one was withdrawn as a duplicate of (its communications and evidence show there).</summary>
+    public Guid? DuplicateOfId { get; private set; }
+
+    /// <summary>The reference the customer follows instead of this one (/track points to it).</summary>
+    public string? DuplicateOfReference { get; private set; }
+
     /// <summary>When the customer's personal data was erased (P-51); null while it is kept.</summary>
     public DateTime? AnonymisedAt { get; private set; }
 
@@ -499,6 +505,47 @@ public sealed class Complaint
         MoveTo(ComplaintAction.Close, by, at, text);
     }
 
+    /// <summary>
+    /// Withdraws this complaint as a duplicate of <paramref name="primaryId"/>, with the reason "duplicate of ZW-…": the
+    /// primary carries on under its reference, shows this complaint's contacts and evidence, and the customer is told
+    /// which reference stays (P-21). The primary's side is <see cref="RecordDuplicate"/>, saved in the same change.
+    /// </summary>
+    public void MarkDuplicateOf(Guid primaryId, string primaryReference, Actor by, DateTime at)
+    {
+        EnsureAllowed(ComplaintAction.MarkDuplicate, by, at);
+        var reference = Guard.Text(primaryReference, "Reference", 20);
+        if (primaryId == Id || string.Equals(reference, Reference, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ComplaintWorkflowException("A complaint cannot be a duplicate of itself.");
+        }
+
+        DuplicateOfId = primaryId;
+        DuplicateOfReference = reference;
+        _events.Add(new ComplaintMarkedDuplicate(Id, primaryId, reference, at));
+        MoveTo(ComplaintAction.MarkDuplicate, by, at, $"duplicate of {reference}");
+    }
+
+    /// <summary>
+    /// Records on this (primary) complaint that <paramref name="duplicateReference"/> was withdrawn as its duplicate. A
+    /// withdrawn complaint cannot be a primary: the customer must be pointed at a reference that is still followed.
+    /// </summary>
+    public void RecordDuplicate(Guid duplicateId, string duplicateReference, Actor by, DateTime at)
+    {
+        if (duplicateId == Id)
+        {
+            throw new ComplaintWorkflowException("A complaint cannot be a duplicate of itself.");
+        }
+
+        if (Status == ComplaintStatus.Withdrawn)
+        {
+            throw new ComplaintWorkflowException("{0} is withdrawn; choose the complaint that carries on.", Reference);
+        }
+
+        var reference = Guard.Text(duplicateReference, "Reference", 20);
+        Record(at, by, ComplaintHistoryKinds.DuplicateMerged, null, reference, $"{reference} withdrawn as a duplicate of this complaint");
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.DuplicateMerged, at));
+    }
+
     /// <summary>Withdraws the complaint at the customer's request.</summary>
     public void Withdraw(string reason, Actor by, DateTime at) =>
         MoveTo(ComplaintAction.Withdraw, by, at, Guard.Text(reason, "Reason", ComplaintLimits.Note));
@@ -516,6 +563,9 @@ public sealed class Complaint
         ResolvedAt = null;
         ResolutionHours = null;
         CustomerWroteAfterEndAt = null;
+        // A duplicate reopened is a complaint of its own again.
+        DuplicateOfId = null;
+        DuplicateOfReference = null;
         ReopenedAt = at;
         CustomerUpdateDueSince = null;
         MoveTo(ComplaintAction.Reopen, by, at, text);

@@ -17,6 +17,8 @@ public enum ComplaintAction
     Withdraw,
     /// <summary>Open again (status move).</summary>
     Reopen,
+    /// <summary>Withdraw as a duplicate of another complaint, which carries on under its own reference (status move).</summary>
+    MarkDuplicate,
     /// <summary>Add an evidence item.</summary>
     AddEvidence,
     /// <summary>Add a staff interview.</summary>

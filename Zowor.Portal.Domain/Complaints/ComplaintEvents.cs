@@ -23,3 +23,6 @@ public sealed record ComplaintDeadlineFlagged(Guid ComplaintId, string Kind, Dat
 
 /// <summary>Staff wrote a reply for the customer; the web app e-mails it with this subject (null: the standard one) and text.</summary>
 public sealed record CustomerReplyWritten(Guid ComplaintId, string? Subject, string Text, DateTime OccurredAt) : IDomainEvent;
+
+/// <summary>The complaint was withdrawn as a duplicate of the primary, whose reference the customer now follows.</summary>
+public sealed record ComplaintMarkedDuplicate(Guid ComplaintId, Guid PrimaryId, string PrimaryReference, DateTime OccurredAt) : IDomainEvent;

@@ -61,4 +61,7 @@ public static class ComplaintHistoryKinds
 
     /// <summary>The customer sent files (photos, PDF) with the form or on the status page.</summary>
     public const string CustomerSentFiles = "CustomerSentFiles";
+
+    /// <summary>Another complaint was withdrawn as a duplicate of this one (the primary's side of a merge).</summary>
+    public const string DuplicateMerged = "DuplicateMerged";
 }

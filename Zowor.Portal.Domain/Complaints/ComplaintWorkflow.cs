@@ -24,6 +24,12 @@ public static class ComplaintWorkflow
             [(ComplaintStatus.Investigating, ComplaintAction.Withdraw)] = ComplaintStatus.Withdrawn,
             [(ComplaintStatus.Resolving, ComplaintAction.Withdraw)] = ComplaintStatus.Withdrawn,
             [(ComplaintStatus.Reopened, ComplaintAction.Withdraw)] = ComplaintStatus.Withdrawn,
+            // The same problem reported twice: the duplicate is withdrawn while still open; the primary carries on.
+            [(ComplaintStatus.Received, ComplaintAction.MarkDuplicate)] = ComplaintStatus.Withdrawn,
+            [(ComplaintStatus.Acknowledged, ComplaintAction.MarkDuplicate)] = ComplaintStatus.Withdrawn,
+            [(ComplaintStatus.Investigating, ComplaintAction.MarkDuplicate)] = ComplaintStatus.Withdrawn,
+            [(ComplaintStatus.Resolving, ComplaintAction.MarkDuplicate)] = ComplaintStatus.Withdrawn,
+            [(ComplaintStatus.Reopened, ComplaintAction.MarkDuplicate)] = ComplaintStatus.Withdrawn,
             [(ComplaintStatus.Resolved, ComplaintAction.Reopen)] = ComplaintStatus.Reopened,
             [(ComplaintStatus.Closed, ComplaintAction.Reopen)] = ComplaintStatus.Reopened,
             [(ComplaintStatus.Withdrawn, ComplaintAction.Reopen)] = ComplaintStatus.Reopened,

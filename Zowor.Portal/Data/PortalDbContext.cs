@@ -60,6 +60,9 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>, IDataProt
     /// <summary>Recurring issues the scan found (P-60), each raised once.</summary>
     public DbSet<Features.Capa.RecurringIssueAlert> RecurringIssueAlerts => Set<Features.Capa.RecurringIssueAlert>();
 
+    /// <summary>Users' own named queue views (issue 17).</summary>
+    public DbSet<Features.Complaints.SavedQueueView> SavedQueueViews => Set<Features.Complaints.SavedQueueView>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

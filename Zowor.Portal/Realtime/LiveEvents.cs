@@ -7,6 +7,7 @@ namespace Zowor.Portal.Realtime;
 /// <summary>Something open pages may need to show. Serialisable, because other web nodes receive it through Redis.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$type")]
 [JsonDerivedType(typeof(ComplaintChanged), "complaint")]
+[JsonDerivedType(typeof(ComplaintsChanged), "complaints")]
 [JsonDerivedType(typeof(UserNotified), "notified")]
 [JsonDerivedType(typeof(PresenceSnapshot), "presence")]
 [JsonDerivedType(typeof(SettingsChanged), "settings")]
@@ -23,6 +24,14 @@ public sealed record ComplaintChanged(
     EscalationLevel? PreviousLevel,
     string ChangedById,
     IReadOnlyList<string> Events) : LiveEvent;
+
+/// <summary>
+/// Many complaints changed in one go (a bulk action): one event instead of one per complaint, so every open page
+/// reloads once and a node relays one message. Subscribers of <see cref="ComplaintChanged"/> that filter for one
+/// complaint still hear each change (<see cref="PortalNotifier.Subscribe{TEvent}"/>); pages that reload on any change
+/// use <see cref="PortalNotifier.SubscribeToComplaints"/> and reload once per batch.
+/// </summary>
+public sealed record ComplaintsChanged(IReadOnlyList<ComplaintChanged> Changes, IReadOnlyList<UserNotified> Notifications) : LiveEvent;
 
 /// <summary>A user has a new personal notification (assigned, escalated to them, deadline breached).</summary>
 public sealed record UserNotified(string UserId, Guid? ComplaintId, string Reference, string Kind) : LiveEvent;

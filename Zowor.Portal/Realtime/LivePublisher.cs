@@ -13,9 +13,40 @@ public sealed class LivePublisher(
     IHubContext<ComplaintHub, IComplaintClient> hub,
     ILogger<LivePublisher> logger)
 {
+    // The batch open in this asynchronous flow (a bulk action), if any: it flows into the awaited service calls.
+    private static readonly AsyncLocal<Batch?> OpenBatch = new();
+
     private int _failing;
 
+    /// <summary>
+    /// Holds back the complaint changes and notifications published in this asynchronous flow until the returned scope
+    /// is disposed, then publishes them as one <see cref="ComplaintsChanged"/>: a bulk action over 200 complaints makes
+    /// every open page reload once and sends one message to the other nodes, not 200. Call it synchronously in the
+    /// method that runs the changes (an async helper would lose the scope when it returns). A nested call joins the open batch.
+    /// </summary>
+    public IDisposable BeginBatch()
+    {
+        if (OpenBatch.Value is not null)
+        {
+            return NoBatch.Instance;
+        }
+
+        var batch = new Batch(this);
+        OpenBatch.Value = batch;
+        return batch;
+    }
+
     public void Publish(LiveEvent liveEvent)
+    {
+        if (OpenBatch.Value is { } batch && batch.TryHold(liveEvent))
+        {
+            return;
+        }
+
+        PublishNow(liveEvent);
+    }
+
+    private void PublishNow(LiveEvent liveEvent)
     {
         notifier.Publish(liveEvent);
         // On the thread pool: without Redis nothing in SendRemoteAsync awaits anything incomplete, so called here it would
@@ -61,8 +92,73 @@ public sealed class LivePublisher(
                     change.ComplaintId, change.Reference, change.Status.ToString(), (int)change.Level, (int?)change.PreviousLevel, change.Events));
             case UserNotified notified:
                 return hub.Clients.Group(RealtimeGroups.User(notified.UserId)).Notified(new NotificationUpdate(notified.ComplaintId, notified.Reference, notified.Kind));
+            case ComplaintsChanged batch:
+                // Hub clients follow single complaints and levels: each still hears of its own changes.
+                return Task.WhenAll(batch.Changes.Concat<LiveEvent>(batch.Notifications).Select(SendToHubAsync));
             default:
                 return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>The changes held back by <see cref="BeginBatch"/>, published when it is disposed.</summary>
+    private sealed class Batch(LivePublisher owner) : IDisposable
+    {
+        private readonly Lock _gate = new();
+        private readonly List<ComplaintChanged> _changes = [];
+        private readonly List<UserNotified> _notifications = [];
+        private bool _closed;
+
+        public bool TryHold(LiveEvent liveEvent)
+        {
+            lock (_gate)
+            {
+                if (_closed)
+                {
+                    return false;
+                }
+
+                switch (liveEvent)
+                {
+                    case ComplaintChanged change:
+                        _changes.Add(change);
+                        return true;
+                    case UserNotified notified:
+                        _notifications.Add(notified);
+                        return true;
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            ComplaintsChanged held;
+            lock (_gate)
+            {
+                if (_closed)
+                {
+                    return;
+                }
+
+                _closed = true;
+                held = new ComplaintsChanged([.. _changes], [.. _notifications]);
+            }
+
+            OpenBatch.Value = null;
+            if (held.Changes.Count + held.Notifications.Count > 0)
+            {
+                owner.PublishNow(held);
+            }
+        }
+    }
+
+    private sealed class NoBatch : IDisposable
+    {
+        public static readonly NoBatch Instance = new();
+
+        public void Dispose()
+        {
         }
     }
 }

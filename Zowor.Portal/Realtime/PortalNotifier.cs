@@ -22,10 +22,40 @@ public sealed class PortalNotifier(ILogger<PortalNotifier> logger)
         return new Subscription(this, handler);
     }
 
-    /// <summary>Subscribes to one kind of event.</summary>
+    /// <summary>
+    /// Subscribes to one kind of event. A <see cref="ComplaintChanged"/> subscriber also hears each change of a
+    /// <see cref="ComplaintsChanged"/> batch, one after the other: such subscribers filter for their own complaint (the
+    /// case page), so a batch costs them at most one reload. Pages that reload on any change subscribe with
+    /// <see cref="SubscribeToComplaints"/> instead.
+    /// </summary>
     public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler)
         where TEvent : LiveEvent =>
-        Subscribe(e => e is TEvent typed ? handler(typed) : Task.CompletedTask);
+        Subscribe(e => e switch
+        {
+            TEvent typed => handler(typed),
+            ComplaintsChanged batch when handler is Func<ComplaintChanged, Task> single => EachAsync(batch.Changes, single),
+            _ => Task.CompletedTask,
+        });
+
+    /// <summary>
+    /// Subscribes to complaint changes as lists: one change, or a whole batch (<see cref="ComplaintsChanged"/>) at once,
+    /// so a page that reloads on a change reloads once for a bulk action of 200 complaints, not 200 times.
+    /// </summary>
+    public IDisposable SubscribeToComplaints(Func<IReadOnlyList<ComplaintChanged>, Task> handler) =>
+        Subscribe(e => e switch
+        {
+            ComplaintChanged change => handler([change]),
+            ComplaintsChanged { Changes.Count: > 0 } batch => handler(batch.Changes),
+            _ => Task.CompletedTask,
+        });
+
+    private static async Task EachAsync(IReadOnlyList<ComplaintChanged> changes, Func<ComplaintChanged, Task> handler)
+    {
+        foreach (var change in changes)
+        {
+            await handler(change);
+        }
+    }
 
     public void Publish(LiveEvent liveEvent)
     {

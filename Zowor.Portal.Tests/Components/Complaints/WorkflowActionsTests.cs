@@ -14,7 +14,7 @@ public sealed class WorkflowActionsTests : PortalComponentTestBase
 {
     /// <summary>The level-owner actions (PRODUCT.md roles): close, withdraw, reopen and assign need ManageComplaints.</summary>
     private static readonly ComplaintAction[] ManageActions =
-        [ComplaintAction.Close, ComplaintAction.Withdraw, ComplaintAction.Reopen, ComplaintAction.Assign];
+        [ComplaintAction.Close, ComplaintAction.Withdraw, ComplaintAction.Reopen, ComplaintAction.Assign, ComplaintAction.MarkDuplicate];
 
     private static readonly IReadOnlySet<string> AllPolicies = PortalRoles.PolicyRoles.Keys.ToHashSet();
 

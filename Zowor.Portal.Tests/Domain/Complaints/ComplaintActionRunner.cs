@@ -13,7 +13,7 @@ internal static class ComplaintActionRunner
     public static readonly ComplaintAction[] Moves =
     [
         ComplaintAction.Acknowledge, ComplaintAction.StartInvestigation, ComplaintAction.ProposeResolution,
-        ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.Withdraw, ComplaintAction.Reopen,
+        ComplaintAction.Resolve, ComplaintAction.Close, ComplaintAction.Withdraw, ComplaintAction.Reopen, ComplaintAction.MarkDuplicate,
     ];
 
     public static readonly ComplaintAction[] Activities =
@@ -70,6 +70,9 @@ internal static class ComplaintActionRunner
                 break;
             case ComplaintAction.Reopen:
                 complaint.Reopen("The customer reports the fault again.", by, at);
+                break;
+            case ComplaintAction.MarkDuplicate:
+                complaint.MarkDuplicateOf(Guid.NewGuid(), "ZW-2026-009999", by, at);
                 break;
             case ComplaintAction.AddEvidence:
                 complaint.AddEvidence(EvidenceKind.OrderDetails, "Order ORD-2026-0042 shipped on 2026-02-16.", by, at);

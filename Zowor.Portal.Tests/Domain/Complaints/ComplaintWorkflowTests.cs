@@ -169,6 +169,12 @@ public sealed class ComplaintWorkflowTests
             (ComplaintStatus.Investigating, ComplaintAction.Withdraw, ComplaintStatus.Withdrawn),
             (ComplaintStatus.Resolving, ComplaintAction.Withdraw, ComplaintStatus.Withdrawn),
             (ComplaintStatus.Reopened, ComplaintAction.Withdraw, ComplaintStatus.Withdrawn),
+            // Issue 17: an open complaint withdrawn as a duplicate of another.
+            (ComplaintStatus.Received, ComplaintAction.MarkDuplicate, ComplaintStatus.Withdrawn),
+            (ComplaintStatus.Acknowledged, ComplaintAction.MarkDuplicate, ComplaintStatus.Withdrawn),
+            (ComplaintStatus.Investigating, ComplaintAction.MarkDuplicate, ComplaintStatus.Withdrawn),
+            (ComplaintStatus.Resolving, ComplaintAction.MarkDuplicate, ComplaintStatus.Withdrawn),
+            (ComplaintStatus.Reopened, ComplaintAction.MarkDuplicate, ComplaintStatus.Withdrawn),
             (ComplaintStatus.Resolved, ComplaintAction.Reopen, ComplaintStatus.Reopened),
             (ComplaintStatus.Closed, ComplaintAction.Reopen, ComplaintStatus.Reopened),
             (ComplaintStatus.Withdrawn, ComplaintAction.Reopen, ComplaintStatus.Reopened),

@@ -32,6 +32,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.CustomerLanguage).HasMaxLength(10).HasDefaultValue(Complaint.DefaultLanguage);
         builder.Property(c => c.OwnerId).HasMaxLength(450);
         builder.Property(c => c.OwnerName).HasMaxLength(ComplaintLimits.Person);
+        builder.Property(c => c.DuplicateOfReference).HasMaxLength(20);
+        // The primary's case page lists the complaints merged into it.
+        builder.HasIndex(c => c.DuplicateOfId);
 
         // The queue filters on status and level and sorts by the acknowledgement deadline.
         // Severity and ReceivedAt ride along so that the level-1 escalation rule of the deadline scan is answered from the index.

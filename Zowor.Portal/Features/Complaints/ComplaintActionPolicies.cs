@@ -11,7 +11,7 @@ public static class ComplaintActionPolicies
 {
     public static string For(ComplaintAction action) => action switch
     {
-        ComplaintAction.Close or ComplaintAction.Withdraw or ComplaintAction.Reopen or ComplaintAction.Assign => PortalRoles.Policies.ManageComplaints,
+        ComplaintAction.Close or ComplaintAction.Withdraw or ComplaintAction.Reopen or ComplaintAction.Assign or ComplaintAction.MarkDuplicate => PortalRoles.Policies.ManageComplaints,
         _ => PortalRoles.Policies.HandleComplaints,
     };
 }

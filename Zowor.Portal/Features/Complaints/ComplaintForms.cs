@@ -245,3 +245,10 @@ public sealed class CommunicationForm
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
     public string? Summary { get; set; }
 }
+
+public sealed class MarkDuplicateForm
+{
+    [Required(ErrorMessage = "Enter the reference of the complaint that carries on, e.g. ZW-2026-000123.")]
+    [StringLength(20, ErrorMessage = "Enter the reference of the complaint that carries on, e.g. ZW-2026-000123.")]
+    public string? PrimaryReference { get; set; }
+}

@@ -49,23 +49,95 @@ public sealed class ComplaintService(
 
     public async Task<QueueResult> GetQueueAsync(QueueQuery query, CancellationToken cancellationToken = default)
     {
-        var levels = query.Levels.ToArray();
+        var actor = await RequireQueueAsync(query.Levels);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var total = await Filter(db, query, actor).CountAsync(cancellationToken);
+        var complaints = query.Sort switch
+        {
+            QueueSort.Newest => query.Descending ? Filter(db, query, actor).OrderBy(c => c.ReceivedAt) : Filter(db, query, actor).OrderByDescending(c => c.ReceivedAt),
+            QueueSort.Reference => query.Descending ? Filter(db, query, actor).OrderByDescending(c => c.Reference) : Filter(db, query, actor).OrderBy(c => c.Reference),
+            // SLA urgency: unacknowledged complaints first, by their 24-hour deadline (P-20); then the oldest open ones.
+            _ => query.Descending
+                ? Filter(db, query, actor).OrderByDescending(c => c.Status == ComplaintStatus.Received ? 0 : 1).ThenByDescending(c => c.AcknowledgementDueAt)
+                : Filter(db, query, actor).OrderBy(c => c.Status == ComplaintStatus.Received ? 0 : 1).ThenBy(c => c.AcknowledgementDueAt),
+        };
+
+        var pageSize = Math.Clamp(query.PageSize, 5, 100);
+        var today = clock.Today;
+        var rows = await complaints
+            .ThenBy(c => c.Reference)
+            .Skip(Math.Max(0, query.Page) * pageSize)
+            .Take(pageSize)
+            .Select(c => new QueueRow(c.Id, c.Reference, c.ReceivedAt, c.Customer.Name, c.Subject, c.CategoryCode, c.Channel,
+                c.Severity, c.Status, c.EscalationLevel, c.OwnerName, c.AcknowledgementDueAt,
+                false, c.CustomerUpdateDueSince != null, c.EscalatedAt, c.ReopenedAt,
+                c.Acknowledgement != null && c.Acknowledgement.EstimatedResolutionDate < today,
+                EF.Property<long>(c, PortalDbContext.VersionProperty), c.EndedAt))
+            .ToListAsync(cancellationToken);
+        // P-20 by the one definition (AcknowledgementTarget), asked of this page's rows only.
+        var ids = rows.Select(r => r.Id).ToArray();
+        var missed = (await db.Complaints.Where(c => ids.Contains(c.Id)).Where(AcknowledgementTarget.IsMissed(clock.UtcNow))
+            .Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
+        return new QueueResult(rows.Select(r => missed.Contains(r.Id) ? r with { AcknowledgementBreached = true } : r).ToList(), total);
+    }
+
+    /// <summary>
+    /// Every complaint matching the queue's filter, up to <paramref name="limit"/>, with the version it has now: what
+    /// "select all matching" hands to a bulk action. More than the limit matching is refused, so a bulk action never
+    /// silently covers only part of what the user asked for.
+    /// </summary>
+    public async Task<IReadOnlyList<BulkTarget>> GetQueueTargetsAsync(QueueQuery query, int limit, CancellationToken cancellationToken = default)
+    {
+        var actor = await RequireQueueAsync(query.Levels);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var targets = await Filter(db, query, actor).OrderBy(c => c.Reference).Take(limit + 1)
+            .Select(c => new BulkTarget(c.Id, EF.Property<long>(c, PortalDbContext.VersionProperty), c.Reference))
+            .ToListAsync(cancellationToken);
+        return targets.Count > limit
+            ? throw new DomainException("More than {0} complaints match; narrow the filter.", limit)
+            : targets;
+    }
+
+    private async Task<Actor> RequireQueueAsync(IReadOnlyList<EscalationLevel> levels)
+    {
         // Each level is read by the roles working it: level 1 is the live queue (Agent, CSM, CCO), levels 2 and 3 the
         // escalation board (CCO, CEO). The CEO's board asks only for levels 2 and 3, so it needs no Queue policy.
-        foreach (var policy in levels.Length == 0 ? [PortalRoles.Policies.Queue] : levels.Select(QueuePolicyFor).Distinct())
+        var actor = await currentUser.RequireAsync(PortalRoles.Policies.Staff);
+        foreach (var policy in levels.Count == 0 ? [PortalRoles.Policies.Queue] : levels.Select(QueuePolicyFor).Distinct())
         {
             await currentUser.RequireAsync(policy);
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var open = ComplaintWorkflow.UnresolvedStatuses.ToArray();
-        var complaints = db.Complaints.AsNoTracking()
-            .Where(c => open.Contains(c.Status));
-        complaints = complaints.Where(c => levels.Contains(c.EscalationLevel));
+        return actor;
+    }
 
-        if (query.Status is { } status)
+    /// <summary>The queue's filter as a query: open complaints (or the recently closed ones) at the list's levels.</summary>
+    private IQueryable<Complaint> Filter(PortalDbContext db, QueueQuery query, Actor actor)
+    {
+        var now = clock.UtcNow;
+        var complaints = db.Complaints.AsNoTracking();
+        var owner = query.OwnerId == QueueFilter.Me ? actor.Id : query.OwnerId;
+        if (owner != actor.Id)
+        {
+            var levels = query.Levels.ToArray();
+            complaints = complaints.Where(c => levels.Contains(c.EscalationLevel));
+        }
+
+        // else: "Assigned to me" lists the user's own complaints at every level. A level-2 case stays the owner's work, and
+        // every staff member may open any case, so the list shows nothing its reader could not open anyway.
+        if (query.ClosedWithinDays is { } days)
+        {
+            var since = now.AddDays(-Math.Clamp(days, 1, QueueFilter.MaxClosedDays));
+            complaints = complaints.Where(c => c.Status == ComplaintStatus.Closed && c.EndedAt >= since);
+        }
+        else if (query.Status is { } status)
         {
             complaints = complaints.Where(c => c.Status == status);
+        }
+        else
+        {
+            var open = ComplaintWorkflow.UnresolvedStatuses.ToArray();
+            complaints = complaints.Where(c => open.Contains(c.Status));
         }
 
         if (query.Channel is { } channel)
@@ -83,44 +155,51 @@ public sealed class ComplaintService(
             complaints = complaints.Where(c => c.CategoryCode == query.CategoryCode);
         }
 
-        if (query.OwnerId is { Length: > 0 } owner)
+        if (owner is { Length: > 0 })
         {
             complaints = owner == QueueQuery.Unassigned ? complaints.Where(c => c.OwnerId == null) : complaints.Where(c => c.OwnerId == owner);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        if (query.Due)
         {
-            var term = query.Search.Trim();
-            complaints = complaints.Where(c =>
-                c.Reference.Contains(term) || c.Subject.Contains(term) || c.Customer.Name.Contains(term)
-                || (c.Customer.Email != null && c.Customer.Email.Contains(term)) || (c.OrderNumber != null && c.OrderNumber.Contains(term)));
+            // Breached or due today: waiting for the acknowledgement past or by the end of today's business day (P-20), or the
+            // estimated resolution date the customer was given is today or past (P-21).
+            var endOfToday = clock.ToUtc(clock.Today.ToDateTime(TimeOnly.MinValue).AddDays(1));
+            var today = clock.Today;
+            complaints = complaints.Where(c => (c.Status == ComplaintStatus.Received && c.AcknowledgementDueAt < endOfToday)
+                || (c.Acknowledgement != null && c.Acknowledgement.EstimatedResolutionDate <= today));
         }
 
-        var total = await complaints.CountAsync(cancellationToken);
-        complaints = query.Sort switch
+        if (query.Waiting)
         {
-            QueueSort.Newest => complaints.OrderByDescending(c => c.ReceivedAt),
-            QueueSort.Reference => query.Descending ? complaints.OrderByDescending(c => c.Reference) : complaints.OrderBy(c => c.Reference),
-            // SLA urgency: unacknowledged complaints first, by their 24-hour deadline (P-20); then the oldest open ones.
-            _ => complaints.OrderBy(c => c.Status == ComplaintStatus.Received ? 0 : 1).ThenBy(c => c.AcknowledgementDueAt),
-        };
+            // A resolution was offered and the customer has neither answered nor been recorded as not answering (P-40).
+            complaints = complaints.Where(c => c.Status == ComplaintStatus.Resolving && c.Resolution != null
+                && c.Resolution.CustomerAccepted == null && c.Resolution.NoAnswerRecordedAt == null);
+        }
 
-        var pageSize = Math.Clamp(query.PageSize, 5, 100);
-        var today = clock.Today;
-        var rows = await complaints
-            .Skip(Math.Max(0, query.Page) * pageSize)
-            .Take(pageSize)
-            .Select(c => new QueueRow(c.Id, c.Reference, c.ReceivedAt, c.Customer.Name, c.Subject, c.CategoryCode, c.Channel,
-                c.Severity, c.Status, c.EscalationLevel, c.OwnerName, c.AcknowledgementDueAt,
-                false, c.CustomerUpdateDueSince != null, c.EscalatedAt, c.ReopenedAt,
-                c.Acknowledgement != null && c.Acknowledgement.EstimatedResolutionDate < today))
-            .ToListAsync(cancellationToken);
-        // P-20 by the one definition (AcknowledgementTarget), asked of this page's rows only.
-        var ids = rows.Select(r => r.Id).ToArray();
-        var missed = (await db.Complaints.Where(c => ids.Contains(c.Id)).Where(AcknowledgementTarget.IsMissed(clock.UtcNow))
-            .Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet();
-        return new QueueResult(rows.Select(r => missed.Contains(r.Id) ? r with { AcknowledgementBreached = true } : r).ToList(), total);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            // LIKE, not Contains: SQLite's instr() is case-sensitive, LIKE ignores the case of Latin letters there; SQL Server's
+            // collation is case-insensitive either way. Wildcards the user typed are matched literally. Accent- and
+            // Cyrillic-insensitive search over every field is global search's (/search).
+            var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
+            complaints = complaints.Where(c =>
+                EF.Functions.Like(c.Reference, pattern, LikeEscape) || EF.Functions.Like(c.Subject, pattern, LikeEscape)
+                || EF.Functions.Like(c.Customer.Name, pattern, LikeEscape)
+                || (c.Customer.Email != null && EF.Functions.Like(c.Customer.Email, pattern, LikeEscape))
+                || (c.OrderNumber != null && EF.Functions.Like(c.OrderNumber, pattern, LikeEscape)));
+        }
+
+        return complaints;
     }
+
+    private const string LikeEscape = "\\";
+
+    private static string EscapeLike(string text) =>
+        text.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal)
+            .Replace("[", LikeEscape + "[", StringComparison.Ordinal);
 
     /// <summary>The policy that lets a user list the open complaints at <paramref name="level"/>.</summary>
     public static string QueuePolicyFor(EscalationLevel level) =>
@@ -331,8 +410,12 @@ public sealed record QueueQuery
     public ComplaintChannel? Channel { get; init; }
     public ComplaintSeverity? Severity { get; init; }
     public string? CategoryCode { get; init; }
+    /// <summary>A user id, <see cref="QueueFilter.Me"/> (the reader, at every level) or <see cref="Unassigned"/>.</summary>
     public string? OwnerId { get; init; }
     public string? Search { get; init; }
+    public bool Due { get; init; }
+    public bool Waiting { get; init; }
+    public int? ClosedWithinDays { get; init; }
     public QueueSort Sort { get; init; } = QueueSort.Urgency;
     public bool Descending { get; init; }
     public int Page { get; init; }
@@ -356,7 +439,12 @@ public sealed record QueueRow(
     bool CustomerUpdateDue,
     DateTime? EscalatedAt,
     DateTime? ReopenedAt = null,
-    bool PastEstimatedDate = false);
+    bool PastEstimatedDate = false,
+    long Version = 0,
+    DateTime? EndedAt = null);
+
+/// <summary>One complaint a bulk action works on, with the version the user's list showed (a later change is a conflict).</summary>
+public sealed record BulkTarget(Guid Id, long Version, string Reference);
 
 public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
 

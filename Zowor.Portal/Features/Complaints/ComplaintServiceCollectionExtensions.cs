@@ -20,6 +20,9 @@ public static class ComplaintServiceCollectionExtensions
         builder.Services.AddSingleton<ComplaintUpdater>();
         builder.Services.AddScoped<Notifications.NotificationService>();
         builder.Services.AddScoped<ComplaintService>();
+        builder.Services.AddScoped<BulkActionService>();
+        builder.Services.AddScoped<SavedViewService>();
+        builder.Services.AddScoped<DuplicateService>();
         builder.Services.AddScoped<LiveComplaintSummary>();
         builder.Services.AddScoped<Categories.CategoryService>();
         builder.Services.AddScoped<Admin.UserAdminService>();

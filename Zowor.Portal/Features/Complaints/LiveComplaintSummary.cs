@@ -25,7 +25,7 @@ public sealed class LiveComplaintSummary(ComplaintService complaints, PortalNoti
             if (Current is null)
             {
                 Current = await complaints.GetSummaryAsync();
-                _subscription ??= notifier.Subscribe<ComplaintChanged>(_ => ReloadAsync());
+                _subscription ??= notifier.SubscribeToComplaints(_ => ReloadAsync());
             }
 
             return Current;

@@ -302,7 +302,8 @@ public sealed class PublicComplaintService(
             CanAskForCeo: complaint.IsUnresolved && complaint.EscalationLevel != EscalationLevel.ChiefExecutive,
             updates,
             IssueAccess(complaint.Id),
-            EstimateHistoryOf(complaint.History));
+            EstimateHistoryOf(complaint.History),
+            complaint.DuplicateOfReference);
     }
 
     // P-21: every earlier estimate and when it changed, newest first; the staff's reason (Details) stays internal.
@@ -369,7 +370,8 @@ public sealed record CustomerCaseView(
     bool CanAskForCeo,
     IReadOnlyList<CustomerUpdate> Updates,
     string Access,
-    IReadOnlyList<EstimateChange> EstimateHistory);
+    IReadOnlyList<EstimateChange> EstimateHistory,
+    string? DuplicateOf = null);
 
 /// <summary>A revision of the estimated resolution date as the customer sees it (P-21): when, from which date to which.</summary>
 public sealed record EstimateChange(DateTime ChangedAt, DateOnly From, DateOnly To);

@@ -134,6 +134,14 @@ public sealed class CustomerMailTemplates(IStringLocalizer<SharedResource> L, IO
                     L["We will keep you informed until it is resolved."],
                     Format(L["If you have anything to add, reply to this e-mail or call us on {0}."], Hotline),
                 ]),
+            // Only the reference that stays: the staff's reasoning is internal.
+            CustomerMessageKinds.MergedAsDuplicate => (
+                L["Your complaint continues under another reference"],
+                [
+                    Format(L["Your complaint {0} is about the same matter as complaint {1}, so we handle both together under {1}."], reference, text ?? "—"),
+                    Format(L["Please use the reference {0} from now on; everything you sent us under {1} stays with it."], text ?? "—", reference),
+                    Format(L["If you have anything to add, reply to this e-mail or call us on {0}."], Hotline),
+                ]),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown customer message."),
         };
     }

@@ -59,6 +59,10 @@ public sealed class CustomerMessagePlanner(CustomerMailTemplates templates)
                     Queue(db, complaint, CustomerMessageKinds.EstimateRevised, null, now);
                     planned++;
                     break;
+                case ComplaintMarkedDuplicate merged:
+                    Queue(db, complaint, CustomerMessageKinds.MergedAsDuplicate, merged.PrimaryReference, now);
+                    planned++;
+                    break;
                 case CustomerReplyWritten reply:
                     Queue(db, complaint, CustomerMessageKinds.Reply, reply.Text, now, reply.Subject);
                     planned++;

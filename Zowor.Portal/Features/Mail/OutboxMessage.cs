@@ -98,6 +98,9 @@ public static class CustomerMessageKinds
     /// <summary>The complaint was opened again (P-41: the customer hears of each step).</summary>
     public const string Reopened = "Reopened";
 
+    /// <summary>The complaint was merged into another one: the customer follows that reference from now on (P-21).</summary>
+    public const string MergedAsDuplicate = "MergedAsDuplicate";
+
     /// <summary>Staff revised the estimated resolution date: the new date, never the staff's reason (P-21).</summary>
     public const string EstimateRevised = "EstimateRevised";
 }

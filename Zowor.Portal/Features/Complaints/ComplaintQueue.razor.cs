@@ -1,0 +1,167 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Zowor.Portal.Domain.Escalation;
+using Zowor.Portal.Features.Categories;
+using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Realtime;
+
+namespace Zowor.Portal.Features.Complaints;
+
+public sealed partial class ComplaintQueue : IDisposable
+{
+    /// <summary>Rows are the same complaint whatever their version: a live reload keeps the user's selection.</summary>
+    private static readonly IEqualityComparer<QueueRow> RowsById = EqualityComparer<QueueRow>.Create((a, b) => a?.Id == b?.Id, r => r.Id.GetHashCode());
+
+    private QueueFilter _filter = new();
+    private bool _loaded;
+    private bool _loading;
+    private IReadOnlyList<QueueRow> _rows = [];
+    private int _total;
+    private HashSet<QueueRow> _selected = new(RowsById);
+    private bool _canBulk;
+    private IReadOnlyList<StaffMember> _staff = [];
+    private IReadOnlyDictionary<string, ComplaintCategory> _categories = new Dictionary<string, ComplaintCategory>();
+    private IDisposable? _subscription;
+
+    [Inject] private ComplaintService Complaints { get; set; } = default!;
+    [Inject] private CategoryService CategoryService { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private PortalNotifier Notifier { get; set; } = default!;
+    [Inject] private SettingsProvider Settings { get; set; } = default!;
+    [Inject] private BusinessClock Clock { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public string Title { get; set; } = string.Empty;
+
+    [Parameter]
+    public string? Description { get; set; }
+
+    /// <summary>The escalation levels this list shows.</summary>
+    [Parameter, EditorRequired]
+    public IReadOnlyList<EscalationLevel> Levels { get; set; } = [];
+
+    /// <summary>The page's own path (<c>queue</c>, <c>escalations</c>), where filter links lead.</summary>
+    [Parameter, EditorRequired]
+    public string PagePath { get; set; } = "queue";
+
+    // The URL's query values (QueueFilter reads them): supplied again on every navigation within the page.
+    [SupplyParameterFromQuery(Name = "q")] public string? SearchParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "level")] public string? LevelParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "status")] public string? StatusParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "category")] public string? CategoryParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "channel")] public string? ChannelParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "severity")] public string? SeverityParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "owner")] public string? OwnerParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "due")] public string? DueParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "waiting")] public string? WaitingParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "closed")] public string? ClosedParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] public string? SortParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "desc")] public string? DescendingParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "page")] public string? PageParameter { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] public string? SizeParameter { get; set; }
+
+    /// <summary>The level column shows when rows can be at several levels ("Assigned to me" lists every level).</summary>
+    private bool ShowsLevel => Levels.Count > 1 || _filter.Owner == QueueFilter.Me;
+
+    private int PageCount => Math.Max(1, (_total + _filter.PageSize - 1) / _filter.PageSize);
+
+    private string PageRange => _total == 0
+        ? string.Empty
+        : string.Format(CultureInfo.CurrentCulture, L["{0}–{1} of {2}"], (_filter.Page * _filter.PageSize) + 1, Math.Min(_total, (_filter.Page + 1) * _filter.PageSize), _total);
+
+    protected override async Task OnInitializedAsync()
+    {
+        _categories = await CategoryService.GetAllByCodeAsync();
+        _staff = await Complaints.GetAssignableStaffAsync();
+        _canBulk = await CurrentUser.IsAllowedAsync(PortalRoles.Policies.HandleComplaints);
+        // A change at (or leaving) one of this list's levels may move rows in or out: reload once per change or batch
+        // (a bulk action of 200 complaints is one reload). "Assigned to me" spans every level.
+        _subscription = Notifier.SubscribeToComplaints(changes =>
+            changes.Any(c => _filter.Owner == QueueFilter.Me || Levels.Contains(c.Level) || (c.PreviousLevel is { } previous && Levels.Contains(previous)))
+                ? InvokeAsync(ReloadAsync)
+                : Task.CompletedTask);
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var filter = QueueFilter.Parse(name => name switch
+        {
+            "q" => SearchParameter,
+            "level" => LevelParameter,
+            "status" => StatusParameter,
+            "category" => CategoryParameter,
+            "channel" => ChannelParameter,
+            "severity" => SeverityParameter,
+            "owner" => OwnerParameter,
+            "due" => DueParameter,
+            "waiting" => WaitingParameter,
+            "closed" => ClosedParameter,
+            "sort" => SortParameter,
+            "desc" => DescendingParameter,
+            "page" => PageParameter,
+            "size" => SizeParameter,
+            _ => null,
+        });
+        if (_loaded && filter == _filter)
+        {
+            return;
+        }
+
+        if (filter with { Page = 0 } != _filter with { Page = 0 })
+        {
+            // Another filter is another list: a selection made in the previous one must not be acted on unseen.
+            _selected = new HashSet<QueueRow>(RowsById);
+        }
+
+        _filter = filter;
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        _loading = true;
+        try
+        {
+            var page = await Complaints.GetQueueAsync(_filter.ToQuery(Levels));
+            _rows = page.Rows;
+            _total = page.Total;
+            _loaded = true;
+        }
+        finally
+        {
+            _loading = false;
+        }
+
+        StateHasChanged();
+    }
+
+    /// <summary>Shows another filter by navigating to its URL: one history entry per change, so Back returns to the previous one.</summary>
+    private void Go(QueueFilter filter, bool keepPage = false) =>
+        Navigation.NavigateTo((keepPage ? filter : filter.FirstPage()).Link(PagePath));
+
+    private async Task BulkCompletedAsync(IReadOnlySet<Guid> done)
+    {
+        // The rows that changed leave the selection; refused and conflicting ones stay selected, to look at or retry.
+        _selected = new HashSet<QueueRow>(_selected.Where(r => !done.Contains(r.Id)), RowsById);
+        await ReloadAsync();
+    }
+
+    private void ClearSelection() => _selected = new HashSet<QueueRow>(RowsById);
+
+    private void Open(QueueRow? row)
+    {
+        if (row is not null)
+        {
+            Navigation.NavigateTo($"complaints/{row.Id}");
+        }
+    }
+
+    private string CategoryName(string code) =>
+        _categories.TryGetValue(code, out var category) ? category.Name(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) : code;
+
+    private string LevelText(EscalationLevel level) => string.Format(CultureInfo.CurrentCulture, L["Level {0}"], (int)level);
+
+    public void Dispose() => _subscription?.Dispose();
+}
