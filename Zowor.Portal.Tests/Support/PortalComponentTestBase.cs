@@ -239,6 +239,8 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
         builder.AddEvidenceFiles();
         // The case page renders the CAPAs its complaint is linked to (Features/Capa/LinkedCapas).
         builder.AddCapa();
+        // ... and its related complaints (Features/Search/RelatedComplaintsSection).
+        Zowor.Portal.Features.Search.SearchServiceCollectionExtensions.AddSearch(builder);
         foreach (var descriptor in builder.Services.Skip(defaults))
         {
             Services.Add(descriptor);
