@@ -3,6 +3,7 @@ using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Operations;
 
 namespace Zowor.Portal.Features.Complaints;
 
@@ -49,8 +50,9 @@ public static class ComplaintApi
                 ["changes"] = ex.Changes.Select(c => new ConflictChange(c.Kind, c.ActorName, c.At, c.Before, c.After, c.Details)).ToList(),
             });
         }
-        catch (DomainException ex)
+        catch (DomainException ex) when (ex is not DatabaseFaultException)
         {
+            // A database fault goes on to the API's exception handler (ApiProblems): 503 with Retry-After.
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
         catch (PortalAccessDeniedException)
