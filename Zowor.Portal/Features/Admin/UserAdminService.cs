@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Features.Audit;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Security;
 
 namespace Zowor.Portal.Features.Admin;
 
@@ -149,6 +150,7 @@ public sealed class NewUserForm
 
     [Required(ErrorMessage = "Enter the name.")]
     [StringLength(200, ErrorMessage = "The name is too long.")]
+    [PlainText(MultiLine = false)]
     public string? DisplayName { get; set; }
 
     [Required(ErrorMessage = "Enter a password.")]

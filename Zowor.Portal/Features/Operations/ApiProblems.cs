@@ -16,6 +16,12 @@ public static class ApiProblems
             ExceptionHandler = context =>
             {
                 var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                if (error is BadHttpRequestException bad)
+                {
+                    // A body that does not bind (wrong JSON shape, wrong content type): the caller's mistake, not the server's.
+                    return Results.Problem("The request is not valid.", statusCode: bad.StatusCode).ExecuteAsync(context);
+                }
+
                 return Write(context, DatabaseFault.Classify(error)).ExecuteAsync(context);
             },
         }));
