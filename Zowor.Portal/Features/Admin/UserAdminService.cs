@@ -60,6 +60,12 @@ public sealed class UserAdminService(
         }
 
         var current = await users.GetRolesAsync(user);
+        if (current.ToHashSet().SetEquals(valid))
+        {
+            // Nothing changes (the role picker reports its values again): the user's sessions must not end for it.
+            return;
+        }
+
         ThrowIfFailed(await users.RemoveFromRolesAsync(user, current.Except(valid)));
         ThrowIfFailed(await users.AddToRolesAsync(user, valid.Except(current)));
         // A new security stamp ends the user's open sessions at their next revalidation.
