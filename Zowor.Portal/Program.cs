@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using Zowor.Portal.Components;
 using Zowor.Portal.Features.Capa;
 using Zowor.Portal.Data;
+using Zowor.Portal.Features.Audit;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Customers;
 using Zowor.Portal.Features.Escalation;
@@ -66,6 +67,7 @@ if (smoke)
 
 app.UseTrustedProxies();
 app.UsePortalSecurityHeaders();
+app.UseApiProblemDetails();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -97,6 +99,7 @@ app.MapReviewExport();
 app.MapDeadlineJobs();
 app.MapCultureEndpoint();
 app.MapPrivacyEndpoints();
+app.MapAuditLogExport();
 app.MapPortalHealthChecks();
 
 app.Lifetime.ApplicationStarted.Register(() =>

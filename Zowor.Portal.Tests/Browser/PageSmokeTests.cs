@@ -295,7 +295,7 @@ public sealed class PageSmokeTests(BrowserFixture browser, PageSmokeTests.Portal
             if (role is PortalRoles.Ceo or PortalRoles.Admin)
             {
                 // Admin and CEO sign in with two factors (the demo authenticator key).
-                await page.Locator("#code").FillAsync(Totp.Code(DbSeeder.DemoAuthenticatorKey));
+                await page.Locator("#code").FillAsync(await Totp.NextCodeAsync(DbSeeder.DemoAuthenticatorKey, new Uri(page.Url).GetLeftPart(UriPartial.Authority) + "|" + role));
                 await page.Locator("button[type=submit]").ClickAsync();
             }
 

@@ -57,6 +57,9 @@ public static class AccessRules
         new("/admin/settings", "GET", "/admin/settings", AdminOnly),
         new("/admin/reply-templates", "GET", "/admin/reply-templates", AdminOnly),
         new("/admin/privacy", "GET", "/admin/privacy", PrivacyRoles),
+        // The audit log (P-91) and its CSV: Admin only.
+        new("/admin/audit", "GET", "/admin/audit", AdminOnly),
+        new("/admin/audit/csv", "GET", "/admin/audit/csv", AdminOnly),
         new("/memos", "GET", "/memos", AllStaff),
         new("/memos/new", "GET", "/memos/new", PublishMemoRoles),
         new("/memos/{Id:guid}", "GET", "/memos/00000000-0000-0000-0000-000000000001", AllStaff),
@@ -71,6 +74,7 @@ public static class AccessRules
         new("/account/login-2fa", "GET", "/account/login-2fa", Anonymous),
         new("/account/access-denied", "GET", "/account/access-denied", Anonymous),
         new("/account/two-factor", "GET", "/account/two-factor", AllStaff),
+        new("/account/password", "GET", "/account/password", AllStaff),
         new("/account/logout", "POST", "/account/logout", AllStaff),
         new("/culture/set", "GET", "/culture/set?culture=ru&redirectUri=%2F", Anonymous),
         // The customers' pages (P-10, P-41, P-73, P-01): no account; rate-limited posts.

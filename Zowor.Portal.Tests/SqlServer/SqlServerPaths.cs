@@ -300,6 +300,17 @@ public static class SqlServerPaths
         new("UserAdminService.SetRolesAsync (Identity stores)", false,
             (s, ct) => s.GetRequiredService<UserAdminService>().SetRolesAsync("missing-user", ["CSM"], ct)),
         new("UserAdminService.UnlockAsync (Identity stores)", false, (s, ct) => s.GetRequiredService<UserAdminService>().UnlockAsync("missing-user", ct)),
+        new("UserAdminService.DeactivateAsync (Identity stores)", false, (s, ct) => s.GetRequiredService<UserAdminService>().DeactivateAsync("missing-user", ct)),
+        new("UserAdminService.ReactivateAsync (Identity stores)", false, (s, ct) => s.GetRequiredService<UserAdminService>().ReactivateAsync("missing-user", ct)),
+        new("AuditLogQueries.SearchAsync and StreamAsync: every filter", false, async (s, ct) =>
+        {
+            var audit = s.GetRequiredService<AuditLogQueries>();
+            var filter = new AuditFilter("u1", "ZW-2026-000001", AuditActions.ViewedPersonalData, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31));
+            await audit.SearchAsync(filter, ct);
+            await foreach (var _ in audit.StreamAsync(filter, ct))
+            {
+            }
+        }),
         new("PortalMetrics: the open-complaints gauge", false, (_, _) =>
         {
             using var listener = new MeterListener();

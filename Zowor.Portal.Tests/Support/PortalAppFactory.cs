@@ -107,6 +107,8 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Storage:DataPath", Database.FilesFolder);
         // Tests post the public forms far more often than a customer could; the rate-limit test sets its own limit.
         builder.UseSetting("PublicForms:PermitLimit", "100000");
+        // Likewise sign-in from one address (every test client is one address); the throttling test sets its own limit.
+        builder.UseSetting("Identity:SignInPermitLimit", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         foreach (var (key, value) in _options.Settings)

@@ -59,7 +59,8 @@ public sealed class PortalClient : IDisposable
             {
                 var location = response.Headers.Location.OriginalString;
                 response.Dispose();
-                response = await client.PostTwoFactorCodeAsync(location, Totp.Code(authenticatorKey), cancellationToken);
+                var code = await Totp.NextCodeAsync(authenticatorKey, factory.Database.FilePath + "|" + email, cancellationToken);
+                response = await client.PostTwoFactorCodeAsync(location, code, cancellationToken);
             }
 
             using var last = response;

@@ -5,6 +5,32 @@ namespace Zowor.Portal.Tests.Support;
 /// <summary>RFC 6238 time-based one-time codes (HMAC-SHA1, 30-second steps, 6 digits), as an authenticator app computes them.</summary>
 public static class Totp
 {
+    private static readonly Dictionary<string, long> LastSteps = [];
+
+    /// <summary>
+    /// A code of a time step not handed out before for <paramref name="account"/> (e.g. database path and e-mail): the portal
+    /// accepts each code once, so a second sign-in within 30 seconds takes the next step's code (accepted up to two steps
+    /// ahead), and a third waits for the clock.
+    /// </summary>
+    public static async Task<string> NextCodeAsync(string base32Key, string account, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            lock (LastSteps)
+            {
+                var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+                var step = Math.Max(now, LastSteps.GetValueOrDefault(account, long.MinValue) + 1);
+                if (step <= now + 1)
+                {
+                    LastSteps[account] = step;
+                    return Code(base32Key, DateTimeOffset.FromUnixTimeSeconds(step * 30));
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
     public static string Code(string base32Key, DateTimeOffset? at = null)
     {
         var step = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;

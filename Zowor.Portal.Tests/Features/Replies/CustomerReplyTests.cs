@@ -65,8 +65,11 @@ public sealed class CustomerReplyTests : IAsyncLifetime
         Assert.EndsWith("Saule Omarova", filled.Text, StringComparison.Ordinal);
         Assert.DoesNotContain('{', filled.Text);
 
-        // Staff edit the text; what they type is the customer's e-mail, encoded in the HTML part.
-        var text = filled.Text + "\n\nP.S. <b>Не</b> выбрасывайте упаковку & чек.";
+        // Staff edit the text; what they type is the customer's e-mail, encoded in the HTML part. Markup is refused as at
+        // every door (issue 18's one input policy); a "<" that is not a tag is plain text.
+        await Assert.ThrowsAnyAsync<DomainException>(() => replies.ReplyAsync(complaint.Id, current.Version,
+            new CustomerReplyModel { TemplateId = template.Id, Subject = filled.Subject, Text = filled.Text + "\n\nP.S. <b>Не</b> выбрасывайте." }, Ct));
+        var text = filled.Text + "\n\nP.S. Коробка весит < 3 кг: не выбрасывайте упаковку & чек.";
         await replies.ReplyAsync(complaint.Id, current.Version, new CustomerReplyModel { TemplateId = template.Id, Subject = filled.Subject, Text = text }, Ct);
 
         var reply = await OutboxAsync(complaint.Id, CustomerMessageKinds.Reply);
@@ -81,9 +84,8 @@ public sealed class CustomerReplyTests : IAsyncLifetime
         Assert.Equal(ComplaintsMailbox, mime.ReplyTo.Mailboxes.Single().Address);
         Assert.Equal("no-reply@zowor.example", mime.From.Mailboxes.Single().Address);
         Assert.Equal(reply.MessageId, mime.MessageId);
-        Assert.Contains("P.S. <b>Не</b> выбрасывайте упаковку & чек.", mime.TextBody, StringComparison.Ordinal);
-        Assert.Contains("P.S. &lt;b&gt;Не&lt;/b&gt; выбрасывайте упаковку &amp; чек.", mime.HtmlBody, StringComparison.Ordinal);
-        Assert.DoesNotContain("<b>Не</b>", mime.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("P.S. Коробка весит < 3 кг: не выбрасывайте упаковку & чек.", mime.TextBody, StringComparison.Ordinal);
+        Assert.Contains("P.S. Коробка весит &lt; 3 кг: не выбрасывайте упаковку &amp; чек.", mime.HtmlBody, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"http://localhost:5190/track?reference={complaint.Reference}\">", mime.HtmlBody, StringComparison.Ordinal);
 
         // On the case: an outbound e-mail contact and a "Reply sent" timeline entry; on the status page: the text.

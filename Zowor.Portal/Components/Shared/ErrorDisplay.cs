@@ -28,6 +28,9 @@ public sealed record ErrorDisplay
     /// <summary>A message that replaces the general one for a concurrent change, where this component knows better.</summary>
     public string? ConflictMessage { get; init; }
 
+    /// <summary>A message that replaces the general one for a database fault (e.g. a public page telling the customer the text is kept).</summary>
+    public string? FaultMessage { get; init; }
+
     /// <summary>A message for a failure only this component knows (e.g. an upload over the size limit); null for the usual ones.</summary>
     public Func<Exception, string?>? Explain { get; init; }
 

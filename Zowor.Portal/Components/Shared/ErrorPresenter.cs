@@ -9,6 +9,8 @@ using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Localization;
 
+using Zowor.Portal.Features.Operations;
+
 namespace Zowor.Portal.Components.Shared;
 
 /// <summary>
@@ -64,6 +66,14 @@ public sealed class ErrorPresenter(ISnackbar snackbar, IStringLocalizer<SharedRe
 
     private (string Message, Severity Severity) DescribeKnown(Exception error, ErrorDisplay? display)
     {
+        // The one classifier (Features/Operations/DatabaseFault) first: a fault arrives raw (SqliteException, EF's
+        // wrappers) or already named by a service (DatabaseFaultException, itself a DomainException).
+        if (DatabaseFault.Classify(error) is { } fault)
+        {
+            logger.LogWarning(error, "A database fault ({Fault}) refused a change; nothing was saved", fault);
+            return (display?.FaultMessage ?? L["The database is busy or unavailable. Nothing was saved and your text is kept; try again in a moment."], Severity.Error);
+        }
+
         switch (error)
         {
             case ComplaintConflictException conflict:
@@ -79,7 +89,7 @@ public sealed class ErrorPresenter(ISnackbar snackbar, IStringLocalizer<SharedRe
                 return (display?.ConflictMessage ?? localizer[ComplaintConflictException.DefaultMessage], Severity.Warning);
             case DbUpdateException or DbException:
                 logger.LogWarning(error, "A database fault refused a change; nothing was saved");
-                return (L["The database is busy or unavailable. Nothing was saved and your text is kept; try again in a moment."], Severity.Error);
+                return (display?.FaultMessage ?? L["The database is busy or unavailable. Nothing was saved and your text is kept; try again in a moment."], Severity.Error);
             default:
                 logger.LogError(error, "An action failed unexpectedly; nothing was saved");
                 return (L["Something went wrong and nothing was saved. Your text is kept; try again, and tell an administrator if it happens again."], Severity.Error);

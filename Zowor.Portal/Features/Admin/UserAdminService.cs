@@ -2,12 +2,20 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Domain.Common;
+using Zowor.Portal.Features.Audit;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Security;
 
 namespace Zowor.Portal.Features.Admin;
 
 /// <summary>Staff accounts: there is no self-registration, so this is the only way in (Admin only).</summary>
-public sealed class UserAdminService(UserManager<PortalUser> users, CurrentUser currentUser, ILogger<UserAdminService> logger)
+public sealed class UserAdminService(
+    UserManager<PortalUser> users,
+    CurrentUser currentUser,
+    SessionRevocation revocation,
+    AuditTrail audit,
+    TimeProvider time,
+    ILogger<UserAdminService> logger)
 {
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -18,7 +26,7 @@ public sealed class UserAdminService(UserManager<PortalUser> users, CurrentUser 
         {
             var roles = await users.GetRolesAsync(user);
             accounts.Add(new StaffAccount(user.Id, user.Email ?? string.Empty, user.DisplayName, roles.Order().ToArray(),
-                user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow));
+                user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow, user.DeactivatedAt is not null));
         }
 
         return accounts;
@@ -52,6 +60,12 @@ public sealed class UserAdminService(UserManager<PortalUser> users, CurrentUser 
         }
 
         var current = await users.GetRolesAsync(user);
+        if (current.ToHashSet().SetEquals(valid))
+        {
+            // Nothing changes (the role picker reports its values again): the user's sessions must not end for it.
+            return;
+        }
+
         ThrowIfFailed(await users.RemoveFromRolesAsync(user, current.Except(valid)));
         ThrowIfFailed(await users.AddToRolesAsync(user, valid.Except(current)));
         // A new security stamp ends the user's open sessions at their next revalidation.
@@ -65,6 +79,50 @@ public sealed class UserAdminService(UserManager<PortalUser> users, CurrentUser 
         var user = await users.FindByIdAsync(userId) ?? throw new DomainException("The user no longer exists.");
         ThrowIfFailed(await users.SetLockoutEndDateAsync(user, null));
         ThrowIfFailed(await users.ResetAccessFailedCountAsync(user));
+    }
+
+    /// <summary>
+    /// A leaver: the account can no longer sign in, and every session of it ends at once (HTTP requests check the
+    /// security stamp each time; open circuits on this node are told, on other nodes they revalidate within a minute).
+    /// </summary>
+    public async Task DeactivateAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var admin = await currentUser.RequireAsync(PortalRoles.Policies.Admin);
+        var user = await users.FindByIdAsync(userId) ?? throw new DomainException("The user no longer exists.");
+        if (user.Id == admin.Id)
+        {
+            throw new DomainException("You cannot deactivate your own account.");
+        }
+
+        if (user.DeactivatedAt is not null)
+        {
+            return;
+        }
+
+        user.DeactivatedAt = time.GetUtcNow().UtcDateTime;
+        ThrowIfFailed(await users.UpdateAsync(user));
+        ThrowIfFailed(await users.UpdateSecurityStampAsync(user));
+        revocation.Revoke(user.Id);
+        await audit.RecordAsync(admin, AuditActions.DeactivatedUser, null, null, user.Email, cancellationToken);
+        logger.LogInformation("Admin {AdminId} deactivated user {UserId}", admin.Id, user.Id);
+    }
+
+    /// <summary>Lets a deactivated account sign in again (with its old password; lock-out cleared).</summary>
+    public async Task ReactivateAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var admin = await currentUser.RequireAsync(PortalRoles.Policies.Admin);
+        var user = await users.FindByIdAsync(userId) ?? throw new DomainException("The user no longer exists.");
+        if (user.DeactivatedAt is null)
+        {
+            return;
+        }
+
+        user.DeactivatedAt = null;
+        ThrowIfFailed(await users.UpdateAsync(user));
+        ThrowIfFailed(await users.SetLockoutEndDateAsync(user, null));
+        ThrowIfFailed(await users.ResetAccessFailedCountAsync(user));
+        await audit.RecordAsync(admin, AuditActions.ReactivatedUser, null, null, user.Email, cancellationToken);
+        logger.LogInformation("Admin {AdminId} reactivated user {UserId}", admin.Id, user.Id);
     }
 
     private static string[] ValidRoles(IEnumerable<string> roles)
@@ -87,7 +145,7 @@ public sealed class UserAdminService(UserManager<PortalUser> users, CurrentUser 
     }
 }
 
-public sealed record StaffAccount(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut);
+public sealed record StaffAccount(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut, bool Deactivated);
 
 public sealed class NewUserForm
 {
@@ -98,6 +156,7 @@ public sealed class NewUserForm
 
     [Required(ErrorMessage = "Enter the name.")]
     [StringLength(200, ErrorMessage = "The name is too long.")]
+    [PlainText(MultiLine = false)]
     public string? DisplayName { get; set; }
 
     [Required(ErrorMessage = "Enter a password.")]

@@ -45,4 +45,17 @@ public static class AuditActions
 
     /// <summary>An Admin discarded a quarantined e-mail (its .eml is deleted).</summary>
     public const string DiscardedQuarantinedMail = "DiscardedQuarantinedMail";
+
+    /// <summary>An Admin deactivated a staff account (the detail names its e-mail); its sessions ended.</summary>
+    public const string DeactivatedUser = "DeactivatedUser";
+
+    /// <summary>An Admin reactivated a staff account.</summary>
+    public const string ReactivatedUser = "ReactivatedUser";
+
+    /// <summary>Every action, for the audit log page's filter.</summary>
+    public static readonly string[] All =
+    [
+        ViewedPersonalData, SearchedCustomer, ExportedCustomer, ErasedCustomer, ReleasedQuarantinedMail, DiscardedQuarantinedMail,
+        DeactivatedUser, ReactivatedUser,
+    ];
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Zowor.Portal.Domain.Capa;
+using Zowor.Portal.Features.Security;
 
 namespace Zowor.Portal.Features.Capa;
 
@@ -8,6 +9,7 @@ public sealed class CapaDetailsForm
 {
     [Required(ErrorMessage = "Enter a title.")]
     [StringLength(CapaLimits.Title, ErrorMessage = "The title is too long.")]
+    [PlainText(MultiLine = false)]
     public string? Title { get; set; }
 
     public CapaKind Kind { get; set; } = CapaKind.Corrective;
@@ -16,6 +18,7 @@ public sealed class CapaDetailsForm
 
     [Required(ErrorMessage = "Describe the problem.")]
     [StringLength(CapaLimits.Text, ErrorMessage = "The problem statement is too long.")]
+    [PlainText]
     public string? ProblemStatement { get; set; }
 
     [Range(CapaLimits.MinScore, CapaLimits.MaxScore, ErrorMessage = "Severity must be between 1 and 5.")]
@@ -44,6 +47,7 @@ public sealed class CapaActionForm
 {
     [Required(ErrorMessage = "Describe the action.")]
     [StringLength(CapaLimits.ActionDescription, ErrorMessage = "The action is too long.")]
+    [PlainText]
     public string? Description { get; set; }
 
     [Required(ErrorMessage = "Choose the owner of the action.")]
@@ -86,6 +90,7 @@ public sealed class EffectivenessCheckForm
 {
     [Required(ErrorMessage = "Enter the effectiveness criterion.")]
     [StringLength(CapaLimits.Text, ErrorMessage = "The criterion is too long.")]
+    [PlainText]
     public string? Criterion { get; set; }
 
     [Range(CapaLimits.MinWindowDays, CapaLimits.MaxWindowDays, ErrorMessage = "The effectiveness window must be between 7 and 365 days.")]
@@ -101,6 +106,7 @@ public sealed class EffectivenessDecisionForm
     public bool Effective { get; set; }
 
     [StringLength(CapaLimits.Text, ErrorMessage = "The note is too long.")]
+    [PlainText]
     public string? Note { get; set; }
 
     /// <summary>The CAPA's last change when the form was filled from it; a save refuses changes made since (issue 14).</summary>

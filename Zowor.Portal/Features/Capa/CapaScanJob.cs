@@ -68,9 +68,10 @@ public sealed class CapaScanJob(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (Operations.DatabaseFault.Classify(ex) is null)
         {
-            // Another node raised the same alerts a moment ago (unique key and day); its notifications stand.
+            // Another node raised the same alerts a moment ago (unique key and day); its notifications stand. A database
+            // fault is not this: it fails the run, which Hangfire logs and retries.
             return 0;
         }
 

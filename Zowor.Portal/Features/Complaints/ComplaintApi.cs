@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Components.Authorization;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Operations;
 
 namespace Zowor.Portal.Features.Complaints;
 
@@ -25,16 +27,39 @@ public static class ComplaintApi
                 : Results.NotFound());
 
         api.MapPost("/{id:guid}/escalations", (Guid id, EscalationRequest request, ComplaintService complaints) =>
-            Run(() => complaints.EscalateAsync(id, request.Version, new EscalateForm { Level = request.Level, Reason = request.Reason })));
+        {
+            var form = new EscalateForm { Level = request.Level, Reason = request.Reason };
+            return Run(form, () => complaints.EscalateAsync(id, request.Version, form));
+        });
 
         api.MapPost("/{id:guid}/communications", (Guid id, CommunicationRequest request, ComplaintService complaints) =>
-            Run(() => complaints.LogCommunicationAsync(id, request.Version,
-                new CommunicationForm { Direction = request.Direction, Channel = request.Channel, Summary = request.Summary })));
+        {
+            var form = new CommunicationForm { Direction = request.Direction, Channel = request.Channel, Summary = request.Summary };
+            return Run(form, () => complaints.LogCommunicationAsync(id, request.Version, form));
+        });
         return endpoints;
     }
 
-    private static async Task<IResult> Run(Func<Task> action)
+    // The API is a door like the page's form: the same rules (length, the one input policy for free text) and messages,
+    // per field as a validation problem, before anything is stored.
+    private static async Task<IResult> Run(object form, Func<Task> action)
     {
+        // A missing value is the domain's to refuse, with its own message ("Reason is required."), so [Required] is left out.
+        var results = new List<ValidationResult>();
+        foreach (var property in form.GetType().GetProperties())
+        {
+            var rules = property.GetCustomAttributes(typeof(ValidationAttribute), true).Cast<ValidationAttribute>().Where(a => a is not RequiredAttribute);
+            Validator.TryValidateValue(property.GetValue(form)!, new ValidationContext(form) { MemberName = property.Name }, results, rules);
+        }
+
+        if (results.Count > 0)
+        {
+            return Results.ValidationProblem(detail: results[0].ErrorMessage, errors: results
+                .SelectMany(r => r.MemberNames.DefaultIfEmpty(string.Empty).Select(member => (Member: ApiName(member), r.ErrorMessage)))
+                .GroupBy(e => e.Member)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage ?? "The value is not valid.").ToArray()));
+        }
+
         try
         {
             await action();
@@ -49,8 +74,9 @@ public static class ComplaintApi
                 ["changes"] = ex.Changes.Select(c => new ConflictChange(c.Kind, c.ActorName, c.At, c.Before, c.After, c.Details)).ToList(),
             });
         }
-        catch (DomainException ex)
+        catch (DomainException ex) when (ex is not DatabaseFaultException)
         {
+            // A database fault goes on to the API's exception handler (ApiProblems): 503 with Retry-After.
             return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
         catch (PortalAccessDeniedException)
@@ -58,6 +84,9 @@ public static class ComplaintApi
             return Results.Forbid();
         }
     }
+
+    // The JSON name of a form field: Summary -> summary, Reason -> reason.
+    private static string ApiName(string member) => member.Length == 0 ? member : char.ToLowerInvariant(member[0]) + member[1..];
 
     /// <summary>The services read the user from Blazor's authentication state; on an API request that is the request's user.</summary>
     internal static ValueTask<object?> UseRequestUser(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

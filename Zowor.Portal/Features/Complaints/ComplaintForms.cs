@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
+using Zowor.Portal.Features.Security;
 
 namespace Zowor.Portal.Features.Complaints;
 
@@ -21,6 +22,7 @@ public sealed class RegisterComplaintForm : IValidatableObject
 
     [Required(ErrorMessage = "Enter the customer's name.")]
     [StringLength(ComplaintLimits.Name, ErrorMessage = "The name is too long.")]
+    [PlainText(MultiLine = false)]
     public string? CustomerName { get; set; }
 
     [StringLength(ComplaintLimits.Email, ErrorMessage = "The e-mail address is too long.")]
@@ -38,14 +40,17 @@ public sealed class RegisterComplaintForm : IValidatableObject
     public string? OrderNumber { get; set; }
 
     [StringLength(ComplaintLimits.Product, ErrorMessage = "The product name is too long.")]
+    [PlainText(MultiLine = false)]
     public string? Product { get; set; }
 
     [Required(ErrorMessage = "Enter a subject.")]
     [StringLength(ComplaintLimits.Subject, ErrorMessage = "The subject is too long.")]
+    [PlainText(MultiLine = false)]
     public string? Subject { get; set; }
 
     [Required(ErrorMessage = "Describe the problem.")]
     [StringLength(ComplaintLimits.Description, ErrorMessage = "The description is too long (at most 4000 characters).")]
+    [PlainText]
     public string? Description { get; set; }
 
     [Required(ErrorMessage = "Choose a category.")]
@@ -95,6 +100,7 @@ public sealed class AcknowledgeForm
 
     /// <summary>What was said on the call, for a phone acknowledgement; logged as a contact with the customer.</summary>
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The summary is too long.")]
+    [PlainText]
     public string? CallSummary { get; set; }
 }
 
@@ -106,6 +112,7 @@ public sealed class ReviseEstimateForm
 
     [Required(ErrorMessage = "Say why the estimate changes.")]
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    [PlainText]
     public string? Reason { get; set; }
 }
 
@@ -115,6 +122,7 @@ public sealed class EvidenceForm
 
     [Required(ErrorMessage = "Describe the evidence.")]
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    [PlainText]
     public string? Description { get; set; }
 }
 
@@ -122,10 +130,12 @@ public sealed class InterviewForm
 {
     [Required(ErrorMessage = "Enter the staff member's name.")]
     [StringLength(ComplaintLimits.Person, ErrorMessage = "The name is too long.")]
+    [PlainText(MultiLine = false)]
     public string? StaffName { get; set; }
 
     [Required(ErrorMessage = "Enter the staff member's role.")]
     [StringLength(ComplaintLimits.Person, ErrorMessage = "The role is too long.")]
+    [PlainText(MultiLine = false)]
     public string? StaffRole { get; set; }
 
     [Required(ErrorMessage = "Enter the interview date.")]
@@ -133,6 +143,7 @@ public sealed class InterviewForm
 
     [Required(ErrorMessage = "Summarise the interview.")]
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    [PlainText]
     public string? Summary { get; set; }
 }
 
@@ -142,9 +153,11 @@ public sealed class RootCauseForm
 
     [Required(ErrorMessage = "Describe the root cause.")]
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    [PlainText]
     public string? Description { get; set; }
 
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    [PlainText]
     public string? ContributingFactors { get; set; }
 }
 
@@ -161,6 +174,7 @@ public sealed class ResolutionForm : IValidatableObject
 
     [Required(ErrorMessage = "Describe what is offered.")]
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    [PlainText]
     public string? Details { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -182,6 +196,7 @@ public sealed class CustomerResponseForm
     public bool Accepted { get; set; } = true;
 
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    [PlainText]
     public string? Note { get; set; }
 }
 
@@ -190,6 +205,7 @@ public sealed class NoAnswerForm
 {
     [Required(ErrorMessage = "Say how you tried to reach the customer.")]
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    [PlainText]
     public string? Note { get; set; }
 }
 
@@ -199,6 +215,7 @@ public sealed class ResolveForm
     public DateTime? ImplementedOn { get; set; }
 
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    [PlainText]
     public string? Note { get; set; }
 }
 
@@ -206,6 +223,7 @@ public sealed class CloseForm
 {
     [Required(ErrorMessage = "Enter a closing note.")]
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    [PlainText]
     public string? Note { get; set; }
 
     [Range(1, 5, ErrorMessage = "Satisfaction is a score from 1 to 5.")]
@@ -217,6 +235,7 @@ public sealed class ReasonForm
 {
     [Required(ErrorMessage = "Give a reason.")]
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    [PlainText]
     public string? Reason { get; set; }
 }
 
@@ -226,6 +245,7 @@ public sealed class EscalateForm
 
     [Required(ErrorMessage = "Give a reason.")]
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    [PlainText]
     public string? Reason { get; set; }
 }
 
@@ -243,6 +263,7 @@ public sealed class CommunicationForm
 
     [Required(ErrorMessage = "Summarise the contact.")]
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    [PlainText]
     public string? Summary { get; set; }
 }
 

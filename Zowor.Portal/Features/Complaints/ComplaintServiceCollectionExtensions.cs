@@ -14,6 +14,7 @@ public static class ComplaintServiceCollectionExtensions
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<Operations.PortalMetrics>();
         builder.Services.AddSingleton<Audit.AuditTrail>();
+        builder.Services.AddScoped<Audit.AuditLogQueries>();
         builder.Services.AddScoped<Privacy.PrivacyService>();
         builder.Services.AddSingleton<Retention.PersonalDataEraser>();
         builder.Services.AddSingleton<ComplaintEventPublisher>();

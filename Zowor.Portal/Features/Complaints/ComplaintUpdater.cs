@@ -4,6 +4,7 @@ using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Notifications;
+using Zowor.Portal.Features.Operations;
 
 namespace Zowor.Portal.Features.Complaints;
 
@@ -61,10 +62,15 @@ public sealed class ComplaintUpdater(
                     await transaction.CommitAsync(cancellationToken);
                 }
             }
-            catch (DbUpdateException) when (attempt < ReferenceAttempts)
+            catch (DbUpdateException ex) when (attempt < ReferenceAttempts && DatabaseFault.Classify(ex) is null)
             {
                 logger.LogWarning("Reference {Reference} was taken concurrently; retrying", complaint.Reference);
                 continue;
+            }
+            catch (Exception ex) when (DatabaseFault.Classify(ex) is { } fault)
+            {
+                logger.LogWarning(ex, "Complaint {Reference}: database fault {Fault}; it was not registered", complaint.Reference, fault);
+                throw DatabaseFaultException.For(fault);
             }
 
             logger.LogInformation("Complaint {Reference} registered by {UserId} via {Channel}", complaint.Reference, actor.Id, complaint.Channel);
@@ -141,11 +147,11 @@ public sealed class ComplaintUpdater(
             await using var fresh = await contexts.CreateDbContextAsync(cancellationToken);
             throw await ConflictAsync(fresh, id, expectedVersion ?? version.OriginalValue, cancellationToken);
         }
-        catch (Exception ex) when (DatabaseBusy.Is(ex))
+        catch (Exception ex) when (DatabaseFault.Classify(ex) is { } fault)
         {
             // The transaction rolled back as a whole: nothing of this change was written.
-            logger.LogWarning(ex, "Complaint {Reference}: the database stayed busy; the change was not saved", complaint.Reference);
-            throw new DomainException("The database is busy. Nothing was saved; try again in a moment.");
+            logger.LogWarning(ex, "Complaint {Reference}: database fault {Fault}; the change was not saved", complaint.Reference, fault);
+            throw DatabaseFaultException.For(fault);
         }
 
         logger.LogInformation("Complaint {Reference} changed by {UserId}: {Kinds}", complaint.Reference, actor.Id,

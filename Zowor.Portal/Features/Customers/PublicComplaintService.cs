@@ -143,6 +143,8 @@ public sealed class PublicComplaintService(
     public async Task<CustomerCaseView> AddInformationAsync(string? access, string? text, IReadOnlyList<CustomerUpload> uploads, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(uploads);
+        // The same rules as the page's form (the one input policy), whoever calls.
+        EnsureValid(new CustomerMessageForm { Access = access, Text = text });
         var id = ReadAccess(access) ?? throw new DomainException(AccessExpired);
         var now = clock.UtcNow;
         var folder = evidenceStore.FolderOf(id);
@@ -168,6 +170,7 @@ public sealed class PublicComplaintService(
     /// <summary>The customer escalates the complaint to the CEO (P-73).</summary>
     public async Task<CustomerCaseView> RequestCeoReviewAsync(string? access, string? reason, CancellationToken cancellationToken = default)
     {
+        EnsureValid(new CustomerMessageForm { Access = access, Text = reason });
         var id = ReadAccess(access) ?? throw new DomainException(AccessExpired);
         var now = clock.UtcNow;
         await updater.ApplyAsync(id, null, Actor.Customer, now, c => c.RequestCeoReview(reason ?? string.Empty, now), cancellationToken);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Security;
 
 namespace Zowor.Portal.Features.Customers;
 
@@ -17,6 +18,7 @@ public sealed partial class PublicComplaintForm : IValidatableObject
     /// <summary>Customer's name.</summary>
     [Required(ErrorMessage = "Enter your name.")]
     [StringLength(ComplaintLimits.Name, ErrorMessage = "The name is too long (at most 200 characters).")]
+    [PlainText(MultiLine = false)]
     public string? Name { get; set; }
 
     /// <summary>E-mail address.</summary>
@@ -33,6 +35,7 @@ public sealed partial class PublicComplaintForm : IValidatableObject
 
     /// <summary>Product.</summary>
     [StringLength(ComplaintLimits.Product, ErrorMessage = "The product name is too long (at most 200 characters).")]
+    [PlainText(MultiLine = false)]
     public string? Product { get; set; }
 
     /// <summary>Category code.</summary>
@@ -43,6 +46,7 @@ public sealed partial class PublicComplaintForm : IValidatableObject
     /// <summary>The problem in the customer's words.</summary>
     [Required(ErrorMessage = "Describe the problem.")]
     [StringLength(ComplaintLimits.Description, MinimumLength = MinDescription, ErrorMessage = "Describe the problem in 10 to 4000 characters.")]
+    [PlainText]
     public string? Description { get; set; }
 
     /// <summary>What the customer would like, as posted (a name of <see cref="Domain.Complaints.PreferredResolution"/>).</summary>
@@ -85,14 +89,6 @@ public sealed partial class PublicComplaintForm : IValidatableObject
             yield return new ValidationResult("An order number has only letters, digits and dashes, such as ZW-100234.", [nameof(OrderNumber)]);
         }
 
-        foreach (var (field, value, multiLine) in new[] { (nameof(Name), Name, false), (nameof(Product), Product, false), (nameof(Description), Description, true) })
-        {
-            if (PlainText.Problem(value, multiLine, field) is { } problem)
-            {
-                yield return problem;
-            }
-        }
-
         if (string.IsNullOrEmpty(PreferredResolution) || !Enum.IsDefined(Preference))
         {
             yield return new ValidationResult("Choose what you would like us to do.", [nameof(PreferredResolution)]);
@@ -131,6 +127,7 @@ public sealed class CustomerMessageForm
     /// <summary>The text.</summary>
     [Required(ErrorMessage = "Write your message.")]
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The message is too long (at most 2000 characters).")]
+    [PlainText]
     public string? Text { get; set; }
 }
 
@@ -149,38 +146,6 @@ public sealed class SurveyForm
 
     /// <summary>Comment.</summary>
     [StringLength(SatisfactionSurvey.MaxCommentLength, ErrorMessage = "The comment is too long (at most 2000 characters).")]
+    [PlainText]
     public string? Comment { get; set; }
-}
-
-/// <summary>Checks that public text is plain text a person typed.</summary>
-public static partial class PlainText
-{
-    /// <summary>The problem with the text as a validation result for <paramref name="field"/>, or null when the text is fine (or empty).</summary>
-    public static ValidationResult? Problem(string? text, bool multiLine, string field)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        if (MarkupTag().IsMatch(text))
-        {
-            return new ValidationResult("Please remove HTML or script tags (text between < and >).", [field]);
-        }
-
-        foreach (var ch in text)
-        {
-            var invisible = ch is '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
-            var control = char.IsControl(ch) && !(multiLine && ch is '\n' or '\r' or '\t');
-            if (invisible || control)
-            {
-                return new ValidationResult("The text contains invisible control characters; please type it again.", [field]);
-            }
-        }
-
-        return null;
-    }
-
-    [GeneratedRegex(@"<\s*[/!?a-zA-Z]", RegexOptions.CultureInvariant)]
-    private static partial Regex MarkupTag();
 }

@@ -101,5 +101,6 @@ public sealed record CeoDecisionView(CeoDecisionOutcome Outcome, string Decision
 public sealed class CeoDecisionForm
 {
     public CeoDecisionOutcome? Outcome { get; set; }
+    [Zowor.Portal.Features.Security.PlainText]
     public string? Decision { get; set; }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 using Zowor.Portal.Data;
 
 namespace Zowor.Portal.Features.Identity;
@@ -15,6 +17,10 @@ public static class IdentityServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<SessionRevocation>();
+        services.AddMemoryCache();
+        builder.AddSignInRateLimit();
 
         services.AddAuthentication(o =>
             {
@@ -40,21 +46,18 @@ public static class IdentityServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<PortalSignInManager>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // After the defaults, so it replaces Identity's authenticator provider: each code is accepted once.
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
 
-        // Identity re-reads the user every 30 minutes and rebuilds the cookie's principal without the sign-in method;
-        // the second factor (amr=mfa) must survive that, or Admin and CEO are sent back to two-factor enrolment.
-        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        services.Configure<SecurityStampValidatorOptions>(o =>
         {
-            var mfa = context.CurrentPrincipal?.FindFirst(c => c.Type == TwoFactorEnrolment.MfaClaimType && c.Value == TwoFactorEnrolment.MfaClaimValue);
-            if (mfa is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(mfa.Type, mfa.Value))
-            {
-                identity.AddClaim(new System.Security.Claims.Claim(mfa.Type, mfa.Value));
-            }
-
-            return Task.CompletedTask;
+            // Every request checks the security stamp, so a sign-out, a password change or a deactivation ends every
+            // other session of that user at its next request (one indexed read per request).
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = RefreshingPrincipal;
         });
         services.ConfigureApplicationCookie(o =>
         {
@@ -93,6 +96,35 @@ public static class IdentityServiceCollectionExtensions
         return builder;
     }
 
+    // Identity rebuilds the cookie's principal after each stamp check without the sign-in method; the second factor
+    // (amr=mfa) must survive that, or Admin and CEO are sent back to two-factor enrolment.
+    private static Task RefreshingPrincipal(SecurityStampRefreshingPrincipalContext context)
+    {
+        var mfa = context.CurrentPrincipal?.FindFirst(c => c.Type == TwoFactorEnrolment.MfaClaimType && c.Value == TwoFactorEnrolment.MfaClaimValue);
+        if (mfa is not null && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(mfa.Type, mfa.Value))
+        {
+            identity.AddClaim(new System.Security.Claims.Claim(mfa.Type, mfa.Value));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Sign-in posts per client address (<see cref="IdentitySettings.SignInPermitLimit"/>), beside lock-out per account: one
+    /// address cannot try one password on many accounts. Pages opt in with <c>[EnableRateLimiting]</c>; reading the form is free.
+    /// </summary>
+    private static void AddSignInRateLimit(this WebApplicationBuilder builder)
+    {
+        var limit = builder.Configuration.GetValue(IdentitySettings.SignInPermitLimit, 20);
+        var window = TimeSpan.FromSeconds(builder.Configuration.GetValue(IdentitySettings.SignInWindowSeconds, 60));
+        builder.Services.AddRateLimiter(o => o.AddPolicy(IdentitySettings.SignInRateLimit, context =>
+            HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    "sign-in|" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = window, QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter(string.Empty)));
+    }
+
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
@@ -110,13 +142,22 @@ public static class IdentityServiceCollectionExtensions
     /// <summary>Logout is a POST with an antiforgery token, so a link on another site cannot sign staff out.</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<PortalUser> signIn) =>
+        endpoints.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<PortalUser> signIn,
+            UserManager<PortalUser> users, SessionRevocation revocation) =>
         {
             // UseAntiforgery only validates endpoints that read a form; this one must check the token itself.
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 // With a body, so the status-code page does not replace the 400 with a not-found page.
                 return Results.Problem("Sign-out needs the portal's own form (antiforgery token missing).", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            // A new security stamp ends this user's every session, not only this browser's cookie: a copy of the
+            // cookie (a shared machine, a proxy log) opens nothing after sign-out.
+            if (await users.GetUserAsync(context.User) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
+                revocation.Revoke(user.Id);
             }
 
             await signIn.SignOutAsync();

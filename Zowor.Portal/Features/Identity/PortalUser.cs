@@ -7,4 +7,10 @@ public sealed class PortalUser : IdentityUser
 {
     /// <summary>Name shown in queues, timelines and assignments.</summary>
     public string DisplayName { get; set; } = string.Empty;
+
+    /// <summary>
+    /// When an Admin deactivated the account (a leaver), UTC; null while active. A deactivated account cannot sign in and
+    /// its sessions end; its name stays on the timelines it wrote.
+    /// </summary>
+    public DateTime? DeactivatedAt { get; set; }
 }

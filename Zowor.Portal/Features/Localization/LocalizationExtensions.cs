@@ -31,8 +31,22 @@ public static class LocalizationExtensions
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             }
 
-            return Results.LocalRedirect(string.IsNullOrEmpty(redirectUri) || !redirectUri.StartsWith('/') || redirectUri.StartsWith("//", StringComparison.Ordinal) ? "/" : redirectUri);
+            // Only a path of this site: "//host", "/\host" and absolute URLs would send the user elsewhere (an open redirect).
+            if (string.IsNullOrEmpty(redirectUri))
+            {
+                return Results.LocalRedirect("~/");
+            }
+
+            return IsLocalPath(redirectUri)
+                ? Results.LocalRedirect(redirectUri)
+                : Results.Problem("redirectUri must be a path of this site.", statusCode: StatusCodes.Status400BadRequest);
         }).AllowAnonymous();
         return endpoints;
     }
+
+    /// <summary>A path on this site ("/queue?x=1"), as <c>Url.IsLocalUrl</c> judges it, without control characters.</summary>
+    public static bool IsLocalPath(string url) =>
+        url.Length > 0 && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
 }

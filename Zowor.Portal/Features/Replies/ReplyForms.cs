@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Security;
 
 namespace Zowor.Portal.Features.Replies;
 
@@ -11,22 +12,27 @@ public sealed class ReplyTemplateForm
 
     [Required(ErrorMessage = "Give the template a name.")]
     [StringLength(ReplyTemplate.MaxNameLength, ErrorMessage = "The name is too long (at most 100 characters).")]
+    [PlainText(MultiLine = false)]
     public string? Name { get; set; }
 
     [Required(ErrorMessage = "Write the English subject.")]
     [StringLength(ComplaintLimits.Subject, ErrorMessage = "The subject is too long (at most 200 characters).")]
+    [PlainText(MultiLine = false)]
     public string? SubjectEn { get; set; }
 
     [Required(ErrorMessage = "Write the English text.")]
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    [PlainText]
     public string? BodyEn { get; set; }
 
     [Required(ErrorMessage = "Write the Russian subject.")]
     [StringLength(ComplaintLimits.Subject, ErrorMessage = "The subject is too long (at most 200 characters).")]
+    [PlainText(MultiLine = false)]
     public string? SubjectRu { get; set; }
 
     [Required(ErrorMessage = "Write the Russian text.")]
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    [PlainText]
     public string? BodyRu { get; set; }
 
     public bool IsActive { get; set; } = true;
@@ -51,10 +57,12 @@ public sealed class CustomerReplyModel
     public int? TemplateId { get; set; }
 
     [StringLength(ComplaintLimits.Subject, ErrorMessage = "The subject is too long (at most 200 characters).")]
+    [PlainText(MultiLine = false)]
     public string? Subject { get; set; }
 
     [Required(ErrorMessage = "Write the text.")]
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The text is too long (at most 2000 characters).")]
+    [PlainText]
     public string? Text { get; set; }
 }
 

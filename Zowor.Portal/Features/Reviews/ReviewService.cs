@@ -88,8 +88,11 @@ public sealed record ReviewDetail(int Id, ReviewKind Kind, DateOnly PeriodStart,
 /// <summary>A finding as Quality enters it on the Reviews page.</summary>
 public sealed class ReviewFindingForm
 {
+    [Zowor.Portal.Features.Security.PlainText]
     public string? Text { get; set; }
+    [Zowor.Portal.Features.Security.PlainText]
     public string? Decision { get; set; }
+    [Zowor.Portal.Features.Security.PlainText(MultiLine = false)]
     public string? Owner { get; set; }
     public DateTime? DueDate { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Zowor.Portal.Domain.Training;
+using Zowor.Portal.Features.Security;
 
 namespace Zowor.Portal.Features.Training;
 
@@ -14,9 +15,11 @@ public sealed class TrainingSessionForm : IValidatableObject
 
     [Required(ErrorMessage = "Enter the trainer.")]
     [StringLength(TrainingLimits.Trainer, ErrorMessage = "The trainer's name is too long.")]
+    [PlainText(MultiLine = false)]
     public string? Trainer { get; set; }
 
     [StringLength(TrainingLimits.Notes, ErrorMessage = "The notes are too long.")]
+    [PlainText]
     public string? Notes { get; set; }
 
     public IReadOnlyCollection<string> AttendeeIds { get; set; } = [];
@@ -35,9 +38,11 @@ public sealed class TrainingCourseForm
 {
     [Required(ErrorMessage = "Enter the course name.")]
     [StringLength(TrainingLimits.Name, ErrorMessage = "The course name is too long.")]
+    [PlainText(MultiLine = false)]
     public string? Name { get; set; }
 
     [StringLength(TrainingLimits.Description, ErrorMessage = "The description is too long.")]
+    [PlainText]
     public string? Description { get; set; }
 
     [Range(1, TrainingLimits.MaxValidityMonths, ErrorMessage = "A course stays valid for 1 to 60 months, or does not expire.")]

@@ -6,6 +6,7 @@ using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Training;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Features.Trends;
 
 namespace Zowor.Portal.Features.Training;
 
@@ -111,32 +112,24 @@ public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts,
     {
         var team = await GetTeamAsync(cancellationToken);
         var csv = new StringBuilder();
-        csv.AppendLine("Staff member,Roles,Course,Mandatory,Status,Completed on,Expires on");
+        csv.Append(Csv.Line("Staff member", "Roles", "Course", "Mandatory", "Status", "Completed on", "Expires on")).Append(Csv.NewLine);
         foreach (var row in team.Staff)
         {
             foreach (var course in team.Courses)
             {
                 var standing = row.Standings[course.Id];
-                csv.AppendJoin(',',
-                    Field(row.Member.Name),
-                    Field(string.Join(' ', row.Member.Roles)),
-                    Field(course.Name),
+                csv.Append(Csv.Line(
+                    Csv.Text(row.Member.Name),
+                    Csv.Text(string.Join(' ', row.Member.Roles)),
+                    Csv.Text(course.Name),
                     course.IsMandatory ? "yes" : "no",
                     standing.Status.ToString(),
                     standing.CompletedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
-                    standing.ExpiresOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty);
-                csv.AppendLine();
+                    standing.ExpiresOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty)).Append(Csv.NewLine);
             }
         }
 
         return csv.ToString();
-    }
-
-    /// <summary>Quotes a CSV field; a leading =, +, - or @ is defused so a spreadsheet never runs it as a formula.</summary>
-    internal static string Field(string value)
-    {
-        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
-        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }
 

@@ -1,7 +1,8 @@
-using System.Text;
 using Microsoft.AspNetCore.Components.Authorization;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Memos;
+
+using Zowor.Portal.Features.Trends;
 
 namespace Zowor.Portal.Features.Training;
 
@@ -29,7 +30,7 @@ public static class TrainingServiceCollectionExtensions
 
             var csv = await training.ExportTeamCsvAsync(http.RequestAborted);
             // A byte-order mark, so spreadsheet programs read Cyrillic names as UTF-8.
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "training-compliance.csv");
+            return Results.File(Csv.Encoding.GetPreamble().Concat(Csv.Encoding.GetBytes(csv)).ToArray(), Csv.ContentType, "training-compliance.csv");
         }).RequireAuthorization(PortalRoles.Policies.TrainingRecords);
         return endpoints;
     }

@@ -4,9 +4,11 @@ using System.Text;
 namespace Zowor.Portal.Features.Trends;
 
 /// <summary>
-/// RFC 4180 CSV fields: a field with a comma, quote or line break is quoted and its quotes doubled. Text that a
-/// spreadsheet would run as a formula (starting with =, +, - or @) gets a leading apostrophe, because product names and
-/// category names come from customers and staff.
+/// The one CSV writer of every export (trends, review packs, training compliance, audit log): RFC 4180 fields, where a
+/// field with a comma, quote, tab or line break is quoted and its quotes doubled. Text that a spreadsheet would run as a
+/// formula gets a leading apostrophe, because product names, category names and staff names come from customers and
+/// staff: a first character =, +, -, @, their fullwidth forms ＝ ＋ － ＠ (which spreadsheets fold to ASCII), tab or
+/// carriage return, also after leading spaces.
 /// </summary>
 public static class Csv
 {
@@ -25,12 +27,23 @@ public static class Csv
             return string.Empty;
         }
 
-        if (value[0] is '=' or '+' or '-' or '@')
+        if (StartsLikeFormula(value))
         {
             value = "'" + value;
         }
 
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+        return value.AsSpan().IndexOfAny(",\"\r\n\t") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    private static bool StartsLikeFormula(string value)
+    {
+        if (value[0] is '\t' or '\r')
+        {
+            return true;
+        }
+
+        var first = value.AsSpan().TrimStart(' ');
+        return first.Length > 0 && first[0] is '=' or '+' or '-' or '@' or '\uFF1D' or '\uFF0B' or '\uFF0D' or '\uFE63' or '\uFF20';
     }
 
     public static string Number(double? value) => value?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty;
