@@ -22,6 +22,8 @@ public static class ComplaintServiceCollectionExtensions
         builder.Services.AddScoped<ComplaintService>();
         builder.Services.AddScoped<LiveComplaintSummary>();
         builder.Services.AddScoped<Categories.CategoryService>();
+        builder.Services.AddScoped<Categories.TaxonomyService>();
+        builder.Services.AddScoped<Products.ProductService>();
         builder.Services.AddScoped<Admin.UserAdminService>();
         builder.Services.AddScoped<Reviews.ReviewService>();
         builder.Services.AddScoped<Escalation.CeoReviewService>();

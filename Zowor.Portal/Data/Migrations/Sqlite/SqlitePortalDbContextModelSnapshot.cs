@@ -385,6 +385,9 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ProductId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
@@ -446,6 +449,8 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ResolvedAt");
+
+                    b.HasIndex("ProductId", "ReceivedAt");
 
                     b.HasIndex("ReferenceYear", "ReferenceSequence")
                         .IsUnique();
@@ -1000,6 +1005,33 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.ToTable("ComplaintCategories", (string)null);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Categories.RootCauseCategoryName", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameRu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("RootCauseCategories", (string)null);
+                });
+
             modelBuilder.Entity("Zowor.Portal.Features.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1284,6 +1316,57 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("UserNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ListedProduct", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameRu")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameEn")
+                        .IsUnique();
+
+                    b.ToTable("Products", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ProductAlias", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Alias")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("ProductAliases", (string)null);
                 });
 
             modelBuilder.Entity("Zowor.Portal.Features.Replies.ReplyTemplate", b =>
@@ -1749,6 +1832,11 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Zowor.Portal.Domain.Complaints.Complaint", b =>
                 {
+                    b.HasOne("Zowor.Portal.Features.Products.ListedProduct", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsOne("Zowor.Portal.Domain.Complaints.Acknowledgement", "Acknowledgement", b1 =>
                         {
                             b1.Property<Guid>("ComplaintId")
@@ -2134,6 +2222,15 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ProductAlias", b =>
+                {
+                    b.HasOne("Zowor.Portal.Features.Products.ListedProduct", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewFinding", b =>
