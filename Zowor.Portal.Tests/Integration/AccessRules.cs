@@ -54,6 +54,7 @@ public static class AccessRules
         new("/admin/mail-quarantine", "GET", "/admin/mail-quarantine", AdminOnly),
         new("/admin/settings", "GET", "/admin/settings", AdminOnly),
         new("/admin/reply-templates", "GET", "/admin/reply-templates", AdminOnly),
+        new("/admin/taxonomy", "GET", "/admin/taxonomy", AdminOnly),
         new("/admin/privacy", "GET", "/admin/privacy", PrivacyRoles),
         new("/memos", "GET", "/memos", AllStaff),
         new("/memos/new", "GET", "/memos/new", PublishMemoRoles),
