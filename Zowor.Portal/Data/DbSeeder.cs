@@ -329,12 +329,13 @@ public sealed class DbSeeder(
             db.Products.Add(product);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         foreach (var product in products.Values)
         {
-            db.ProductAliases.AddRange(new[] { product.NameEn, product.NameRu }.Select(Domain.Taxonomy.TaxonomyRules.Normalise).Distinct()
-                .Select(alias => new Features.Products.ProductAlias { ProductId = product.Id, Alias = alias }));
+            product.Aliases.AddRange(new[] { product.NameEn, product.NameRu }.Select(Domain.Taxonomy.TaxonomyRules.Normalise).Distinct()
+                .Select(alias => new Features.Products.ProductAlias { Alias = alias }));
         }
+
+        await db.SaveChangesAsync(cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var agent = people[PortalRoles.Agent];

@@ -12,6 +12,6 @@ internal sealed class ProductAliasConfiguration : IEntityTypeConfiguration<Produ
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Alias).HasMaxLength(ListedProduct.MaxNameLength).IsRequired();
         builder.HasIndex(a => a.Alias).IsUnique();
-        builder.HasOne<ListedProduct>().WithMany().HasForeignKey(a => a.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ListedProduct>().WithMany(p => p.Aliases).HasForeignKey(a => a.ProductId).OnDelete(DeleteBehavior.Cascade);
     }
 }

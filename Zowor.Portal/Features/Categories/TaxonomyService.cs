@@ -130,7 +130,7 @@ public sealed class TaxonomyService(
         List<string> kept = [];
         if (form.Id is { } id)
         {
-            product = await db.Products.SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
+            product = await db.Products.Include(p => p.Aliases).SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
                 ?? throw new DomainException("The product no longer exists.");
             kept = [TaxonomyRules.Normalise(product.NameEn), TaxonomyRules.Normalise(product.NameRu)];
         }
@@ -155,13 +155,9 @@ public sealed class TaxonomyService(
         product.NameEn = en;
         product.NameRu = ru;
         product.IsActive = form.IsActive;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        product.Aliases.RemoveAll(a => !spellings.Contains(a.Alias));
+        product.Aliases.AddRange(spellings.Where(s => product.Aliases.All(a => a.Alias != s)).Select(s => new ProductAlias { Alias = s }));
         await db.SaveChangesAsync(cancellationToken);
-        var existing = await db.ProductAliases.Where(a => a.ProductId == product.Id).ToListAsync(cancellationToken);
-        db.ProductAliases.RemoveRange(existing.Where(a => !spellings.Contains(a.Alias)));
-        db.ProductAliases.AddRange(spellings.Where(s => existing.All(a => a.Alias != s)).Select(s => new ProductAlias { ProductId = product.Id, Alias = s }));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         await audit.RecordAsync(actor, "Product saved", null, null, $"{en} / {ru}{(form.IsActive ? string.Empty : " (inactive)")}", cancellationToken);
         return product.Id;
     }

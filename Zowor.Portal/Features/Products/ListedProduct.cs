@@ -13,5 +13,8 @@ public sealed class ListedProduct
     public required string NameRu { get; set; }
     public bool IsActive { get; set; } = true;
 
+    /// <summary>Its spellings (names and aliases, normalised), saved with it.</summary>
+    public List<ProductAlias> Aliases { get; private set; } = [];
+
     public string Name(string twoLetterCulture) => twoLetterCulture == "ru" ? NameRu : NameEn;
 }

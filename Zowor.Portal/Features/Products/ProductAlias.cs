@@ -7,7 +7,7 @@ namespace Zowor.Portal.Features.Products;
 public sealed class ProductAlias
 {
     public long Id { get; private set; }
-    public required long ProductId { get; init; }
+    public long ProductId { get; init; }
 
     /// <summary>The spelling, trimmed and lower-cased (<see cref="Domain.Taxonomy.TaxonomyRules.Normalise"/>); unique over all products.</summary>
     public required string Alias { get; init; }

@@ -2274,7 +2274,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
             modelBuilder.Entity("Zowor.Portal.Features.Products.ProductAlias", b =>
                 {
                     b.HasOne("Zowor.Portal.Features.Products.ListedProduct", null)
-                        .WithMany()
+                        .WithMany("Aliases")
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2310,6 +2310,11 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
             modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingSession", b =>
                 {
                     b.Navigation("Completions");
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ListedProduct", b =>
+                {
+                    b.Navigation("Aliases");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,7 +12,7 @@ using Zowor.Portal.Data;
 namespace Zowor.Portal.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261203162749_Taxonomies")]
+    [Migration("20261203175909_Taxonomies")]
     partial class Taxonomies
     {
         /// <inheritdoc />
@@ -2277,7 +2277,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
             modelBuilder.Entity("Zowor.Portal.Features.Products.ProductAlias", b =>
                 {
                     b.HasOne("Zowor.Portal.Features.Products.ListedProduct", null)
-                        .WithMany()
+                        .WithMany("Aliases")
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2313,6 +2313,11 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
             modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingSession", b =>
                 {
                     b.Navigation("Completions");
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ListedProduct", b =>
+                {
+                    b.Navigation("Aliases");
                 });
 #pragma warning restore 612, 618
         }

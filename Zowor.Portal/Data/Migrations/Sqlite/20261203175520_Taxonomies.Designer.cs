@@ -11,7 +11,7 @@ using Zowor.Portal.Data;
 namespace Zowor.Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261203162738_Taxonomies")]
+    [Migration("20261203175520_Taxonomies")]
     partial class Taxonomies
     {
         /// <inheritdoc />
@@ -2230,7 +2230,7 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
             modelBuilder.Entity("Zowor.Portal.Features.Products.ProductAlias", b =>
                 {
                     b.HasOne("Zowor.Portal.Features.Products.ListedProduct", null)
-                        .WithMany()
+                        .WithMany("Aliases")
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2266,6 +2266,11 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
             modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingSession", b =>
                 {
                     b.Navigation("Completions");
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ListedProduct", b =>
+                {
+                    b.Navigation("Aliases");
                 });
 #pragma warning restore 612, 618
         }
