@@ -70,8 +70,14 @@ public sealed class Complaint
     /// <summary>Order the complaint is about.</summary>
     public string? OrderNumber { get; private set; }
 
-    /// <summary>Product the complaint is about.</summary>
+    /// <summary>Product the complaint is about, as the customer or staff wrote it (kept as written).</summary>
     public string? Product { get; private set; }
+
+    /// <summary>
+    /// The listed product (admin-managed product list) this complaint's product is mapped to, or null while its
+    /// free text is unmapped. Trends, alerts and CAPA scopes group by it (P-60).
+    /// </summary>
+    public long? ProductId { get; private set; }
 
     /// <summary>One-line summary.</summary>
     public string Subject { get; private set; }
@@ -637,6 +643,52 @@ public sealed class Complaint
         OwnerName = name;
         Record(at, by, ComplaintHistoryKinds.Assigned, before, name, null);
         _events.Add(new ComplaintAssigned(Id, id, at));
+    }
+
+    /// <summary>
+    /// Maps the complaint's product to a listed product (P-60), keeping the customer's spelling. Allowed in any status,
+    /// closed ones included, because it corrects statistics, not the case. Mapping to the product already mapped is refused.
+    /// </summary>
+    /// <param name="productId">The listed product.</param>
+    /// <param name="productName">Its name, for the timeline.</param>
+    /// <param name="previousName">The name of the listed product mapped before, if any, for the timeline.</param>
+    /// <param name="by">Who mapped it.</param>
+    /// <param name="at">When (UTC).</param>
+    public void MapProduct(long productId, string productName, string? previousName, Actor by, DateTime at)
+    {
+        Guard.Actor(by);
+        Guard.Utc(at, nameof(at));
+        if (productId <= 0)
+        {
+            throw new DomainException("Choose a product from the list.");
+        }
+
+        var name = Guard.Text(productName, "Product", ComplaintLimits.Product);
+        if (ProductId == productId)
+        {
+            throw new ComplaintWorkflowException("The product is already mapped to {0}.", name);
+        }
+
+        ProductId = productId;
+        Record(at, by, ComplaintHistoryKinds.ProductMapped, previousName ?? Product, name, Product);
+        _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.ProductMapped, at));
+    }
+
+    /// <summary>
+    /// At registration only: links the product text to the listed product it names (a name or a known alias). It is part
+    /// of the registration entry, so no timeline entry of its own; later changes go through <see cref="MapProduct"/>.
+    /// </summary>
+    public void LinkListedProduct(long productId)
+    {
+        if (_history.Count > 1 || ProductId is not null)
+        {
+            throw new DomainException("The product can be linked only at registration; map it instead.");
+        }
+
+        if (productId > 0)
+        {
+            ProductId = productId;
+        }
     }
 
     /// <summary>Logs a contact with the customer; an outbound one counts as a customer update (P-21, P-41).</summary>

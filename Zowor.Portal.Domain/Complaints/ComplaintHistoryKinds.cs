@@ -56,6 +56,9 @@ public static class ComplaintHistoryKinds
     /// <summary>Staff wrote a reply that the portal e-mails to the customer (P-41).</summary>
     public const string ReplySent = "ReplySent";
 
+    /// <summary>Staff mapped the free-text product to a listed product: Before the earlier name, After the listed one, Details the spelling.</summary>
+    public const string ProductMapped = "ProductMapped";
+
     /// <summary>Staff wrote an internal note; it never reaches the customer.</summary>
     public const string InternalNote = "InternalNote";
 

@@ -56,6 +56,7 @@ public static class AccessRules
         new("/admin/mail-quarantine", "GET", "/admin/mail-quarantine", AdminOnly),
         new("/admin/settings", "GET", "/admin/settings", AdminOnly),
         new("/admin/reply-templates", "GET", "/admin/reply-templates", AdminOnly),
+        new("/admin/taxonomy", "GET", "/admin/taxonomy", AdminOnly),
         new("/admin/privacy", "GET", "/admin/privacy", PrivacyRoles),
         // The audit log (P-91) and its CSV: Admin only.
         new("/admin/audit", "GET", "/admin/audit", AdminOnly),

@@ -294,6 +294,42 @@ public static class SqlServerPaths
             await s.GetRequiredService<CategoryService>().GetActiveAsync(ct);
             await s.GetRequiredService<CategoryService>().GetAllByCodeAsync(ct);
         }),
+        new("CategoryService.GetRootCausesAsync and GetNamesAsync", false, async (s, ct) =>
+        {
+            await s.GetRequiredService<CategoryService>().GetRootCausesAsync(ct);
+            await s.GetRequiredService<CategoryService>().GetNamesAsync(ct);
+        }),
+        new("TaxonomyService: the lists and the unmapped-products report", false, async (s, ct) =>
+        {
+            var taxonomy = s.GetRequiredService<TaxonomyService>();
+            await taxonomy.GetCategoriesAsync(ct);
+            await taxonomy.GetRootCausesAsync(ct);
+            await taxonomy.GetProductsAsync(ct);
+            await taxonomy.GetUnmappedAsync(ct);
+        }),
+        new("TaxonomyService.SaveCategoryAsync: name and code checks, INSERT", false,
+            (s, ct) => s.GetRequiredService<TaxonomyService>().SaveCategoryAsync(new CategoryForm { Code = "installation", NameEn = "Installation", NameRu = "Установка", SortOrder = 90 }, ct)),
+        new("TaxonomyService.SaveCategoryAsync: a code change checks its use", false,
+            (s, ct) => s.GetRequiredService<TaxonomyService>().SaveCategoryAsync(new CategoryForm { OriginalCode = "delivery", Code = "shipping", NameEn = "Shipping", NameRu = "Доставка" }, ct)) { Existing = ["ComplaintCategories"] },
+        new("TaxonomyService.SaveRootCauseAsync", false,
+            (s, ct) => s.GetRequiredService<TaxonomyService>().SaveRootCauseAsync(new RootCauseNameForm { Code = RootCauseCategory.Carrier, NameEn = "Courier", NameRu = "Курьер" }, ct)),
+        new("TaxonomyService.SaveProductAsync: name and alias checks, INSERTs", false,
+            (s, ct) => s.GetRequiredService<TaxonomyService>().SaveProductAsync(new ProductForm { NameEn = "Winter boots", NameRu = "Зимние ботинки", Aliases = "winter boot" }, ct)),
+        new("TaxonomyService.MapSpellingsAsync: aliases, the unmapped complaints", false,
+            (s, ct) => s.GetRequiredService<TaxonomyService>().MapSpellingsAsync(["winter boot"], 1, ct)) { Existing = ["Products"] },
+        new("ProductService: suggestions, choices, one product, mapping one complaint", false, async (s, ct) =>
+        {
+            var products = s.GetRequiredService<Zowor.Portal.Features.Products.ProductService>();
+            await products.SuggestAsync("boo", "en", 10, ct);
+            await products.GetChoicesAsync(ct);
+            await products.GetAsync(1, ct);
+            await products.MapAsync(Missing, 1, 1, ct);
+        }),
+        new("ProductQueries.MatchAsync", false, async (s, ct) =>
+        {
+            await using var db = await s.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(ct);
+            await Zowor.Portal.Features.Products.ProductQueries.MatchAsync(db, "Winter boot", ct);
+        }),
         new("UserAdminService.ListAsync (Identity stores)", false, (s, ct) => s.GetRequiredService<UserAdminService>().ListAsync(ct)),
         new("UserAdminService.CreateAsync (Identity stores: INSERT user and roles)", false,
             (s, ct) => s.GetRequiredService<UserAdminService>().CreateAsync(new NewUserForm { Email = "new.csm@zowor.test", DisplayName = "New CSM", Password = "Zowor-test-2026!", Roles = ["CSM"] }, ct)),

@@ -36,6 +36,12 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>, IDataProt
 
     public DbSet<ComplaintCategory> Categories => Set<ComplaintCategory>();
 
+    public DbSet<RootCauseCategoryName> RootCauseCategories => Set<RootCauseCategoryName>();
+
+    public DbSet<Features.Products.ListedProduct> Products => Set<Features.Products.ListedProduct>();
+
+    public DbSet<Features.Products.ProductAlias> ProductAliases => Set<Features.Products.ProductAlias>();
+
     /// <summary>Admin-managed reply templates (Features/Replies).</summary>
     public DbSet<Features.Replies.ReplyTemplate> ReplyTemplates => Set<Features.Replies.ReplyTemplate>();
 

@@ -26,6 +26,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.Property(c => c.RegisteredById).HasMaxLength(450);
         builder.Property(c => c.OrderNumber).HasMaxLength(ComplaintLimits.OrderNumber);
         builder.Property(c => c.Product).HasMaxLength(ComplaintLimits.Product);
+        builder.HasOne<Features.Products.ListedProduct>().WithMany().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.ProductId, c.ReceivedAt });
         builder.Property(c => c.Subject).HasMaxLength(ComplaintLimits.Subject);
         builder.Property(c => c.Description).HasMaxLength(ComplaintLimits.Description);
         builder.Property(c => c.CategoryCode).HasMaxLength(ComplaintLimits.Category);

@@ -180,7 +180,7 @@ public sealed class CapaScanJob(
                 return;
             }
 
-            var members = await RecurrenceQueries.InScope(db.Complaints, product, category, cause)
+            var members = await RecurrenceQueries.InScope(db, db.Complaints, product, category, cause)
                 .Where(c => c.ReceivedAt >= from && c.ReceivedAt < to).OrderBy(c => c.ReceivedAt)
                 .Select(c => new { c.Id, c.Reference }).ToListAsync(cancellationToken);
             alerts.Add(new RecurringIssueAlert

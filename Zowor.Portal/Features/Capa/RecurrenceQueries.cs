@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Products;
 
 namespace Zowor.Portal.Features.Capa;
 
@@ -16,12 +17,13 @@ public static class RecurrenceQueries
         [RootCauseCategory.NoFaultFound, RootCauseCategory.CustomerMisuse, RootCauseCategory.Other];
 
     /// <summary>Complaints in the CAPA's scope: its product, category and root-cause category, each when set.</summary>
-    public static IQueryable<Complaint> InScope(IQueryable<Complaint> complaints, string? product, string? category, RootCauseCategory? rootCause)
+    /// <remarks>The product is matched as <see cref="ProductQueries.About"/> says: every spelling mapped to the listed product.</remarks>
+    public static IQueryable<Complaint> InScope(PortalDbContext db, IQueryable<Complaint> complaints, string? product, string? category, RootCauseCategory? rootCause)
     {
         var query = complaints.Where(c => c.Status != ComplaintStatus.Withdrawn);
         if (product is not null)
         {
-            query = query.Where(c => c.Product == product);
+            query = ProductQueries.About(db, query, product);
         }
 
         if (category is not null)
@@ -50,7 +52,7 @@ public static class RecurrenceQueries
     {
         var from = split.AddDays(-windowDays);
         var to = split.AddDays(windowDays);
-        return InScope(db.Complaints, product, category, rootCause)
+        return InScope(db, db.Complaints, product, category, rootCause)
             .Where(c => c.ReceivedAt >= from && c.ReceivedAt < to)
             .GroupBy(c => 1)
             .Select(g => new RecurrenceCounts(g.Count(c => c.ReceivedAt < split), g.Count(c => c.ReceivedAt >= split)));
@@ -70,10 +72,11 @@ public static class RecurrenceQueries
     }
 
     /// <summary>Product and category pairs with at least <paramref name="threshold"/> complaints received in [from, to).</summary>
+    /// <remarks>Grouped by the product each complaint counts under (<see cref="ProductQueries.Keyed"/>), so spellings mapped to one listed product count together.</remarks>
     public static IQueryable<ProductGroup> ProductGroups(PortalDbContext db, DateTime from, DateTime to, int threshold) =>
-        db.Complaints
-            .Where(c => c.Status != ComplaintStatus.Withdrawn && c.Product != null && c.ReceivedAt >= from && c.ReceivedAt < to)
-            .GroupBy(c => new { c.Product, c.CategoryCode })
+        ProductQueries.Keyed(db, db.Complaints
+            .Where(c => c.Status != ComplaintStatus.Withdrawn && c.Product != null && c.ReceivedAt >= from && c.ReceivedAt < to))
+            .GroupBy(k => new { k.Product, k.Complaint.CategoryCode })
             .Where(g => g.Count() >= threshold)
             .Select(g => new ProductGroup(g.Key.Product!, g.Key.CategoryCode, g.Count()));
 

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
+using Zowor.Portal.Domain.Complaints;
 
 namespace Zowor.Portal.Features.Categories;
 
-/// <summary>Reads the complaint category taxonomy.</summary>
+/// <summary>Reads the complaint and root-cause category taxonomies (names are looked up, never copied onto complaints).</summary>
 public sealed class CategoryService(IDbContextFactory<PortalDbContext> contexts)
 {
     public async Task<IReadOnlyList<ComplaintCategory>> GetActiveAsync(CancellationToken cancellationToken = default)
@@ -16,5 +17,21 @@ public sealed class CategoryService(IDbContextFactory<PortalDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken);
+    }
+
+    /// <summary>Every root-cause category's names (inactive ones too: old complaints and trends keep them), in the admin's order.</summary>
+    public async Task<IReadOnlyList<RootCauseCategoryName>> GetRootCausesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.RootCauseCategories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The names of both taxonomies, for pages that show codes as names.</summary>
+    public async Task<TaxonomyNames> GetNamesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken);
+        var causes = await db.RootCauseCategories.AsNoTracking().ToListAsync(cancellationToken);
+        return new TaxonomyNames(categories, causes.ToDictionary(c => c.Code.ToString()));
     }
 }

@@ -302,9 +302,12 @@ public sealed class ComplaintService(
                 DayToUtc(Required(form.InterviewedOn, "Enter the interview date."), now, notBefore: null),
                 form.Summary ?? string.Empty, actor, now), cancellationToken);
 
-    public Task RecordRootCauseAsync(Guid id, long version, RootCauseForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, ComplaintAction.RecordRootCause, (c, actor, now) =>
+    public async Task RecordRootCauseAsync(Guid id, long version, RootCauseForm form, CancellationToken cancellationToken = default)
+    {
+        await EnsureRootCauseAsync(form.Category, cancellationToken);
+        await ChangeAsync(id, version, ComplaintAction.RecordRootCause, (c, actor, now) =>
             c.RecordRootCause(form.Category, form.Description ?? string.Empty, form.ContributingFactors, actor, now), cancellationToken);
+    }
 
     public Task ProposeResolutionAsync(Guid id, long version, ResolutionForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, version, ComplaintAction.ProposeResolution, (c, actor, now) =>
@@ -360,6 +363,16 @@ public sealed class ComplaintService(
         if (!await db.Categories.AnyAsync(c => c.Code == code && c.IsActive, cancellationToken))
         {
             throw new DomainException("Choose a category from the list.");
+        }
+    }
+
+    /// <summary>An inactive root-cause category stays on the complaints that have it but cannot be chosen again.</summary>
+    private async Task EnsureRootCauseAsync(RootCauseCategory category, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.RootCauseCategories.AnyAsync(c => c.Code == category && !c.IsActive, cancellationToken))
+        {
+            throw new DomainException("This root-cause category is no longer in use; choose another.");
         }
     }
 

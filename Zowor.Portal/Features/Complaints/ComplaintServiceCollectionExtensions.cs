@@ -26,6 +26,8 @@ public static class ComplaintServiceCollectionExtensions
         builder.Services.AddScoped<DuplicateService>();
         builder.Services.AddScoped<LiveComplaintSummary>();
         builder.Services.AddScoped<Categories.CategoryService>();
+        builder.Services.AddScoped<Categories.TaxonomyService>();
+        builder.Services.AddScoped<Products.ProductService>();
         builder.Services.AddScoped<Admin.UserAdminService>();
         builder.Services.AddScoped<Reviews.ReviewService>();
         builder.Services.AddScoped<Escalation.CeoReviewService>();

@@ -50,6 +50,11 @@ public sealed class ComplaintUpdater(
             await using var transaction = allocation == ReferenceAllocation.WriteLock ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             var last = await db.Complaints.Where(c => c.ReferenceYear == year).MaxAsync(c => (int?)c.ReferenceSequence, cancellationToken) ?? 0;
             var complaint = create(ComplaintReference.Create(year, last + 1));
+            if (await Products.ProductQueries.MatchAsync(db, complaint.Product, cancellationToken) is { } listedProduct)
+            {
+                complaint.LinkListedProduct(listedProduct);
+            }
+
             db.Complaints.Add(complaint);
             var notifications = await NotificationPlanner.PlanAsync(db, complaint, actor, now, cancellationToken);
             var messages = await customerMessages.PlanAsync(db, complaint, cancellationToken);

@@ -32,7 +32,7 @@ public sealed class TrendQueries(
         var byMonth = await ByMonth(received).ToListAsync(cancellationToken);
         var byCategory = await received.GroupBy(c => c.CategoryCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var byChannel = await received.GroupBy(c => c.Channel).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var byProduct = await received.Where(c => c.Product != null).GroupBy(c => c.Product!)
+        var byProduct = await Products.ProductQueries.Keyed(db, received).Where(k => k.Product != null).GroupBy(k => k.Product!)
             .Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(TopProducts)
             .ToListAsync(cancellationToken);
         var rootCauses = await RootCauses(received).ToListAsync(cancellationToken);
@@ -73,8 +73,8 @@ public sealed class TrendQueries(
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var since = clock.UtcNow.AddYears(-1);
-        return await db.Complaints.AsNoTracking().Where(c => c.ReceivedAt >= since && c.Product != null)
-            .GroupBy(c => c.Product!).Select(g => new { g.Key, Count = g.Count() })
+        return await Products.ProductQueries.Keyed(db, db.Complaints.AsNoTracking().Where(c => c.ReceivedAt >= since))
+            .Where(k => k.Product != null).GroupBy(k => k.Product!).Select(g => new { g.Key, Count = g.Count() })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(50).Select(g => g.Key)
             .ToListAsync(cancellationToken);
     }
@@ -96,7 +96,7 @@ public sealed class TrendQueries(
 
         if (!string.IsNullOrEmpty(filter.Product))
         {
-            complaints = complaints.Where(c => c.Product == filter.Product);
+            complaints = Products.ProductQueries.About(db, complaints, filter.Product);
         }
 
         return complaints;

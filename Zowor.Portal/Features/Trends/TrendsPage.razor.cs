@@ -23,6 +23,7 @@ public sealed partial class TrendsPage
     private string? _product;
     private DateTime? _updatedAt;
     private IReadOnlyDictionary<string, ComplaintCategory> _categories = new Dictionary<string, ComplaintCategory>();
+    private TaxonomyNames _names = TaxonomyNames.Empty;
     private IReadOnlyList<string> _products = [];
 
     [Inject] private TrendService Trends { get; set; } = default!;
@@ -36,6 +37,7 @@ public sealed partial class TrendsPage
     {
         SetPeriod(Trends.DefaultFilter());
         _categories = await Categories.GetAllByCodeAsync();
+        _names = await Categories.GetNamesAsync();
         _products = await Trends.ProductsAsync();
         await LoadAsync();
         _subscription = Notifier.Subscribe<ComplaintChanged>(_ => ScheduleReloadAsync());

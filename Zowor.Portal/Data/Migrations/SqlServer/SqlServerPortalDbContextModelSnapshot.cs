@@ -423,6 +423,9 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<long?>("ProductId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("datetime2");
 
@@ -488,6 +491,8 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("ResolvedAt");
+
+                    b.HasIndex("ProductId", "ReceivedAt");
 
                     b.HasIndex("ReferenceYear", "ReferenceSequence")
                         .IsUnique();
@@ -1101,6 +1106,33 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.ToTable("SavedQueueViews", (string)null);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Categories.RootCauseCategoryName", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NameRu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("RootCauseCategories", (string)null);
+                });
+
             modelBuilder.Entity("Zowor.Portal.Features.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1391,6 +1423,61 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("UserNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ListedProduct", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameRu")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameEn")
+                        .IsUnique();
+
+                    b.ToTable("Products", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ProductAlias", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Alias")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("ProductAliases", (string)null);
                 });
 
             modelBuilder.Entity("Zowor.Portal.Features.Replies.ReplyTemplate", b =>
@@ -1864,6 +1951,11 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Zowor.Portal.Domain.Complaints.Complaint", b =>
                 {
+                    b.HasOne("Zowor.Portal.Features.Products.ListedProduct", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsOne("Zowor.Portal.Domain.Complaints.Acknowledgement", "Acknowledgement", b1 =>
                         {
                             b1.Property<Guid>("ComplaintId")
@@ -2253,6 +2345,15 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ProductAlias", b =>
+                {
+                    b.HasOne("Zowor.Portal.Features.Products.ListedProduct", null)
+                        .WithMany("Aliases")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewFinding", b =>
                 {
                     b.HasOne("Zowor.Portal.Features.Reviews.ReviewPack", null)
@@ -2283,6 +2384,11 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
             modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingSession", b =>
                 {
                     b.Navigation("Completions");
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ListedProduct", b =>
+                {
+                    b.Navigation("Aliases");
                 });
 #pragma warning restore 612, 618
         }

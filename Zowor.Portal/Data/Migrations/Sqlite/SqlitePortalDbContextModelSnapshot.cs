@@ -409,6 +409,9 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ProductId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
@@ -474,6 +477,8 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ResolvedAt");
+
+                    b.HasIndex("ProductId", "ReceivedAt");
 
                     b.HasIndex("ReferenceYear", "ReferenceSequence")
                         .IsUnique();
@@ -1067,6 +1072,33 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.ToTable("SavedQueueViews", (string)null);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Categories.RootCauseCategoryName", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameRu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("RootCauseCategories", (string)null);
+                });
+
             modelBuilder.Entity("Zowor.Portal.Features.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1354,6 +1386,57 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("UserNotifications", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ListedProduct", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameRu")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameEn")
+                        .IsUnique();
+
+                    b.ToTable("Products", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ProductAlias", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Alias")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("ProductAliases", (string)null);
                 });
 
             modelBuilder.Entity("Zowor.Portal.Features.Replies.ReplyTemplate", b =>
@@ -1819,6 +1902,11 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Zowor.Portal.Domain.Complaints.Complaint", b =>
                 {
+                    b.HasOne("Zowor.Portal.Features.Products.ListedProduct", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsOne("Zowor.Portal.Domain.Complaints.Acknowledgement", "Acknowledgement", b1 =>
                         {
                             b1.Property<Guid>("ComplaintId")
@@ -2208,6 +2296,15 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ProductAlias", b =>
+                {
+                    b.HasOne("Zowor.Portal.Features.Products.ListedProduct", null)
+                        .WithMany("Aliases")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewFinding", b =>
                 {
                     b.HasOne("Zowor.Portal.Features.Reviews.ReviewPack", null)
@@ -2238,6 +2335,11 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
             modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingSession", b =>
                 {
                     b.Navigation("Completions");
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ListedProduct", b =>
+                {
+                    b.Navigation("Aliases");
                 });
 #pragma warning restore 612, 618
         }

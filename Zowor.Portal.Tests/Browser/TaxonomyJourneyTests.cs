@@ -1,0 +1,179 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Zowor.Portal.Data;
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Categories;
+using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Reviews;
+using Zowor.Portal.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Zowor.Portal.Tests.Browser;
+
+/// <summary>
+/// Issue 23 in a browser on the demo data: names are data and render as text everywhere, charts included; an Admin adds
+/// a category in both languages, deactivates another and maps the demo's three winter-boot spellings, and the trends
+/// dashboard and the public form follow (P-60).
+/// </summary>
+[Collection(PortalHostCollection.Name)]
+public sealed class TaxonomyJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string CategoryMarkup = "<img src=x onerror=alert(1)>";
+    private const string RootCauseMarkup = "<svg onload=alert(2)>Courier";
+    private static readonly string QualityEmail = SeededPortalFixture.DemoEmailFor(PortalRoles.Quality);
+    private static readonly string AdminEmail = SeededPortalFixture.DemoEmailFor(PortalRoles.Admin);
+
+    [Fact]
+    public async Task A_category_and_a_root_cause_named_with_markup_render_as_text_on_trends_reviews_and_the_case_page()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new PortalAppFactory();
+        var baseAddress = await app.StartKestrelAsync(ct);
+        await using (var admin = await app.SignInAsync(AdminEmail))
+        {
+            var taxonomy = admin.Services.GetRequiredService<TaxonomyService>();
+            var delivery = CategoryForm.From((await taxonomy.GetCategoriesAsync(ct)).Single(c => c.Code == "delivery"));
+            delivery.NameEn = CategoryMarkup;
+            await taxonomy.SaveCategoryAsync(delivery, ct);
+            var carrier = RootCauseNameForm.From((await taxonomy.GetRootCausesAsync(ct)).Single(c => c.Code == RootCauseCategory.Carrier));
+            carrier.NameEn = RootCauseMarkup;
+            await taxonomy.SaveRootCauseAsync(carrier, ct);
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ReviewPackJob>().RunMonthlyAsync(ct);
+        }
+
+        Guid caseId;
+        await using (var db = app.Database.CreateContext())
+        {
+            caseId = await db.Complaints.Where(c => c.CategoryCode == "delivery" && c.RootCause != null && c.RootCause.Category == RootCauseCategory.Carrier)
+                .Select(c => c.Id).FirstAsync(ct);
+        }
+
+        await using var context = await browser.NewContextAsync(baseAddress);
+        var page = await context.NewPageAsync();
+        var dialogs = new List<string>();
+        page.Dialog += (_, dialog) => { dialogs.Add(dialog.Message); _ = dialog.DismissAsync(); };
+        try
+        {
+            await PageSteps.SignInAsync(page, QualityEmail);
+            foreach (var (url, shot) in new[] { ("trends", "taxonomy-01-trends-markup"), ("reviews", "taxonomy-02-reviews-markup"), ($"complaints/{caseId}", "taxonomy-03-case-markup") })
+            {
+                await PageSteps.GoToAsync(page, url);
+                await Expect(page.GetByText(url.StartsWith("complaints", StringComparison.Ordinal) ? RootCauseMarkup : CategoryMarkup).First).ToBeVisibleAsync();
+                await Expect(page.Locator("img[src=x]")).ToHaveCountAsync(0);
+                await Expect(page.Locator("svg[onload]")).ToHaveCountAsync(0);
+                await Screenshots.SaveAsync(page, shot);
+            }
+
+            // The charts themselves: the by-category bar chart's axis label and the Pareto's root-cause label are text.
+            await PageSteps.GoToAsync(page, "trends");
+            await Expect(page.Locator("[data-testid=chart-categories] svg text", new() { HasText = CategoryMarkup }).First).ToBeAttachedAsync();
+            await Expect(page.Locator("[data-testid=chart-pareto]")).ToContainTextAsync("<svg onload");
+            await PageSteps.GoToAsync(page, "reviews");
+            await Expect(page.Locator(".review-chart svg text", new() { HasText = CategoryMarkup }).First).ToBeAttachedAsync();
+            await PageSteps.GoToAsync(page, $"complaints/{caseId}");
+            await Expect(page.GetByText(CategoryMarkup).First).ToBeVisibleAsync();
+            Assert.Empty(dialogs);
+        }
+        catch
+        {
+            await Screenshots.SaveAsync(page, "taxonomy-markup-failed");
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task An_Admin_adds_a_category_deactivates_another_and_maps_product_spellings_and_trends_follow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new PortalAppFactory();
+        var baseAddress = await app.StartKestrelAsync(ct);
+        await using var context = await browser.NewContextAsync(baseAddress);
+        var page = await context.NewPageAsync();
+        try
+        {
+            await page.GotoAsync("account/login");
+            await page.Locator("#email").FillAsync(AdminEmail);
+            await page.Locator("#password").FillAsync(DbSeeder.DemoPassword);
+            await page.Locator("button[type=submit]").ClickAsync();
+            await page.Locator("#code").FillAsync(Totp.Code(DbSeeder.DemoAuthenticatorKey));
+            await page.Locator("button[type=submit]").ClickAsync();
+            await PageSteps.WaitForInteractiveAsync(page);
+            await page.Locator("a[href='admin/taxonomy']").ClickAsync();
+            await PageSteps.WaitForInteractiveAsync(page);
+
+            // A new category in both languages.
+            await page.Locator("[data-testid=category-code]").FillAsync("installation");
+            await page.Locator("[data-testid=category-name-en-input]").FillAsync("Installation");
+            await page.Locator("[data-testid=category-name-ru-input]").FillAsync("Установка");
+            await page.Locator("[data-testid=save-category]").ClickAsync();
+            await Expect(page.Locator("[data-testid=categories]")).ToContainTextAsync("Установка");
+
+            // Deactivate "Website".
+            await page.Locator("[data-testid=edit-category-website]").ClickAsync();
+            await Expect(page.Locator("[data-testid=category-name-en-input]")).ToHaveValueAsync("Website");
+            await page.Locator("[data-testid=category-active]").ClickAsync();
+            await page.Locator("[data-testid=save-category]").ClickAsync();
+            await Expect(page.Locator("[data-testid=categories] tr", new() { HasText = "website" })).ToContainTextAsync("Inactive");
+            await Screenshots.SaveAsync(page, "taxonomy-04-categories");
+
+            // Map the three demo spellings of winter boots to the listed product.
+            await page.GetByRole(AriaRole.Tab, new() { Name = "Unmapped products" }).ClickAsync();
+            var rows = page.Locator("[data-testid=unmapped-row]");
+            foreach (var spelling in new[] { "Winter boots", "winter boot", "Зимние ботинки" })
+            {
+                await rows.Filter(new() { Has = page.Locator("[data-testid=unmapped-spelling]", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^{spelling}$") }) })
+                    .Locator("input[type=checkbox]").CheckAsync(new() { Force = true });
+            }
+
+            await page.Locator("#map-to").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "Winter boots" }).ClickAsync();
+            await Screenshots.SaveAsync(page, "taxonomy-05-unmapped");
+            await page.Locator("[data-testid=map-spellings]").ClickAsync();
+            // The demo's other free-text products stay; the three winter-boot spellings are gone from the report.
+            await Expect(page.Locator("[data-testid=unmapped-spelling]", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("(?i)winter boot|Зимние") })).ToHaveCountAsync(0);
+            await Expect(rows.First).ToBeVisibleAsync();
+            await Screenshots.SaveAsync(page, "taxonomy-06-mapped");
+        }
+        catch
+        {
+            await Screenshots.SaveAsync(page, "taxonomy-admin-failed");
+            throw;
+        }
+
+        int boots;
+        await using (var db = app.Database.CreateContext())
+        {
+            boots = await db.Complaints.CountAsync(c => c.Product == "Winter boots" || c.Product == "winter boot" || c.Product == "Зимние ботинки", ct);
+        }
+
+        // Trends follow: one "Winter boots" row with every spelling's complaints; the public form offers the new
+        // category and no longer the inactive one.
+        await using var qualityContext = await browser.NewContextAsync(baseAddress);
+        var quality = await qualityContext.NewPageAsync();
+        try
+        {
+            await PageSteps.SignInAsync(quality, QualityEmail);
+            await PageSteps.GoToAsync(quality, "trends");
+            var products = quality.Locator("[data-testid=chart-products]");
+            await Expect(products.Locator("tr", new() { HasText = "Winter boots" })).ToContainTextAsync(boots.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Expect(products).Not.ToContainTextAsync("winter boot");
+            await Expect(products).Not.ToContainTextAsync("Зимние ботинки");
+            await Screenshots.SaveAsync(quality, "taxonomy-07-trends-mapped");
+
+            await quality.GotoAsync("complain");
+            var options = await quality.Locator("select#category option").AllTextContentsAsync();
+            Assert.Contains("Installation", options);
+            Assert.DoesNotContain("Website", options);
+        }
+        catch
+        {
+            await Screenshots.SaveAsync(quality, "taxonomy-trends-failed");
+            throw;
+        }
+    }
+}
