@@ -129,6 +129,7 @@ public sealed partial class ComplaintDetailPage
         ComplaintHistoryKinds.Assigned => string.Format(CultureInfo.CurrentCulture, L["Assigned to {0}"], entry.After),
         ComplaintHistoryKinds.CeoDecision when Enum.TryParse<Domain.Complaints.CeoDecisionOutcome>(entry.After, out var outcome) =>
             string.Format(CultureInfo.CurrentCulture, L["CEO decision: {0}"], L[EnumText.Of(outcome)]),
+        ComplaintHistoryKinds.ProductMapped => string.Format(CultureInfo.CurrentCulture, L["Product mapped to {0}"], entry.After),
         _ => L[EnumText.OfName(entry.Kind)],
     };
 
