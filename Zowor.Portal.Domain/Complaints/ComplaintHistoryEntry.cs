@@ -83,6 +83,9 @@ public sealed class ComplaintHistoryEntry
     /// <summary>For <see cref="ComplaintHistoryKinds.Assigned"/>: the new owner's name.</summary>
     public string? AssignedTo => Kind == ComplaintHistoryKinds.Assigned ? After : null;
 
+    /// <summary>The listed product's name a <see cref="ComplaintHistoryKinds.ProductMapped"/> entry mapped the complaint to.</summary>
+    public string? MappedProduct => Kind == ComplaintHistoryKinds.ProductMapped ? After : null;
+
     /// <summary>For <see cref="ComplaintHistoryKinds.CeoDecision"/>: what the CEO decided.</summary>
     public CeoDecisionOutcome? CeoDecisionOutcome => Kind == ComplaintHistoryKinds.CeoDecision ? EnumOrNull<CeoDecisionOutcome>(After) : null;
 

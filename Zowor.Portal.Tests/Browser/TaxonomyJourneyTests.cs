@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Categories;
 using Zowor.Portal.Features.Identity;
@@ -96,13 +95,7 @@ public sealed class TaxonomyJourneyTests(BrowserFixture browser) : IClassFixture
         var page = await context.NewPageAsync();
         try
         {
-            await page.GotoAsync("account/login");
-            await page.Locator("#email").FillAsync(AdminEmail);
-            await page.Locator("#password").FillAsync(DbSeeder.DemoPassword);
-            await page.Locator("button[type=submit]").ClickAsync();
-            await page.Locator("#code").FillAsync(Totp.Code(DbSeeder.DemoAuthenticatorKey));
-            await page.Locator("button[type=submit]").ClickAsync();
-            await PageSteps.WaitForInteractiveAsync(page);
+            await PageSteps.SignInWithCodeAsync(page, AdminEmail);
             await page.Locator("a[href='admin/taxonomy']").ClickAsync();
             await PageSteps.WaitForInteractiveAsync(page);
 

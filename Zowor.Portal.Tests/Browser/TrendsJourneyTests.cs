@@ -80,13 +80,7 @@ public sealed class TrendsJourneyTests(BrowserFixture browser) : IClassFixture<B
         var page = await context.NewPageAsync();
         try
         {
-            await page.GotoAsync("account/login");
-            await page.Locator("#email").FillAsync(CeoEmail);
-            await page.Locator("#password").FillAsync(DbSeeder.DemoPassword);
-            await page.Locator("button[type=submit]").ClickAsync();
-            await page.Locator("#code").FillAsync(Totp.Code(DbSeeder.DemoAuthenticatorKey));
-            await page.Locator("button[type=submit]").ClickAsync();
-            await WaitForInteractiveAsync(page);
+            await PageSteps.SignInWithCodeAsync(page, CeoEmail);
             await page.Locator("a[href='ceo']").ClickAsync();
             await WaitForInteractiveAsync(page);
 

@@ -17,6 +17,18 @@ internal static class PageSteps
         await WaitForInteractiveAsync(page);
     }
 
+    /// <summary>Signs in an account with two factors (the demo Admin and CEO): password, then the authenticator code.</summary>
+    public static async Task SignInWithCodeAsync(IPage page, string email)
+    {
+        await page.GotoAsync("account/login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(DbSeeder.DemoPassword);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.Locator("#code").FillAsync(Totp.Code(DbSeeder.DemoAuthenticatorKey));
+        await page.Locator("button[type=submit]").ClickAsync();
+        await WaitForInteractiveAsync(page);
+    }
+
     /// <summary>A full page load, then the Blazor circuit: nothing reacts to clicks before the layout says it is interactive.</summary>
     public static async Task GoToAsync(IPage page, string url)
     {

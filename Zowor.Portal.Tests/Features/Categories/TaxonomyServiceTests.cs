@@ -185,6 +185,44 @@ public sealed class TaxonomyServiceTests : IAsyncLifetime
         Assert.False(await db.Products.AnyAsync(Ct));
     }
 
+    [Fact]
+    public async Task P60_staff_map_one_complaints_product_on_the_case_the_timeline_records_it_and_inactive_products_cannot_be_chosen()
+    {
+        long boots, retired;
+        await using (var admin = await _app.SignInAsync(AdminEmail))
+        {
+            var taxonomy = admin.Services.GetRequiredService<TaxonomyService>();
+            boots = await taxonomy.SaveProductAsync(new ProductForm { NameEn = "Trail boots", NameRu = "Ботинки для походов", IsActive = true }, Ct);
+            retired = await taxonomy.SaveProductAsync(new ProductForm { NameEn = "Old boots", NameRu = "Старые ботинки", IsActive = false }, Ct);
+        }
+
+        await using var csm = await _app.SignInAsync(CsmEmail);
+        var id = (await csm.Complaints.RegisterAsync(Form("hiking boot", "wrong-item"), Ct)).Id;
+        var products = csm.Services.GetRequiredService<ProductService>();
+        Assert.Equal(["Trail boots"], (await products.GetChoicesAsync(Ct)).Select(p => p.NameEn));
+        var version = (await csm.Complaints.GetCaseAsync(id, Ct))!.Version;
+        var inactive = await Assert.ThrowsAsync<DomainException>(() => products.MapAsync(id, version, retired, Ct));
+        Assert.Equal("Choose a product from the list.", inactive.Message);
+
+        await products.MapAsync(id, version, boots, Ct);
+
+        var mapped = (await csm.Complaints.GetCaseAsync(id, Ct))!;
+        Assert.Equal(boots, mapped.Complaint.ProductId);
+        Assert.Equal("hiking boot", mapped.Complaint.Product);
+        var entry = mapped.Complaint.History[^1];
+        Assert.Equal((ComplaintHistoryKinds.ProductMapped, "hiking boot", "Trail boots", CsmEmail), (entry.Kind, entry.Before, entry.After, await EmailOfAsync(entry.ActorId)));
+
+        // Quality reads cases but does not handle them: the server refuses the mapping.
+        await using var quality = await _app.SignInAsync(QualityEmail);
+        await Assert.ThrowsAsync<PortalAccessDeniedException>(() => quality.Services.GetRequiredService<ProductService>().MapAsync(id, mapped.Version, boots, Ct));
+    }
+
+    private async Task<string?> EmailOfAsync(string userId)
+    {
+        await using var db = _app.Database.CreateContext();
+        return await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleAsync(Ct);
+    }
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     private async Task<List<(string, int)>> ByProductAsync()

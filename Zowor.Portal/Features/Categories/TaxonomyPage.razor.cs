@@ -28,7 +28,11 @@ public sealed partial class TaxonomyPage
 
     private static string Culture => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
-    protected override async Task OnInitializedAsync() => await LoadAsync();
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadAsync();
+        NewCategory();
+    }
 
     private async Task LoadAsync()
     {
