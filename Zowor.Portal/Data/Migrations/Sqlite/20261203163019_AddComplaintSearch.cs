@@ -40,23 +40,6 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
             migrationBuilder.Sql("""
                 INSERT INTO "ComplaintSearch"("ComplaintSearch", rank) VALUES ('secure-delete', 1);
                 """);
-            CreateTriggers(migrationBuilder);
-
-            migrationBuilder.Sql($"""
-                INSERT INTO "ComplaintSearch"(rowid, "Reference", "Contact", "OrderNumber", "Text", "Messages")
-                SELECT {Key("c")}, c."Reference", {Contact("c")}, c."OrderNumber", {Text("c")}, {Messages("c.\"Id\"")}
-                FROM "Complaints" AS c;
-                """);
-        }
-
-        /// <summary>
-        /// The triggers that keep the index. A later migration that makes EF rebuild "Complaints" or
-        /// "ComplaintCommunications" (SQLite cannot alter a column or add a foreign key in place) must call
-        /// <see cref="DropTriggers"/> before and this after: a trigger of one table that names the other breaks the
-        /// rebuild's rename ("no such table"), and dropping the table drops its own triggers.
-        /// </summary>
-        internal static void CreateTriggers(MigrationBuilder migrationBuilder)
-        {
             migrationBuilder.Sql($"""
                 CREATE TRIGGER "ComplaintSearch_ComplaintInserted" AFTER INSERT ON "Complaints" BEGIN
                     INSERT INTO "ComplaintSearch"(rowid, "Reference", "Contact", "OrderNumber", "Text", "Messages")
@@ -91,14 +74,12 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     END;
                     """);
             }
-        }
 
-        internal static void DropTriggers(MigrationBuilder migrationBuilder)
-        {
-            foreach (var trigger in new[] { "ComplaintInserted", "ComplaintUpdated", "ComplaintDeleted", "MessageInserted", "MessageUpdated", "MessageDeleted" })
-            {
-                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS \"ComplaintSearch_{trigger}\";");
-            }
+            migrationBuilder.Sql($"""
+                INSERT INTO "ComplaintSearch"(rowid, "Reference", "Contact", "OrderNumber", "Text", "Messages")
+                SELECT {Key("c")}, c."Reference", {Contact("c")}, c."OrderNumber", {Text("c")}, {Messages("c.\"Id\"")}
+                FROM "Complaints" AS c;
+                """);
         }
 
         private static string Key(string row) => $"{row}.\"ReferenceYear\" * 1000000 + {row}.\"ReferenceSequence\"";
@@ -127,7 +108,11 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            DropTriggers(migrationBuilder);
+            foreach (var trigger in new[] { "ComplaintInserted", "ComplaintUpdated", "ComplaintDeleted", "MessageInserted", "MessageUpdated", "MessageDeleted" })
+            {
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS \"ComplaintSearch_{trigger}\";");
+            }
+
             migrationBuilder.Sql("DROP TABLE IF EXISTS \"ComplaintSearch\";");
             migrationBuilder.DropIndex(
                 name: "IX_Complaints_CategoryCode_Product_ReceivedAt",

@@ -10,10 +10,6 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // The foreign key makes EF rebuild "Complaints" at the end of this migration; the search triggers would break
-            // the rebuild, so they go here and come back in the next migration (RestoreSearchTriggers), after it.
-            AddComplaintSearch.DropTriggers(migrationBuilder);
-
             migrationBuilder.AddColumn<long>(
                 name: "ProductId",
                 table: "Complaints",
@@ -104,8 +100,6 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            AddComplaintSearch.DropTriggers(migrationBuilder);
-
             migrationBuilder.DropForeignKey(
                 name: "FK_Complaints_Products_ProductId",
                 table: "Complaints");
