@@ -6,6 +6,7 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Escalation;
+using Zowor.Portal.Features.Search;
 using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Tests.Support;
 
@@ -63,6 +64,30 @@ public sealed class ComplaintGeneratorTests : IDisposable
         Assert.All(open, c => Assert.Equal(0, DeadlineScanJob.ApplyDueSteps(c, new PortalSettings(), GeneratorOptions.DefaultNow)));
     }
 
+    [Fact]
+    public async Task The_search_index_filled_after_the_load_equals_what_the_triggers_write_row_by_row() // P-51: the index holds what search finds
+    {
+        var filled = await GenerateAsync(seed: 8);
+        var perRow = await GenerateAsync(seed: 8, searchIndexPerRow: true);
+
+        var index = await QueryAsync(filled, """SELECT rowid, Reference, Contact, OrderNumber, Text, Messages FROM ComplaintSearch ORDER BY rowid""");
+        Assert.Equal(Size, index.Count);
+        Assert.Equal(await QueryAsync(perRow, """SELECT rowid, Reference, Contact, OrderNumber, Text, Messages FROM ComplaintSearch ORDER BY rowid"""), index);
+        // The same finds through FTS5 itself (the trigram index, not just the stored text), for a reference, part of a
+        // name, a phone's digits, a product and a word of a description.
+        var sample = (await QueryAsync(filled, """SELECT Reference, substr(CustomerName, 1, 4), substr(replace(CustomerPhone, '+', ''), 3, 6) FROM Complaints WHERE CustomerPhone IS NOT NULL ORDER BY Reference LIMIT 1"""))[0].Split('|');
+        foreach (var term in sample.Append("SteelBoil").Append("Stopped").Append("zzqxjv"))
+        {
+            var match = $"SELECT rowid FROM ComplaintSearch WHERE ComplaintSearch MATCH '\"{term.Replace("'", "''", StringComparison.Ordinal)}\"' ORDER BY rowid";
+            Assert.Equal(await QueryAsync(perRow, match), await QueryAsync(filled, match));
+        }
+
+        Assert.NotEmpty(await QueryAsync(filled, $"SELECT rowid FROM ComplaintSearch WHERE ComplaintSearch MATCH '\"{sample[0]}\"'"));
+        // The triggers are back: a later change reaches the index as it does in the portal.
+        var triggers = $"SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'ComplaintSearch%' ORDER BY name";
+        Assert.Equal(SqliteSearchIndexSql.TriggerNames.Order(StringComparer.Ordinal), await QueryAsync(filled, triggers));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
@@ -72,12 +97,29 @@ public sealed class ComplaintGeneratorTests : IDisposable
         }
     }
 
-    private async Task<TestDatabase> GenerateAsync(int seed)
+    private async Task<TestDatabase> GenerateAsync(int seed, bool searchIndexPerRow = false)
     {
         var database = TestDatabase.Create();
         _databases.Add(database);
-        await Datasets.GenerateAsync(database.FilePath, new GeneratorOptions(Size, Open, seed), TestContext.Current.CancellationToken);
+        await Datasets.GenerateAsync(database.FilePath, new GeneratorOptions(Size, Open, seed, SearchIndexPerRow: searchIndexPerRow), TestContext.Current.CancellationToken);
         return database;
+    }
+
+    /// <summary>The rows of <paramref name="sql"/>, each as its columns joined by '|'.</summary>
+    private static async Task<List<string>> QueryAsync(TestDatabase database, string sql)
+    {
+        await using var connection = new SqliteConnection(Datasets.ConnectionString(database.FilePath));
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
     }
 
     private static PortalDbContext Context(TestDatabase database) =>

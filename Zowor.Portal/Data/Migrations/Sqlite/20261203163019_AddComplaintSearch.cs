@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Zowor.Portal.Features.Search;
 
 #nullable disable
 
@@ -25,95 +26,27 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                 table: "Complaints",
                 column: "OrderNumber");
 
-            // Global search (Features/Search): an FTS5 index with the trigram tokenizer (SQLite 3.34+; remove_diacritics on
-            // trigram 3.45+; the bundled e_sqlite3 is 3.53), so any substring of 3+ characters matches, in any case, with
-            // accents folded, Latin and Cyrillic alike. The row id is the reference's year * 1,000,000 + sequence (unique,
-            // and unlike the complaints' implicit rowid never renumbered by VACUUM). Triggers keep it in the same
-            // transaction as every change, whichever path writes (the services, retention and erasure, bulk SQL, the
-            // benchmark generator). 'secure-delete' makes FTS5 remove an updated or deleted row's terms from the index
-            // itself rather than mark them deleted, so erased names (P-51, P-91) leave the index, not just the results.
-            // The indexed text is folded as ComplaintSearchText folds the query: ё to е, the phone as digits with a
-            // leading 8 of an 11-digit number read as the country code 7.
-            migrationBuilder.Sql("""
-                CREATE VIRTUAL TABLE "ComplaintSearch" USING fts5("Reference", "Contact", "OrderNumber", "Text", "Messages", tokenize = 'trigram remove_diacritics 1');
-                """);
-            migrationBuilder.Sql("""
-                INSERT INTO "ComplaintSearch"("ComplaintSearch", rank) VALUES ('secure-delete', 1);
-                """);
-            migrationBuilder.Sql($"""
-                CREATE TRIGGER "ComplaintSearch_ComplaintInserted" AFTER INSERT ON "Complaints" BEGIN
-                    INSERT INTO "ComplaintSearch"(rowid, "Reference", "Contact", "OrderNumber", "Text", "Messages")
-                    VALUES ({Key("new")}, new."Reference", {Contact("new")}, new."OrderNumber", {Text("new")}, '');
-                END;
-                """);
-            migrationBuilder.Sql($"""
-                CREATE TRIGGER "ComplaintSearch_ComplaintUpdated"
-                AFTER UPDATE OF "CustomerName", "CustomerEmail", "CustomerPhone", "OrderNumber", "Product", "Subject", "Description" ON "Complaints" BEGIN
-                    UPDATE "ComplaintSearch" SET "Contact" = {Contact("new")}, "OrderNumber" = new."OrderNumber", "Text" = {Text("new")}
-                    WHERE rowid = {Key("new")};
-                END;
-                """);
-            migrationBuilder.Sql($"""
-                CREATE TRIGGER "ComplaintSearch_ComplaintDeleted" AFTER DELETE ON "Complaints" BEGIN
-                    DELETE FROM "ComplaintSearch" WHERE rowid = {Key("old")};
-                END;
-                """);
-            // The customer's own words: inbound contacts (web status page, the complaints mailbox, logged calls), all of a
-            // complaint's in one column, recomputed when one is added, changed (erasure blanks them) or removed.
-            foreach (var (name, when, row) in new[]
+            // Global search (Features/Search): the FTS5 index, its triggers and its first fill, from the one place that holds
+            // their SQL (the benchmark generator fills generated datasets with the same text).
+            migrationBuilder.Sql(SqliteSearchIndexSql.CreateTable);
+            migrationBuilder.Sql(SqliteSearchIndexSql.SecureDelete);
+            foreach (var trigger in SqliteSearchIndexSql.CreateTriggers)
             {
-                ("ComplaintSearch_MessageInserted", "AFTER INSERT ON \"ComplaintCommunications\" WHEN new.\"Direction\" = 'Inbound'", "new"),
-                ("ComplaintSearch_MessageUpdated", "AFTER UPDATE OF \"Summary\", \"Direction\" ON \"ComplaintCommunications\"", "new"),
-                ("ComplaintSearch_MessageDeleted", "AFTER DELETE ON \"ComplaintCommunications\" WHEN old.\"Direction\" = 'Inbound'", "old"),
-            })
-            {
-                migrationBuilder.Sql($"""
-                    CREATE TRIGGER "{name}" {when} BEGIN
-                        UPDATE "ComplaintSearch" SET "Messages" = {Messages(row + ".\"ComplaintId\"")}
-                        WHERE rowid = (SELECT {Key("c")} FROM "Complaints" AS c WHERE c."Id" = {row}."ComplaintId");
-                    END;
-                    """);
+                migrationBuilder.Sql(trigger);
             }
 
-            migrationBuilder.Sql($"""
-                INSERT INTO "ComplaintSearch"(rowid, "Reference", "Contact", "OrderNumber", "Text", "Messages")
-                SELECT {Key("c")}, c."Reference", {Contact("c")}, c."OrderNumber", {Text("c")}, {Messages("c.\"Id\"")}
-                FROM "Complaints" AS c;
-                """);
+            migrationBuilder.Sql(SqliteSearchIndexSql.Fill);
         }
-
-        private static string Key(string row) => $"{row}.\"ReferenceYear\" * 1000000 + {row}.\"ReferenceSequence\"";
-
-        private static string Fold(string text) => $"replace(replace({text}, 'ё', 'е'), 'Ё', 'Е')";
-
-        private static string Phone(string row) =>
-            $"""
-            CASE WHEN length(replace({row}."CustomerPhone", '+', '')) = 11 AND substr(replace({row}."CustomerPhone", '+', ''), 1, 1) = '8'
-                THEN '7' || substr(replace({row}."CustomerPhone", '+', ''), 2)
-                ELSE coalesce(replace({row}."CustomerPhone", '+', ''), '') END
-            """;
-
-        private static string Contact(string row) =>
-            Fold($"{row}.\"CustomerName\" || ' ' || coalesce({row}.\"CustomerEmail\", '') || ' ' || {Phone(row)}");
-
-        private static string Text(string row) =>
-            Fold($"coalesce({row}.\"Product\", '') || ' ' || {row}.\"Subject\" || ' ' || {row}.\"Description\"");
-
-        private static string Messages(string complaintId) =>
-            $"""
-            coalesce((SELECT group_concat({Fold("m.\"Summary\"")}, ' ') FROM "ComplaintCommunications" AS m
-                WHERE m."ComplaintId" = {complaintId} AND m."Direction" = 'Inbound'), '')
-            """;
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var trigger in new[] { "ComplaintInserted", "ComplaintUpdated", "ComplaintDeleted", "MessageInserted", "MessageUpdated", "MessageDeleted" })
+            foreach (var trigger in SqliteSearchIndexSql.DropTriggers)
             {
-                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS \"ComplaintSearch_{trigger}\";");
+                migrationBuilder.Sql(trigger);
             }
 
-            migrationBuilder.Sql("DROP TABLE IF EXISTS \"ComplaintSearch\";");
+            migrationBuilder.Sql(SqliteSearchIndexSql.DropTable);
             migrationBuilder.DropIndex(
                 name: "IX_Complaints_CategoryCode_Product_ReceivedAt",
                 table: "Complaints");

@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Zowor.Portal.Features.Search;
 
 #nullable disable
 
@@ -10,12 +11,6 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<long>(
-                name: "ProductId",
-                table: "Complaints",
-                type: "INTEGER",
-                nullable: true);
-
             migrationBuilder.CreateTable(
                 name: "Products",
                 columns: table => new
@@ -30,6 +25,13 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                 {
                     table.PrimaryKey("PK_Products", x => x.Id);
                 });
+
+            // The column and its foreign key in place: EF's AddForeignKey rebuilds "Complaints" (after every other operation
+            // of the migration), which drops the table's search triggers and fails on the message triggers that name it.
+            migrationBuilder.Sql("""
+                ALTER TABLE "Complaints" ADD COLUMN "ProductId" INTEGER NULL
+                    CONSTRAINT "FK_Complaints_Products_ProductId" REFERENCES "Products" ("Id") ON DELETE RESTRICT;
+                """);
 
             migrationBuilder.CreateTable(
                 name: "RootCauseCategories",
@@ -88,18 +90,19 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                 column: "NameEn",
                 unique: true);
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Complaints_Products_ProductId",
-                table: "Complaints",
-                column: "ProductId",
-                principalTable: "Products",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // Dropping the foreign key rebuilds "Complaints" after every other operation here, which fails on the search
+            // triggers that name the table: they are dropped first and cannot come back in this migration (they would be
+            // created before the rebuild). Rolled back to here, the search index has no triggers: roll back AddComplaintSearch too.
+            foreach (var trigger in SqliteSearchIndexSql.DropTriggers)
+            {
+                migrationBuilder.Sql(trigger);
+            }
+
             migrationBuilder.DropForeignKey(
                 name: "FK_Complaints_Products_ProductId",
                 table: "Complaints");

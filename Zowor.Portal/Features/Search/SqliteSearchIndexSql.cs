@@ -1,0 +1,121 @@
+namespace Zowor.Portal.Features.Search;
+
+/// <summary>
+/// The SQLite search index's SQL in one place: the FTS5 table, the triggers that keep it in step with every write, and the
+/// statement that fills it from the complaints in one pass. The migration AddComplaintSearch creates the index with it, and
+/// the benchmark generator drops the triggers for a bulk load and then fills the index and re-creates them with the same
+/// text, so a generated dataset's index is what the triggers would have written.
+/// </summary>
+/// <remarks>
+/// Global search (Features/Search): an FTS5 index with the trigram tokenizer (SQLite 3.34+; remove_diacritics on trigram
+/// 3.45+; the bundled e_sqlite3 is 3.53), so any substring of 3+ characters matches, in any case, with accents folded, Latin
+/// and Cyrillic alike. The row id is the reference's year * 1,000,000 + sequence (unique, and unlike the complaints'
+/// implicit rowid never renumbered by VACUUM). Triggers keep it in the same transaction as every change, whichever path
+/// writes (the services, retention and erasure, bulk SQL). 'secure-delete' makes FTS5 remove an updated or deleted row's
+/// terms from the index itself rather than mark them deleted, so erased names (P-51, P-91) leave the index, not just the
+/// results. The indexed text is folded as ComplaintSearchText folds the query: ё to е, the phone as digits with a leading 8
+/// of an 11-digit number read as the country code 7. Changing any of this text changes what a fresh database gets from the
+/// migration: do it in a new migration that re-creates the triggers and refills the index.
+/// </remarks>
+public static class SqliteSearchIndexSql
+{
+    /// <summary>The FTS5 table.</summary>
+    public const string CreateTable = """
+        CREATE VIRTUAL TABLE "ComplaintSearch" USING fts5("Reference", "Contact", "OrderNumber", "Text", "Messages", tokenize = 'trigram remove_diacritics 1');
+        """;
+
+    /// <summary>Turns on FTS5's secure-delete for the table.</summary>
+    public const string SecureDelete = """
+        INSERT INTO "ComplaintSearch"("ComplaintSearch", rank) VALUES ('secure-delete', 1);
+        """;
+
+    /// <summary>Drops the table.</summary>
+    public const string DropTable = "DROP TABLE IF EXISTS \"ComplaintSearch\";";
+
+    /// <summary>The names of the triggers that keep the index up to date.</summary>
+    public static readonly IReadOnlyList<string> TriggerNames =
+    [
+        "ComplaintSearch_ComplaintInserted", "ComplaintSearch_ComplaintUpdated", "ComplaintSearch_ComplaintDeleted",
+        "ComplaintSearch_MessageInserted", "ComplaintSearch_MessageUpdated", "ComplaintSearch_MessageDeleted",
+    ];
+
+    /// <summary>One CREATE TRIGGER statement per entry of <see cref="TriggerNames"/>, in that order.</summary>
+    public static readonly IReadOnlyList<string> CreateTriggers = BuildTriggers();
+
+    /// <summary>One DROP TRIGGER IF EXISTS statement per trigger.</summary>
+    public static readonly IReadOnlyList<string> DropTriggers = [.. TriggerNames.Select(name => $"DROP TRIGGER IF EXISTS \"{name}\";")];
+
+    /// <summary>Indexes every complaint, with its inbound messages, in one pass (the index must hold none of them yet).</summary>
+    public static readonly string Fill = $"""
+        INSERT INTO "ComplaintSearch"(rowid, "Reference", "Contact", "OrderNumber", "Text", "Messages")
+        SELECT {Key("c")}, c."Reference", {Contact("c")}, c."OrderNumber", {Text("c")}, {Messages("c.\"Id\"")}
+        FROM "Complaints" AS c;
+        """;
+
+    private static List<string> BuildTriggers()
+    {
+        var triggers = new List<string>
+        {
+            $"""
+            CREATE TRIGGER "ComplaintSearch_ComplaintInserted" AFTER INSERT ON "Complaints" BEGIN
+                INSERT INTO "ComplaintSearch"(rowid, "Reference", "Contact", "OrderNumber", "Text", "Messages")
+                VALUES ({Key("new")}, new."Reference", {Contact("new")}, new."OrderNumber", {Text("new")}, '');
+            END;
+            """,
+            $"""
+            CREATE TRIGGER "ComplaintSearch_ComplaintUpdated"
+            AFTER UPDATE OF "CustomerName", "CustomerEmail", "CustomerPhone", "OrderNumber", "Product", "Subject", "Description" ON "Complaints" BEGIN
+                UPDATE "ComplaintSearch" SET "Contact" = {Contact("new")}, "OrderNumber" = new."OrderNumber", "Text" = {Text("new")}
+                WHERE rowid = {Key("new")};
+            END;
+            """,
+            $"""
+            CREATE TRIGGER "ComplaintSearch_ComplaintDeleted" AFTER DELETE ON "Complaints" BEGIN
+                DELETE FROM "ComplaintSearch" WHERE rowid = {Key("old")};
+            END;
+            """,
+        };
+
+        // The customer's own words: inbound contacts (web status page, the complaints mailbox, logged calls), all of a
+        // complaint's in one column, recomputed when one is added, changed (erasure blanks them) or removed.
+        foreach (var (name, when, row) in new[]
+        {
+            ("ComplaintSearch_MessageInserted", "AFTER INSERT ON \"ComplaintCommunications\" WHEN new.\"Direction\" = 'Inbound'", "new"),
+            ("ComplaintSearch_MessageUpdated", "AFTER UPDATE OF \"Summary\", \"Direction\" ON \"ComplaintCommunications\"", "new"),
+            ("ComplaintSearch_MessageDeleted", "AFTER DELETE ON \"ComplaintCommunications\" WHEN old.\"Direction\" = 'Inbound'", "old"),
+        })
+        {
+            triggers.Add($"""
+                CREATE TRIGGER "{name}" {when} BEGIN
+                    UPDATE "ComplaintSearch" SET "Messages" = {Messages(row + ".\"ComplaintId\"")}
+                    WHERE rowid = (SELECT {Key("c")} FROM "Complaints" AS c WHERE c."Id" = {row}."ComplaintId");
+                END;
+                """);
+        }
+
+        return triggers;
+    }
+
+    private static string Key(string row) => $"{row}.\"ReferenceYear\" * 1000000 + {row}.\"ReferenceSequence\"";
+
+    private static string Fold(string text) => $"replace(replace({text}, 'ё', 'е'), 'Ё', 'Е')";
+
+    private static string Phone(string row) =>
+        $"""
+        CASE WHEN length(replace({row}."CustomerPhone", '+', '')) = 11 AND substr(replace({row}."CustomerPhone", '+', ''), 1, 1) = '8'
+            THEN '7' || substr(replace({row}."CustomerPhone", '+', ''), 2)
+            ELSE coalesce(replace({row}."CustomerPhone", '+', ''), '') END
+        """;
+
+    private static string Contact(string row) =>
+        Fold($"{row}.\"CustomerName\" || ' ' || coalesce({row}.\"CustomerEmail\", '') || ' ' || {Phone(row)}");
+
+    private static string Text(string row) =>
+        Fold($"coalesce({row}.\"Product\", '') || ' ' || {row}.\"Subject\" || ' ' || {row}.\"Description\"");
+
+    private static string Messages(string complaintId) =>
+        $"""
+        coalesce((SELECT group_concat({Fold("m.\"Summary\"")}, ' ') FROM "ComplaintCommunications" AS m
+            WHERE m."ComplaintId" = {complaintId} AND m."Direction" = 'Inbound'), '')
+        """;
+}
