@@ -271,5 +271,6 @@ public sealed class MarkDuplicateForm
 {
     [Required(ErrorMessage = "Enter the reference of the complaint that carries on, e.g. ZW-2026-000123.")]
     [StringLength(20, ErrorMessage = "Enter the reference of the complaint that carries on, e.g. ZW-2026-000123.")]
+    [PlainText(MultiLine = false)]
     public string? PrimaryReference { get; set; }
 }
