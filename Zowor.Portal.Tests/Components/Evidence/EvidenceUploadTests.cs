@@ -20,7 +20,7 @@ public sealed class EvidenceUploadTests : PortalComponentTestBase
 
         cut.Find("[data-testid=attach-file]").Click();
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("Courier note: box crushed.", "courier-note.txt"));
-        cut.Find("[data-testid=file-description]").Change("Courier's note about the damage");
+        cut.WaitForElement("[data-testid=file-description]").Change("Courier's note about the damage");
         cut.Find("[data-testid=upload-file]").Click();
 
         cut.WaitForAssertion(() =>
@@ -41,7 +41,7 @@ public sealed class EvidenceUploadTests : PortalComponentTestBase
         var cut = RenderCase(complaint.Id);
 
         cut.Find("[data-testid=attach-file]").Click();
-        cut.Find("[data-testid=file-description]").Change("Screenshot of the order page");
+        cut.WaitForElement("[data-testid=file-description]").Change("Screenshot of the order page");
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([0x4D, 0x5A, 0x90, 0x00], "order-page.exe"));
         cut.Find("[data-testid=upload-file]").Click();
 
