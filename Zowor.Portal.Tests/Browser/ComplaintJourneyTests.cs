@@ -126,7 +126,7 @@ public sealed partial class ComplaintJourneyTests(BrowserFixture browser) : ICla
             // Closed complaints leave the open queue: searching for the reference finds nothing.
             await GoToAsync(page, "queue");
             await Expect(await FindQueueRowAsync(page, reference)).ToHaveCountAsync(0);
-            await Expect(page.Locator("[data-testid=queue-table]")).ToContainTextAsync("No open complaints match these filters.");
+            await Expect(page.Locator("[data-testid=queue-table]")).ToContainTextAsync("No complaints match these filters.");
             await Screenshots.SaveAsync(page, "journey-09-queue-after-close");
             Assert.True(violations.Count == 0, "CSP violations or page errors:\n" + string.Join("\n", violations));
         }
