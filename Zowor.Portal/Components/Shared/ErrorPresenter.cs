@@ -8,7 +8,6 @@ using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Localization;
-
 using Zowor.Portal.Features.Operations;
 
 namespace Zowor.Portal.Components.Shared;
@@ -71,7 +70,7 @@ public sealed class ErrorPresenter(ISnackbar snackbar, IStringLocalizer<SharedRe
         if (DatabaseFault.Classify(error) is { } fault)
         {
             logger.LogWarning(error, "A database fault ({Fault}) refused a change; nothing was saved", fault);
-            return (display?.FaultMessage ?? L["The database is busy or unavailable. Nothing was saved and your text is kept; try again in a moment."], Severity.Error);
+            return (FaultMessage(display), Severity.Error);
         }
 
         switch (error)
@@ -89,10 +88,13 @@ public sealed class ErrorPresenter(ISnackbar snackbar, IStringLocalizer<SharedRe
                 return (display?.ConflictMessage ?? localizer[ComplaintConflictException.DefaultMessage], Severity.Warning);
             case DbUpdateException or DbException:
                 logger.LogWarning(error, "A database fault refused a change; nothing was saved");
-                return (display?.FaultMessage ?? L["The database is busy or unavailable. Nothing was saved and your text is kept; try again in a moment."], Severity.Error);
+                return (FaultMessage(display), Severity.Error);
             default:
                 logger.LogError(error, "An action failed unexpectedly; nothing was saved");
                 return (L["Something went wrong and nothing was saved. Your text is kept; try again, and tell an administrator if it happens again."], Severity.Error);
         }
     }
+
+    private string FaultMessage(ErrorDisplay? display) =>
+        display?.FaultMessage ?? L["The database is busy or unavailable. Nothing was saved and your text is kept; try again in a moment."];
 }
