@@ -55,7 +55,7 @@ public sealed class TestDatabase : IDisposable
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, $"template-{Guid.NewGuid():N}.db");
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
-        using (var db = new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(connectionString).Options))
+        using (var db = ContextOn(connectionString))
         {
             db.Database.Migrate();
 
@@ -110,8 +110,10 @@ public sealed class TestDatabase : IDisposable
         return found;
     }
 
-    public PortalDbContext CreateContext() =>
-        new SqlitePortalDbContext(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(ConnectionString).Options);
+    public PortalDbContext CreateContext() => ContextOn(ConnectionString);
+
+    private static SqlitePortalDbContext ContextOn(string connectionString) =>
+        new(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(connectionString).Options);
 
     /// <summary>
     /// Reloads a complaint with everything it owns through a new context, and the version its next change must send:
