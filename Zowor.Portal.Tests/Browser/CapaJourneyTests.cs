@@ -35,6 +35,8 @@ public sealed class CapaJourneyTests(BrowserFixture browser) : IClassFixture<Bro
             // The demo data has one recurring issue (three warehouse-process complaints in 30 days) and three CAPAs.
             var alert = page.Locator("[data-testid=capa-alert]");
             await Expect(alert).ToHaveCountAsync(1);
+            // Issue 23: the alert names its root cause with the admin's name for it.
+            await Expect(alert.Locator("[data-testid=capa-alert-subject]")).ToHaveTextAsync("Root cause: Warehouse process");
             await Expect(page.Locator("[data-testid=badge-capa]")).ToHaveTextAsync("1");
             await Expect(page.Locator("[data-testid=capa-row]")).ToHaveCountAsync(3);
             await Expect(page.Locator("[data-testid=capa-overdue]")).ToHaveCountAsync(1);
