@@ -49,7 +49,7 @@ public static class ReviewPdf
         foreach (var role in Domain.Reviews.ReviewSignOffRules.SigningRoles)
         {
             var signed = pack.SignOffs.FirstOrDefault(s => s.Role == role);
-            page.Pair(L[role], signed is null ? L["Not signed yet"] : $"{signed.SignedByName} · {signed.SignedAt.ToString("g", CultureInfo.CurrentCulture)} UTC");
+            page.Pair(RoleName(role, L), signed is null ? L["Not signed yet"] : $"{signed.SignedByName} · {signed.SignedAt.ToString("g", CultureInfo.CurrentCulture)} UTC");
         }
 
         page.Heading(L["Figures"]);
@@ -96,6 +96,9 @@ public static class ReviewPdf
         document.Save(output, false);
         return output.ToArray();
     }
+
+    /// <summary>A signing role's name as the pack shows it (literal keys, so the resource check sees them).</summary>
+    public static string RoleName(string role, IStringLocalizer<SharedResource> L) => role == "CCO" ? L["CCO"] : L["Quality"];
 
     internal static string Number(double? value) => value is { } v ? v.ToString("0.##", CultureInfo.CurrentCulture) : "—";
 
