@@ -18,6 +18,7 @@ public sealed class DbSeeder(
     TimeProvider clock,
     Features.Mail.CustomerMessagePlanner customerMessages,
     Features.Evidence.EvidenceStore evidenceFiles,
+    Features.Reviews.ReviewDemoData reviewDemo,
     ILogger<DbSeeder> logger)
 {
     /// <summary>The password of every demo account; the README lists the accounts.</summary>
@@ -159,6 +160,7 @@ public sealed class DbSeeder(
         await SeedTrainingAsync(people, cancellationToken);
         await SeedMemosAsync(people, cancellationToken);
         await Features.Capa.CapaDemoData.SeedAsync(contexts, people, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await reviewDemo.SeedAsync(people, cancellationToken);
     }
 
     /// <summary>P-80 demo records: the three policy courses and one more, with sessions that leave some training expiring, one overdue and some missing.</summary>
