@@ -212,6 +212,8 @@ public static class SqlServerPaths
         new("CapaDemoData.SeedAsync: the Development CAPAs and alert", false, (s, ct) => CapaDemoData.SeedAsync(
             s.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PortalDbContext>>(),
             PortalRoles.All.ToDictionary(role => role, role => new Actor("demo-" + role, role)), DateTime.UtcNow, ct)),
+        new("ReviewDemoData.SeedAsync: the Development review packs, sign-offs and annual pack", false, (s, ct) => s.GetRequiredService<Zowor.Portal.Features.Reviews.ReviewDemoData>()
+            .SeedAsync(PortalRoles.All.ToDictionary(role => role, role => new Actor("demo-" + role, role)), ct)),
 
         // Memos, training, notifications.
         new("MemoService.ListMineAsync", false, (s, ct) => s.GetRequiredService<MemoService>().ListMineAsync(ct)),
