@@ -114,21 +114,26 @@ public sealed class ComplaintSearchService(IDbContextFactory<PortalDbContext> co
             .ToListAsync(cancellationToken);
 
     // SQLite: the FTS5 index, in rowid order (year and sequence of the reference: newest first), which FTS5 walks without
-    // sorting, so a page costs a few index reads however many complaints match.
-    private static Task<(List<Found> Found, int Counted)> FindInFtsAsync(PortalDbContext db, SearchQuery query, int page, CancellationToken cancellationToken)
+    // sorting. Two reads of at most MaximumResults + 1 row ids, and nothing else from the index: the complaints matched by
+    // their reference, customer or order, and all the complaints matched (a superset of the first). Ranking, the page and
+    // the count come from the two lists in memory: the first list, then the second without the first. The newest
+    // MaximumResults + 1 matches always hold every text-only match a page up to MaximumResults can show. A common word
+    // stops its second read after MaximumResults + 1 rows; only the first (one column filter) reads all of its matches.
+    private static async Task<(List<Found> Found, int Counted)> FindInFtsAsync(PortalDbContext db, SearchQuery query, int page, CancellationToken cancellationToken)
     {
-        var byIdentity = query.ToFts5(IdentityColumns);
-        var byTextOnly = $"({query.ToFts5()}) NOT ({byIdentity})";
-        // FTS5 syntax (MATCH, LIMIT) is SQLite's own: these two statements run only behind the IsSqlite() above.
-        return PageTiersAsync(
-            identity => db.Database.SqlQueryRaw<int>(
-                "SELECT count(*) AS Value FROM (SELECT 1 FROM ComplaintSearch WHERE ComplaintSearch MATCH {0} LIMIT {1})",
-                identity ? byIdentity : byTextOnly, MaximumResults + 1).SingleAsync(cancellationToken),
-            (identity, skip, take) => db.Database.SqlQueryRaw<string>(
-                "SELECT Reference AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {0} ORDER BY rowid DESC LIMIT {1} OFFSET {2}",
-                identity ? byIdentity : byTextOnly, take, skip).ToListAsync(cancellationToken),
-            page);
+        // FTS5 syntax (MATCH, rowid) is SQLite's own: this runs only behind the IsSqlite() above.
+        const string Newest = "SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {0} ORDER BY rowid DESC LIMIT {1}";
+        var byIdentity = await db.Database.SqlQueryRaw<long>(Newest, query.ToFts5(IdentityColumns), MaximumResults + 1).ToListAsync(cancellationToken);
+        var all = await db.Database.SqlQueryRaw<long>(Newest, query.ToFts5(), MaximumResults + 1).ToListAsync(cancellationToken);
+        var first = byIdentity.ToHashSet();
+        var found = byIdentity.Select(key => new Found(ReferenceOf(key), true))
+            .Concat(all.Where(key => !first.Contains(key)).Select(key => new Found(ReferenceOf(key), false)))
+            .Skip(page * PageSize).Take(PageSize).ToList();
+        return (found, all.Count);
     }
+
+    /// <summary>The reference of an index row id (<see cref="SqliteSearchIndexSql"/>: year * 1,000,000 + sequence).</summary>
+    private static string ReferenceOf(long key) => ComplaintReference.Create((int)(key / 1_000_000), (int)(key % 1_000_000)).ToString();
 
     // SQL Server: full-text CONTAINS for words (prefix terms, accent-insensitive catalog) and LIKE for substrings of
     // references, orders, e-mails and phones.
@@ -143,7 +148,7 @@ public sealed class ComplaintSearchService(IDbContextFactory<PortalDbContext> co
             page);
     }
 
-    /// <summary>One page over two tiers: the identity matches (reference, customer, order) first, then the text-only matches.</summary>
+    /// <summary>SQL Server: one page over two tiers, the identity matches (reference, customer, order) first, then the text-only matches.</summary>
     private static async Task<(List<Found> Found, int Counted)> PageTiersAsync(
         Func<bool, Task<int>> count, Func<bool, int, int, Task<List<string>>> read, int page)
     {
