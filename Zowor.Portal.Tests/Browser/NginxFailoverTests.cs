@@ -15,7 +15,8 @@ namespace Zowor.Portal.Tests.Browser;
 /// each with its own HOME folder (so no Data Protection key can be shared by accident through <c>~/.aspnet</c>), one
 /// database, one storage folder and Redis between them. Shared keys (in the database) and the shared folder let a form,
 /// a file and a sign-in cross nodes; when the node serving a signed-in browser is killed, the browser carries on on the
-/// other node, still signed in (P-91, P-10).
+/// other node, still signed in (P-91, P-10); a customer's /track status page issued by the killed node still works on
+/// the other one (P-41).
 /// </summary>
 [Collection(PortalHostCollection.Name)]
 public sealed class NginxFailoverTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -42,7 +43,7 @@ public sealed class NginxFailoverTests(BrowserFixture browser) : IClassFixture<B
             nodeB = await PortalProcess.StartAsync("B", Settings(database, root, redis, "B", seed: false), Ct);
             nginx = await NginxServer.StartAsync([nodeA.BaseAddress, nodeB.BaseAddress], Ct);
 
-            await FormAndFileCrossNodesAsync(database, nodeA, nodeB);
+            var reference = await FormAndFileCrossNodesAsync(database, nodeA, nodeB);
 
             // A browser signs in through nginx and works in the queue.
             await using var context = await browser.Browser.NewContextAsync(new()
@@ -61,6 +62,11 @@ public sealed class NginxFailoverTests(BrowserFixture browser) : IClassFixture<B
             var (victim, survivor) = serving == $"{nodeA.BaseAddress.Host}:{nodeA.BaseAddress.Port}" ? (nodeA, nodeB) : (nodeB, nodeA);
             await page.EvaluateAsync("() => { window.__zoworBeforeKill = true; }");
 
+            // The customer opens the /track link of their e-mail on the node about to die: it issues the status page, with
+            // its signed access token and antiforgery token, which the customer sends after that node is gone.
+            using var customer = new ForwardedHttpsClient(victim.BaseAddress);
+            var statusPage = await OpenTrackLinkAsync(customer, victim, reference);
+
             // The serving node dies (SIGKILL: no graceful shutdown, its circuits are simply gone).
             var killed = Stopwatch.StartNew();
             await victim.DisposeAsync();
@@ -77,13 +83,16 @@ public sealed class NginxFailoverTests(BrowserFixture browser) : IClassFixture<B
 
             // And keeps working, signed in: open a case from the queue on the surviving node.
             var link = page.Locator("[data-testid=queue-reference]").First;
-            var reference = (await link.InnerTextAsync()).Trim();
+            var opened = (await link.InnerTextAsync()).Trim();
             await link.ClickAsync();
             await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/complaints/[0-9a-f-]+$"));
-            await Expect(page.Locator("[data-testid=case-reference]")).ToContainTextAsync(reference);
+            await Expect(page.Locator("[data-testid=case-reference]")).ToContainTextAsync(opened);
             await PageSteps.WaitForInteractiveAsync(page);
             var working = killed.Elapsed;
             await Screenshots.SaveAsync(page, "nginx-failover-after");
+
+            // The status page node A issued works on node B, its issuer dead: the customer's information is accepted and stored.
+            await AddInformationOnOtherNodeAsync(database, customer, survivor, statusPage, reference);
 
             Report($"Failover behind nginx: node {victim.Name} killed; the queue was back and interactive on node {survivor.Name} " +
                 $"after {recovered.TotalSeconds:0.0} s, a case opened from it after {working.TotalSeconds:0.0} s, still signed in.");
@@ -120,7 +129,7 @@ public sealed class NginxFailoverTests(BrowserFixture browser) : IClassFixture<B
     /// A customer's web form rendered by node A is posted, with a photo, to node B and accepted; staff signed in on node A
     /// download the photo that node B stored, and the same sign-in opens the queue on node B.
     /// </summary>
-    private static async Task FormAndFileCrossNodesAsync(TestDatabase database, PortalProcess nodeA, PortalProcess nodeB)
+    private static async Task<string> FormAndFileCrossNodesAsync(TestDatabase database, PortalProcess nodeA, PortalProcess nodeB)
     {
         using var customer = new ForwardedHttpsClient(nodeA.BaseAddress);
         var fields = await customer.GetFormAsync(new Uri(nodeA.BaseAddress, "complain"), "public-complaint", Ct);
@@ -154,6 +163,46 @@ public sealed class NginxFailoverTests(BrowserFixture browser) : IClassFixture<B
 
         using var queueOnB = await staff.GetAsync(new Uri(nodeB.BaseAddress, "queue"), Ct);
         Assert.True(queueOnB.StatusCode == HttpStatusCode.OK, $"Node B answered {(int)queueOnB.StatusCode} to node A's sign-in cookie ({queueOnB.Headers.Location}).");
+        return reference;
+    }
+
+    /// <summary>
+    /// The customer follows the e-mail's /track link (<c>track?reference=…</c>) on <paramref name="node"/> and looks the
+    /// complaint up with their e-mail address: the status page, whose forms carry the node's signed access token.
+    /// </summary>
+    private static async Task<AngleSharp.Dom.IDocument> OpenTrackLinkAsync(ForwardedHttpsClient customer, PortalProcess node, string reference)
+    {
+        var lookup = await customer.GetFormAsync(new Uri(node.BaseAddress, $"track?reference={Uri.EscapeDataString(reference)}"), "status-lookup", Ct);
+        lookup["Lookup.Reference"] = reference;
+        lookup["Lookup.Contact"] = "two-nodes@example.com";
+        using var response = await customer.PostAsync(new Uri(node.BaseAddress, "track"), new FormUrlEncodedContent(lookup), Ct);
+        var page = PortalClient.ParseHtml(await response.Content.ReadAsStringAsync(Ct));
+        Assert.True(page.QuerySelector("[data-testid=case-reference]")?.TextContent == reference,
+            $"The /track lookup on node {node.Name} answered {(int)response.StatusCode} without the case.");
+        return page;
+    }
+
+    /// <summary>"Add information" from a status page another node issued, posted to <paramref name="node"/>: accepted and stored once.</summary>
+    private static async Task AddInformationOnOtherNodeAsync(TestDatabase database, ForwardedHttpsClient customer, PortalProcess node, AngleSharp.Dom.IDocument statusPage, string reference)
+    {
+        const string information = "The jug also leaks at the handle (sent after the first node went away).";
+        var fields = PublicSite.HiddenFieldsOf(statusPage, "customer-info");
+        Assert.False(string.IsNullOrEmpty(fields.GetValueOrDefault("Info.Access")), "The status page carries no access token.");
+        fields["Info.Text"] = information;
+        using var response = await customer.PostAsync(new Uri(node.BaseAddress, "track"), new FormUrlEncodedContent(fields), Ct);
+        var page = PortalClient.ParseHtml(await response.Content.ReadAsStringAsync(Ct));
+        Assert.True(response.StatusCode == HttpStatusCode.OK && page.QuerySelector("[data-testid=form-success]") is not null,
+            $"Node {node.Name} answered {(int)response.StatusCode} to the status page of the other node: "
+            + page.QuerySelector("[data-testid=form-error], .validation-message")?.TextContent.Trim());
+        Assert.Contains(information, page.QuerySelector("[data-testid=customer-updates]")?.TextContent, StringComparison.Ordinal);
+
+        await using var connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM ComplaintCommunications m JOIN Complaints c ON c.Id = m.ComplaintId WHERE c.Reference = $reference AND m.Summary = $text";
+        command.Parameters.AddWithValue("$reference", reference);
+        command.Parameters.AddWithValue("$text", information);
+        Assert.Equal(1L, (long)(await command.ExecuteScalarAsync(Ct))!);
     }
 
     private static async Task<(Guid Complaint, int Evidence)> EvidenceOfAsync(TestDatabase database, string reference)

@@ -106,7 +106,8 @@ public sealed class PersistenceTests
     [Fact]
     public async Task Start_OnFreshFile_AppliesEveryMigrationInWalModeAndSeedsRolesAndCategoriesOnly()
     {
-        await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false });
+        using var fresh = TestDatabase.Create();
+        await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false, Database = fresh });
         app.StartServer();
 
         var tables = await app.Database.GetTableNamesAsync(Ct);

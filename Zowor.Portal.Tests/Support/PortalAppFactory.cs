@@ -34,7 +34,7 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
     {
         _options = options ?? new PortalAppOptions();
         _ownsDatabase = _options.Database is null;
-        Database = _options.Database ?? TestDatabase.Create();
+        Database = _options.Database ?? TestDatabase.CreateMigrated();
     }
 
     /// <summary>The SQLite file the app uses.</summary>

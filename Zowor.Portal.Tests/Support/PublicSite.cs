@@ -128,8 +128,8 @@ public sealed class PublicSite(PortalAppFactory app) : IDisposable
     /// <inheritdoc />
     public void Dispose() => _client.Dispose();
 
-    // The hidden fields (antiforgery, handler, access token) of one of the status page's case forms.
-    private static Dictionary<string, string> HiddenFieldsOf(IDocument page, string formName) =>
+    /// <summary>The hidden fields (antiforgery token, the /track access token) of the page's form <paramref name="formName"/>.</summary>
+    public static Dictionary<string, string> HiddenFieldsOf(IDocument page, string formName) =>
         page.QuerySelectorAll("form").Single(f => f.QuerySelector($"input[name=_handler][value='{formName}']") is not null)
             .QuerySelectorAll("input[type=hidden]").Where(i => !string.IsNullOrEmpty(i.GetAttribute("name")))
             .ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? string.Empty);

@@ -22,11 +22,11 @@ public sealed class MemoEditorTests : PortalComponentTestBase
     protected override bool UsesDatabase => false;
 
     [Fact]
-    public void Publish_EmptyForm_ShowsEveryMessageAndPublishesNothing()
+    public async Task Publish_EmptyForm_ShowsEveryMessageAndPublishesNothing()
     {
         var cut = RenderEditor(new MemoForm());
 
-        cut.Find("[data-testid=memo-publish]").Click();
+        await Publish(cut);
 
         cut.WaitForAssertion(() =>
         {
@@ -39,20 +39,20 @@ public sealed class MemoEditorTests : PortalComponentTestBase
     }
 
     [Fact]
-    public void Publish_WithoutAudience_IsRefusedUntilARoleIsTicked()
+    public async Task Publish_WithoutAudience_IsRefusedUntilARoleIsTicked()
     {
         var cut = RenderEditor(new MemoForm { EffectiveOn = new DateTime(2026, 3, 12) });
         cut.Find("#memo-title").Change("New acknowledgement script");
         TypeBody(cut, "Read the reference back to the customer.");
 
-        cut.Find("[data-testid=memo-publish]").Click();
+        await Publish(cut);
 
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=memo-audience-error]")));
         Assert.Empty(ValidationMessages(cut));
         Assert.Empty(_published);
 
-        cut.Find($"[data-testid=audience-{PortalRoles.Csm}] input").Change(true);
-        cut.Find("[data-testid=memo-publish]").Click();
+        await cut.InvokeAsync(() => cut.Find($"[data-testid=audience-{PortalRoles.Csm}] input").Change(true));
+        await Publish(cut);
 
         cut.WaitForAssertion(() => Assert.Single(_published));
         Assert.Equal(
@@ -63,11 +63,11 @@ public sealed class MemoEditorTests : PortalComponentTestBase
     }
 
     [Fact]
-    public void Publish_TitleTooLong_ShowsTheLengthMessage()
+    public async Task Publish_TitleTooLong_ShowsTheLengthMessage()
     {
         var cut = RenderEditor(new MemoForm { Title = new string('x', 201), Body = "Text", EffectiveOn = new DateTime(2026, 3, 12), AudienceRoles = [PortalRoles.Agent] });
 
-        cut.Find("[data-testid=memo-publish]").Click();
+        await Publish(cut);
 
         cut.WaitForAssertion(() => Assert.Equal("The title is too long.", ValidationMessageOf(cut, "#memo-title")));
         Assert.Empty(_published);
@@ -97,6 +97,13 @@ public sealed class MemoEditorTests : PortalComponentTestBase
         cut.Find("#memo-body").Input(text);
         cut.Find("#memo-body").Blur();
     }
+
+    /// <summary>
+    /// Finds and clicks Publish on the renderer's thread: the debounced text field may re-render between a Find and a
+    /// Click on the test thread, leaving the click on a stale handler (it failed CI once).
+    /// </summary>
+    private static Task Publish(IRenderedComponent<MemoEditor> cut) =>
+        cut.InvokeAsync(() => cut.Find("[data-testid=memo-publish]").Click());
 
     private IRenderedComponent<MemoEditor> RenderEditor(MemoForm form) =>
         Render<MemoEditor>(p => p

@@ -35,6 +35,7 @@ public sealed class UserAdminService(
     public async Task CreateAsync(NewUserForm form, CancellationToken cancellationToken = default)
     {
         var admin = await currentUser.RequireAsync(PortalRoles.Policies.Admin);
+        PlainText.Ensure(form);
         var roles = ValidRoles(form.Roles);
         var user = new PortalUser
         {

@@ -169,6 +169,7 @@ public sealed class CapaService(
     public async Task<Guid> CreateAsync(CapaDetailsForm form, CancellationToken cancellationToken = default)
     {
         var me = await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
+        Security.PlainText.Ensure(form);
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -193,6 +194,7 @@ public sealed class CapaService(
     public Task UpdateDetailsAsync(Guid id, CapaDetailsForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, form.OpenedOnChange, (_, capa, me, at) =>
         {
+            Security.PlainText.Ensure(form);
             capa.UpdateDetails(form.Title, form.Kind, form.Source, form.ProblemStatement, CapaRisk.Create(form.Severity, form.Likelihood), me, at);
             return Task.CompletedTask;
         }, cancellationToken);
@@ -200,6 +202,7 @@ public sealed class CapaService(
     public Task RecordRootCauseAnalysisAsync(Guid id, RootCauseAnalysisForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, form.OpenedOnChange, (_, capa, me, at) =>
         {
+            Security.PlainText.Ensure(form);
             capa.RecordRootCauseAnalysis(form.Whys, form.Fishbone.Select(f => (f.Key, f.Value)), me, at);
             return Task.CompletedTask;
         }, cancellationToken);
@@ -208,6 +211,7 @@ public sealed class CapaService(
     public Task AddActionAsync(Guid id, CapaActionForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, null, async (db, capa, me, at) =>
         {
+            Security.PlainText.Ensure(form);
             Actor? owner = null;
             if (!string.IsNullOrWhiteSpace(form.OwnerId))
             {
@@ -228,6 +232,7 @@ public sealed class CapaService(
     public Task SetEffectivenessCheckAsync(Guid id, EffectivenessCheckForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, form.OpenedOnChange, (_, capa, me, at) =>
         {
+            Security.PlainText.Ensure(form);
             capa.SetEffectivenessCheck(form.Criterion, form.WindowDays, me, at);
             return Task.CompletedTask;
         }, cancellationToken);
@@ -253,6 +258,7 @@ public sealed class CapaService(
     public Task RecordDecisionAsync(Guid id, EffectivenessDecisionForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, form.OpenedOnChange, async (db, capa, me, at) =>
         {
+            Security.PlainText.Ensure(form);
             var evidence = await RecurrenceQueries.EvidenceAsync(db, capa, at, cancellationToken) ?? new EffectivenessEvidence(0, 0, capa.EffectivenessWindowDays, false);
             capa.RecordEffectiveness(form.Effective, form.Note, evidence, me, at);
         }, cancellationToken);

@@ -1,6 +1,7 @@
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Security;
 using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Complaints;
@@ -33,6 +34,7 @@ public sealed class BulkActionService(ComplaintService complaints, CurrentUser c
     public async Task<BulkResult> EscalateAsync(IReadOnlyList<BulkTarget> targets, EscalateForm form, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(ComplaintActionPolicies.For(ComplaintAction.Escalate));
+        PlainText.Ensure(form);
         Guard.Text(form.Reason, "Reason", ComplaintLimits.Note);
         return await RunAsync(targets, ComplaintAction.Escalate, (target, ct) => complaints.EscalateAsync(target.Id, target.Version, form, ct), cancellationToken);
     }
@@ -40,6 +42,7 @@ public sealed class BulkActionService(ComplaintService complaints, CurrentUser c
     public async Task<BulkResult> LogContactAsync(IReadOnlyList<BulkTarget> targets, CommunicationForm form, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(ComplaintActionPolicies.For(ComplaintAction.LogCommunication));
+        PlainText.Ensure(form);
         Guard.Text(form.Summary, "Summary", ComplaintLimits.Note);
         return await RunAsync(targets, ComplaintAction.LogCommunication, (target, ct) => complaints.LogCommunicationAsync(target.Id, target.Version, form, ct), cancellationToken);
     }

@@ -7,6 +7,7 @@ using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Audit;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Notifications;
+using Zowor.Portal.Features.Security;
 using Zowor.Portal.Features.Settings;
 
 namespace Zowor.Portal.Features.Complaints;
@@ -27,6 +28,7 @@ public sealed class ComplaintService(
     public async Task<RegisteredComplaint> RegisterAsync(RegisterComplaintForm form, CancellationToken cancellationToken = default)
     {
         var actor = await currentUser.RequireAsync(PortalRoles.Policies.RegisterComplaints);
+        PlainText.Ensure(form);
         if (form.Channel == ComplaintChannel.WebForm)
         {
             throw new DomainException("Staff register phone and e-mail complaints; web-form complaints come from the public form.");
@@ -274,7 +276,7 @@ public sealed class ComplaintService(
     }
 
     public Task AcknowledgeAsync(Guid id, long version, AcknowledgeForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, ComplaintAction.Acknowledge, (c, actor, now) =>
+        ChangeAsync(id, version, ComplaintAction.Acknowledge, form, (c, actor, now) =>
         {
             c.Acknowledge(form.Method, DateOnly.FromDateTime(Required(form.EstimatedResolutionDate, "Enter the estimated resolution date.")), actor, now, clock.Today);
             // A phone acknowledgement is a call: its summary goes into the contact log with the acknowledgement.
@@ -286,18 +288,18 @@ public sealed class ComplaintService(
 
     /// <summary>Revises the estimated resolution date (P-21); the customer is e-mailed the new date in the same transaction.</summary>
     public Task ReviseEstimateAsync(Guid id, long version, ReviseEstimateForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, ComplaintAction.ReviseEstimate, (c, actor, now) =>
+        ChangeAsync(id, version, ComplaintAction.ReviseEstimate, form, (c, actor, now) =>
             c.ReviseEstimatedResolutionDate(DateOnly.FromDateTime(Required(form.EstimatedResolutionDate, "Enter the new estimated resolution date.")),
                 form.Reason ?? string.Empty, actor, now, clock.Today), cancellationToken);
 
     public Task StartInvestigationAsync(Guid id, long version, string? note, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, ComplaintAction.StartInvestigation, (c, actor, now) => c.StartInvestigation(actor, now, note), cancellationToken);
+        ChangeAsync(id, version, ComplaintAction.StartInvestigation, new InvestigationNote(note), (c, actor, now) => c.StartInvestigation(actor, now, note), cancellationToken);
 
     public Task AddEvidenceAsync(Guid id, long version, EvidenceForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, ComplaintAction.AddEvidence, (c, actor, now) => c.AddEvidence(form.Kind, form.Description ?? string.Empty, actor, now), cancellationToken);
+        ChangeAsync(id, version, ComplaintAction.AddEvidence, form, (c, actor, now) => c.AddEvidence(form.Kind, form.Description ?? string.Empty, actor, now), cancellationToken);
 
     public Task AddInterviewAsync(Guid id, long version, InterviewForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, ComplaintAction.AddInterview, (c, actor, now) =>
+        ChangeAsync(id, version, ComplaintAction.AddInterview, form, (c, actor, now) =>
             c.AddInterview(form.StaffName ?? string.Empty, form.StaffRole ?? string.Empty,
                 DayToUtc(Required(form.InterviewedOn, "Enter the interview date."), now, notBefore: null),
                 form.Summary ?? string.Empty, actor, now), cancellationToken);
@@ -305,54 +307,59 @@ public sealed class ComplaintService(
     public async Task RecordRootCauseAsync(Guid id, long version, RootCauseForm form, CancellationToken cancellationToken = default)
     {
         await EnsureRootCauseAsync(form.Category, cancellationToken);
-        await ChangeAsync(id, version, ComplaintAction.RecordRootCause, (c, actor, now) =>
+        await ChangeAsync(id, version, ComplaintAction.RecordRootCause, form, (c, actor, now) =>
             c.RecordRootCause(form.Category, form.Description ?? string.Empty, form.ContributingFactors, actor, now), cancellationToken);
     }
 
     public Task ProposeResolutionAsync(Guid id, long version, ResolutionForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, ComplaintAction.ProposeResolution, (c, actor, now) =>
+        ChangeAsync(id, version, ComplaintAction.ProposeResolution, form, (c, actor, now) =>
             c.ProposeResolution(ResolutionOffer.Create(form.Kind, form.Amount, form.Currency, form.Compensation, form.Details), actor, now), cancellationToken);
 
     public Task RecordCustomerResponseAsync(Guid id, long version, CustomerResponseForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, ComplaintAction.RecordCustomerResponse, (c, actor, now) => c.RecordCustomerResponse(form.Accepted, form.Note, actor, now), cancellationToken);
+        ChangeAsync(id, version, ComplaintAction.RecordCustomerResponse, form, (c, actor, now) => c.RecordCustomerResponse(form.Accepted, form.Note, actor, now), cancellationToken);
 
     /// <summary>The customer did not answer the offer within the waiting period of the settings (P-40).</summary>
     public Task RecordNoAnswerAsync(Guid id, long version, NoAnswerForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, ComplaintAction.RecordNoAnswer, (c, actor, now) =>
+        ChangeAsync(id, version, ComplaintAction.RecordNoAnswer, form, (c, actor, now) =>
             c.RecordNoAnswer(form.Note ?? string.Empty, TimeSpan.FromDays(settings.Current.OfferAnswerDays), actor, now), cancellationToken);
 
     public Task ResolveAsync(Guid id, long version, ResolveForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, ComplaintAction.Resolve, (c, actor, now) =>
+        ChangeAsync(id, version, ComplaintAction.Resolve, form, (c, actor, now) =>
         {
             var implementedAt = DayToUtc(Required(form.ImplementedOn, "Enter the date the resolution was implemented."), now, c.Resolution?.ProposedAt);
             c.Resolve(implementedAt, actor, now, form.Note);
         }, cancellationToken);
 
     public Task CloseAsync(Guid id, long version, CloseForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, ComplaintAction.Close, (c, actor, now) => c.Close(form.Note ?? string.Empty, form.Satisfaction, actor, now), cancellationToken);
+        ChangeAsync(id, version, ComplaintAction.Close, form, (c, actor, now) => c.Close(form.Note ?? string.Empty, form.Satisfaction, actor, now), cancellationToken);
 
     public Task WithdrawAsync(Guid id, long version, ReasonForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, ComplaintAction.Withdraw, (c, actor, now) => c.Withdraw(form.Reason ?? string.Empty, actor, now), cancellationToken);
+        ChangeAsync(id, version, ComplaintAction.Withdraw, form, (c, actor, now) => c.Withdraw(form.Reason ?? string.Empty, actor, now), cancellationToken);
 
     public Task ReopenAsync(Guid id, long version, ReasonForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, ComplaintAction.Reopen, (c, actor, now) => c.Reopen(form.Reason ?? string.Empty, actor, now), cancellationToken);
+        ChangeAsync(id, version, ComplaintAction.Reopen, form, (c, actor, now) => c.Reopen(form.Reason ?? string.Empty, actor, now), cancellationToken);
 
     public Task EscalateAsync(Guid id, long version, EscalateForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, ComplaintAction.Escalate, (c, actor, now) => c.Escalate(form.Level, form.Reason ?? string.Empty, actor, now), cancellationToken);
+        ChangeAsync(id, version, ComplaintAction.Escalate, form, (c, actor, now) => c.Escalate(form.Level, form.Reason ?? string.Empty, actor, now), cancellationToken);
 
     public Task LogCommunicationAsync(Guid id, long version, CommunicationForm form, CancellationToken cancellationToken = default) =>
-        ChangeAsync(id, version, ComplaintAction.LogCommunication, (c, actor, now) => c.LogCommunication(form.Direction, form.Channel, form.Summary ?? string.Empty, actor, now), cancellationToken);
+        ChangeAsync(id, version, ComplaintAction.LogCommunication, form, (c, actor, now) => c.LogCommunication(form.Direction, form.Channel, form.Summary ?? string.Empty, actor, now), cancellationToken);
 
     public async Task AssignAsync(Guid id, long version, AssignForm form, CancellationToken cancellationToken = default)
     {
         var staff = await GetAssignableStaffAsync(cancellationToken);
         var owner = staff.FirstOrDefault(s => s.Id == form.OwnerId) ?? throw new DomainException("Choose an owner from the list of complaint handlers.");
-        await ChangeAsync(id, version, ComplaintAction.Assign, (c, actor, now) => c.Assign(owner.Id, owner.Name, actor, now), cancellationToken);
+        await ChangeAsync(id, version, ComplaintAction.Assign, form, (c, actor, now) => c.Assign(owner.Id, owner.Name, actor, now), cancellationToken);
     }
 
-    private async Task ChangeAsync(Guid id, long expectedVersion, ComplaintAction action, Action<Complaint, Actor, DateTime> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every staff action goes through here: the user's right to it, then the one input policy on what they typed
+    /// (<paramref name="input"/>, the action's form), then the change. Any door (page, API, bulk action) gets the same refusal.
+    /// </summary>
+    private async Task ChangeAsync(Guid id, long expectedVersion, ComplaintAction action, object input, Action<Complaint, Actor, DateTime> change, CancellationToken cancellationToken)
     {
         var actor = await currentUser.RequireAsync(ComplaintActionPolicies.For(action));
+        PlainText.Ensure(input);
         var now = clock.UtcNow;
         await updater.ApplyAsync(id, expectedVersion, actor, now, complaint => change(complaint, actor, now), cancellationToken);
     }
@@ -375,6 +382,9 @@ public sealed class ComplaintService(
             throw new DomainException("This root-cause category is no longer in use; choose another.");
         }
     }
+
+    /// <summary>The optional note of "start investigation", under the input policy like a form's field.</summary>
+    private sealed record InvestigationNote([property: PlainText] string? Note);
 
     private static DateTime Required(DateTime? value, string message) => value ?? throw new DomainException(message);
 

@@ -3,6 +3,7 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Security;
 using Zowor.Portal.Features.Settings;
 
 namespace Zowor.Portal.Features.Complaints;
@@ -23,6 +24,7 @@ public sealed class DuplicateService(
     public async Task MarkDuplicateAsync(Guid id, long version, MarkDuplicateForm form, CancellationToken cancellationToken = default)
     {
         var actor = await currentUser.RequireAsync(ComplaintActionPolicies.For(ComplaintAction.MarkDuplicate));
+        PlainText.Ensure(form);
         var reference = ComplaintReference.TryParse(form.PrimaryReference)?.ToString()
             ?? throw new DomainException("Enter the reference of the complaint that carries on, e.g. ZW-2026-000123.");
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

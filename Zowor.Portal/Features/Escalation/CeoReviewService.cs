@@ -73,6 +73,7 @@ public sealed class CeoReviewService(
     public async Task RecordDecisionAsync(Guid id, long version, CeoDecisionForm form, CancellationToken cancellationToken = default)
     {
         var actor = await currentUser.RequireAsync(PortalRoles.Policies.CeoDecisions);
+        Security.PlainText.Ensure(form);
         var outcome = form.Outcome ?? throw new Domain.Common.DomainException("Choose the outcome of the decision.");
         await updater.ApplyAsync(id, version, actor, clock.UtcNow, c => c.RecordCeoDecision(outcome, form.Decision ?? string.Empty, actor, clock.UtcNow), cancellationToken);
     }

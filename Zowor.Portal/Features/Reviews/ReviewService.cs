@@ -41,6 +41,7 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, C
     public async Task<ReviewFindingView> AddFindingAsync(int id, ReviewFindingForm form, CancellationToken cancellationToken = default)
     {
         var actor = await currentUser.RequireAsync(PortalRoles.Policies.ReviewFindings);
+        Security.PlainText.Ensure(form);
         var text = Guard.Text(form.Text, "Finding", ReviewFinding.MaxTextLength);
         var decision = Guard.Text(form.Decision, "Decision", ReviewFinding.MaxTextLength);
         var owner = Guard.OptionalText(form.Owner, "Owner", ReviewFinding.MaxOwnerLength);

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Zowor.Portal.Domain.Common;
 
 namespace Zowor.Portal.Features.Security;
 
@@ -7,10 +10,40 @@ namespace Zowor.Portal.Features.Security;
 /// The one input policy for free text, at every door where a customer or staff member writes it (web form, /track,
 /// survey, the API, staff forms): markup (text between &lt; and &gt;) and invisible control characters are refused with the
 /// same messages; right-to-left text and emoji are a person's own words and kept. Forms carry <see cref="PlainTextAttribute"/>,
-/// so pages show the message at the field and services that validate their forms refuse the same text.
+/// so pages show the message at the field; the services call <see cref="Ensure(object?)"/> on what they are given before
+/// any write, so a door that skips the page (the API, a new page, a job) refuses the same text with the same message.
 /// </summary>
 public static partial class PlainText
 {
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, bool MultiLine)[]> Fields = new();
+
+    /// <summary>
+    /// Refuses <paramref name="input"/> (a form or command) when any of its <see cref="PlainTextAttribute"/> fields breaks the
+    /// policy: a <see cref="DomainException"/> with the field's message, the one the page shows at the field. Only the
+    /// policy: lengths and required values stay the domain's to refuse, with its own messages.
+    /// </summary>
+    public static void Ensure(object? input)
+    {
+        if (input is null)
+        {
+            return;
+        }
+
+        foreach (var (property, multiLine) in Fields.GetOrAdd(input.GetType(), FieldsOf))
+        {
+            Ensure(property.GetValue(input) as string, multiLine, property.Name);
+        }
+    }
+
+    /// <summary>Refuses one free-text value under the policy (a service parameter that is not a form, e.g. a note).</summary>
+    public static void Ensure(string? text, bool multiLine, string field)
+    {
+        if (Problem(text, multiLine, field) is { } problem)
+        {
+            throw new DomainException(problem.ErrorMessage!);
+        }
+    }
+
     /// <summary>The problem with the text as a validation result for <paramref name="field"/>, or null when the text is fine (or empty).</summary>
     public static ValidationResult? Problem(string? text, bool multiLine, string field)
     {
@@ -36,6 +69,14 @@ public static partial class PlainText
 
         return null;
     }
+
+    private static (PropertyInfo Property, bool MultiLine)[] FieldsOf(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.PropertyType == typeof(string) && p.CanRead)
+            .Select(p => (Property: p, Attribute: p.GetCustomAttribute<PlainTextAttribute>()))
+            .Where(x => x.Attribute is not null)
+            .Select(x => (x.Property, x.Attribute!.MultiLine))
+            .ToArray();
 
     [GeneratedRegex(@"<\s*[/!?a-zA-Z]", RegexOptions.CultureInvariant)]
     private static partial Regex MarkupTag();

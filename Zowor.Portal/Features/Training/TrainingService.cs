@@ -74,6 +74,7 @@ public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts,
     public async Task<int> RecordSessionAsync(TrainingSessionForm form, CancellationToken cancellationToken = default)
     {
         var recorder = await currentUser.RequireAsync(PortalRoles.Policies.TrainingRecords);
+        Security.PlainText.Ensure(form);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var course = await db.TrainingCourses.SingleOrDefaultAsync(c => c.Id == form.CourseId, cancellationToken)
             ?? throw new DomainException("Choose a course.");
@@ -95,6 +96,7 @@ public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts,
     public async Task<int> AddCourseAsync(TrainingCourseForm form, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(PortalRoles.Policies.Admin);
+        Security.PlainText.Ensure(form);
         var course = TrainingCourse.Create(form.Name, form.Description, form.ValidityMonths, form.IsMandatory);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.TrainingCourses.AnyAsync(c => c.Name == course.Name, cancellationToken))
