@@ -165,12 +165,18 @@ public sealed class ComplaintGenerator(IDbContextFactory<PortalDbContext> contex
 
             using var inserter = new BulkInserter(connection, layouts);
             var indexes = inserter.DropIndexes(AggregateTables(complaintType).Append(surveyType.GetTableName()!));
-            // The search index's triggers fire per row (an FTS5 insert and a message recount each): dropped for the load,
-            // the index filled in one pass after it, as the migration fills it, and the triggers re-created.
-            var searchTriggers = !options.SearchIndexPerRow && SearchIndexExists(connection);
+            // The search indexes' triggers fire per row (FTS5 inserts and a message recount each): dropped for the load,
+            // the indexes filled in one pass after it, as the migrations fill them, and the triggers re-created.
+            var searchTriggers = !options.SearchIndexPerRow && TableExists(connection, "ComplaintSearch");
+            var identityTriggers = !options.SearchIndexPerRow && TableExists(connection, "ComplaintSearchIdentity");
             if (searchTriggers)
             {
                 Execute(connection, SqliteSearchIndexSql.DropTriggers);
+            }
+
+            if (identityTriggers)
+            {
+                Execute(connection, SqliteSearchIndexSql.DropIdentityTriggers);
             }
 
             try
@@ -195,6 +201,11 @@ public sealed class ComplaintGenerator(IDbContextFactory<PortalDbContext> contex
                 // The fill indexes every complaint: start from an empty index in case the file held some already.
                 Execute(connection, ["DELETE FROM \"ComplaintSearch\";", SqliteSearchIndexSql.Fill, .. SqliteSearchIndexSql.CreateTriggers], transaction: true);
             }
+
+            if (identityTriggers)
+            {
+                Execute(connection, ["DELETE FROM \"ComplaintSearchIdentity\";", SqliteSearchIndexSql.FillIdentity, .. SqliteSearchIndexSql.CreateIdentityTriggers], transaction: true);
+            }
         }
 
         await producer;
@@ -202,10 +213,11 @@ public sealed class ComplaintGenerator(IDbContextFactory<PortalDbContext> contex
         return new GeneratorResult(written, options.Open, surveys, capas, watch.Elapsed);
     }
 
-    private static bool SearchIndexExists(SqliteConnection connection)
+    private static bool TableExists(SqliteConnection connection, string name)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'ComplaintSearch'";
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
+        command.Parameters.AddWithValue("$name", name);
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 

@@ -44,7 +44,6 @@ public sealed class SearchQueryTests
         var query = SearchQuery.Parse("say \"NOT\" OR-else");
 
         Assert.Equal("\"say\" AND \"\"\"NOT\"\"\" AND \"OR-else\"", query.ToFts5());
-        Assert.Equal("{Reference Contact} : (\"say\" AND \"\"\"NOT\"\"\" AND \"OR-else\")", query.ToFts5("Reference Contact"));
     }
 
     [Fact]

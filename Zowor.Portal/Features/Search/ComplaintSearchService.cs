@@ -10,7 +10,8 @@ namespace Zowor.Portal.Features.Search;
 /// <summary>
 /// Global search and related complaints. Any staff member may open any case (the Staff policy of the case page), so search
 /// covers every complaint, open and closed, at every level; anyone else is refused. SQLite answers from the FTS5 trigram
-/// index <c>ComplaintSearch</c> (migration AddComplaintSearch, kept by triggers in each change's transaction); SQL Server
+/// indexes <c>ComplaintSearch</c> (every searchable column; migration AddComplaintSearch) and <c>ComplaintSearchIdentity</c>
+/// (reference, customer, order; migration SearchIdentityIndex), kept by triggers in each change's transaction; SQL Server
 /// from its full-text indexes (CONTAINS, word prefixes) and LIKE for the substrings of references, orders, e-mails and phones.
 /// Ranking: complaints whose reference, customer (name, e-mail, phone) or order matches come first, then those matched by
 /// their text (product, subject, description, the customer's messages); newest first within each.
@@ -30,8 +31,6 @@ public sealed class ComplaintSearchService(IDbContextFactory<PortalDbContext> co
 
     /// <summary>The same customer about the same order within this many days is probably the same complaint twice.</summary>
     public const int DuplicateDays = 7;
-
-    private const string IdentityColumns = "Reference Contact OrderNumber";
 
     public async Task<SearchResults> SearchAsync(string? text, int page, CancellationToken cancellationToken = default)
     {
@@ -113,18 +112,22 @@ public sealed class ComplaintSearchService(IDbContextFactory<PortalDbContext> co
             .Select(c => new RelatedComplaint(c.Id, c.Reference, c.ReceivedAt, c.Subject, c.Status))
             .ToListAsync(cancellationToken);
 
-    // SQLite: the FTS5 index, in rowid order (year and sequence of the reference: newest first), which FTS5 walks without
-    // sorting. Two reads of at most MaximumResults + 1 row ids, and nothing else from the index: the complaints matched by
-    // their reference, customer or order, and all the complaints matched (a superset of the first). Ranking, the page and
-    // the count come from the two lists in memory: the first list, then the second without the first. The newest
-    // MaximumResults + 1 matches always hold every text-only match a page up to MaximumResults can show. A common word
-    // stops its second read after MaximumResults + 1 rows; only the first (one column filter) reads all of its matches.
+    // SQLite: two FTS5 indexes, both in rowid order (year and sequence of the reference: newest first), which FTS5 walks
+    // without sorting. Two reads of at most MaximumResults + 1 row ids, and nothing else from the indexes: the complaints
+    // matched by their reference, customer or order (the small identity index, ComplaintSearchIdentity), and all the
+    // complaints matched (ComplaintSearch, every column: a superset of the first). Ranking, the page and the count come from
+    // the two lists in memory: the first list, then the second without the first. The newest MaximumResults + 1 matches
+    // always hold every text-only match a page up to MaximumResults can show. Each read stops after MaximumResults + 1 rows;
+    // a common description word has (almost) no rows in the identity index, so its first read ends at once (a column filter
+    // on the big index, as before, walked every row holding the word to find none).
     private static async Task<(List<Found> Found, int Counted)> FindInFtsAsync(PortalDbContext db, SearchQuery query, int page, CancellationToken cancellationToken)
     {
         // FTS5 syntax (MATCH, rowid) is SQLite's own: this runs only behind the IsSqlite() above.
+        const string NewestIdentity = "SELECT rowid AS Value FROM ComplaintSearchIdentity WHERE ComplaintSearchIdentity MATCH {0} ORDER BY rowid DESC LIMIT {1}";
         const string Newest = "SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {0} ORDER BY rowid DESC LIMIT {1}";
-        var byIdentity = await db.Database.SqlQueryRaw<long>(Newest, query.ToFts5(IdentityColumns), MaximumResults + 1).ToListAsync(cancellationToken);
-        var all = await db.Database.SqlQueryRaw<long>(Newest, query.ToFts5(), MaximumResults + 1).ToListAsync(cancellationToken);
+        var match = query.ToFts5();
+        var byIdentity = await db.Database.SqlQueryRaw<long>(NewestIdentity, match, MaximumResults + 1).ToListAsync(cancellationToken);
+        var all = await db.Database.SqlQueryRaw<long>(Newest, match, MaximumResults + 1).ToListAsync(cancellationToken);
         var first = byIdentity.ToHashSet();
         var found = byIdentity.Select(key => new Found(ReferenceOf(key), true))
             .Concat(all.Where(key => !first.Contains(key)).Select(key => new Found(ReferenceOf(key), false)))
