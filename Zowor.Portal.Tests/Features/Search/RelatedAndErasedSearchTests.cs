@@ -65,6 +65,26 @@ public sealed class RelatedAndErasedSearchTests : IAsyncLifetime
         Assert.Empty(related.PossibleDuplicates);
     }
 
+    /// <summary>
+    /// A whole reference, typed in lower case, finds its complaint first (looked up by its key, not through the trigram index)
+    /// and then a complaint that quotes it in its description, ranked after it although newer.
+    /// </summary>
+    [Fact]
+    public async Task Search_WholeReference_FindsItsComplaintFirst_ThenComplaintsQuotingIt()
+    {
+        await using var csm = await _app.SignInAsync(SearchFixtures.CsmEmail);
+        var first = await csm.Complaints.RegisterAsync(SearchFixtures.Form("Vera Lind", "vera.lind@example.com", null, "Kettle leaks",
+            "It leaks at the base.", order: "ORD-REF-1", daysAgo: 5), Ct);
+        var quoting = await csm.Complaints.RegisterAsync(SearchFixtures.Form("Vera Lind", "vera.lind@example.com", null, "Kettle again",
+            $"The same fault as {first.Reference}, now on the replacement.", order: "ORD-REF-2", daysAgo: 1), Ct);
+
+        var results = await csm.Services.GetRequiredService<ComplaintSearchService>().SearchAsync(first.Reference.ToLowerInvariant(), 0, Ct);
+
+        Assert.Equal([first.Reference, quoting.Reference], results.Hits.Select(h => h.Reference));
+        Assert.Equal([true, false], results.Hits.Select(h => h.ByReferenceOrContact));
+        Assert.Equal(2, results.Total);
+    }
+
     /// <summary>P-91 (erasure) and P-51 (retention use the same eraser): the erased name, phone and reply text are no longer found.</summary>
     [Fact]
     public async Task Search_AfterTheCustomerIsErased_FindsNeitherTheirNameNorTheirWords()

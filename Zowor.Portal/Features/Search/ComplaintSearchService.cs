@@ -20,8 +20,12 @@ public sealed class ComplaintSearchService(IDbContextFactory<PortalDbContext> co
 {
     public const int PageSize = 20;
 
-    /// <summary>Most complaints counted and paged: past this, a search is too broad to read and should be narrowed.</summary>
-    public const int MaximumResults = 1000;
+    /// <summary>
+    /// Most complaints counted and paged (10 pages): past this, a search is too broad to read and should be narrowed. Every
+    /// search reads at most this many matches (plus one, to know there are more) from each index, so the cap bounds its cost:
+    /// at 1M complaints two common words took 22–31 ms to find 1,001 matches and 4–10 ms to find 201 (docs/BENCHMARKS.md).
+    /// </summary>
+    public const int MaximumResults = 200;
 
     /// <summary>Related complaints shown per group on the case page.</summary>
     public const int RelatedLimit = 10;
@@ -125,8 +129,14 @@ public sealed class ComplaintSearchService(IDbContextFactory<PortalDbContext> co
         // FTS5 syntax (MATCH, rowid) is SQLite's own: this runs only behind the IsSqlite() above.
         const string NewestIdentity = "SELECT rowid AS Value FROM ComplaintSearchIdentity WHERE ComplaintSearchIdentity MATCH {0} ORDER BY rowid DESC LIMIT {1}";
         const string Newest = "SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {0} ORDER BY rowid DESC LIMIT {1}";
+        const string ByKey = "SELECT rowid AS Value FROM ComplaintSearchIdentity WHERE rowid = {0}";
         var match = query.ToFts5();
-        var byIdentity = await db.Database.SqlQueryRaw<long>(NewestIdentity, match, MaximumResults + 1).ToListAsync(cancellationToken);
+        // A whole reference is its complaint's row id: one lookup instead of intersecting trigrams ("zw-", "-20", "202"…) that
+        // every reference holds. (Complaints quoting it in their text or messages are still found by the second read.)
+        var reference = query.Terms.Count == 1 ? ComplaintReference.TryParse(query.Terms[0].Text) : null;
+        var byIdentity = reference is null
+            ? await db.Database.SqlQueryRaw<long>(NewestIdentity, match, MaximumResults + 1).ToListAsync(cancellationToken)
+            : await db.Database.SqlQueryRaw<long>(ByKey, reference.Year * 1_000_000L + reference.Sequence).ToListAsync(cancellationToken);
         var all = await db.Database.SqlQueryRaw<long>(Newest, match, MaximumResults + 1).ToListAsync(cancellationToken);
         var first = byIdentity.ToHashSet();
         var found = byIdentity.Select(key => new Found(ReferenceOf(key), true))
