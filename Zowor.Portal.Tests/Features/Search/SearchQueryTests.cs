@@ -50,6 +50,7 @@ public sealed class SearchQueryTests
     public void ToFts5_PhoneTerm_MatchesAsTypedOrItsDigitsInTheContact()
     {
         Assert.Equal("(\"87775978859\" OR {Contact} : \"77775978859\")", SearchQuery.Parse("87775978859").ToFts5());
+        Assert.Equal("\"87775978859\"", SearchQuery.Parse("87775978859").ToFts5(phoneDigits: false));
     }
 
     [Fact]

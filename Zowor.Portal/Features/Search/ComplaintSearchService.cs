@@ -127,17 +127,26 @@ public sealed class ComplaintSearchService(IDbContextFactory<PortalDbContext> co
     private static async Task<(List<Found> Found, int Counted)> FindInFtsAsync(PortalDbContext db, SearchQuery query, int page, CancellationToken cancellationToken)
     {
         // FTS5 syntax (MATCH, rowid) is SQLite's own: this runs only behind the IsSqlite() above.
-        const string NewestIdentity = "SELECT rowid AS Value FROM ComplaintSearchIdentity WHERE ComplaintSearchIdentity MATCH {0} ORDER BY rowid DESC LIMIT {1}";
-        const string Newest = "SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {0} ORDER BY rowid DESC LIMIT {1}";
-        const string ByKey = "SELECT rowid AS Value FROM ComplaintSearchIdentity WHERE rowid = {0}";
-        var match = query.ToFts5();
-        // A whole reference is its complaint's row id: one lookup instead of intersecting trigrams ("zw-", "-20", "202"…) that
-        // every reference holds. (Complaints quoting it in their text or messages are still found by the second read.)
-        var reference = query.Terms.Count == 1 ? ComplaintReference.TryParse(query.Terms[0].Text) : null;
-        var byIdentity = reference is null
-            ? await db.Database.SqlQueryRaw<long>(NewestIdentity, match, MaximumResults + 1).ToListAsync(cancellationToken)
-            : await db.Database.SqlQueryRaw<long>(ByKey, reference.Year * 1_000_000L + reference.Sequence).ToListAsync(cancellationToken);
-        var all = await db.Database.SqlQueryRaw<long>(Newest, match, MaximumResults + 1).ToListAsync(cancellationToken);
+        var term = query.Terms.Count == 1 ? query.Terms[0] : null;
+        // A whole reference: its complaint through the unique index on the reference, instead of intersecting trigrams ("zw-",
+        // "-20", "202"…) that every reference holds. (Complaints quoting it in their text are still found by the second read.)
+        var reference = ComplaintReference.TryParse(term?.Text)?.ToString();
+        // A whole phone number (11 digits, country code 7): the complaints stored with it, in each form it may be stored in,
+        // through the phone index; the second read then looks only for the number as typed (in a message, say).
+        string[] phones = term?.Phone is { Length: 11 } phone && phone[0] == '7' ? [.. PhoneForms(phone), "+8" + phone[1..]] : [];
+        var byIndex = reference is not null ? db.Complaints.Where(c => c.Reference == reference)
+            : phones.Length > 0 ? db.Complaints.Where(c => phones.Contains(c.Customer.Phone!))
+            : null;
+        var byIdentity = byIndex is not null
+            ? await byIndex.Select(c => c.ReferenceYear * 1_000_000L + c.ReferenceSequence).OrderByDescending(key => key).Take(MaximumResults + 1)
+                .ToListAsync(cancellationToken)
+            : await db.Database.SqlQueryRaw<long>(
+                "SELECT rowid AS Value FROM ComplaintSearchIdentity WHERE ComplaintSearchIdentity MATCH {0} ORDER BY rowid DESC LIMIT {1}",
+                query.ToFts5(), MaximumResults + 1).ToListAsync(cancellationToken);
+        var all = (await db.Database.SqlQueryRaw<long>(
+                "SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {0} ORDER BY rowid DESC LIMIT {1}",
+                query.ToFts5(phoneDigits: phones.Length == 0), MaximumResults + 1).ToListAsync(cancellationToken))
+            .Union(byIdentity).OrderDescending().Take(MaximumResults + 1).ToList();
         var first = byIdentity.ToHashSet();
         var found = byIdentity.Select(key => new Found(ReferenceOf(key), true))
             .Concat(all.Where(key => !first.Contains(key)).Select(key => new Found(ReferenceOf(key), false)))

@@ -62,10 +62,11 @@ public sealed partial record SearchQuery(string Text, IReadOnlyList<SearchTerm> 
 
     /// <summary>
     /// The SQLite FTS5 MATCH expression: every term as a quoted string (a substring, with the trigram tokenizer), all of them.
-    /// A phone term also matches its canonical digits in the contact column (both search indexes have one).
+    /// A phone term also matches its canonical digits in the contact column (both search indexes have one), unless
+    /// <paramref name="phoneDigits"/> is false (the caller finds those itself).
     /// </summary>
-    public string ToFts5() =>
-        string.Join(" AND ", Terms.Select(t => t.Phone is { Length: >= MinimumLength } phone
+    public string ToFts5(bool phoneDigits = true) =>
+        string.Join(" AND ", Terms.Select(t => phoneDigits && t.Phone is { Length: >= MinimumLength } phone
             ? $"({Quote(t.Text)} OR {{Contact}} : {Quote(phone)})"
             : Quote(t.Text)));
 
