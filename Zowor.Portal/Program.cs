@@ -50,6 +50,7 @@ builder.AddPublicChannel();
 builder.AddEvidenceFiles();
 builder.AddMemosAndTraining();
 builder.AddCapa();
+builder.AddReviews();
 builder.AddDeadlineJobs();
 builder.AddTrends();
 builder.AddPortalHealthChecks();

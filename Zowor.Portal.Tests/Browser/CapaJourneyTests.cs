@@ -35,6 +35,8 @@ public sealed class CapaJourneyTests(BrowserFixture browser) : IClassFixture<Bro
             // The demo data has one recurring issue (three warehouse-process complaints in 30 days) and three CAPAs.
             var alert = page.Locator("[data-testid=capa-alert]");
             await Expect(alert).ToHaveCountAsync(1);
+            // Issue 23: the alert names its root cause with the admin's name for it.
+            await Expect(alert.Locator("[data-testid=capa-alert-subject]")).ToHaveTextAsync("Root cause: Warehouse process");
             await Expect(page.Locator("[data-testid=badge-capa]")).ToHaveTextAsync("1");
             await Expect(page.Locator("[data-testid=capa-row]")).ToHaveCountAsync(3);
             await Expect(page.Locator("[data-testid=capa-overdue]")).ToHaveCountAsync(1);
@@ -51,6 +53,13 @@ public sealed class CapaJourneyTests(BrowserFixture browser) : IClassFixture<Bro
             await page.Locator("#capa-why-1").FillAsync("Customers get the wrong size.");
             await page.Locator("#capa-why-2").FillAsync("The picker takes the item from the neighbouring bin.");
             await page.Locator("#capa-why-3").FillAsync("The SKU scan at picking is skipped under time pressure.");
+            // Issue 18: every Why is under the input policy; markup is named at the field as it is typed.
+            await page.Locator("#capa-why-4").FillAsync("<b>Rushed</b>");
+            await page.Locator("#capa-why-4").BlurAsync();
+            await Expect(page.Locator("[data-testid=capa-root-cause]")).ToContainTextAsync("Please remove HTML or script tags");
+            await page.Locator("#capa-why-4").FillAsync(string.Empty);
+            await page.Locator("#capa-why-4").BlurAsync();
+            await Expect(page.Locator("[data-testid=capa-root-cause]")).Not.ToContainTextAsync("Please remove HTML or script tags");
             await page.Locator("#capa-fishbone-Process").FillAsync("Scan is optional in the picking app.");
             await page.Locator("#capa-fishbone-People").FillAsync("Seasonal pickers not trained on the scan.");
             await page.Locator("[data-testid=capa-root-cause-save]").ClickAsync();

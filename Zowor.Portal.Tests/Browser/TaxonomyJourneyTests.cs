@@ -158,6 +158,16 @@ public sealed class TaxonomyJourneyTests(BrowserFixture browser) : IClassFixture
             await Expect(products).Not.ToContainTextAsync("Зимние ботинки");
             await Screenshots.SaveAsync(quality, "taxonomy-07-trends-mapped");
 
+            // In Russian the listed product shows its Russian name, with the same count, in the chart and the filter.
+            await quality.GotoAsync("culture/set?culture=ru&redirectUri=%2Ftrends");
+            await PageSteps.WaitForInteractiveAsync(quality);
+            await Expect(products.Locator("tr", new() { HasText = "Зимние ботинки" })).ToContainTextAsync(boots.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Expect(products).Not.ToContainTextAsync("Winter boots");
+            await quality.Locator("#filter-product").ClickAsync();
+            await Expect(quality.GetByRole(AriaRole.Option, new() { Name = "Зимние ботинки" })).ToBeVisibleAsync();
+            await Screenshots.SaveAsync(quality, "taxonomy-08-trends-mapped-ru");
+            await quality.GotoAsync("culture/set?culture=en&redirectUri=%2F");
+
             await quality.GotoAsync("complain");
             var options = await quality.Locator("select#category option").AllTextContentsAsync();
             Assert.Contains("Installation", options);

@@ -48,6 +48,8 @@ public static class AccessRules
         new("/reviews", "GET", "/reviews", ReviewRoles),
         new("/reviews/{Id:int}", "GET", "/reviews/1", ReviewRoles),
         new("/reviews/{id:int}/csv", "GET", "/reviews/1/csv", ReviewRoles),
+        new("/reviews/{id:int}/pdf", "GET", "/reviews/1/pdf", ReviewRoles),
+        new("/reviews/effectiveness", "GET", "/reviews/effectiveness", ReviewRoles),
         // Trends (P-60, P-61): the dashboard and its CSV downloads.
         new("/trends", "GET", "/trends", TrendRoles),
         new("/trends/complaints/csv", "GET", "/trends/complaints/csv", TrendRoles),

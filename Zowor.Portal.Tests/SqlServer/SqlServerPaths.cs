@@ -164,6 +164,15 @@ public static class SqlServerPaths
         new("ReviewService.AddFindingAsync", false,
             (s, ct) => s.GetRequiredService<ReviewService>().AddFindingAsync(1, new ReviewFindingForm { Text = "Late acknowledgements", Decision = "Rota", Owner = "CSM", DueDate = DateTime.Today.AddDays(30) }, ct)),
         new("ReviewService.SaveFindingsAsync", false, (s, ct) => s.GetRequiredService<ReviewService>().SaveFindingsAsync(1, "Summary", ct)),
+        new("ReviewPackJob.CatchUpAsync: first complaint, existing packs, every missing period with its sections and notices", false,
+            (s, ct) => s.GetRequiredService<ReviewPackJob>().CatchUpAsync(ct)),
+        new("ReviewPackJob.EnsureAsync: CAPA, memo, training, survey sections and readers", false,
+            (s, ct) => s.GetRequiredService<ReviewPackJob>().EnsureAsync(ReviewKind.Monthly, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1), ct, allowEmpty: true)),
+        new("ReviewService.FindAsync", false, (s, ct) => s.GetRequiredService<ReviewService>().FindAsync(ReviewKind.Monthly, new DateOnly(2026, 10, 1), ct)),
+        new("ReviewService.SignOffAsync", true, (s, ct) => s.GetRequiredService<ReviewService>().SignOffAsync(1, "Quality", ct)),
+        new("ReviewService.MarkDecisionDoneAsync", false, (s, ct) => s.GetRequiredService<ReviewService>().MarkDecisionDoneAsync(1, ct)),
+        new("EffectivenessService.GetAsync: reopen, first offer, first estimate, satisfaction by category, channel and handler", false,
+            (s, ct) => s.GetRequiredService<EffectivenessService>().GetAsync(ct)),
 
         // Trends: every aggregate with and without filters, the CSV exports.
         new("TrendService.GetReportAsync: every aggregate, no filter", false,

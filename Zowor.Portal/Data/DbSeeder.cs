@@ -18,6 +18,7 @@ public sealed class DbSeeder(
     TimeProvider clock,
     Features.Mail.CustomerMessagePlanner customerMessages,
     Features.Evidence.EvidenceStore evidenceFiles,
+    Features.Reviews.ReviewDemoData reviewDemo,
     ILogger<DbSeeder> logger)
 {
     /// <summary>The password of every demo account; the README lists the accounts.</summary>
@@ -160,6 +161,7 @@ public sealed class DbSeeder(
         await SeedTrainingAsync(people, cancellationToken);
         await SeedMemosAsync(people, cancellationToken);
         await Features.Capa.CapaDemoData.SeedAsync(contexts, people, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await reviewDemo.SeedAsync(people, cancellationToken);
     }
 
     /// <summary>Issue 17: the demo CSM's own saved queue view (open product defects, newest first), as the queue's "Save view" stores it.</summary>

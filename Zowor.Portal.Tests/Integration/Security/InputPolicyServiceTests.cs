@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
@@ -148,6 +149,45 @@ public sealed partial class InputPolicyServiceTests : IAsyncLifetime
         Assert.Equal(before, await SnapshotAsync());
     }
 
+    /// <summary>
+    /// The CAPA's root-cause analysis (P-62) is two lists, not single fields: the hostile text in any one of the five Whys or
+    /// any one fishbone category is refused with the policy's message, and the analysis and history stay as they were.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public async Task CapaRootCauseAnalysis_RefusesHostileText_InEveryWhyAndFishboneNote_AndStoresNothing(string text, string message)
+    {
+        await using var staff = await _app.SignInAsync(Staff);
+        var capas = staff.Services.GetRequiredService<CapaService>();
+        var id = await capas.CreateAsync(new CapaDetailsForm { Title = "Seals", ProblemStatement = "Kettle seals fail." }, Ct);
+        var before = await AnalysisAsync(id);
+
+        for (var i = 0; i < CapaLimits.MaxWhys; i++)
+        {
+            var form = new RootCauseAnalysisForm();
+            form.Whys[0] = "The seal cracks.";
+            form.Whys[i] = text;
+            await RefusedAsync(message, () => capas.RecordRootCauseAnalysisAsync(id, form, Ct), $"Why {i + 1}");
+        }
+
+        foreach (var category in Enum.GetValues<FishboneCategory>())
+        {
+            var form = new RootCauseAnalysisForm();
+            form.Whys[0] = "The seal cracks.";
+            form.Fishbone[category] = text;
+            await RefusedAsync(message, () => capas.RecordRootCauseAnalysisAsync(id, form, Ct), $"fishbone {category}");
+        }
+
+        Assert.Equal(before, await AnalysisAsync(id));
+
+        // A control: the same lists accept a person's own words, so the refusals above are the policy's.
+        var fine = new RootCauseAnalysisForm();
+        fine.Whys[0] = "Уплотнитель трескается, 2 < 3.";
+        fine.Fishbone[FishboneCategory.Process] = "No check at goods-in.\nSecond line.";
+        await capas.RecordRootCauseAnalysisAsync(id, fine, Ct);
+        Assert.NotEqual(before, await AnalysisAsync(id));
+    }
+
     /// <summary>A control: the same services accept a person's own words in the same fields (the refusals above are the policy's).</summary>
     [Fact]
     public async Task Services_AcceptAPersonsOwnWords()
@@ -193,6 +233,13 @@ public sealed partial class InputPolicyServiceTests : IAsyncLifetime
         var refusal = await Record.ExceptionAsync(call);
         Assert.True(refusal is DomainException && refusal.Message == message,
             $"{door}: expected the policy's refusal, got {(refusal is null ? "success" : $"{refusal.GetType().Name}: {refusal.Message}")}");
+    }
+
+    private async Task<string> AnalysisAsync(Guid capa)
+    {
+        await using var db = _app.Database.CreateContext();
+        var record = await db.Capas.AsNoTracking().SingleAsync(c => c.Id == capa, Ct);
+        return $"{string.Join("|", record.Whys)} / {string.Join("|", record.Fishbone.Select(f => $"{f.Category}:{f.Notes}"))} / {record.History.Count}";
     }
 
     private async Task<Snapshot> SnapshotAsync()

@@ -120,9 +120,9 @@ public sealed class InputPolicyTests : IAsyncLifetime
         foreach (var (form, property) in FreeTextFields())
         {
             var instance = Activator.CreateInstance(form)!;
-            property.SetValue(instance, text);
+            var value = PutText(instance, property, text);
             var results = new List<ValidationResult>();
-            Validator.TryValidateProperty(text, new ValidationContext(instance) { MemberName = property.Name }, results);
+            Validator.TryValidateProperty(value, new ValidationContext(instance) { MemberName = property.Name }, results);
             Assert.True(results.Any(r => r.ErrorMessage == message), $"{form.Name}.{property.Name} accepted {text}");
         }
     }
@@ -154,6 +154,29 @@ public sealed class InputPolicyTests : IAsyncLifetime
 
         Assert.True(uncovered.Count == 0, "Free text outside the input policy: " + string.Join(", ", uncovered));
         Assert.True(FreeTextFields().Count() >= 30, $"only {FreeTextFields().Count()} fields found");
+    }
+
+    /// <summary>
+    /// Puts <paramref name="text"/> in the field: the field itself, or the last entry of a list of texts (a CAPA's 5 Whys)
+    /// or of a dictionary of them (its fishbone notes), so one bad entry among good ones is what gets checked.
+    /// </summary>
+    private static object? PutText(object instance, PropertyInfo property, string text)
+    {
+        switch (property.GetValue(instance))
+        {
+            case string?[] list:
+                Array.Fill(list, "A fine line.");
+                list[^1] = text;
+                return list;
+            case System.Collections.IDictionary map:
+                var keys = map.Keys.Cast<object>().ToList();
+                keys.ForEach(k => map[k] = "A fine note.");
+                map[keys[^1]] = text;
+                return map;
+            default:
+                property.SetValue(instance, text);
+                return text;
+        }
     }
 
     private static IEnumerable<(Type Form, PropertyInfo Property)> FreeTextFields() =>

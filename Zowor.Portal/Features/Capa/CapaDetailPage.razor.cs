@@ -163,6 +163,15 @@ public sealed partial class CapaDetailPage
     private IReadOnlyList<(string Label, string Value)> WhysEntry(IEnumerable<string?> whys) =>
         whys.Select((why, i) => (string.Format(CultureInfo.CurrentCulture, L["Why {0}"], i + 1), why ?? string.Empty)).Where(w => w.Item2.Length > 0).ToList();
 
+    // The 5 Whys and fishbone notes are lists, not form fields with attributes the page could read: each field says the
+    // input policy's message itself as it is typed; the service refuses the same text on save.
+    private string? OneLineProblem(string? text) => PolicyMessage(text, multiLine: false);
+
+    private string? NotesProblem(string? text) => PolicyMessage(text, multiLine: true);
+
+    private string? PolicyMessage(string? text, bool multiLine) =>
+        Security.PlainText.Problem(text, multiLine, string.Empty)?.ErrorMessage is { } message ? L[message].Value : null;
+
     private static EffectivenessCheckForm CheckForm(CapaRecord capa) =>
         new() { Criterion = capa.EffectivenessCriterion, WindowDays = capa.EffectivenessWindowDays, OpenedOnChange = capa.LastChange };
 

@@ -60,8 +60,10 @@ public sealed class CapaActionForm
 /// <summary>The 5 Whys chain and the six fishbone notes.</summary>
 public sealed class RootCauseAnalysisForm
 {
+    [PlainText(MultiLine = false)]
     public string?[] Whys { get; set; } = new string?[CapaLimits.MaxWhys];
 
+    [PlainText]
     public Dictionary<FishboneCategory, string?> Fishbone { get; set; } =
         Enum.GetValues<FishboneCategory>().ToDictionary(c => c, _ => (string?)null);
 

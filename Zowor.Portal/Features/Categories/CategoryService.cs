@@ -32,6 +32,8 @@ public sealed class CategoryService(IDbContextFactory<PortalDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Code, cancellationToken);
         var causes = await db.RootCauseCategories.AsNoTracking().ToListAsync(cancellationToken);
-        return new TaxonomyNames(categories, causes.ToDictionary(c => c.Code.ToString()));
+        var products = await db.Products.AsNoTracking().ToListAsync(cancellationToken);
+        return new TaxonomyNames(categories, causes.ToDictionary(c => c.Code.ToString()),
+            products.GroupBy(p => p.NameEn, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
     }
 }

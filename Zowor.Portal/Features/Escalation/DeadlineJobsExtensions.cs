@@ -85,17 +85,17 @@ public static class DeadlineJobsExtensions
         {
             recurring.AddOrUpdate<DeadlineScanJob>(DeadlineScan, job => job.RunAsync(CancellationToken.None), Cron.Minutely);
             recurring.AddOrUpdate<RetentionJob>(Retention, job => job.RunAsync(CancellationToken.None), Cron.Daily(2));
-            // Daily, not on the 1st: the packs are made only when missing, and the 1st in UTC is not the 1st in every business time zone.
-            recurring.AddOrUpdate<ReviewPackJob>(MonthlyReview, job => job.RunMonthlyAsync(CancellationToken.None), Cron.Daily(3));
-            recurring.AddOrUpdate<ReviewPackJob>(AnnualReview, job => job.RunAnnualAsync(CancellationToken.None), Cron.Daily(4));
+            // Daily, not on the 1st: every missing monthly and annual pack is made (catch-up after downtime), and the 1st
+            // in UTC is not the 1st in every business time zone. The catch-up covers the annual packs too.
+            recurring.AddOrUpdate<ReviewPackJob>(MonthlyReview, job => job.CatchUpAsync(CancellationToken.None), Cron.Daily(3));
+            recurring.RemoveIfExists(AnnualReview);
             // P-80: expiring and overdue training, flagged at 01:00 UTC (06:00 in Almaty), before the working day.
             recurring.AddOrUpdate<TrainingExpiryJob>(TrainingExpiry, job => job.RunAsync(CancellationToken.None), Cron.Daily(1));
             // P-60, P-62: recurring issues and overdue CAPA actions, hourly.
             recurring.AddOrUpdate<CapaScanJob>(CapaScan, job => job.RunAsync(CancellationToken.None), Cron.Hourly);
             jobs.Enqueue<DeadlineScanJob>(job => job.RunAsync(CancellationToken.None));
             jobs.Enqueue<RetentionJob>(job => job.RunAsync(CancellationToken.None));
-            jobs.Enqueue<ReviewPackJob>(job => job.RunMonthlyAsync(CancellationToken.None));
-            jobs.Enqueue<ReviewPackJob>(job => job.RunAnnualAsync(CancellationToken.None));
+            jobs.Enqueue<ReviewPackJob>(job => job.CatchUpAsync(CancellationToken.None));
             jobs.Enqueue<TrainingExpiryJob>(job => job.RunAsync(CancellationToken.None));
             jobs.Enqueue<CapaScanJob>(job => job.RunAsync(CancellationToken.None));
             return Task.CompletedTask;

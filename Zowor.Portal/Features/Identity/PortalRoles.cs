@@ -33,6 +33,8 @@ public static class PortalRoles
         public const string Reviews = "Reviews";
         /// <summary>Quality records findings and decisions on a review pack (P-63); the CCO and CEO read them.</summary>
         public const string ReviewFindings = "ReviewFindings";
+        /// <summary>Signs a review pack off (P-63): Quality and the CCO, each for their own role, once per pack.</summary>
+        public const string ReviewSignOff = "ReviewSignOff";
         /// <summary>The trends dashboard and its CSV exports (P-60, P-61, P-90).</summary>
         public const string Trends = "Trends";
         /// <summary>The CEO's decision on a level-3 complaint (P-72); the CCO reads the CEO review page but does not decide.</summary>
@@ -65,6 +67,7 @@ public static class PortalRoles
         [Policies.CeoReview] = [Ceo, Cco],
         [Policies.Reviews] = [Quality, Cco, Ceo],
         [Policies.ReviewFindings] = [Quality],
+        [Policies.ReviewSignOff] = [Quality, Cco],
         [Policies.Trends] = [Quality, Cco, Ceo],
         [Policies.CeoDecisions] = [Ceo],
         [Policies.Admin] = [Admin],

@@ -45,4 +45,6 @@ public static class NotificationKinds
     public const string CustomerWroteAfterEnd = "CustomerWroteAfterEnd";
     /// <summary>An e-mail to the customer came back undeliverable.</summary>
     public const string EmailNotDelivered = "EmailNotDelivered";
+    /// <summary>A review pack is ready for its readers (P-63); Reference is the period, Detail the kind, Link the pack.</summary>
+    public const string ReviewPackReady = "ReviewPackReady";
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
+using Zowor.Portal.Features.Localization;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Trends;
 
@@ -11,23 +13,30 @@ public static class ReviewExport
     public static IEndpointRouteBuilder MapReviewExport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/reviews/{id:int}/csv", async (int id, HttpContext http, ReviewService reviews) =>
-        {
-            // The service reads the user from Blazor's authentication state; on a plain request that is the request's user.
-            if (http.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
-            {
-                host.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
-            }
+            await ReadAsync(id, http, reviews) is not { } pack
+                ? Results.NotFound()
+                : Results.File(Csv.Encoding.GetPreamble().Concat(Csv.Encoding.GetBytes(string.Join(Csv.NewLine, Lines(pack)) + Csv.NewLine)).ToArray(), Csv.ContentType,
+                    $"review-{pack.Kind.ToString().ToLowerInvariant()}-{pack.PeriodStart:yyyy-MM}.csv"))
+            .RequireAuthorization(PortalRoles.Policies.Reviews);
 
-            if (await reviews.GetAsync(id, http.RequestAborted) is not { } pack)
-            {
-                return Results.NotFound();
-            }
-
-            var text = string.Join(Csv.NewLine, Lines(pack)) + Csv.NewLine;
-            return Results.File(Csv.Encoding.GetPreamble().Concat(Csv.Encoding.GetBytes(text)).ToArray(), Csv.ContentType,
-                $"review-{pack.Kind.ToString().ToLowerInvariant()}-{pack.PeriodStart:yyyy-MM}.csv");
-        }).RequireAuthorization(PortalRoles.Policies.Reviews);
+        // P-63: the pack as a PDF for the quality records; the same policy, and the service checks it again.
+        endpoints.MapGet("/reviews/{id:int}/pdf", async (int id, HttpContext http, ReviewService reviews, IStringLocalizer<SharedResource> L) =>
+            await ReadAsync(id, http, reviews) is not { } pack
+                ? Results.NotFound()
+                : Results.File(ReviewPdf.Render(pack, L), "application/pdf", $"review-{pack.Kind.ToString().ToLowerInvariant()}-{pack.PeriodStart:yyyy-MM}.pdf"))
+            .RequireAuthorization(PortalRoles.Policies.Reviews);
         return endpoints;
+    }
+
+    private static async Task<ReviewDetail?> ReadAsync(int id, HttpContext http, ReviewService reviews)
+    {
+        // The service reads the user from Blazor's authentication state; on a plain request that is the request's user.
+        if (http.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
+        {
+            host.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
+        }
+
+        return await reviews.GetAsync(id, http.RequestAborted);
     }
 
     internal static IEnumerable<string> Lines(ReviewDetail pack)

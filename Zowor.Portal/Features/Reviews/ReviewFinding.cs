@@ -27,4 +27,22 @@ public sealed class ReviewFinding
     public required DateTime AddedAt { get; init; }
     public required string AddedById { get; init; }
     public required string AddedByName { get; init; }
+
+    /// <summary>The business day the decision was recorded as carried out; the next review shows its status from this.</summary>
+    public DateOnly? DoneOn { get; private set; }
+
+    /// <summary>Who recorded it done.</summary>
+    public string? DoneByName { get; private set; }
+
+    /// <summary>Records that the decision was carried out, once.</summary>
+    public void MarkDone(DateOnly on, string byName)
+    {
+        if (DoneOn is not null)
+        {
+            throw new Domain.Common.DomainException("This decision is already recorded as done.");
+        }
+
+        DoneOn = on;
+        DoneByName = byName;
+    }
 }

@@ -55,7 +55,8 @@ public sealed record ReviewFigures(
     decimal RefundTotal,
     double? AverageSatisfaction,
     StaffComplianceFigures? StaffCompliance = null,
-    IReadOnlyDictionary<string, decimal>? RefundsByCurrency = null)
+    IReadOnlyDictionary<string, decimal>? RefundsByCurrency = null,
+    ReviewSections? Sections = null)
 {
     /// <summary>
     /// P-20 by <see cref="AcknowledgementTarget"/>: <see cref="AcknowledgedWithin24Hours"/> met, <see cref="AcknowledgementBreaches"/>

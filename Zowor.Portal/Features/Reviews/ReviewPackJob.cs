@@ -5,12 +5,15 @@ using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Features.Training;
+using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Reviews;
 
 /// <summary>
-/// P-63: on the 1st of each month the previous month's review pack, on 1 January the previous year's. Each run makes
-/// the pack only if it is missing, so a restart, a missed 1st or a second node never loses or doubles one.
+/// P-63: a review pack for every month since the first complaint, and for every year since then, each made once and
+/// kept as it was on the day it was made (a snapshot: later changes to complaints or CAPAs do not rewrite it). The
+/// recurring job runs <see cref="CatchUpAsync"/> daily and at start-up, so a portal that was down for weeks fills every
+/// missing period when it comes back; the unique key (kind, period) makes a second run or a second node a no-op.
 /// Counts are grouped in the database; medians are taken over the period's projected times.
 /// </summary>
 public sealed class ReviewPackJob(
@@ -18,9 +21,56 @@ public sealed class ReviewPackJob(
     BusinessClock clock,
     SettingsProvider settings,
     ComplianceQueries compliance,
+    ReviewPackNotices notices,
+    LivePublisher publisher,
     ILogger<ReviewPackJob> logger)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Makes every missing monthly pack from the month of the first complaint to last month, and every missing annual
+    /// pack from that year to last year, oldest first (so each pack can look back at the one before). Returns the new packs.
+    /// </summary>
+    public async Task<IReadOnlyList<ReviewPack>> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await settings.ReloadAsync(cancellationToken);
+        DateTime? first;
+        HashSet<(ReviewKind, DateOnly)> existing;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            first = await db.Complaints.AsNoTracking().MinAsync(c => (DateTime?)c.ReceivedAt, cancellationToken);
+            existing = (await db.Set<ReviewPack>().AsNoTracking().Select(p => new { p.Kind, p.PeriodStart }).ToListAsync(cancellationToken))
+                .Select(p => (p.Kind, p.PeriodStart)).ToHashSet();
+        }
+
+        var made = new List<ReviewPack>();
+        if (first is not { } firstAt)
+        {
+            return made;
+        }
+
+        var firstDay = DateOnly.FromDateTime(clock.ToLocal(firstAt));
+        var thisMonth = new DateOnly(clock.Today.Year, clock.Today.Month, 1);
+        for (var month = new DateOnly(firstDay.Year, firstDay.Month, 1); month < thisMonth; month = month.AddMonths(1))
+        {
+            if (!existing.Contains((ReviewKind.Monthly, month))
+                && await EnsureAsync(ReviewKind.Monthly, month, month.AddMonths(1), cancellationToken, allowEmpty: true) is { } pack)
+            {
+                made.Add(pack);
+            }
+        }
+
+        for (var year = new DateOnly(firstDay.Year, 1, 1); year.Year < clock.Today.Year; year = year.AddYears(1))
+        {
+            if (!existing.Contains((ReviewKind.Annual, year))
+                && await EnsureAsync(ReviewKind.Annual, year, year.AddYears(1), cancellationToken, allowEmpty: true) is { } pack)
+            {
+                made.Add(pack);
+            }
+        }
+
+        return made;
+    }
 
     public async Task<ReviewPack?> RunMonthlyAsync(CancellationToken cancellationToken = default)
     {
@@ -36,8 +86,11 @@ public sealed class ReviewPackJob(
         return await EnsureAsync(ReviewKind.Annual, thisYear.AddYears(-1), thisYear, cancellationToken);
     }
 
-    /// <summary>Creates the pack for the period unless it exists; returns the new pack, or null when it already existed.</summary>
-    public async Task<ReviewPack?> EnsureAsync(ReviewKind kind, DateOnly start, DateOnly end, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the pack for the period unless it exists, and tells its readers; returns the new pack, or null when it
+    /// already existed (or, unless <paramref name="allowEmpty"/>, when nothing happened in the period).
+    /// </summary>
+    public async Task<ReviewPack?> EnsureAsync(ReviewKind kind, DateOnly start, DateOnly end, CancellationToken cancellationToken, bool allowEmpty = false)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.Set<ReviewPack>().AnyAsync(p => p.Kind == kind && p.PeriodStart == start, cancellationToken))
@@ -48,18 +101,20 @@ public sealed class ReviewPackJob(
         var from = clock.ToUtc(start.ToDateTime(TimeOnly.MinValue));
         var to = clock.ToUtc(end.ToDateTime(TimeOnly.MinValue));
         var figures = await ComputeAsync(db, from, to, clock.UtcNow, cancellationToken);
-        if (figures is { Received: 0, Resolved: 0, Closed: 0 })
+        if (!allowEmpty && figures is { Received: 0, Resolved: 0, Closed: 0 })
         {
             // Nothing happened (e.g. the year before the portal went live): no empty pack to review.
             return null;
         }
 
-        // P-80, P-81: the period's memos as acknowledged by now, and training as it stood on the period's last day.
+        // P-80, P-81: the period's memos as acknowledged by now, and training as it stood on the period's last day;
+        // P-61, P-62, P-63: CAPAs, satisfaction and the previous review's decisions, as they stand now.
         figures = figures with
         {
             StaffCompliance = new StaffComplianceFigures(
                 await compliance.MemoAcknowledgementAsync(from, to, cancellationToken),
                 await compliance.TrainingComplianceAsync(end.AddDays(-1), cancellationToken)),
+            Sections = await ReviewSectionQueries.ReadAsync(db, kind, start, end, from, to, clock.Today, cancellationToken),
         };
 
         var pack = new ReviewPack
@@ -71,17 +126,24 @@ public sealed class ReviewPackJob(
             FiguresJson = JsonSerializer.Serialize(figures, Json),
         };
         db.Add(pack);
+        var notified = await notices.PlanAsync(db, pack, clock.UtcNow, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (Operations.DatabaseFault.Classify(ex) is null)
         {
-            // Another node made it first (unique kind + period): theirs stands.
+            // Another node made it first (unique kind + period): theirs stands, with its notifications and e-mails.
             return null;
         }
 
-        logger.LogInformation("{Kind} review pack for {Start:yyyy-MM-dd} generated: {Received} complaints received", kind, start, figures.Received);
+        foreach (var notification in notified)
+        {
+            publisher.Publish(new UserNotified(notification.UserId, null, notification.Reference, notification.Kind));
+        }
+
+        logger.LogInformation("{Kind} review pack for {Start:yyyy-MM-dd} generated: {Received} complaints received, {Readers} readers notified",
+            kind, start, figures.Received, notified.Count);
         return pack;
     }
 

@@ -2,12 +2,14 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
+using Zowor.Portal.Domain.Reviews;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Settings;
 
 namespace Zowor.Portal.Features.Reviews;
 
 /// <summary>Monthly and annual review packs for the quality team (P-63).</summary>
-public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, CurrentUser currentUser, TimeProvider time)
+public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, CurrentUser currentUser, TimeProvider time, BusinessClock clock)
 {
     public async Task<IReadOnlyList<ReviewSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -31,10 +33,71 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, C
 
         var findings = await db.Set<ReviewFinding>().AsNoTracking().Where(f => f.ReviewPackId == id)
             .OrderBy(f => f.AddedAt).ThenBy(f => f.Id)
-            .Select(f => new ReviewFindingView(f.Id, f.Text, f.Decision, f.Owner, f.DueDate, f.AddedAt, f.AddedByName))
+            .Select(f => new ReviewFindingView(f.Id, f.Text, f.Decision, f.Owner, f.DueDate, f.AddedAt, f.AddedByName, f.DoneOn, f.DoneByName))
+            .ToListAsync(cancellationToken);
+        var signOffs = await db.Set<ReviewSignOff>().AsNoTracking().Where(s => s.ReviewPackId == id).OrderBy(s => s.SignedAt).ThenBy(s => s.Id)
+            .Select(s => new ReviewSignOffView(s.Role, s.SignedByName, s.SignedAt))
             .ToListAsync(cancellationToken);
         return new ReviewDetail(pack.Id, pack.Kind, pack.PeriodStart, pack.PeriodEnd, pack.GeneratedAt,
-            JsonSerializer.Deserialize<ReviewFigures>(pack.FiguresJson, ReviewPackJob.Json)!, pack.Findings, findings);
+            JsonSerializer.Deserialize<ReviewFigures>(pack.FiguresJson, ReviewPackJob.Json)!, pack.Findings, findings, signOffs, clock.Today);
+    }
+
+    /// <summary>The pack of a period (a notification links by period), or null.</summary>
+    public async Task<int?> FindAsync(ReviewKind kind, DateOnly periodStart, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.Reviews);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Set<ReviewPack>().AsNoTracking().Where(p => p.Kind == kind && p.PeriodStart == periodStart)
+            .Select(p => (int?)p.Id).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Signs the pack off for one of the signer's roles (P-63): Quality or the CCO, once per pack and role. The unique key
+    /// refuses a second sign-off that raced this one; it gets the same message.
+    /// </summary>
+    public async Task<ReviewSignOffView> SignOffAsync(int id, string role, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.RequireAsync(PortalRoles.Policies.ReviewSignOff);
+        var principal = await currentUser.GetPrincipalAsync();
+        var held = ReviewSignOffRules.SigningRoles.Where(principal.IsInRole).ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Set<ReviewPack>().AnyAsync(p => p.Id == id, cancellationToken))
+        {
+            throw new DomainException("The review pack no longer exists.");
+        }
+
+        var signed = await db.Set<ReviewSignOff>().Where(s => s.ReviewPackId == id).Select(s => s.Role).ToListAsync(cancellationToken);
+        ReviewSignOffRules.Check(role, held, signed);
+        var signOff = new ReviewSignOff
+        {
+            ReviewPackId = id,
+            Role = role,
+            SignedById = actor.Id,
+            SignedByName = actor.Name,
+            SignedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Add(signOff);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (Operations.DatabaseFault.Classify(ex) is null)
+        {
+            throw new DomainException("This review pack is already signed off for {0}.", role);
+        }
+
+        return new ReviewSignOffView(signOff.Role, signOff.SignedByName, signOff.SignedAt);
+    }
+
+    /// <summary>Quality records that a decision was carried out; the next review shows it done (ISO 9001 9.3.2 a).</summary>
+    public async Task MarkDecisionDoneAsync(int findingId, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.RequireAsync(PortalRoles.Policies.ReviewFindings);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var finding = await db.Set<ReviewFinding>().SingleOrDefaultAsync(f => f.Id == findingId, cancellationToken)
+            ?? throw new DomainException("The decision no longer exists.");
+        finding.MarkDone(clock.Today, actor.Name);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Quality adds a finding and the decision on it (P-63); findings are only added, never edited, so they read as a timeline.</summary>
@@ -64,7 +127,7 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, C
         };
         db.Add(finding);
         await db.SaveChangesAsync(cancellationToken);
-        return new ReviewFindingView(finding.Id, finding.Text, finding.Decision, finding.Owner, finding.DueDate, finding.AddedAt, finding.AddedByName);
+        return new ReviewFindingView(finding.Id, finding.Text, finding.Decision, finding.Owner, finding.DueDate, finding.AddedAt, finding.AddedByName, null, null);
     }
 
     public async Task SaveFindingsAsync(int id, string? findings, CancellationToken cancellationToken = default)
@@ -79,12 +142,16 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, C
     }
 }
 
-public sealed record ReviewFindingView(int Id, string Text, string Decision, string? Owner, DateOnly? DueDate, DateTime AddedAt, string AddedByName);
+public sealed record ReviewFindingView(int Id, string Text, string Decision, string? Owner, DateOnly? DueDate, DateTime AddedAt, string AddedByName,
+    DateOnly? DoneOn, string? DoneByName);
+
+/// <summary>Who signed a pack off for which role, and when (UTC).</summary>
+public sealed record ReviewSignOffView(string Role, string SignedByName, DateTime SignedAt);
 
 public sealed record ReviewSummary(int Id, ReviewKind Kind, DateOnly PeriodStart, DateOnly PeriodEnd, DateTime GeneratedAt);
 
 public sealed record ReviewDetail(int Id, ReviewKind Kind, DateOnly PeriodStart, DateOnly PeriodEnd, DateTime GeneratedAt, ReviewFigures Figures, string? Findings,
-    IReadOnlyList<ReviewFindingView> FindingList);
+    IReadOnlyList<ReviewFindingView> FindingList, IReadOnlyList<ReviewSignOffView> SignOffs, DateOnly Today);
 
 /// <summary>A finding as Quality enters it on the Reviews page.</summary>
 public sealed class ReviewFindingForm

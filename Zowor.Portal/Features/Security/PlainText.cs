@@ -31,9 +31,25 @@ public static partial class PlainText
 
         foreach (var (property, multiLine) in Fields.GetOrAdd(input.GetType(), FieldsOf))
         {
-            Ensure(property.GetValue(input) as string, multiLine, property.Name);
+            foreach (var text in TextsOf(property.GetValue(input)))
+            {
+                Ensure(text, multiLine, property.Name);
+            }
         }
     }
+
+    /// <summary>
+    /// The free texts a field holds: one string, or each entry of a list of them (a CAPA's 5 Whys) or each value of a
+    /// dictionary of them (its fishbone notes by category), so a list of notes is under the same policy as one note.
+    /// </summary>
+    public static IEnumerable<string?> TextsOf(object? value) => value switch
+    {
+        null => [],
+        string text => [text],
+        System.Collections.IDictionary map => map.Values.Cast<object?>().Select(v => v as string),
+        IEnumerable<string?> texts => texts,
+        _ => [],
+    };
 
     /// <summary>Refuses one free-text value under the policy (a service parameter that is not a form, e.g. a note).</summary>
     public static void Ensure(string? text, bool multiLine, string field)
@@ -72,7 +88,7 @@ public static partial class PlainText
 
     private static (PropertyInfo Property, bool MultiLine)[] FieldsOf(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.PropertyType == typeof(string) && p.CanRead)
+            .Where(p => p.CanRead)
             .Select(p => (Property: p, Attribute: p.GetCustomAttribute<PlainTextAttribute>()))
             .Where(x => x.Attribute is not null)
             .Select(x => (x.Property, x.Attribute!.MultiLine))

@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Zowor.Portal.Features.Security;
 
-/// <summary>Free text under the one input policy (<see cref="PlainText"/>): no markup, no invisible control characters.</summary>
+/// <summary>
+/// Free text under the one input policy (<see cref="PlainText"/>): no markup, no invisible control characters. On a list or
+/// dictionary of texts (a CAPA's 5 Whys, its fishbone notes) every entry is under the policy.
+/// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class PlainTextAttribute : ValidationAttribute
 {
@@ -10,7 +13,8 @@ public sealed class PlainTextAttribute : ValidationAttribute
     public bool MultiLine { get; init; } = true;
 
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        PlainText.Problem(value as string, MultiLine, validationContext.MemberName ?? string.Empty) is { } problem
+        PlainText.TextsOf(value).Select(text => PlainText.Problem(text, MultiLine, validationContext.MemberName ?? string.Empty)).FirstOrDefault(p => p is not null)
+            is { } problem
             ? new ValidationResult(problem.ErrorMessage, validationContext.MemberName is { } member ? [member] : [])
             : ValidationResult.Success;
 }

@@ -1556,6 +1556,13 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
 
@@ -1614,6 +1621,43 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ReviewPacks", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewSignOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ReviewPackId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SignedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("SignedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewPackId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("ReviewSignOffs", (string)null);
                 });
 
             modelBuilder.Entity("Zowor.Portal.Features.Settings.PortalSettings", b =>
@@ -2358,6 +2402,15 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewFinding", b =>
+                {
+                    b.HasOne("Zowor.Portal.Features.Reviews.ReviewPack", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewPackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewSignOff", b =>
                 {
                     b.HasOne("Zowor.Portal.Features.Reviews.ReviewPack", null)
                         .WithMany()

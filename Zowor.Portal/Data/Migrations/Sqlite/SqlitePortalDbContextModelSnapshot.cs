@@ -1508,6 +1508,13 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("TEXT");
 
@@ -1564,6 +1571,41 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReviewPacks", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewSignOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewPackId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewPackId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("ReviewSignOffs", (string)null);
                 });
 
             modelBuilder.Entity("Zowor.Portal.Features.Settings.PortalSettings", b =>
@@ -2306,6 +2348,15 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewFinding", b =>
+                {
+                    b.HasOne("Zowor.Portal.Features.Reviews.ReviewPack", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewPackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewSignOff", b =>
                 {
                     b.HasOne("Zowor.Portal.Features.Reviews.ReviewPack", null)
                         .WithMany()
