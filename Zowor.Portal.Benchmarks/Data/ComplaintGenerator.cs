@@ -165,12 +165,18 @@ public sealed class ComplaintGenerator(IDbContextFactory<PortalDbContext> contex
 
             using var inserter = new BulkInserter(connection, layouts);
             var indexes = inserter.DropIndexes(AggregateTables(complaintType).Append(surveyType.GetTableName()!));
-            // The search index's triggers fire per row (an FTS5 insert and a message recount each): dropped for the load,
-            // the index filled in one pass after it, as the migration fills it, and the triggers re-created.
-            var searchTriggers = !options.SearchIndexPerRow && SearchIndexExists(connection);
+            // The search indexes' triggers fire per row (FTS5 inserts and a message recount each): dropped for the load,
+            // the indexes filled in one pass after it, as the migrations fill them, and the triggers re-created.
+            var searchTriggers = !options.SearchIndexPerRow && TableExists(connection, "ComplaintSearch");
+            var identityTriggers = !options.SearchIndexPerRow && TableExists(connection, "ComplaintSearchIdentity");
             if (searchTriggers)
             {
                 Execute(connection, SqliteSearchIndexSql.DropTriggers);
+            }
+
+            if (identityTriggers)
+            {
+                Execute(connection, SqliteSearchIndexSql.DropIdentityTriggers);
             }
 
             try
@@ -195,6 +201,11 @@ public sealed class ComplaintGenerator(IDbContextFactory<PortalDbContext> contex
                 // The fill indexes every complaint: start from an empty index in case the file held some already.
                 Execute(connection, ["DELETE FROM \"ComplaintSearch\";", SqliteSearchIndexSql.Fill, .. SqliteSearchIndexSql.CreateTriggers], transaction: true);
             }
+
+            if (identityTriggers)
+            {
+                Execute(connection, ["DELETE FROM \"ComplaintSearchIdentity\";", SqliteSearchIndexSql.FillIdentity, .. SqliteSearchIndexSql.CreateIdentityTriggers], transaction: true);
+            }
         }
 
         await producer;
@@ -202,10 +213,11 @@ public sealed class ComplaintGenerator(IDbContextFactory<PortalDbContext> contex
         return new GeneratorResult(written, options.Open, surveys, capas, watch.Elapsed);
     }
 
-    private static bool SearchIndexExists(SqliteConnection connection)
+    private static bool TableExists(SqliteConnection connection, string name)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'ComplaintSearch'";
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
+        command.Parameters.AddWithValue("$name", name);
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
@@ -380,6 +392,14 @@ public sealed class ComplaintGenerator(IDbContextFactory<PortalDbContext> contex
         at = at.AddHours(random.Next(1, 12));
         complaint.StartInvestigation(agent, Clamp(at, now));
         complaint.RecordRootCause(causes[random.Next(causes.Length)], text.Sentence(random), null, agent, Clamp(at.AddHours(random.Next(2, 48)), now));
+        if (random.NextDouble() < 0.25)
+        {
+            // A quarter of the customers write back while it is investigated (the status page), so the search index's
+            // messages column holds the customers' own words as in a running portal (issue 17's query table searches them).
+            var replies = russian ? RussianReplies : Replies;
+            complaint.AddCustomerInformation($"{replies[random.Next(replies.Length)]} {text.Sentence(random)}", Clamp(at.AddHours(random.Next(1, 24)), now));
+        }
+
         if (complaint.EscalationLevel == EscalationLevel.CustomerServiceManager && random.NextDouble() < 0.15)
         {
             complaint.Escalate(EscalationLevel.ChiefCustomerOfficer, "Unresolved past the level-1 target.", csm, Clamp(at.AddDays(random.Next(1, 10)), now), automatic: random.NextDouble() < 0.5);
@@ -417,6 +437,20 @@ public sealed class ComplaintGenerator(IDbContextFactory<PortalDbContext> contex
     }
 
     private static DateTime Clamp(DateTime at, DateTime now) => at > now ? now : at;
+
+    private static readonly string[] Replies =
+    [
+        "Any news on this? I attached the receipt from the shop.", "The courier still has not collected the parcel.",
+        "I sent photos of the damage to your e-mail yesterday.", "My neighbour bought the same model and it works fine.",
+        "Please call me after six in the evening.", "The replacement you offered would suit me.",
+        "I found the original packaging in the garage.", "Could you refund to the card I paid with?",
+    ];
+
+    private static readonly string[] RussianReplies =
+    [
+        "Есть новости? Чек из магазина прикладываю.", "Курьер так и не забрал посылку.", "Фотографии повреждений отправила вчера на почту.",
+        "Позвоните мне после шести вечера, пожалуйста.", "Замена товара меня устроит.", "Верните деньги на карту, которой я платил.",
+    ];
 
     private static int Weighted(Random random, int[] weights)
     {

@@ -16,8 +16,8 @@ namespace Zowor.Portal.Benchmarks.Suite;
 /// 16. Global search over 1M complaints (issue 17), warm: the portal's own <see cref="ComplaintSearchService.SearchAsync"/>
 /// signed in as a CSM, for the query table of the search tests, taken from the dataset itself: a lower-case reference, part
 /// of a reference, a name in upper case, a Cyrillic surname, a phone in three formats, part of an order number, a product,
-/// a word of a closed complaint's description (a common word: the count stops at the maximum), two words, no match, and a
-/// later page. Each query is repeated; the time is the whole call (counts, the page of the index, the rows).
+/// a word of a closed complaint's description (a common word: the count stops at the maximum), two words, a later page,
+/// words of a customer's reply, and no match. Each query is repeated; the time is the whole call (counts, the page of the index, the rows).
 /// </summary>
 public sealed class SearchBenchmark : IBenchmark
 {
@@ -77,6 +77,12 @@ public sealed class SearchBenchmark : IBenchmark
             .FirstAsync(cancellationToken);
         var russian = await db.Complaints.AsNoTracking().Where(c => c.Customer.Email != null && c.Customer.Email.StartsWith("client."))
             .OrderBy(c => c.ReferenceSequence).Select(c => c.Customer.Name).FirstAsync(cancellationToken);
+        var reply = await db.Complaints.AsNoTracking()
+            .Where(c => c.Status == ComplaintStatus.Closed && c.Communications.Any(m => m.Direction == CommunicationDirection.Inbound))
+            .OrderBy(c => c.ReferenceSequence)
+            .Select(c => c.Communications.Where(m => m.Direction == CommunicationDirection.Inbound).Select(m => m.Summary).First())
+            .FirstAsync(cancellationToken);
+        var replyWords = reply.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 5 && w.All(char.IsLetter)).Take(2);
         var digits = closed.Phone!.TrimStart('+');
         var words = closed.Description.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 5 && w.All(char.IsLetter)).ToList();
         return
@@ -93,6 +99,7 @@ public sealed class SearchBenchmark : IBenchmark
             ("word of a closed complaint's description", words[0], 0),
             ("two words of the description", $"{words[0]} {words[^1]}", 0),
             ("the same, page 10", $"{words[0]} {words[^1]}", 9),
+            ("words of a customer's reply", string.Join(' ', replyWords), 0),
             ("no match", "zzqxjv", 0),
         ];
     }

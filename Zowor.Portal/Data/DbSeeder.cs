@@ -157,10 +157,32 @@ public sealed class DbSeeder(
         }
 
         await SeedComplaintsAsync(people, cancellationToken);
+        await SeedQueueViewsAsync(people[PortalRoles.Csm], cancellationToken);
         await SeedTrainingAsync(people, cancellationToken);
         await SeedMemosAsync(people, cancellationToken);
         await Features.Capa.CapaDemoData.SeedAsync(contexts, people, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await reviewDemo.SeedAsync(people, cancellationToken);
+    }
+
+    /// <summary>Issue 17: the demo CSM's own saved queue view (open product defects, newest first), as the queue's "Save view" stores it.</summary>
+    private async Task SeedQueueViewsAsync(Actor csm, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.SavedQueueViews.AnyAsync(v => v.UserId == csm.Id, cancellationToken))
+        {
+            return;
+        }
+
+        var filter = new Features.Complaints.QueueFilter { CategoryCode = "product-defect", Sort = Features.Complaints.QueueSort.Newest };
+        db.SavedQueueViews.Add(new Features.Complaints.SavedQueueView
+        {
+            UserId = csm.Id,
+            Name = "Product defects, newest first",
+            PagePath = "queue",
+            Query = filter.FirstPage().ToQueryString(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>P-80 demo records: the three policy courses and one more, with sessions that leave some training expiring, one overdue and some missing.</summary>
@@ -373,7 +395,7 @@ public sealed class DbSeeder(
             New(channel, name, email, phone, subject, description, category, product, order, age, severity, preferred), now, agent, csm);
 
         // Fresh, unacknowledged: one comfortably inside the 24 h window, one in the warning band, one breached (P-20).
-        New(ComplaintChannel.WebForm, "Olga Petrova", "olga.petrova@example.com", null, "Kettle stopped working after a week",
+        var kettle = New(ComplaintChannel.WebForm, "Olga Petrova", "olga.petrova@example.com", null, "Kettle stopped working after a week",
             "The electric kettle I bought (order ZW-884213) switches off after a few seconds. It is one week old.",
             "product-defect", "SteelBoil 1.7 L kettle", "ZW-884213", TimeSpan.FromHours(2), preferred: PreferredResolution.Replacement);
         New(ComplaintChannel.Phone, "Timur Akhmetov", null, "+7 777 123 45 67", "Parcel not delivered",
@@ -450,6 +472,24 @@ public sealed class DbSeeder(
         mailed.ReceiveCustomerEmail(
             $"The order number is ZW-885012, and here is the box label too.\n\nOn {mailedAt:ddd, d MMM yyyy} Zowor Customer Care wrote:\n> Thank you for telling us about the problem. Your complaint is registered under the reference {mailed.Reference}.",
             [await DemoFileAsync(mailed.Id, "box-label.png", DemoPng, "image/png", cancellationToken)], mailedAt.AddHours(2));
+
+        // Issue 17: the same customer wrote again about the same kettle by e-mail (with a photo), and the CSM merged it into
+        // the first complaint, as the case page's "Mark duplicate" does: the duplicate is withdrawn "duplicate of ZW-…", both
+        // timelines record it, the customer is e-mailed the reference that stays, /track of it points to the first one, and
+        // the first one's case page shows the e-mail and the photo.
+        var againAt = now - TimeSpan.FromMinutes(90);
+        var again = Complaint.Register(ComplaintReference.Create(againAt.Year, ++sequence), ComplaintChannel.Email,
+            CustomerContact.Create("Olga Petrova", "olga.petrova@example.com", null, ContactMethod.Email),
+            ComplaintDetails.Create("Kettle switches itself off", "Hello, I already wrote on your website: the kettle from order ZW-884213 switches off after a few seconds. Photo of the base attached.",
+                "product-defect", ComplaintSeverity.Normal, PreferredResolution.Replacement, "ZW-884213", "SteelBoil 1.7 L kettle"),
+            againAt, Actor.Customer, againAt.AddMinutes(1));
+        db.Complaints.Add(again);
+        again.LinkListedProduct(products["SteelBoil 1.7 L kettle"].Id);
+        again.AddCustomerFiles([await DemoFileAsync(again.Id, "kettle-base.png", DemoPng, "image/png", cancellationToken)], againAt.AddMinutes(1));
+        again.ReceiveCustomerEmail("The light on the base blinks red when it switches off, if that helps.", [], againAt.AddMinutes(20));
+        var mergedAt = againAt.AddMinutes(45);
+        again.MarkDuplicateOf(kettle.Id, kettle.Reference, csm, mergedAt);
+        kettle.RecordDuplicate(again.Id, again.Reference, csm, mergedAt);
 
         // A photo the customer sent, as an evidence file (P-30): a small text note stands in for it.
         var note = System.Text.Encoding.UTF8.GetBytes("Courier delivery note ZW-883120\nBox received crushed on one side; customer signed with remark \"damaged\".\n");

@@ -65,6 +65,50 @@ public sealed class RelatedAndErasedSearchTests : IAsyncLifetime
         Assert.Empty(related.PossibleDuplicates);
     }
 
+    /// <summary>
+    /// A whole reference, typed in lower case, finds its complaint first (looked up by its key, not through the trigram index)
+    /// and then a complaint that quotes it in its description, ranked after it although newer.
+    /// </summary>
+    [Fact]
+    public async Task Search_WholeReference_FindsItsComplaintFirst_ThenComplaintsQuotingIt()
+    {
+        await using var csm = await _app.SignInAsync(SearchFixtures.CsmEmail);
+        var first = await csm.Complaints.RegisterAsync(SearchFixtures.Form("Vera Lind", "vera.lind@example.com", null, "Kettle leaks",
+            "It leaks at the base.", order: "ORD-REF-1", daysAgo: 5), Ct);
+        var quoting = await csm.Complaints.RegisterAsync(SearchFixtures.Form("Vera Lind", "vera.lind@example.com", null, "Kettle again",
+            $"The same fault as {first.Reference}, now on the replacement.", order: "ORD-REF-2", daysAgo: 1), Ct);
+
+        var results = await csm.Services.GetRequiredService<ComplaintSearchService>().SearchAsync(first.Reference.ToLowerInvariant(), 0, Ct);
+
+        Assert.Equal([first.Reference, quoting.Reference], results.Hits.Select(h => h.Reference));
+        Assert.Equal([true, false], results.Hits.Select(h => h.ByReferenceOrContact));
+        Assert.Equal(2, results.Total);
+    }
+
+    /// <summary>
+    /// A whole phone number finds the customer's complaints through the phone index, whichever form the number was stored
+    /// in ("+7…", "8…"), first; then a complaint whose text quotes the number as typed.
+    /// </summary>
+    [Fact]
+    public async Task Search_WholePhone_FindsTheCustomerInEveryStoredForm_ThenComplaintsQuotingIt()
+    {
+        await using var csm = await _app.SignInAsync(SearchFixtures.CsmEmail);
+        var stored = await csm.Complaints.RegisterAsync(SearchFixtures.Form("Gleb Noor", null, "+7 705 111 22 33", "Iron leaks",
+            "Leaks.", order: "ORD-PH-1", daysAgo: 6), Ct);
+        var trunk = await csm.Complaints.RegisterAsync(SearchFixtures.Form("Gleb Noor", null, "8 705 111 22 33", "Iron again",
+            "Leaks again.", order: "ORD-PH-2", daysAgo: 4), Ct);
+        var quoting = await csm.Complaints.RegisterAsync(SearchFixtures.Form("Aida Noor", "aida.noor@example.com", null, "Iron",
+            "Please call my husband on 87051112233 about it.", order: "ORD-PH-3", daysAgo: 1), Ct);
+        await csm.Complaints.RegisterAsync(SearchFixtures.Form("Other Person", null, "+7 705 111 22 34", "Iron", "Leaks.", order: "ORD-PH-4", daysAgo: 2), Ct);
+        var search = csm.Services.GetRequiredService<ComplaintSearchService>();
+
+        var results = await search.SearchAsync("87051112233", 0, Ct);
+
+        Assert.Equal([trunk.Reference, stored.Reference, quoting.Reference], results.Hits.Select(h => h.Reference));
+        Assert.Equal([true, true, false], results.Hits.Select(h => h.ByReferenceOrContact));
+        Assert.Equal(Refs(new(stored), new(trunk)), (await search.SearchAsync("+7 (705) 111-22-33", 0, Ct)).Hits.Select(h => h.Reference).Order());
+    }
+
     /// <summary>P-91 (erasure) and P-51 (retention use the same eraser): the erased name, phone and reply text are no longer found.</summary>
     [Fact]
     public async Task Search_AfterTheCustomerIsErased_FindsNeitherTheirNameNorTheirWords()

@@ -44,13 +44,13 @@ public sealed class SearchQueryTests
         var query = SearchQuery.Parse("say \"NOT\" OR-else");
 
         Assert.Equal("\"say\" AND \"\"\"NOT\"\"\" AND \"OR-else\"", query.ToFts5());
-        Assert.Equal("{Reference Contact} : (\"say\" AND \"\"\"NOT\"\"\" AND \"OR-else\")", query.ToFts5("Reference Contact"));
     }
 
     [Fact]
     public void ToFts5_PhoneTerm_MatchesAsTypedOrItsDigitsInTheContact()
     {
         Assert.Equal("(\"87775978859\" OR {Contact} : \"77775978859\")", SearchQuery.Parse("87775978859").ToFts5());
+        Assert.Equal("\"87775978859\"", SearchQuery.Parse("87775978859").ToFts5(phoneDigits: false));
     }
 
     [Fact]

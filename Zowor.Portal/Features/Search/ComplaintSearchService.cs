@@ -10,7 +10,8 @@ namespace Zowor.Portal.Features.Search;
 /// <summary>
 /// Global search and related complaints. Any staff member may open any case (the Staff policy of the case page), so search
 /// covers every complaint, open and closed, at every level; anyone else is refused. SQLite answers from the FTS5 trigram
-/// index <c>ComplaintSearch</c> (migration AddComplaintSearch, kept by triggers in each change's transaction); SQL Server
+/// indexes <c>ComplaintSearch</c> (every searchable column; migration AddComplaintSearch) and <c>ComplaintSearchIdentity</c>
+/// (reference, customer, order; migration SearchIdentityIndex), kept by triggers in each change's transaction; SQL Server
 /// from its full-text indexes (CONTAINS, word prefixes) and LIKE for the substrings of references, orders, e-mails and phones.
 /// Ranking: complaints whose reference, customer (name, e-mail, phone) or order matches come first, then those matched by
 /// their text (product, subject, description, the customer's messages); newest first within each.
@@ -19,8 +20,12 @@ public sealed class ComplaintSearchService(IDbContextFactory<PortalDbContext> co
 {
     public const int PageSize = 20;
 
-    /// <summary>Most complaints counted and paged: past this, a search is too broad to read and should be narrowed.</summary>
-    public const int MaximumResults = 1000;
+    /// <summary>
+    /// Most complaints counted and paged (10 pages): past this, a search is too broad to read and should be narrowed. Every
+    /// search reads at most this many matches (plus one, to know there are more) from each index, so the cap bounds its cost:
+    /// at 1M complaints two common words took 22–31 ms to find 1,001 matches and 4–10 ms to find 201 (docs/BENCHMARKS.md).
+    /// </summary>
+    public const int MaximumResults = 200;
 
     /// <summary>Related complaints shown per group on the case page.</summary>
     public const int RelatedLimit = 10;
@@ -30,8 +35,6 @@ public sealed class ComplaintSearchService(IDbContextFactory<PortalDbContext> co
 
     /// <summary>The same customer about the same order within this many days is probably the same complaint twice.</summary>
     public const int DuplicateDays = 7;
-
-    private const string IdentityColumns = "Reference Contact OrderNumber";
 
     public async Task<SearchResults> SearchAsync(string? text, int page, CancellationToken cancellationToken = default)
     {
@@ -113,22 +116,46 @@ public sealed class ComplaintSearchService(IDbContextFactory<PortalDbContext> co
             .Select(c => new RelatedComplaint(c.Id, c.Reference, c.ReceivedAt, c.Subject, c.Status))
             .ToListAsync(cancellationToken);
 
-    // SQLite: the FTS5 index, in rowid order (year and sequence of the reference: newest first), which FTS5 walks without
-    // sorting, so a page costs a few index reads however many complaints match.
-    private static Task<(List<Found> Found, int Counted)> FindInFtsAsync(PortalDbContext db, SearchQuery query, int page, CancellationToken cancellationToken)
+    // SQLite: two FTS5 indexes, both in rowid order (year and sequence of the reference: newest first), which FTS5 walks
+    // without sorting. Two reads of at most MaximumResults + 1 row ids, and nothing else from the indexes: the complaints
+    // matched by their reference, customer or order (the small identity index, ComplaintSearchIdentity), and all the
+    // complaints matched (ComplaintSearch, every column: a superset of the first). Ranking, the page and the count come from
+    // the two lists in memory: the first list, then the second without the first. The newest MaximumResults + 1 matches
+    // always hold every text-only match a page up to MaximumResults can show. Each read stops after MaximumResults + 1 rows;
+    // a common description word has (almost) no rows in the identity index, so its first read ends at once (a column filter
+    // on the big index, as before, walked every row holding the word to find none).
+    private static async Task<(List<Found> Found, int Counted)> FindInFtsAsync(PortalDbContext db, SearchQuery query, int page, CancellationToken cancellationToken)
     {
-        var byIdentity = query.ToFts5(IdentityColumns);
-        var byTextOnly = $"({query.ToFts5()}) NOT ({byIdentity})";
-        // FTS5 syntax (MATCH, LIMIT) is SQLite's own: these two statements run only behind the IsSqlite() above.
-        return PageTiersAsync(
-            identity => db.Database.SqlQueryRaw<int>(
-                "SELECT count(*) AS Value FROM (SELECT 1 FROM ComplaintSearch WHERE ComplaintSearch MATCH {0} LIMIT {1})",
-                identity ? byIdentity : byTextOnly, MaximumResults + 1).SingleAsync(cancellationToken),
-            (identity, skip, take) => db.Database.SqlQueryRaw<string>(
-                "SELECT Reference AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {0} ORDER BY rowid DESC LIMIT {1} OFFSET {2}",
-                identity ? byIdentity : byTextOnly, take, skip).ToListAsync(cancellationToken),
-            page);
+        // FTS5 syntax (MATCH, rowid) is SQLite's own: this runs only behind the IsSqlite() above.
+        var term = query.Terms.Count == 1 ? query.Terms[0] : null;
+        // A whole reference: its complaint through the unique index on the reference, instead of intersecting trigrams ("zw-",
+        // "-20", "202"…) that every reference holds. (Complaints quoting it in their text are still found by the second read.)
+        var reference = ComplaintReference.TryParse(term?.Text)?.ToString();
+        // A whole phone number (11 digits, country code 7): the complaints stored with it, in each form it may be stored in,
+        // through the phone index; the second read then looks only for the number as typed (in a message, say).
+        string[] phones = term?.Phone is { Length: 11 } phone && phone[0] == '7' ? [.. PhoneForms(phone), "+8" + phone[1..]] : [];
+        var byIndex = reference is not null ? db.Complaints.Where(c => c.Reference == reference)
+            : phones.Length > 0 ? db.Complaints.Where(c => phones.Contains(c.Customer.Phone!))
+            : null;
+        var byIdentity = byIndex is not null
+            ? await byIndex.Select(c => c.ReferenceYear * 1_000_000L + c.ReferenceSequence).OrderByDescending(key => key).Take(MaximumResults + 1)
+                .ToListAsync(cancellationToken)
+            : await db.Database.SqlQueryRaw<long>(
+                "SELECT rowid AS Value FROM ComplaintSearchIdentity WHERE ComplaintSearchIdentity MATCH {0} ORDER BY rowid DESC LIMIT {1}",
+                query.ToFts5(), MaximumResults + 1).ToListAsync(cancellationToken);
+        var all = (await db.Database.SqlQueryRaw<long>(
+                "SELECT rowid AS Value FROM ComplaintSearch WHERE ComplaintSearch MATCH {0} ORDER BY rowid DESC LIMIT {1}",
+                query.ToFts5(phoneDigits: phones.Length == 0), MaximumResults + 1).ToListAsync(cancellationToken))
+            .Union(byIdentity).OrderDescending().Take(MaximumResults + 1).ToList();
+        var first = byIdentity.ToHashSet();
+        var found = byIdentity.Select(key => new Found(ReferenceOf(key), true))
+            .Concat(all.Where(key => !first.Contains(key)).Select(key => new Found(ReferenceOf(key), false)))
+            .Skip(page * PageSize).Take(PageSize).ToList();
+        return (found, all.Count);
     }
+
+    /// <summary>The reference of an index row id (<see cref="SqliteSearchIndexSql"/>: year * 1,000,000 + sequence).</summary>
+    private static string ReferenceOf(long key) => ComplaintReference.Create((int)(key / 1_000_000), (int)(key % 1_000_000)).ToString();
 
     // SQL Server: full-text CONTAINS for words (prefix terms, accent-insensitive catalog) and LIKE for substrings of
     // references, orders, e-mails and phones.
@@ -143,7 +170,7 @@ public sealed class ComplaintSearchService(IDbContextFactory<PortalDbContext> co
             page);
     }
 
-    /// <summary>One page over two tiers: the identity matches (reference, customer, order) first, then the text-only matches.</summary>
+    /// <summary>SQL Server: one page over two tiers, the identity matches (reference, customer, order) first, then the text-only matches.</summary>
     private static async Task<(List<Found> Found, int Counted)> PageTiersAsync(
         Func<bool, Task<int>> count, Func<bool, int, int, Task<List<string>>> read, int page)
     {

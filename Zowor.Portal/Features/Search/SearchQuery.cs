@@ -61,16 +61,14 @@ public sealed partial record SearchQuery(string Text, IReadOnlyList<SearchTerm> 
     public static string Fold(string text) => text.Replace('ё', 'е').Replace('Ё', 'Е').Normalize(NormalizationForm.FormC);
 
     /// <summary>
-    /// The SQLite FTS5 MATCH expression: every term as a quoted string (a substring, with the trigram tokenizer), all of them,
-    /// in <paramref name="columns"/> when given. A phone term also matches its canonical digits in the contact column.
+    /// The SQLite FTS5 MATCH expression: every term as a quoted string (a substring, with the trigram tokenizer), all of them.
+    /// A phone term also matches its canonical digits in the contact column (both search indexes have one), unless
+    /// <paramref name="phoneDigits"/> is false (the caller finds those itself).
     /// </summary>
-    public string ToFts5(string? columns = null)
-    {
-        var all = string.Join(" AND ", Terms.Select(t => t.Phone is { Length: >= MinimumLength } phone
+    public string ToFts5(bool phoneDigits = true) =>
+        string.Join(" AND ", Terms.Select(t => phoneDigits && t.Phone is { Length: >= MinimumLength } phone
             ? $"({Quote(t.Text)} OR {{Contact}} : {Quote(phone)})"
             : Quote(t.Text)));
-        return columns is null ? all : $"{{{columns}}} : ({all})";
-    }
 
     /// <summary>A SQL Server full-text search condition for one term: the words of it as prefixes, all of them.</summary>
     public static string? ToFullText(SearchTerm term)

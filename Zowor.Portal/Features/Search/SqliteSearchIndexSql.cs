@@ -52,6 +52,63 @@ public static class SqliteSearchIndexSql
         FROM "Complaints" AS c;
         """;
 
+    /// <summary>
+    /// The identity index (migration SearchIdentityIndex): the reference, customer (name, e-mail, canonical phone) and order
+    /// number of each complaint, the same text as those columns of <c>ComplaintSearch</c>, in an FTS5 table of their own.
+    /// The first tier of a search (reference and contact matches) reads it instead of a column filter on the big index, which
+    /// walks every row a common description word is in to find the few whose identity columns hold it.
+    /// </summary>
+    public const string CreateIdentityTable = """
+        CREATE VIRTUAL TABLE "ComplaintSearchIdentity" USING fts5("Reference", "Contact", "OrderNumber", tokenize = 'trigram remove_diacritics 1');
+        """;
+
+    /// <summary>Turns on FTS5's secure-delete for the identity index (erased names leave it, as they leave the big one).</summary>
+    public const string IdentitySecureDelete = """
+        INSERT INTO "ComplaintSearchIdentity"("ComplaintSearchIdentity", rank) VALUES ('secure-delete', 1);
+        """;
+
+    /// <summary>Drops the identity index.</summary>
+    public const string DropIdentityTable = "DROP TABLE IF EXISTS \"ComplaintSearchIdentity\";";
+
+    /// <summary>The names of the triggers that keep the identity index up to date.</summary>
+    public static readonly IReadOnlyList<string> IdentityTriggerNames =
+    [
+        "ComplaintSearchIdentity_ComplaintInserted", "ComplaintSearchIdentity_ComplaintUpdated", "ComplaintSearchIdentity_ComplaintDeleted",
+    ];
+
+    /// <summary>One CREATE TRIGGER statement per entry of <see cref="IdentityTriggerNames"/>, in that order.</summary>
+    public static readonly IReadOnlyList<string> CreateIdentityTriggers =
+    [
+        $"""
+        CREATE TRIGGER "ComplaintSearchIdentity_ComplaintInserted" AFTER INSERT ON "Complaints" BEGIN
+            INSERT INTO "ComplaintSearchIdentity"(rowid, "Reference", "Contact", "OrderNumber")
+            VALUES ({Key("new")}, new."Reference", {Contact("new")}, new."OrderNumber");
+        END;
+        """,
+        $"""
+        CREATE TRIGGER "ComplaintSearchIdentity_ComplaintUpdated"
+        AFTER UPDATE OF "CustomerName", "CustomerEmail", "CustomerPhone", "OrderNumber" ON "Complaints" BEGIN
+            UPDATE "ComplaintSearchIdentity" SET "Contact" = {Contact("new")}, "OrderNumber" = new."OrderNumber"
+            WHERE rowid = {Key("new")};
+        END;
+        """,
+        $"""
+        CREATE TRIGGER "ComplaintSearchIdentity_ComplaintDeleted" AFTER DELETE ON "Complaints" BEGIN
+            DELETE FROM "ComplaintSearchIdentity" WHERE rowid = {Key("old")};
+        END;
+        """,
+    ];
+
+    /// <summary>One DROP TRIGGER IF EXISTS statement per identity trigger.</summary>
+    public static readonly IReadOnlyList<string> DropIdentityTriggers = [.. IdentityTriggerNames.Select(name => $"DROP TRIGGER IF EXISTS \"{name}\";")];
+
+    /// <summary>Indexes every complaint's identity columns in one pass (the identity index must hold none of them yet).</summary>
+    public static readonly string FillIdentity = $"""
+        INSERT INTO "ComplaintSearchIdentity"(rowid, "Reference", "Contact", "OrderNumber")
+        SELECT {Key("c")}, c."Reference", {Contact("c")}, c."OrderNumber"
+        FROM "Complaints" AS c;
+        """;
+
     private static List<string> BuildTriggers()
     {
         var triggers = new List<string>
