@@ -24,7 +24,9 @@ using Zowor.Portal.Realtime;
 
 // "--smoke" checks the configured database and exits (Data/DatabaseSmokeTest; the README's SQL Server checklist).
 var smoke = args.Contains(DatabaseSmokeTest.Argument);
-var builder = WebApplication.CreateBuilder(args.Where(a => a != DatabaseSmokeTest.Argument).ToArray());
+// "--rebuild-trend-rollups" recomputes the trends dashboard's rollup tables from the complaints and exits (issue 21).
+var rebuildRollups = args.Contains(Zowor.Portal.Features.Trends.Rollups.TrendRollupStore.RebuildArgument);
+var builder = WebApplication.CreateBuilder(args.Where(a => a != DatabaseSmokeTest.Argument && a != Zowor.Portal.Features.Trends.Rollups.TrendRollupStore.RebuildArgument).ToArray());
 
 // Running the built app from bin outside Development still serves _content/MudBlazor/*.
 builder.WebHost.UseStaticWebAssets();
@@ -63,6 +65,14 @@ var app = builder.Build();
 if (smoke)
 {
     Environment.ExitCode = await DatabaseSmokeTest.RunAsync(app.Services, Console.Out, app.Lifetime.ApplicationStopping);
+    return;
+}
+
+if (rebuildRollups)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var (complaints, rows) = await scope.ServiceProvider.GetRequiredService<Zowor.Portal.Features.Trends.Rollups.TrendRollupStore>().RebuildAsync();
+    Console.WriteLine($"Trend rollups rebuilt: {complaints} complaints, {rows} rows.");
     return;
 }
 

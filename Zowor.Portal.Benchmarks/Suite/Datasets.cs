@@ -63,6 +63,9 @@ public sealed class Datasets(string folder, int seed = 2026)
 
         var result = await new ComplaintGenerator(factory).GenerateAsync(options,
             new Progress<int>(n => { if (n % 100_000 == 0) { Console.WriteLine($"    {n:N0} complaints written"); } }), cancellationToken);
+        // The trends dashboard reads only its rollups (issue 21): filled from the rows by the portal's own rebuild.
+        await new Zowor.Portal.Features.Trends.Rollups.TrendRollupStore(factory, Microsoft.Extensions.Logging.Abstractions.NullLogger<Zowor.Portal.Features.Trends.Rollups.TrendRollupStore>.Instance)
+            .RebuildAsync(cancellationToken);
         await using (var db = factory.CreateDbContext())
         {
             // Fresh statistics for the query planner, and the WAL folded into the file so that a plain copy is complete.

@@ -180,6 +180,10 @@ public static class SqlServerPaths
         new("TrendService.GetReportAsync: category, channel and product filters", false,
             (s, ct) => s.GetRequiredService<TrendService>().GetReportAsync(new TrendFilter(new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), "delivery", ComplaintChannel.Email, "Kettle"), ct)),
         new("TrendService.ProductsAsync", false, (s, ct) => s.GetRequiredService<TrendService>().ProductsAsync(ct)),
+        // Issue 21: the rollups rebuilt from the rows (the MERGE upsert), and the hourly drift check.
+        new("TrendRollupStore.RebuildAsync", false, (s, ct) => s.GetRequiredService<Zowor.Portal.Features.Trends.Rollups.TrendRollupStore>().RebuildAsync(ct)),
+        new("TrendRollupCheckJob.RunAsync: sample days compared with the rows", false,
+            (s, ct) => s.GetRequiredService<Zowor.Portal.Features.Trends.Rollups.TrendRollupCheckJob>().RunAsync(ct)),
         new("TrendExport.WriteComplaintsAsync: streamed CSV", false,
             (s, ct) => s.GetRequiredService<TrendExport>().WriteComplaintsAsync(new TrendFilter(new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), "delivery", ComplaintChannel.Phone, "Kettle"), Stream.Null, ct)),
         .. TrendExport.Figures.Select(figure => new SqlServerPath($"TrendExport.WriteFigureAsync: {figure}", false,

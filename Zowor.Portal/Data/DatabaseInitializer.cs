@@ -34,6 +34,13 @@ internal sealed class DatabaseInitializer(
         await seeder.SeedAsync(options.SeedDemoData ?? environment.IsDevelopment(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<SettingsProvider>().ReloadAsync(cancellationToken);
 
+        // Issue 21: a database that had complaints before the trend rollups existed (the TrendRollups migration) gets them
+        // computed once, so the dashboard, which reads only the rollups, shows its figures from the first start.
+        if (!await db.TrendRollups.AnyAsync(cancellationToken) && await db.Complaints.AnyAsync(cancellationToken))
+        {
+            await scope.ServiceProvider.GetRequiredService<Features.Trends.Rollups.TrendRollupStore>().RebuildAsync(cancellationToken);
+        }
+
         // Compile the aggregate's query now, not on the first user's first action (about a second on a small machine).
         await db.Complaints.AsNoTracking().AsSplitQuery()
             .Include(c => c.Evidence).Include(c => c.Interviews).Include(c => c.Communications).Include(c => c.Escalations)

@@ -69,6 +69,9 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>, IDataProt
     /// <summary>Users' own named queue views (issue 17).</summary>
     public DbSet<Features.Complaints.SavedQueueView> SavedQueueViews => Set<Features.Complaints.SavedQueueView>();
 
+    /// <summary>The trends dashboard's counts, sums and hour histograms per business day and month (issue 21).</summary>
+    public DbSet<Features.Trends.Rollups.TrendRollup> TrendRollups => Set<Features.Trends.Rollups.TrendRollup>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -85,12 +88,22 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>, IDataProt
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The trend rollups change in the same transaction as the complaints and surveys saved (issue 21).
+        var affected = Features.Trends.Rollups.TrendRollupWriter.Affected(this);
+        return affected.Count == 0
+            ? base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : Features.Trends.Rollups.TrendRollupWriter.RunAsync(this, affected, () => base.SaveChangesAsync(false, cancellationToken),
+                acceptAllChangesOnSuccess ? ChangeTracker.AcceptAllChanges : null, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareSave();
+        if (Features.Trends.Rollups.TrendRollupWriter.Affected(this).Count > 0)
+        {
+            throw new InvalidOperationException("Complaints and surveys are saved with SaveChangesAsync, which keeps the trend rollups.");
+        }
+
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

@@ -109,9 +109,10 @@ public sealed class TrendQueriesTests : IAsyncLifetime
     public async Task GetReport_RunsItsAggregationsInTheDatabase_WithGroupByAndNoRowLoading()
     {
         // P-60 at scale: breakdowns are GROUP BY, percentiles ORDER BY + LIMIT/OFFSET, refunds SUM; no query returns complaint rows.
+        // (The row-based report: the rollups' oracle, issue 21.)
         _sql.Clear();
 
-        await Queries.GetReportAsync(OctoberAndNovember, Ct);
+        await Queries.GetRowReportAsync(OctoberAndNovember, Ct);
 
         var complaintQueries = _sql.Commands.Where(c => c.Contains("FROM \"Complaints\"", StringComparison.Ordinal)).ToList();
         Assert.True(complaintQueries.Count(c => c.Contains("GROUP BY", StringComparison.Ordinal)) >= 8, string.Join("\n\n", complaintQueries));
@@ -121,6 +122,20 @@ public sealed class TrendQueriesTests : IAsyncLifetime
         Assert.All(complaintQueries, c => Assert.True(
             c.Contains("GROUP BY", StringComparison.Ordinal) || c.Contains("COUNT(", StringComparison.Ordinal) || c.Contains("LIMIT", StringComparison.Ordinal),
             "A trend query reads complaint rows instead of aggregating:\n" + c));
+    }
+
+    [Fact]
+    public async Task GetReport_ReadsTheRollups_AndFromTheComplaintsOnlyTheRepeatCustomers()
+    {
+        // Issue 21: the dashboard adds up rollup rows; the repeat-customer grouping is the one figure still read from the rows.
+        _sql.Clear();
+
+        await Queries.GetReportAsync(OctoberAndNovember, Ct);
+
+        Assert.Equal(3, _sql.Commands.Count(c => c.Contains("FROM \"TrendRollups\"", StringComparison.Ordinal)));
+        var complaintQueries = _sql.Commands.Where(c => c.Contains("FROM \"Complaints\"", StringComparison.Ordinal)).ToList();
+        Assert.Single(complaintQueries);
+        Assert.Contains("\"CustomerEmail\"", complaintQueries[0], StringComparison.Ordinal);
     }
 
     [Fact]

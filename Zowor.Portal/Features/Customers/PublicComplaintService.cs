@@ -224,14 +224,15 @@ public sealed class PublicComplaintService(
         survey.Answer(form.Outcome, form.Handling, form.Comment, clock.UtcNow);
         try
         {
-            // A concurrent second submit finds AnsweredAt set (the row is re-read in the update's WHERE).
-            var saved = await db.SatisfactionSurveys
+            // A concurrent second submit finds AnsweredAt set (the row is re-read in the update's WHERE). The trend
+            // rollups' survey figures change in the same transaction (issue 21).
+            var saved = await Trends.Rollups.TrendRollupWriter.RunAsync(db, [survey.ComplaintId], () => db.SatisfactionSurveys
                 .Where(s => s.Id == survey.Id && s.AnsweredAt == null)
                 .ExecuteUpdateAsync(u => u
                     .SetProperty(s => s.AnsweredAt, survey.AnsweredAt)
                     .SetProperty(s => s.OutcomeScore, survey.OutcomeScore)
                     .SetProperty(s => s.HandlingScore, survey.HandlingScore)
-                    .SetProperty(s => s.Comment, survey.Comment), cancellationToken);
+                    .SetProperty(s => s.Comment, survey.Comment), cancellationToken), null, cancellationToken);
             return saved == 1 ? SurveyOutcome.Saved : SurveyOutcome.AlreadyAnswered;
         }
         finally

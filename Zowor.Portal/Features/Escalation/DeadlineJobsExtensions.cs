@@ -93,6 +93,8 @@ public static class DeadlineJobsExtensions
             recurring.AddOrUpdate<TrainingExpiryJob>(TrainingExpiry, job => job.RunAsync(CancellationToken.None), Cron.Daily(1));
             // P-60, P-62: recurring issues and overdue CAPA actions, hourly.
             recurring.AddOrUpdate<CapaScanJob>(CapaScan, job => job.RunAsync(CancellationToken.None), Cron.Hourly);
+            // Issue 21: the trend rollups of a sample of days compared with the complaint rows, drift repaired.
+            recurring.AddOrUpdate<Trends.Rollups.TrendRollupCheckJob>(Trends.Rollups.TrendRollupCheckJob.Name, job => job.RunAsync(CancellationToken.None), Cron.Hourly);
             jobs.Enqueue<DeadlineScanJob>(job => job.RunAsync(CancellationToken.None));
             jobs.Enqueue<RetentionJob>(job => job.RunAsync(CancellationToken.None));
             jobs.Enqueue<ReviewPackJob>(job => job.CatchUpAsync(CancellationToken.None));

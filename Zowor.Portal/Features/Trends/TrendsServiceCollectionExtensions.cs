@@ -15,6 +15,8 @@ public static class TrendsServiceCollectionExtensions
         builder.Services.AddScoped<TrendQueries>();
         builder.Services.AddScoped<TrendExport>();
         builder.Services.AddScoped<TrendService>();
+        builder.Services.AddScoped<Rollups.TrendRollupStore>();
+        builder.Services.AddScoped<Rollups.TrendRollupCheckJob>();
         return builder;
     }
 

@@ -1744,6 +1744,46 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.ToTable("TrainingAlerts", (string)null);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Trends.Rollups.TrendRollup", b =>
+                {
+                    b.Property<int>("Span")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(201)
+                        .HasColumnType("nvarchar(201)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Figure")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Key")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Span", "Category", "Channel", "Product", "Day", "Figure", "Key", "Text");
+
+                    b.ToTable("TrendRollups", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

@@ -1,0 +1,304 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Zowor.Portal.Benchmarks.Data;
+using Zowor.Portal.Benchmarks.Suite;
+using Zowor.Portal.Domain.Common;
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Domain.Escalation;
+using Zowor.Portal.Features.Complaints;
+using Zowor.Portal.Features.Retention;
+using Zowor.Portal.Features.Trends;
+using Zowor.Portal.Features.Trends.Rollups;
+using Zowor.Portal.Tests.Support;
+
+namespace Zowor.Portal.Tests.Features.Trends;
+
+/// <summary>
+/// Issue 21, P-60, P-61, P-90: the trends dashboard reads only its rollup tables, and every figure it shows equals the one
+/// counted from the complaint rows (<see cref="TrendQueries.GetRowReportAsync"/>, the oracle) on a generated dataset, after
+/// a random sequence of changes through the one change path (acknowledgements, resolutions, escalations, reopenings,
+/// withdrawals, erasures, the retention job, survey answers, new complaints); durations are compared to the hour, the
+/// histograms' stated precision. The rebuild reproduces the rollups kept change by change, and the drift check repairs a
+/// corrupted row.
+/// </summary>
+[Collection(PortalHostCollection.Name)]
+public sealed class TrendRollupTests : IAsyncLifetime
+{
+    private static readonly DateTime Now = GeneratorOptions.DefaultNow;
+    private static readonly DateOnly Today = new(2026, 11, 1);
+    private static readonly Actor Csm = new("user-csm-1", "Saule Omarova");
+
+    private readonly TestDatabase _database = TestDatabase.Create();
+    private PortalAppFactory _app = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private IServiceProvider Services => _app.Services.CreateScope().ServiceProvider;
+
+    public async ValueTask InitializeAsync()
+    {
+        // The benchmark generator's bulk INSERTs, then the portal's own rebuild (Datasets.GenerateAsync).
+        await Datasets.GenerateAsync(_database.FilePath, new GeneratorOptions(1_200, 150, Seed: 21), Ct);
+        SqliteConnection.ClearAllPools();
+        _app = new PortalAppFactory(new PortalAppOptions { Database = _database, SeedDemoData = false, Clock = new FakeTimeProvider(new DateTimeOffset(Now)) });
+        _app.StartServer();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _database.Dispose();
+    }
+
+    [Fact]
+    public async Task Rollups_OfAGeneratedDataset_GiveEveryFigureOfTheRows_ForEveryKindOfFilter() // P-60, P-61, P-90
+    {
+        foreach (var filter in await FiltersAsync())
+        {
+            await AssertRollupsEqualRowsAsync(filter);
+        }
+    }
+
+    [Fact]
+    public async Task Rollups_AfterRandomChanges_ErasuresAndRetention_StillGiveEveryFigureOfTheRows_AndTheRebuildReproducesThem() // P-60, P-51
+    {
+        await ChangeAtRandomAsync(new Random(7), steps: 160);
+
+        foreach (var filter in await FiltersAsync())
+        {
+            await AssertRollupsEqualRowsAsync(filter);
+        }
+
+        var kept = await RollupRowsAsync();
+        var (complaints, _) = await Services.GetRequiredService<TrendRollupStore>().RebuildAsync(Ct);
+        Assert.True(complaints > 1_200, "the new complaints are rebuilt too");
+        Assert.Equal(kept, await RollupRowsAsync());
+    }
+
+    [Fact]
+    public async Task DriftCheck_RepairsACorruptedDayRowAndAMissingMonthRow_AndLeavesACleanDayAlone() // P-60
+    {
+        var store = Services.GetRequiredService<TrendRollupStore>();
+        var filter = new TrendFilter(new DateOnly(2026, 9, 1), new DateOnly(2026, 10, 20));
+        var expected = await RollupRowsAsync();
+        var day = new DateOnly(2026, 10, 14);
+        await using (var db = _database.CreateContext())
+        {
+            // Drift as a bug or a hand edit would leave it: a day counts 7 complaints too many, a month lost its level rows.
+            Assert.Equal(1, await db.TrendRollups.Where(r => r.Span == TrendRollupSpan.Day && r.Day == day.DayNumber && r.Figure == (int)TrendFigure.Received
+                    && r.Category == TrendRollupGrain.All && r.Channel == TrendRollupGrain.AnyChannel && r.Product == TrendRollupGrain.All)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Count, r => r.Count + 7), Ct));
+            Assert.True(await db.TrendRollups.Where(r => r.Span == TrendRollupSpan.Month && r.Day == new DateOnly(2026, 9, 1).DayNumber && r.Figure == (int)TrendFigure.Level)
+                .ExecuteDeleteAsync(Ct) > 0);
+        }
+
+        Assert.NotEqual(expected, await RollupRowsAsync());
+        var report = await Services.GetRequiredService<TrendQueries>().GetReportAsync(filter, Ct);
+        var rows = await Services.GetRequiredService<TrendQueries>().GetRowReportAsync(filter, Ct);
+        // The dashboard shows the drift: September's levels are gone from the escalation chart.
+        Assert.Equal(rows.Received, rows.ByEscalationLevel.Sum(l => l.Count));
+        Assert.True(report.ByEscalationLevel.Sum(l => l.Count) < rows.Received, "the deleted month rows show on the dashboard");
+
+        var clean = await store.CheckAsync([new DateOnly(2026, 10, 2)], Ct);
+        var check = await store.CheckAsync([day, new DateOnly(2026, 9, 15)], Ct);
+
+        Assert.Empty(clean.FixedDays);
+        Assert.Equal(0, clean.FixedMonths);
+        Assert.Equal([day], check.FixedDays);
+        Assert.Equal(1, check.FixedMonths);
+        Assert.Equal(expected, await RollupRowsAsync());
+        await AssertRollupsEqualRowsAsync(filter);
+    }
+
+    [Fact]
+    public async Task CheckJob_OnRollupsKeptChangeByChange_FindsNothingToRepair() // P-60
+    {
+        await ChangeAtRandomAsync(new Random(11), steps: 60);
+        var store = Services.GetRequiredService<TrendRollupStore>();
+        var days = Enumerable.Range(0, 40).Select(i => Today.AddDays(-i)).ToList();
+
+        var check = await store.CheckAsync(days, Ct);
+
+        Assert.Empty(check.FixedDays);
+        Assert.Equal(0, check.FixedRows);
+    }
+
+    // ---- The oracle ----
+
+    /// <summary>Every figure from the rollups equals the rows' one; durations equal the rows' computed on whole hours.</summary>
+    private async Task AssertRollupsEqualRowsAsync(TrendFilter filter)
+    {
+        var queries = Services.GetRequiredService<TrendQueries>();
+        var rows = await queries.GetRowReportAsync(filter, Ct);
+        var rollups = await queries.GetReportAsync(filter, Ct);
+        var (acknowledge, resolve) = await HourDurationsAsync(filter);
+        Assert.Equal(rows.HoursToAcknowledge.Count, acknowledge.Count);
+        Assert.Equal(rows.HoursToResolve.Count, resolve.Count);
+
+        var expected = rows with { HoursToAcknowledge = acknowledge, HoursToResolve = resolve };
+        Assert.True(Json(expected) == Json(rollups), $"{filter}:\nrows    {Json(expected)}\nrollups {Json(rollups)}");
+    }
+
+    /// <summary>Median and 90th percentile of the hours rounded down, loaded from the rows and worked out here.</summary>
+    private async Task<(DurationFigures Acknowledge, DurationFigures Resolve)> HourDurationsAsync(TrendFilter filter)
+    {
+        await using var db = _database.CreateContext();
+        var received = Services.GetRequiredService<TrendQueries>().Received(db, filter);
+        var acknowledge = await received.Where(c => c.AcknowledgementHours != null).Select(c => c.AcknowledgementHours!.Value).ToListAsync(Ct);
+        var resolve = await received.Where(c => c.ResolutionHours != null).Select(c => c.ResolutionHours!.Value).ToListAsync(Ct);
+        return (Duration(acknowledge), Duration(resolve));
+
+        static DurationFigures Duration(List<double> hours)
+        {
+            var whole = hours.Select(Math.Floor).Order().ToList();
+            var n = whole.Count;
+            if (n == 0)
+            {
+                return new DurationFigures(0, null, null);
+            }
+
+            var median = n % 2 == 1 ? whole[n / 2] : (whole[(n / 2) - 1] + whole[n / 2]) / 2;
+            return new DurationFigures(n, Math.Round(median, 2), Math.Round(whole[(int)Math.Ceiling(0.9 * n) - 1], 2));
+        }
+    }
+
+    private static string Json(TrendReport report) => JsonSerializer.Serialize(report);
+
+    /// <summary>Three years, whole months, parts of months, one day, and each filter (category, channel, product) alone and together.</summary>
+    private async Task<List<TrendFilter>> FiltersAsync()
+    {
+        var all = await Services.GetRequiredService<TrendQueries>().GetRowReportAsync(new TrendFilter(Today.AddYears(-3), Today), Ct);
+        Assert.True(all.Received >= 1_200);
+        var category = all.ByCategory[0].Key;
+        var product = all.ByProduct[0].Key;
+        return
+        [
+            new(Today.AddYears(-3), Today),
+            new(new DateOnly(2025, 2, 1), new DateOnly(2025, 2, 28)),
+            new(new DateOnly(2026, 5, 17), new DateOnly(2026, 8, 3)),
+            new(new DateOnly(2026, 6, 2), new DateOnly(2026, 6, 20)),
+            new(new DateOnly(2026, 10, 14), new DateOnly(2026, 10, 14)),
+            new(Today.AddMonths(-6), Today, CategoryCode: category),
+            new(Today.AddYears(-3), Today, Channel: ComplaintChannel.Phone),
+            new(Today.AddYears(-2), Today, Product: product),
+            new(Today.AddYears(-3), Today, category, ComplaintChannel.Email, product),
+        ];
+    }
+
+    /// <summary>Every non-empty rollup row, as text, in key order.</summary>
+    private async Task<List<string>> RollupRowsAsync()
+    {
+        await using var db = _database.CreateContext();
+        var rows = await db.TrendRollups.AsNoTracking().Where(r => r.Count != 0 || r.Sum != 0).ToListAsync(Ct);
+        return rows.Select(r => $"{r.Span}|{r.Category}|{r.Channel}|{r.Product}|{r.Day}|{r.Figure}|{r.Key}|{r.Text}|{r.Count}|{r.Sum}").Order(StringComparer.Ordinal).ToList();
+    }
+
+    // ---- Changes through the one change path ----
+
+    private async Task ChangeAtRandomAsync(Random random, int steps)
+    {
+        var updater = Services.GetRequiredService<ComplaintUpdater>();
+        List<Guid> ids;
+        await using (var db = _database.CreateContext())
+        {
+            ids = await db.Complaints.OrderBy(c => c.ReceivedAt).Select(c => c.Id).ToListAsync(Ct);
+        }
+
+        var applied = 0;
+        for (var step = 0; step < steps; step++)
+        {
+            var at = Now.AddMinutes(step);
+            var id = ids[random.Next(ids.Count)];
+            try
+            {
+                switch (random.Next(10))
+                {
+                    case 0:
+                        var complaint = await updater.RegisterAsync(2026, reference => NewComplaint(reference, random, at), Csm, at, Ct);
+                        ids.Add(complaint.Id);
+                        break;
+                    case 1:
+                        await Services.GetRequiredService<PersonalDataEraser>().EraseAsync(id, c => true, at, Ct);
+                        break;
+                    case 2:
+                        await AnswerSurveyAsync(random, at);
+                        break;
+                    default:
+                        await updater.ApplyAsync(id, null, Csm, at, c => Change(c, random.Next(7), random, at), Ct);
+                        break;
+                }
+
+                applied++;
+            }
+            catch (DomainException)
+            {
+                // Not allowed in the complaint's state (a rule of the workflow): nothing was saved.
+            }
+        }
+
+        // The retention job a year on, when the oldest closed complaints are due for erasure (P-51).
+        ((FakeTimeProvider)_app.Services.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromDays(400));
+        await Services.GetRequiredService<RetentionJob>().RunAsync(Ct);
+        Assert.True(applied > steps / 4, $"only {applied} of {steps} changes applied");
+    }
+
+    private static void Change(Complaint c, int kind, Random random, DateTime at)
+    {
+        switch (kind)
+        {
+            case 0:
+                c.Acknowledge(ContactMethod.Email, DateOnly.FromDateTime(at).AddDays(random.Next(1, 20)), Csm, at);
+                break;
+            case 1:
+                c.StartInvestigation(Csm, at);
+                c.RecordRootCause((RootCauseCategory)random.Next(Enum.GetValues<RootCauseCategory>().Length), "Found it.", null, Csm, at);
+                c.ProposeResolution(random.Next(2) == 0
+                    ? ResolutionOffer.Create(ResolutionKind.PartialRefund, random.Next(1, 9000) / 100m, random.Next(2) == 0 ? "EUR" : "KZT", null, "Part back.")
+                    : ResolutionOffer.Create(ResolutionKind.Replacement, null, null, null, "A new one."), Csm, at);
+                c.RecordCustomerResponse(true, null, Csm, at);
+                c.Resolve(at, Csm, at);
+                break;
+            case 2:
+                c.Reopen("The customer wrote again.", Csm, at);
+                break;
+            case 3:
+                c.Escalate(c.EscalationLevel == EscalationLevel.CustomerServiceManager ? EscalationLevel.ChiefCustomerOfficer : EscalationLevel.ChiefExecutive, "Needs a decision.", Csm, at);
+                break;
+            case 4:
+                c.Withdraw("The customer withdrew.", Csm, at);
+                break;
+            case 5:
+                c.Close("Done.", random.Next(1, 6), Csm, at);
+                break;
+            default:
+                c.Acknowledge(ContactMethod.Phone, DateOnly.FromDateTime(at).AddDays(3), Csm, at);
+                c.StartInvestigation(Csm, at);
+                break;
+        }
+    }
+
+    private static Complaint NewComplaint(ComplaintReference reference, Random random, DateTime at)
+    {
+        var details = ComplaintDetails.Create("Problem with my order", "Something went wrong with the order.", random.Next(2) == 0 ? "delivery" : "product-defect",
+            ComplaintSeverity.Normal, PreferredResolution.Refund, null, random.Next(3) == 0 ? null : "Kettle");
+        var customer = CustomerContact.Create("Test Customer", $"c{random.Next(50)}@example.com", null, ContactMethod.Email);
+        var receivedAt = at.AddDays(-random.Next(0, 30));
+        return Complaint.Register(reference, (ComplaintChannel)random.Next(3), customer, details, receivedAt, Csm, at, receivedLocal: receivedAt.AddHours(5));
+    }
+
+    private async Task AnswerSurveyAsync(Random random, DateTime at)
+    {
+        await using var db = _database.CreateContext();
+        var open = await db.SatisfactionSurveys.Where(s => s.AnsweredAt == null).OrderBy(s => s.Id).Skip(random.Next(20)).FirstOrDefaultAsync(Ct);
+        if (open is null)
+        {
+            return;
+        }
+
+        open.Answer(random.Next(1, 6), random.Next(3) == 0 ? null : random.Next(1, 6), null, at);
+        await db.SaveChangesAsync(Ct);
+    }
+}

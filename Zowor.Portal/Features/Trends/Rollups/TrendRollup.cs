@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zowor.Portal.Domain.Complaints;
+
+namespace Zowor.Portal.Features.Trends.Rollups;
+
+/// <summary>
+/// One cell of the trends rollup (issue 21): how many complaints received in one business day (<see cref="TrendRollupSpan.Day"/>)
+/// or month (<see cref="TrendRollupSpan.Month"/>) of one category, channel and product count under one figure and key, and
+/// the sum of an amount where the figure has one (refunds in minor units, survey scores). Each complaint is counted in four
+/// grains (<see cref="TrendRollupGrain"/>): all complaints, by category × channel, by product, and by category × channel ×
+/// product, so that any filter of the dashboard reads one grain. Kept by <see cref="TrendRollupWriter"/> in the same
+/// transaction as every save of a complaint or its survey; rebuilt and checked by <see cref="TrendRollupStore"/>.
+/// </summary>
+public sealed class TrendRollup
+{
+    /// <summary><see cref="TrendRollupSpan"/>: a business day or a whole business month.</summary>
+    public int Span { get; set; }
+
+    /// <summary>The category code; <see cref="TrendRollupGrain.All"/> ("") in the grains without category.</summary>
+    public string Category { get; set; } = TrendRollupGrain.All;
+
+    /// <summary>The <see cref="ComplaintChannel"/> as a number; <see cref="TrendRollupGrain.AnyChannel"/> in the grains without channel.</summary>
+    public int Channel { get; set; } = TrendRollupGrain.AnyChannel;
+
+    /// <summary>"#id" of a listed product, "=text" of an unmapped spelling; "" in the grains without product.</summary>
+    public string Product { get; set; } = TrendRollupGrain.All;
+
+    /// <summary>The business day (<see cref="DateOnly.DayNumber"/>); for a month, its first day.</summary>
+    public int Day { get; set; }
+
+    /// <summary><see cref="TrendFigure"/>.</summary>
+    public int Figure { get; set; }
+
+    /// <summary>The figure's numeric key: a level, root cause, resolution kind, whole hours, a deadline's ticks; 0 when none.</summary>
+    public long Key { get; set; }
+
+    /// <summary>The figure's text key: the currency of a refund; "" when none.</summary>
+    public string Text { get; set; } = string.Empty;
+
+    public long Count { get; set; }
+
+    public long Sum { get; set; }
+}
+
+/// <summary>Whether a rollup row covers a day or a whole month.</summary>
+public static class TrendRollupSpan
+{
+    public const int Day = 0;
+    public const int Month = 1;
+}
+
+/// <summary>The "all" values of the grain columns.</summary>
+public static class TrendRollupGrain
+{
+    public const string All = "";
+    public const int AnyChannel = -1;
+}
+
+/// <summary>What a rollup row counts. Numbers are stored: never renumber.</summary>
+public enum TrendFigure
+{
+    /// <summary>Complaints received.</summary>
+    Received = 1,
+
+    /// <summary>By escalation level (Key = level).</summary>
+    Level = 2,
+
+    /// <summary>By root cause (Key = <see cref="RootCauseCategory"/>).</summary>
+    RootCause = 3,
+
+    /// <summary>Resolved, by resolution kind (Key = <see cref="ResolutionKind"/>).</summary>
+    ResolutionKind = 4,
+
+    /// <summary>Refunds of resolved complaints (Text = currency, Sum = minor units).</summary>
+    Refund = 5,
+
+    /// <summary>Histogram of the hours to acknowledge (Key = whole hours, rounded down).</summary>
+    AcknowledgementHours = 6,
+
+    /// <summary>Histogram of the hours to resolve (Key = whole hours, rounded down).</summary>
+    ResolutionHours = 7,
+
+    /// <summary>Acknowledged by the deadline (P-20).</summary>
+    AcknowledgementMet = 8,
+
+    /// <summary>Missed for good: acknowledged late, or flagged by the deadline scan.</summary>
+    AcknowledgementMissed = 9,
+
+    /// <summary>Still waiting, neither acknowledged nor flagged (Key = the deadline's UTC ticks): a miss once the deadline passed.</summary>
+    AcknowledgementWaiting = 10,
+
+    /// <summary>Resolved with a first estimate (P-21).</summary>
+    FirstEstimateResolved = 11,
+
+    /// <summary>Resolved on or before the business day of the first estimate.</summary>
+    FirstEstimateKept = 12,
+
+    /// <summary>Satisfaction survey sent.</summary>
+    SurveySent = 13,
+
+    /// <summary>Satisfaction survey answered.</summary>
+    SurveyAnswered = 14,
+
+    /// <summary>Outcome scores given (Sum = the scores).</summary>
+    OutcomeScore = 15,
+
+    /// <summary>Handling scores given (Sum = the scores).</summary>
+    HandlingScore = 16,
+
+    /// <summary>
+    /// Received, by the complaint's stored month key (Key = <see cref="Complaint.ReceivedMonth"/>, yyyymm): the month chart
+    /// counts by that key as the rows do, which for complaints stored before the trends migration is the UTC month.
+    /// </summary>
+    ReceivedMonth = 17,
+}
+
+internal sealed class TrendRollupConfiguration : IEntityTypeConfiguration<TrendRollup>
+{
+    public void Configure(EntityTypeBuilder<TrendRollup> builder)
+    {
+        builder.ToTable("TrendRollups");
+        // The key leads with the grain, so a filter of the dashboard is one range of the primary key per span.
+        builder.HasKey(r => new { r.Span, r.Category, r.Channel, r.Product, r.Day, r.Figure, r.Key, r.Text });
+        builder.Property(r => r.Category).HasMaxLength(ComplaintLimits.Category);
+        builder.Property(r => r.Product).HasMaxLength(ComplaintLimits.Product + 1);
+        builder.Property(r => r.Text).HasMaxLength(ComplaintLimits.Currency);
+    }
+}

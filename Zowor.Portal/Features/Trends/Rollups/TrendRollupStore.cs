@@ -1,0 +1,183 @@
+using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Data;
+
+namespace Zowor.Portal.Features.Trends.Rollups;
+
+/// <summary>
+/// Recomputes the trend rollups from the complaint rows (<see cref="RebuildAsync"/>, the <c>--rebuild-trend-rollups</c>
+/// command) and compares them with the rows for some business days, repairing what drifted (<see cref="CheckAsync"/>,
+/// the hourly <see cref="TrendRollupCheckJob"/>). Both add up <see cref="TrendRollupSource.Contribute"/>, the definition
+/// the writer uses on every save.
+/// </summary>
+public sealed class TrendRollupStore(IDbContextFactory<PortalDbContext> contexts, ILogger<TrendRollupStore> logger)
+{
+    /// <summary>The command-line argument that rebuilds the rollups and exits (<c>dotnet Zowor.Portal.dll --rebuild-trend-rollups</c>).</summary>
+    public const string RebuildArgument = "--rebuild-trend-rollups";
+
+    private const int FlushAt = 200_000;
+
+    /// <summary>Deletes every rollup row and adds up all complaints again, in one transaction (saves wait for it).</summary>
+    /// <returns>The complaints read and the rollup rows written.</returns>
+    public async Task<(int Complaints, int Rows)> RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        var strategy = db.Database.CreateExecutionStrategy();
+        var result = await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var zone = await TrendRollupWriter.ZoneAsync(db, ct);
+            await db.TrendRollups.ExecuteDeleteAsync(ct);
+            var delta = new TrendRollupDelta();
+            var (complaints, rows) = (0, 0);
+            await foreach (var source in TrendRollupSource.Of(db, db.Complaints.AsNoTracking()).OrderBy(s => s.ReceivedAt).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                source.Contribute(zone, +1, delta);
+                complaints++;
+                if (delta.Count >= FlushAt)
+                {
+                    rows += await FlushAsync(db, delta, ct);
+                }
+            }
+
+            rows += await FlushAsync(db, delta, ct);
+            await transaction.CommitAsync(ct);
+            return (complaints, rows);
+        }, cancellationToken);
+        logger.LogInformation("Trend rollups rebuilt from {Complaints} complaints: {Rows} rows written", result.complaints, result.rows);
+        return result;
+    }
+
+    /// <summary>
+    /// Compares the day rows of each of <paramref name="days"/> with the complaints received that business day, and
+    /// each month touched with the sum of its day rows; a difference is added to the rollups (day and month) and logged.
+    /// </summary>
+    public async Task<TrendRollupCheck> CheckAsync(IReadOnlyCollection<DateOnly> days, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var zone = await TrendRollupWriter.ZoneAsync(db, ct);
+            var fixedDays = new List<DateOnly>();
+            var fixedRows = 0;
+            foreach (var day in days.Distinct().Order())
+            {
+                var fromUtc = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), zone);
+                var toUtc = TimeZoneInfo.ConvertTimeToUtc(day.AddDays(1).ToDateTime(TimeOnly.MinValue), zone);
+                var delta = new TrendRollupDelta();
+                var sources = await TrendRollupSource.Of(db, db.Complaints.AsNoTracking().Where(c => c.ReceivedAt >= fromUtc && c.ReceivedAt < toUtc)).ToListAsync(ct);
+                foreach (var source in sources)
+                {
+                    source.Contribute(zone, +1, delta);
+                }
+
+                var stored = await db.TrendRollups.AsNoTracking().Where(r => r.Span == TrendRollupSpan.Day && r.Day == day.DayNumber).ToListAsync(ct);
+                var difference = new TrendRollupDelta();
+                foreach (var row in delta.Rows.Where(r => r.Span == TrendRollupSpan.Day))
+                {
+                    difference.Add(KeyOf(row), row.Count, row.Sum);
+                }
+
+                foreach (var row in stored)
+                {
+                    difference.Add(KeyOf(row), -row.Count, -row.Sum);
+                }
+
+                var off = difference.Rows.ToList();
+                if (off.Count == 0)
+                {
+                    continue;
+                }
+
+                logger.LogWarning("Trend rollups: {Rows} rows of business day {Day} differed from the complaints; repaired ({Sample})",
+                    off.Count, day, string.Join("; ", off.Take(5).Select(r => $"figure {r.Figure} key {r.Key}{r.Text} {r.Category}/{r.Channel}/{r.Product} {r.Count:+#;-#;0}")));
+                var month = new DateOnly(day.Year, day.Month, 1).DayNumber;
+                await TrendRollupWriter.UpsertAsync(db, off.Concat(off.Select(r => Copy(r, TrendRollupSpan.Month, month))), ct);
+                fixedDays.Add(day);
+                fixedRows += off.Count;
+            }
+
+            var fixedMonths = 0;
+            foreach (var month in days.Select(d => new DateOnly(d.Year, d.Month, 1)).Distinct())
+            {
+                var off = await MonthDifferenceAsync(db, month, ct);
+                if (off.Count > 0)
+                {
+                    logger.LogWarning("Trend rollups: {Rows} rows of month {Month:yyyy-MM} differed from the sum of its days; repaired", off.Count, month);
+                    await TrendRollupWriter.UpsertAsync(db, off, ct);
+                    fixedMonths++;
+                    fixedRows += off.Count;
+                }
+            }
+
+            await transaction.CommitAsync(ct);
+            logger.LogInformation("Trend rollups checked for {Days} business days: {Fixed} days and {Months} months repaired", days.Count, fixedDays.Count, fixedMonths);
+            return new TrendRollupCheck(days.Count, fixedDays, fixedMonths, fixedRows);
+        }, cancellationToken);
+    }
+
+    /// <summary>The last seven business days and seven others at random from the period with complaints.</summary>
+    public async Task<IReadOnlyList<DateOnly>> SampleDaysAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var first = await db.TrendRollups.Where(r => r.Span == TrendRollupSpan.Day).MinAsync(r => (int?)r.Day, cancellationToken) ?? today.DayNumber;
+        var days = Enumerable.Range(0, 7).Select(i => today.AddDays(-i)).ToList();
+        var span = Math.Max(1, today.DayNumber - first);
+        days.AddRange(Enumerable.Range(0, 7).Select(_ => DateOnly.FromDayNumber(first + Random.Shared.Next(span))));
+        return days;
+    }
+
+    private static async Task<List<TrendRollup>> MonthDifferenceAsync(PortalDbContext db, DateOnly month, CancellationToken cancellationToken)
+    {
+        var (first, last) = (month.DayNumber, month.AddMonths(1).DayNumber - 1);
+        var days = await db.TrendRollups.AsNoTracking().Where(r => r.Span == TrendRollupSpan.Day && r.Day >= first && r.Day <= last)
+            .GroupBy(r => new { r.Category, r.Channel, r.Product, r.Figure, r.Key, r.Text })
+            .Select(g => new { g.Key, Count = g.Sum(r => r.Count), Sum = g.Sum(r => r.Sum) })
+            .ToListAsync(cancellationToken);
+        var stored = await db.TrendRollups.AsNoTracking().Where(r => r.Span == TrendRollupSpan.Month && r.Day == first).ToListAsync(cancellationToken);
+        var difference = new TrendRollupDelta();
+        foreach (var d in days)
+        {
+            difference.Add(new TrendRollupKey(TrendRollupSpan.Month, d.Key.Category, d.Key.Channel, d.Key.Product, first, d.Key.Figure, d.Key.Key, d.Key.Text), d.Count, d.Sum);
+        }
+
+        foreach (var row in stored)
+        {
+            difference.Add(KeyOf(row), -row.Count, -row.Sum);
+        }
+
+        return difference.Rows.ToList();
+    }
+
+    private static async Task<int> FlushAsync(PortalDbContext db, TrendRollupDelta delta, CancellationToken cancellationToken)
+    {
+        var rows = delta.Rows.ToList();
+        await TrendRollupWriter.UpsertAsync(db, rows, cancellationToken);
+        delta.Clear();
+        return rows.Count;
+    }
+
+    private static TrendRollupKey KeyOf(TrendRollup r) => new(r.Span, r.Category, r.Channel, r.Product, r.Day, r.Figure, r.Key, r.Text);
+
+    private static TrendRollup Copy(TrendRollup r, int span, int day) => new()
+    {
+        Span = span, Category = r.Category, Channel = r.Channel, Product = r.Product, Day = day, Figure = r.Figure, Key = r.Key, Text = r.Text, Count = r.Count, Sum = r.Sum,
+    };
+}
+
+/// <summary>What a drift check found: days checked, the days repaired, months repaired, rows changed.</summary>
+public sealed record TrendRollupCheck(int Days, IReadOnlyList<DateOnly> FixedDays, int FixedMonths, int FixedRows);
+
+/// <summary>Hourly: compares the rollups of a sample of business days with the complaint rows and repairs drift.</summary>
+public sealed class TrendRollupCheckJob(TrendRollupStore store, Settings.BusinessClock clock)
+{
+    public const string Name = "trend-rollup-check";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var days = await store.SampleDaysAsync(clock.Today, cancellationToken);
+        await store.CheckAsync(days, cancellationToken);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Zowor.Portal.Data;
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Settings;
+
+namespace Zowor.Portal.Features.Trends.Rollups;
+
+/// <summary>
+/// Keeps the trend rollups in the same transaction as each save of complaints or surveys (<see cref="PortalDbContext"/>
+/// calls it from SaveChanges, so registration, <c>ComplaintUpdater</c>, the seeders and the tests all go through it):
+/// reads the changed complaints' rollup columns before the save, saves, reads them again inside the transaction, and adds
+/// the difference of their contributions to the rollup rows with an atomic upsert (no read-modify-write to race).
+/// A path that changes complaint rows without SaveChanges (a bulk UPDATE) calls <see cref="RunAsync"/> around it.
+/// </summary>
+public static class TrendRollupWriter
+{
+    private const int RowsPerStatement = 200;
+
+    /// <summary>The complaints a save touches: changed complaints and the complaints of changed surveys.</summary>
+    internal static List<Guid> Affected(PortalDbContext db)
+    {
+        var ids = new HashSet<Guid>();
+        foreach (var entry in db.ChangeTracker.Entries<Complaint>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                ids.Add(entry.Entity.Id);
+            }
+        }
+
+        foreach (var entry in db.ChangeTracker.Entries<SatisfactionSurvey>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            {
+                ids.Add(entry.Entity.ComplaintId);
+            }
+        }
+
+        return [.. ids];
+    }
+
+    /// <summary>
+    /// Runs <paramref name="save"/> (which writes the complaints <paramref name="ids"/>) with the rollups kept in the same
+    /// transaction: the caller's when there is one, else a new one under the provider's execution strategy.
+    /// </summary>
+    public static async Task<T> RunAsync<T>(PortalDbContext db, IReadOnlyCollection<Guid> ids, Func<Task<T>> save, Action? accepted, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            var result = await save();
+            accepted?.Invoke();
+            return result;
+        }
+
+        if (db.Database.CurrentTransaction is not null)
+        {
+            var result = await SaveAndApplyAsync(db, ids, save, cancellationToken);
+            accepted?.Invoke();
+            return result;
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        var saved = await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var result = await SaveAndApplyAsync(db, ids, save, ct);
+            await transaction.CommitAsync(ct);
+            return result;
+        }, cancellationToken);
+        accepted?.Invoke();
+        return saved;
+    }
+
+    private static async Task<T> SaveAndApplyAsync<T>(PortalDbContext db, IReadOnlyCollection<Guid> ids, Func<Task<T>> save, CancellationToken cancellationToken)
+    {
+        var zone = await ZoneAsync(db, cancellationToken);
+        var before = await ReadAsync(db, ids, cancellationToken);
+        var result = await save();
+        var after = await ReadAsync(db, ids, cancellationToken);
+        var delta = new TrendRollupDelta();
+        foreach (var source in before)
+        {
+            source.Contribute(zone, -1, delta);
+        }
+
+        foreach (var source in after)
+        {
+            source.Contribute(zone, +1, delta);
+        }
+
+        await UpsertAsync(db, delta.Rows, cancellationToken);
+        return result;
+    }
+
+    private static Task<List<TrendRollupSource>> ReadAsync(PortalDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        TrendRollupSource.Of(db, db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id))).ToListAsync(cancellationToken);
+
+    /// <summary>The business time zone as stored in the settings (the rollups' days are business days).</summary>
+    public static async Task<TimeZoneInfo> ZoneAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var id = await db.Set<PortalSettings>().AsNoTracking().Select(s => s.TimeZone).FirstOrDefaultAsync(cancellationToken);
+        return TimeZoneInfo.FindSystemTimeZoneById(BusinessClock.IsKnownZone(id) ? id! : new PortalSettings().TimeZone);
+    }
+
+    /// <summary>Adds each row's count and sum to the stored row, creating it when missing, in statements of 200 rows.</summary>
+    public static async Task UpsertAsync(PortalDbContext db, IEnumerable<TrendRollup> rows, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
+        {
+            var values = new StringBuilder();
+            var parameters = new object[chunk.Length * 10];
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var r = chunk[i];
+                var p = i * 10;
+                (parameters[p], parameters[p + 1], parameters[p + 2], parameters[p + 3], parameters[p + 4]) = (r.Span, r.Category, r.Channel, r.Product, r.Day);
+                (parameters[p + 5], parameters[p + 6], parameters[p + 7], parameters[p + 8], parameters[p + 9]) = (r.Figure, r.Key, r.Text, r.Count, r.Sum);
+                values.Append(i == 0 ? "(" : ", (");
+                values.AppendJoin(", ", Enumerable.Range(p, 10).Select(n => "{" + n.ToString(CultureInfo.InvariantCulture) + "}"));
+                values.Append(')');
+            }
+
+            await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlServer() ? SqlServerUpsert(values) : SqliteUpsert(values), parameters, cancellationToken);
+        }
+    }
+
+    private const string Columns = "\"Span\", \"Category\", \"Channel\", \"Product\", \"Day\", \"Figure\", \"Key\", \"Text\"";
+
+    private static string SqliteUpsert(StringBuilder values) =>
+        $"INSERT INTO \"TrendRollups\" ({Columns}, \"Count\", \"Sum\") VALUES {values} " +
+        $"ON CONFLICT ({Columns}) DO UPDATE SET \"Count\" = \"Count\" + excluded.\"Count\", \"Sum\" = \"Sum\" + excluded.\"Sum\";";
+
+    // HOLDLOCK: two transactions adding to a row neither has yet cannot both insert it.
+    private static string SqlServerUpsert(StringBuilder values) =>
+        $"MERGE [TrendRollups] WITH (HOLDLOCK) AS t USING (VALUES {values}) AS s([Span], [Category], [Channel], [Product], [Day], [Figure], [Key], [Text], [Count], [Sum]) " +
+        "ON t.[Span] = s.[Span] AND t.[Category] = s.[Category] AND t.[Channel] = s.[Channel] AND t.[Product] = s.[Product] AND t.[Day] = s.[Day] " +
+        "AND t.[Figure] = s.[Figure] AND t.[Key] = s.[Key] AND t.[Text] = s.[Text] " +
+        "WHEN MATCHED THEN UPDATE SET t.[Count] = t.[Count] + s.[Count], t.[Sum] = t.[Sum] + s.[Sum] " +
+        "WHEN NOT MATCHED THEN INSERT ([Span], [Category], [Channel], [Product], [Day], [Figure], [Key], [Text], [Count], [Sum]) " +
+        "VALUES (s.[Span], s.[Category], s.[Channel], s.[Product], s.[Day], s.[Figure], s.[Key], s.[Text], s.[Count], s.[Sum]);";
+}
