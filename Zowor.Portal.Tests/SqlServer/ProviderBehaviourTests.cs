@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -248,15 +249,20 @@ public sealed partial class ProviderBehaviourTests
     [GeneratedRegex(@"UPDATE \[Complaints\] SET [^;]*\[Version\] = @\w+[^;]*\s+OUTPUT 1\s+WHERE \[Id\] = @\w+ AND \[Version\] = @\w+;")]
     private static partial Regex VersionCheckedUpdate();
 
-    /// <summary>Holds the first two registrations' saves until both have read the last reference number.</summary>
-    private sealed class RegistrationRace : SaveChangesInterceptor
+    /// <summary>
+    /// Holds the first two registrations' saves until both have read the last reference number: at the start of the
+    /// save's transaction (the trend rollups open it before EF's SavingChanges; with the unique-index strategy nothing
+    /// holds a lock before it), so neither holds a lock the other waits for.
+    /// </summary>
+    private sealed class RegistrationRace : DbTransactionInterceptor
     {
         private readonly TaskCompletionSource _bothRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _saves;
 
         public int Saves => Volatile.Read(ref _saves);
 
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+            DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
         {
             if (eventData.Context!.ChangeTracker.Entries<Complaint>().Any(e => e.State == EntityState.Added))
             {

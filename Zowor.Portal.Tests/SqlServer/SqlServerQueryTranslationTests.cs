@@ -42,14 +42,19 @@ public sealed partial class SqlServerQueryTranslationTests(SqlServerPortalFixtur
         WriteForReview(all);
     }
 
-    /// <summary>Refunds are summed by SQL Server in whole cents (bigint); the decimal amount is never summed, on either provider.</summary>
+    /// <summary>
+    /// Refunds are summed by SQL Server in whole cents (bigint); the decimal amount is never summed, on either provider.
+    /// The dashboard reads the refund totals from the trend rollups (issue 21), whose Sum column is whole cents, and the
+    /// rollups get them from each complaint's minor units (their MERGE is parsed by SqlServerRawSqlTests).
+    /// </summary>
     [Fact]
     public void RefundTotals_OnSqlServer_AreSummedInWholeCentsInTheDatabase()
     {
         var trends = fixture.Outcomes.Values.Where(o => o.Path.Name.StartsWith("TrendService.GetReportAsync", StringComparison.Ordinal)).SelectMany(o => o.Commands).ToList();
         var all = fixture.Capture.Commands;
 
-        Assert.Contains(trends, c => RefundSum().IsMatch(c.Text));
+        Assert.Contains(trends, c => c.Text.Contains("FROM [TrendRollups]", StringComparison.Ordinal) && RollupSum().IsMatch(c.Text));
+        Assert.Contains(all, c => c.Text.Contains("[ResolutionAmountMinor]", StringComparison.Ordinal) && c.Origin.StartsWith("TrendRollupWriter.", StringComparison.Ordinal));
         Assert.DoesNotContain(all, c => c.Text.Contains("SUM([c].[ResolutionAmount])", StringComparison.Ordinal));
     }
 
@@ -102,8 +107,8 @@ public sealed partial class SqlServerQueryTranslationTests(SqlServerPortalFixtur
         Assert.True(uncovered.Count == 0, "No SQL Server path covers: " + string.Join(", ", uncovered) + ". Add a path to SqlServerPaths.");
     }
 
-    [GeneratedRegex(@"SUM\(\[\w+\]\.\[ResolutionAmountMinor\]\)")]
-    private static partial Regex RefundSum();
+    [GeneratedRegex(@"SUM\(\[\w+\]\.\[Sum\]\)")]
+    private static partial Regex RollupSum();
 
     /// <summary>Classes that take a context but send nothing themselves on SQL Server, and why.</summary>
     private static readonly IReadOnlyDictionary<string, string> NoCommandOfTheirOwn = new Dictionary<string, string>
@@ -114,6 +119,7 @@ public sealed partial class SqlServerQueryTranslationTests(SqlServerPortalFixtur
         ["CustomerMessagePlanner"] = "only adds e-mails to the caller's context: their INSERTs are the registering path's (PublicComplaintService.SubmitAsync)",
         ["SqlServerPortalDbContextFactory"] = "design-time factory for dotnet ef",
         ["SqlitePortalDbContextFactory"] = "design-time factory for dotnet ef",
+        ["TrendRollupSource"] = "builds the query that TrendRollupWriter, the rebuild and the drift check run: the commands are theirs",
     };
 
     /// <summary>The portal's classes whose constructor or a method takes <see cref="IDbContextFactory{PortalDbContext}"/> or a <see cref="PortalDbContext"/>.</summary>

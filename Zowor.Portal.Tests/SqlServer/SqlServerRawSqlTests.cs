@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Hangfire.SqlServer;
+using Zowor.Portal.Features.Trends.Rollups;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.SqlServer;
@@ -27,6 +28,11 @@ public sealed partial class SqlServerRawSqlTests
         {
             var line = text[..call.Index].Count(c => c == '\n') + 1;
             var sql = call.Groups["sql"];
+            if (!sql.Success && BuiltAtRunTime.ContainsKey(file.Replace(Path.DirectorySeparatorChar, '/')))
+            {
+                continue;
+            }
+
             if (!sql.Success)
             {
                 problems.Add($"{file}:{line}: {call.Groups["method"].Value} without a literal SQL string: give it a path in SqlServerPaths so its command is captured.");
@@ -55,6 +61,36 @@ public sealed partial class SqlServerRawSqlTests
         Assert.NotEmpty(sites);
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
+
+    /// <summary>
+    /// Raw SQL built at run time, not a literal the test above can read: each file's SQL Server command, built by the
+    /// portal's own method, parsed here. (The capture of <see cref="SqlServerQueryTranslationTests"/> cannot reach the
+    /// rollups' MERGE: its empty results give a save no rollup rows to add.)
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, Func<string>> BuiltAtRunTime = new Dictionary<string, Func<string>>
+    {
+        ["Features/Trends/Rollups/TrendRollupWriter.cs"] = () => TrendRollupWriter.UpsertCommand(sqlServer: true,
+        [
+            new TrendRollup { Span = TrendRollupSpan.Day, Category = "delivery", Product = string.Empty, Day = 20261201, Figure = (int)TrendFigure.Refund, Key = 0, Text = "EUR", Count = 1, Sum = 2599 },
+            new TrendRollup { Span = TrendRollupSpan.Month, Channel = 2, Day = 20261201, Figure = (int)TrendFigure.Received, Key = 0, Text = string.Empty, Count = -1, Sum = 0 },
+        ]).Sql,
+    };
+
+    [Fact]
+    public void RawSqlBuiltAtRunTime_ParsesAsTSql()
+    {
+        foreach (var (file, build) in BuiltAtRunTime)
+        {
+            var sql = Placeholder().Replace(build(), "@p$1");
+            var (_, errors) = TSql.Parse(sql);
+
+            Assert.Contains("@p19", sql, StringComparison.Ordinal);
+            Assert.True(errors.Count == 0, $"{file}: {sql}: {string.Join("; ", errors)}");
+        }
+    }
+
+    [GeneratedRegex(@"\{(\d+)\}")]
+    private static partial Regex Placeholder();
 
     /// <summary>With <c>Database:Provider=SqlServer</c> Hangfire.SqlServer installs its schema (<c>[HangFire]</c>) at start-up with this script.</summary>
     [Fact]

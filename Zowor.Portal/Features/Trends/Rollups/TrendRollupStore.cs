@@ -49,8 +49,10 @@ public sealed class TrendRollupStore(IDbContextFactory<PortalDbContext> contexts
     }
 
     /// <summary>
-    /// Compares the day rows of each of <paramref name="days"/> with the complaints received that business day, and
-    /// each month touched with the sum of its day rows; a difference is added to the rollups (day and month) and logged.
+    /// Compares the day rows of each of <paramref name="days"/> with the complaints received that business day, and the
+    /// month rows of each month touched with the complaints received that month; a difference is added to the rows that
+    /// differ and logged. Each span is checked against the complaints, never against the other span: a month compared
+    /// with the sum of its day rows would take on the drift of a day nobody checked.
     /// </summary>
     public async Task<TrendRollupCheck> CheckAsync(IReadOnlyCollection<DateOnly> days, CancellationToken cancellationToken = default)
     {
@@ -93,8 +95,7 @@ public sealed class TrendRollupStore(IDbContextFactory<PortalDbContext> contexts
 
                 logger.LogWarning("Trend rollups: {Rows} rows of business day {Day} differed from the complaints; repaired ({Sample})",
                     off.Count, day, string.Join("; ", off.Take(5).Select(r => $"figure {r.Figure} key {r.Key}{r.Text} {r.Category}/{r.Channel}/{r.Product} {r.Count:+#;-#;0}")));
-                var month = new DateOnly(day.Year, day.Month, 1).DayNumber;
-                await TrendRollupWriter.UpsertAsync(db, off.Concat(off.Select(r => Copy(r, TrendRollupSpan.Month, month))), ct);
+                await TrendRollupWriter.UpsertAsync(db, off, ct);
                 fixedDays.Add(day);
                 fixedRows += off.Count;
             }
@@ -102,10 +103,10 @@ public sealed class TrendRollupStore(IDbContextFactory<PortalDbContext> contexts
             var fixedMonths = 0;
             foreach (var month in days.Select(d => new DateOnly(d.Year, d.Month, 1)).Distinct())
             {
-                var off = await MonthDifferenceAsync(db, month, ct);
+                var off = await MonthDifferenceAsync(db, zone, month, ct);
                 if (off.Count > 0)
                 {
-                    logger.LogWarning("Trend rollups: {Rows} rows of month {Month:yyyy-MM} differed from the sum of its days; repaired", off.Count, month);
+                    logger.LogWarning("Trend rollups: {Rows} rows of month {Month:yyyy-MM} differed from the complaints; repaired", off.Count, month);
                     await TrendRollupWriter.UpsertAsync(db, off, ct);
                     fixedMonths++;
                     fixedRows += off.Count;
@@ -129,18 +130,23 @@ public sealed class TrendRollupStore(IDbContextFactory<PortalDbContext> contexts
         return days;
     }
 
-    private static async Task<List<TrendRollup>> MonthDifferenceAsync(PortalDbContext db, DateOnly month, CancellationToken cancellationToken)
+    /// <summary>The month rows of <paramref name="month"/> as the complaints received that business month make them, less the stored ones.</summary>
+    private static async Task<List<TrendRollup>> MonthDifferenceAsync(PortalDbContext db, TimeZoneInfo zone, DateOnly month, CancellationToken cancellationToken)
     {
-        var (first, last) = (month.DayNumber, month.AddMonths(1).DayNumber - 1);
-        var days = await db.TrendRollups.AsNoTracking().Where(r => r.Span == TrendRollupSpan.Day && r.Day >= first && r.Day <= last)
-            .GroupBy(r => new { r.Category, r.Channel, r.Product, r.Figure, r.Key, r.Text })
-            .Select(g => new { g.Key, Count = g.Sum(r => r.Count), Sum = g.Sum(r => r.Sum) })
-            .ToListAsync(cancellationToken);
-        var stored = await db.TrendRollups.AsNoTracking().Where(r => r.Span == TrendRollupSpan.Month && r.Day == first).ToListAsync(cancellationToken);
-        var difference = new TrendRollupDelta();
-        foreach (var d in days)
+        var fromUtc = TimeZoneInfo.ConvertTimeToUtc(month.ToDateTime(TimeOnly.MinValue), zone);
+        var toUtc = TimeZoneInfo.ConvertTimeToUtc(month.AddMonths(1).ToDateTime(TimeOnly.MinValue), zone);
+        var truth = new TrendRollupDelta();
+        await foreach (var source in TrendRollupSource.Of(db, db.Complaints.AsNoTracking().Where(c => c.ReceivedAt >= fromUtc && c.ReceivedAt < toUtc))
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            difference.Add(new TrendRollupKey(TrendRollupSpan.Month, d.Key.Category, d.Key.Channel, d.Key.Product, first, d.Key.Figure, d.Key.Key, d.Key.Text), d.Count, d.Sum);
+            source.Contribute(zone, +1, truth);
+        }
+
+        var stored = await db.TrendRollups.AsNoTracking().Where(r => r.Span == TrendRollupSpan.Month && r.Day == month.DayNumber).ToListAsync(cancellationToken);
+        var difference = new TrendRollupDelta();
+        foreach (var row in truth.Rows.Where(r => r.Span == TrendRollupSpan.Month))
+        {
+            difference.Add(KeyOf(row), row.Count, row.Sum);
         }
 
         foreach (var row in stored)
@@ -160,11 +166,6 @@ public sealed class TrendRollupStore(IDbContextFactory<PortalDbContext> contexts
     }
 
     private static TrendRollupKey KeyOf(TrendRollup r) => new(r.Span, r.Category, r.Channel, r.Product, r.Day, r.Figure, r.Key, r.Text);
-
-    private static TrendRollup Copy(TrendRollup r, int span, int day) => new()
-    {
-        Span = span, Category = r.Category, Channel = r.Channel, Product = r.Product, Day = day, Figure = r.Figure, Key = r.Key, Text = r.Text, Count = r.Count, Sum = r.Sum,
-    };
 }
 
 /// <summary>What a drift check found: days checked, the days repaired, months repaired, rows changed.</summary>

@@ -100,7 +100,7 @@ public static class TrendRollupWriter
     /// <summary>The business time zone as stored in the settings (the rollups' days are business days).</summary>
     public static async Task<TimeZoneInfo> ZoneAsync(PortalDbContext db, CancellationToken cancellationToken)
     {
-        var id = await db.Set<PortalSettings>().AsNoTracking().Select(s => s.TimeZone).FirstOrDefaultAsync(cancellationToken);
+        var id = await db.Set<PortalSettings>().AsNoTracking().Where(s => s.Id == PortalSettings.SingletonId).Select(s => s.TimeZone).FirstOrDefaultAsync(cancellationToken);
         return TimeZoneInfo.FindSystemTimeZoneById(BusinessClock.IsKnownZone(id) ? id! : new PortalSettings().TimeZone);
     }
 
@@ -109,21 +109,28 @@ public static class TrendRollupWriter
     {
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
-            var values = new StringBuilder();
-            var parameters = new object[chunk.Length * 10];
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                var r = chunk[i];
-                var p = i * 10;
-                (parameters[p], parameters[p + 1], parameters[p + 2], parameters[p + 3], parameters[p + 4]) = (r.Span, r.Category, r.Channel, r.Product, r.Day);
-                (parameters[p + 5], parameters[p + 6], parameters[p + 7], parameters[p + 8], parameters[p + 9]) = (r.Figure, r.Key, r.Text, r.Count, r.Sum);
-                values.Append(i == 0 ? "(" : ", (");
-                values.AppendJoin(", ", Enumerable.Range(p, 10).Select(n => "{" + n.ToString(CultureInfo.InvariantCulture) + "}"));
-                values.Append(')');
-            }
-
-            await db.Database.ExecuteSqlRawAsync(db.Database.IsSqlServer() ? SqlServerUpsert(values) : SqliteUpsert(values), parameters, cancellationToken);
+            var (sql, parameters) = UpsertCommand(db.Database.IsSqlServer(), chunk);
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
+    }
+
+    /// <summary>The upsert of <paramref name="rows"/> for the provider, with <c>{n}</c> placeholders and their values.</summary>
+    internal static (string Sql, object[] Parameters) UpsertCommand(bool sqlServer, IReadOnlyList<TrendRollup> rows)
+    {
+        var values = new StringBuilder();
+        var parameters = new object[rows.Count * 10];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            var p = i * 10;
+            (parameters[p], parameters[p + 1], parameters[p + 2], parameters[p + 3], parameters[p + 4]) = (r.Span, r.Category, r.Channel, r.Product, r.Day);
+            (parameters[p + 5], parameters[p + 6], parameters[p + 7], parameters[p + 8], parameters[p + 9]) = (r.Figure, r.Key, r.Text, r.Count, r.Sum);
+            values.Append(i == 0 ? "(" : ", (");
+            values.AppendJoin(", ", Enumerable.Range(p, 10).Select(n => "{" + n.ToString(CultureInfo.InvariantCulture) + "}"));
+            values.Append(')');
+        }
+
+        return (sqlServer ? SqlServerUpsert(values) : SqliteUpsert(values), parameters);
     }
 
     private const string Columns = "\"Span\", \"Category\", \"Channel\", \"Product\", \"Day\", \"Figure\", \"Key\", \"Text\"";
