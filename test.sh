@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the Zowor Complaints Portal: domain, service, bUnit, integration and browser tests.
 # Installs what the tests need when it is missing (Debian's chromium for the browser tests, redis-server for the multi-node tests,
-# dovecot-imapd for the complaints-mailbox tests, nginx for the two-node failover test), then prints
+# dovecot-imapd for the complaints-mailbox tests, nginx for the two-node failover test, poppler-utils to read PDFs), then prints
 # "N passed, N failed" and exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +14,7 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)  # multi-node
 [ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)                # mailbox tests (they start their own Dovecot)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)                          # two-node failover test (it starts its own nginx)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)            # ... with a throw-away TLS certificate
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)    # review-pack PDF tests read the PDF's text back
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing ${missing[*]} for the tests..."
   as_root apt-get update -qq

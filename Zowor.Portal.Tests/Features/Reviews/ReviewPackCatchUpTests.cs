@@ -155,6 +155,30 @@ public sealed class ReviewPackCatchUpTests : IAsyncLifetime
         Assert.All(mail, m => Assert.Contains("/reviews?period=monthly-", m.Body, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Each reader's e-mail is in the language they chose in the portal (kept on their account by the language switch),
+    /// not in the language of the job or of whoever triggered it: the CCO reads Russian, the others English.
+    /// </summary>
+    [Fact]
+    public async Task CatchUp_WritesEachReadersEmail_InTheLanguageTheyChose_P63()
+    {
+        using (var cco = await PortalClient.SignedInAsync(_app, CcoEmail, Password, cancellationToken: Ct))
+        {
+            using var switched = await cco.Http.GetAsync("culture/set?culture=ru&redirectUri=%2F", Ct);
+            Assert.True(switched.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"the switch answered {(int)switched.StatusCode}");
+        }
+
+        await CatchUpAsync();
+
+        await using var db = _app.Database.CreateContext();
+        var mail = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Kind == ReviewPackNotices.MailKind).ToListAsync(Ct);
+        var russianMonth = M(-1).ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("ru"));
+        var englishMonth = M(-1).ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en"));
+        Assert.All(mail.Where(m => m.ToAddress == CcoEmail), m => Assert.Equal("ru", m.Culture));
+        Assert.Contains(mail, m => m.ToAddress == CcoEmail && m.Subject == "Пакет обзора готов: " + russianMonth && m.Body.Contains("Пакет обзора за " + russianMonth, StringComparison.Ordinal));
+        Assert.Contains(mail, m => m.ToAddress == QualityEmail && m.Culture == "en" && m.Subject == "Review pack ready: " + englishMonth);
+    }
+
     [Fact]
     public async Task SignOff_IsRecordedOncePerRole_ByQualityAndTheCco_P63()
     {
@@ -209,6 +233,50 @@ public sealed class ReviewPackCatchUpTests : IAsyncLifetime
             || (refused.StatusCode == HttpStatusCode.Redirect && refused.Headers.Location!.OriginalString.Contains("access-denied", StringComparison.Ordinal)),
             $"CSM got {(int)refused.StatusCode}");
         Assert.NotEqual(HttpStatusCode.OK, signedOut.StatusCode);
+    }
+
+    /// <summary>
+    /// The PDF as an auditor copies it (its text read back by poppler's pdftotext): categories by their names in the
+    /// reader's language, never their codes, and the generation time in the business zone, as every page shows times.
+    /// </summary>
+    [Fact]
+    public async Task PdfDownload_InRussian_NamesTheCategories_AndShowsTheBusinessTime_P63()
+    {
+        var pack = (await EnsureAsync(M(-2)))!;
+        using var quality = await PortalClient.SignedInAsync(_app, QualityEmail, Password, cancellationToken: Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"reviews/{pack.Id}/pdf");
+        request.Headers.AcceptLanguage.ParseAdd("ru");
+
+        using var response = await quality.Http.SendAsync(request, Ct);
+        var text = await PdfTextAsync(await response.Content.ReadAsByteArrayAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var russian = System.Globalization.CultureInfo.GetCultureInfo("ru");
+        Assert.Contains("Сформирован " + Now.AddHours(5).ToString("g", russian), text, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", text, StringComparison.Ordinal);
+        var lines = text.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Contains(lines, l => l.StartsWith("Доставка", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Оплата и счета", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("delivery", StringComparison.Ordinal) || l.StartsWith("billing", StringComparison.Ordinal));
+    }
+
+    /// <summary>The text of a PDF as poppler's pdftotext reads it (the test scripts install poppler-utils).</summary>
+    private static async Task<string> PdfTextAsync(byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"review-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, pdf, Ct);
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true })!;
+            var text = await process.StandardOutput.ReadToEndAsync(Ct);
+            await process.WaitForExitAsync(Ct);
+            Assert.Equal(0, process.ExitCode);
+            return text;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     // ---- Hand-built data ----

@@ -6,6 +6,9 @@ namespace Zowor.Portal.Data.Configurations;
 
 internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
 {
-    public void Configure(EntityTypeBuilder<PortalUser> builder) =>
+    public void Configure(EntityTypeBuilder<PortalUser> builder)
+    {
         builder.Property(u => u.DisplayName).HasMaxLength(200).IsRequired();
+        builder.Property(u => u.Language).HasMaxLength(8);
+    }
 }

@@ -13,4 +13,10 @@ public sealed class PortalUser : IdentityUser
     /// its sessions end; its name stays on the timelines it wrote.
     /// </summary>
     public DateTime? DeactivatedAt { get; set; }
+
+    /// <summary>
+    /// The language the staff member last chose with the language switch ("en", "ru"); null until they choose. E-mails
+    /// the portal sends them (a review pack ready) are written in it, not in the language of whoever triggered the send.
+    /// </summary>
+    public string? Language { get; set; }
 }

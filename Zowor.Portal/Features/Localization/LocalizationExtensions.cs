@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Zowor.Portal.Features.Identity;
 
 namespace Zowor.Portal.Features.Localization;
 
@@ -18,10 +20,13 @@ public static class LocalizationExtensions
         return builder;
     }
 
-    /// <summary>The culture switch: stores the choice in a cookie and goes back to the page (local URLs only).</summary>
+    /// <summary>
+    /// The culture switch: stores the choice in a cookie and goes back to the page (local URLs only). A signed-in staff
+    /// member's choice is also kept on their account, so that the e-mails the portal sends them are in their language.
+    /// </summary>
     public static IEndpointRouteBuilder MapCultureEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext context) =>
+        endpoints.MapGet("/culture/set", async (string culture, string? redirectUri, HttpContext context, UserManager<PortalUser> users) =>
         {
             if (Cultures.Contains(culture))
             {
@@ -29,6 +34,11 @@ public static class LocalizationExtensions
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                if (context.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(context.User) is { } user && user.Language != culture)
+                {
+                    user.Language = culture;
+                    await users.UpdateAsync(user);
+                }
             }
 
             // Only a path of this site: "//host", "/\host" and absolute URLs would send the user elsewhere (an open redirect).

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
+using Zowor.Portal.Features.Categories;
 using Zowor.Portal.Features.Localization;
+using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Trends;
 
@@ -20,10 +22,10 @@ public static class ReviewExport
             .RequireAuthorization(PortalRoles.Policies.Reviews);
 
         // P-63: the pack as a PDF for the quality records; the same policy, and the service checks it again.
-        endpoints.MapGet("/reviews/{id:int}/pdf", async (int id, HttpContext http, ReviewService reviews, IStringLocalizer<SharedResource> L) =>
+        endpoints.MapGet("/reviews/{id:int}/pdf", async (int id, HttpContext http, ReviewService reviews, CategoryService categories, BusinessClock clock, IStringLocalizer<SharedResource> L) =>
             await ReadAsync(id, http, reviews) is not { } pack
                 ? Results.NotFound()
-                : Results.File(ReviewPdf.Render(pack, L), "application/pdf", $"review-{pack.Kind.ToString().ToLowerInvariant()}-{pack.PeriodStart:yyyy-MM}.pdf"))
+                : Results.File(ReviewPdf.Render(pack, L, await categories.GetNamesAsync(http.RequestAborted), clock), "application/pdf", $"review-{pack.Kind.ToString().ToLowerInvariant()}-{pack.PeriodStart:yyyy-MM}.pdf"))
             .RequireAuthorization(PortalRoles.Policies.Reviews);
         return endpoints;
     }

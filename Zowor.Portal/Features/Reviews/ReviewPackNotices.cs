@@ -28,7 +28,7 @@ public sealed class ReviewPackNotices(IStringLocalizer<SharedResource> L, IOptio
         var readers = await db.Users.AsNoTracking()
             .Where(u => u.DeactivatedAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
             .OrderBy(u => u.Email)
-            .Select(u => new { u.Id, u.Email, u.DisplayName })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Language })
             .ToListAsync(cancellationToken);
         var link = LinkTo(pack);
         var period = Period(pack.Kind, pack.PeriodStart);
@@ -43,22 +43,28 @@ public sealed class ReviewPackNotices(IStringLocalizer<SharedResource> L, IOptio
         }).ToList();
         db.Set<UserNotification>().AddRange(notifications);
 
-        var subject = string.Format(CultureInfo.InvariantCulture, L["Review pack ready: {0}"], period);
+        var url = $"{mail.Value.PublicUrl.TrimEnd('/')}/{link}";
         foreach (var reader in readers.Where(r => !string.IsNullOrWhiteSpace(r.Email)))
         {
-            var body = new StringBuilder()
-                .AppendLine(string.Format(CultureInfo.InvariantCulture, L["Dear {0},"], reader.DisplayName)).AppendLine()
-                .AppendLine(string.Format(CultureInfo.InvariantCulture, L["The review pack for {0} is ready to read and sign off (P-63): {1}"], period, $"{mail.Value.PublicUrl.TrimEnd('/')}/{link}"))
-                .AppendLine()
-                .AppendLine(L["Zowor Complaints Portal"]);
+            // Each reader's e-mail in the language they chose in the portal (English until they choose).
+            var (subject, body, culture) = CustomerMailTemplates.InCustomerCulture(reader.Language, culture =>
+            {
+                var localPeriod = ReviewPdf.PeriodText(pack.Kind, pack.PeriodStart);
+                var text = new StringBuilder()
+                    .AppendLine(string.Format(culture, L["Dear {0},"], reader.DisplayName)).AppendLine()
+                    .AppendLine(string.Format(culture, L["The review pack for {0} is ready to read and sign off (P-63): {1}"], localPeriod, url))
+                    .AppendLine()
+                    .AppendLine(L["Zowor Complaints Portal"]);
+                return (string.Format(culture, L["Review pack ready: {0}"], localPeriod), text.ToString(), culture.Name);
+            });
             db.Set<OutboxMessage>().Add(new OutboxMessage
             {
                 Kind = MailKind,
                 ToAddress = reader.Email!,
                 ToName = reader.DisplayName,
                 Subject = subject,
-                Body = body.ToString(),
-                Culture = CultureInfo.CurrentUICulture.Name is { Length: > 0 } name ? name : "en",
+                Body = body,
+                Culture = culture,
                 CreatedAt = now,
                 NextAttemptAt = now,
             });

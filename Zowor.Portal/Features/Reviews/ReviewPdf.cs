@@ -4,7 +4,9 @@ using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 using Zowor.Portal.Components.Shared;
+using Zowor.Portal.Features.Categories;
 using Zowor.Portal.Features.Localization;
+using Zowor.Portal.Features.Settings;
 
 namespace Zowor.Portal.Features.Reviews;
 
@@ -31,7 +33,8 @@ public static class ReviewPdf
     public static string PeriodText(ReviewKind kind, DateOnly start) =>
         kind == ReviewKind.Annual ? start.Year.ToString(CultureInfo.CurrentCulture) : start.ToString("MMMM yyyy", CultureInfo.CurrentCulture);
 
-    public static byte[] Render(ReviewDetail pack, IStringLocalizer<SharedResource> L)
+    /// <summary>The pack as a PDF in the reader's language: categories and root causes by their names, times in the business time zone.</summary>
+    public static byte[] Render(ReviewDetail pack, IStringLocalizer<SharedResource> L, TaxonomyNames names, BusinessClock clock)
     {
         ArgumentNullException.ThrowIfNull(pack);
         UseLicensedFonts();
@@ -42,14 +45,14 @@ public static class ReviewPdf
         var page = new ReviewPdfWriter(document);
         var f = pack.Figures;
         page.Heading(Title(pack, L), 16);
-        page.Text(string.Format(CultureInfo.CurrentCulture, L["Generated {0} UTC. A snapshot: the figures are as they stood that day; later changes do not rewrite them."],
-            pack.GeneratedAt.ToString("g", CultureInfo.CurrentCulture)));
+        page.Text(string.Format(CultureInfo.CurrentCulture, L["Generated {0}. A snapshot: the figures are as they stood that day; later changes do not rewrite them."],
+            clock.ToLocal(pack.GeneratedAt).ToString("g", CultureInfo.CurrentCulture)));
 
         page.Heading(L["Sign-off"]);
         foreach (var role in Domain.Reviews.ReviewSignOffRules.SigningRoles)
         {
             var signed = pack.SignOffs.FirstOrDefault(s => s.Role == role);
-            page.Pair(RoleName(role, L), signed is null ? L["Not signed yet"] : $"{signed.SignedByName} · {signed.SignedAt.ToString("g", CultureInfo.CurrentCulture)} UTC");
+            page.Pair(RoleName(role, L), signed is null ? L["Not signed yet"] : $"{signed.SignedByName} · {clock.ToLocal(signed.SignedAt).ToString("g", CultureInfo.CurrentCulture)}");
         }
 
         page.Heading(L["Figures"]);
@@ -67,10 +70,11 @@ public static class ReviewPdf
             page.Pair(L["Refunds"] + " " + currency, amount.ToString("N2", CultureInfo.CurrentCulture));
         }
 
-        foreach (var (title, rows, translate) in new[] { (L["By channel"], f.ByChannel, true), (L["By category"], f.ByCategory, false), (L["Root causes"], f.RootCauses, true), (L["Resolution mix"], f.ResolutionMix, true) })
+        var enumName = (string key) => L[EnumText.OfName(key)].Value;
+        foreach (var (title, rows, name) in new[] { (L["By channel"], f.ByChannel, enumName), (L["By category"], f.ByCategory, names.Category), (L["Root causes"], f.RootCauses, names.RootCause), (L["Resolution mix"], f.ResolutionMix, enumName) })
         {
             page.Heading(title, 11);
-            page.Table([.. rows.OrderByDescending(r => r.Value).Select(r => new[] { translate ? L[EnumText.OfName(r.Key)].Value : r.Key, Number(r.Value) })]);
+            page.Table([.. rows.OrderByDescending(r => r.Value).Select(r => new[] { name(r.Key), Number(r.Value) })]);
         }
 
         if (f.StaffCompliance is { } staff)
@@ -82,7 +86,7 @@ public static class ReviewPdf
 
         if (f.Sections is { } s)
         {
-            ReviewPdfSections.Write(page, s, L);
+            ReviewPdfSections.Write(page, s, L, names);
         }
 
         page.Heading(L["Findings and decisions"]);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Zowor.Portal.Components.Shared;
+using Zowor.Portal.Features.Categories;
 using Zowor.Portal.Features.Localization;
 
 namespace Zowor.Portal.Features.Reviews;
@@ -8,7 +9,7 @@ namespace Zowor.Portal.Features.Reviews;
 /// <summary>The CAPA, memo, training, satisfaction and previous-decision sections of the review PDF.</summary>
 internal static class ReviewPdfSections
 {
-    public static void Write(ReviewPdfWriter page, ReviewSections s, IStringLocalizer<SharedResource> L)
+    public static void Write(ReviewPdfWriter page, ReviewSections s, IStringLocalizer<SharedResource> L, TaxonomyNames names)
     {
         page.Heading(L["Corrective and preventive actions (P-62)"]);
         foreach (var (title, rows) in new[] { (L["CAPAs opened"], s.Capa.Opened), (L["CAPAs closed"], s.Capa.Closed), (L["CAPAs overdue at the period's end"], s.Capa.Overdue) })
@@ -34,7 +35,7 @@ internal static class ReviewPdfSections
         page.Pair(L["Response rate"], ReviewPdf.Percent(s.Satisfaction.ResponseRate));
         page.Pair(L["Average outcome score"], ReviewPdf.Number(s.Satisfaction.AverageOutcome));
         page.Pair(L["Average handling score"], ReviewPdf.Number(s.Satisfaction.AverageHandling));
-        page.Table([.. s.Satisfaction.ByCategory.Select(c => new[] { c.Key, ReviewPdf.Number(c.Answers), ReviewPdf.Number(c.Average) })]);
+        page.Table([.. s.Satisfaction.ByCategory.Select(c => new[] { names.Category(c.Key), ReviewPdf.Number(c.Answers), ReviewPdf.Number(c.Average) })]);
 
         page.Heading(L["Previous review's decisions"]);
         if (s.Previous is not { } previous)

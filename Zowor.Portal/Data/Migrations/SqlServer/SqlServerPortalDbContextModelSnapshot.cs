@@ -1160,6 +1160,10 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 
