@@ -54,6 +54,9 @@ public sealed class TrendsViewTests : PortalComponentTestBase
         Assert.Equal("75%", Tile(cut, "tile-ack24"));
         Assert.Equal("4.5 / 30", Tile(cut, "tile-ack-hours"));
         Assert.Equal("2.5 / 4", Tile(cut, "tile-resolve-days"));
+        // Issue 21: durations come from hourly histograms of the rollups, so the tiles say they are to the hour.
+        Assert.EndsWith("to the hour", cut.Find("[data-testid=tile-ack-hours] [data-testid=tile-detail]").TextContent.Trim(), StringComparison.Ordinal);
+        Assert.EndsWith("to the hour", cut.Find("[data-testid=tile-resolve-days] [data-testid=tile-detail]").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("25%", Tile(cut, "tile-escalated"));
         Assert.Equal("75%", Tile(cut, "tile-first-estimate")); // P-21: 3 of 4 resolved by the first estimate
         Assert.Equal("33%", Tile(cut, "tile-repeat"));
