@@ -66,6 +66,12 @@ public enum CapaSource
     Audit,
     /// <summary>Anything else.</summary>
     Other,
+    /// <summary>A trend in the complaint figures (a bar, a Pareto row, a product).</summary>
+    ComplaintTrend,
+    /// <summary>A nonconformity found inside the company (a process not followed, a defect caught before a customer saw it).</summary>
+    InternalNonconformity,
+    /// <summary>Customer feedback that is not a complaint (a survey comment, a suggestion).</summary>
+    CustomerFeedback,
 }
 
 /// <summary>Risk level from severity × likelihood.</summary>

@@ -289,6 +289,42 @@ public sealed class CapaRecord
         ClosedAt = at;
     }
 
+    /// <summary>
+    /// Links a complaint to the CAPA (from the case page, a trend, or the CAPA), with an optional reason; the complaint's
+    /// timeline records the same link. Refused on a closed CAPA and for a complaint already linked.
+    /// </summary>
+    public void LinkComplaint(CapaComplaintLink link, string? reason, Actor by, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        if (!CapaWorkflow.IsOpen(Status))
+        {
+            throw new CapaWorkflowException("A closed CAPA takes no more complaints; open a new one.");
+        }
+
+        if (_complaints.Any(c => c.ComplaintId == link.ComplaintId))
+        {
+            throw new DomainException("The complaint is already linked to this CAPA.");
+        }
+
+        var why = Guard.OptionalText(reason, "Reason", CapaLimits.Text);
+        _complaints.Add(link);
+        Record(by, at, "Complaint linked", link.Reference + (why is null ? string.Empty : " · " + why));
+    }
+
+    /// <summary>Unlinks a complaint; the reason is required and kept in both histories.</summary>
+    public void UnlinkComplaint(Guid complaintId, string? reason, Actor by, DateTime at)
+    {
+        var link = _complaints.SingleOrDefault(c => c.ComplaintId == complaintId) ?? throw new DomainException("The complaint is not linked to this CAPA.");
+        if (!CapaWorkflow.IsOpen(Status))
+        {
+            throw new CapaWorkflowException("A closed CAPA keeps the complaints it was closed with.");
+        }
+
+        var why = Guard.Text(reason, "Reason", CapaLimits.Text);
+        _complaints.Remove(link);
+        Record(by, at, "Complaint unlinked", link.Reference + " · " + why);
+    }
+
     /// <summary>Changes the title, type, source, problem statement and risk.</summary>
     public void UpdateDetails(string? title, CapaKind kind, CapaSource source, string? problemStatement, CapaRisk risk, Actor by, DateTime at)
     {

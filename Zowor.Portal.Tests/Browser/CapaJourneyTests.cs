@@ -44,6 +44,12 @@ public sealed class CapaJourneyTests(BrowserFixture browser) : IClassFixture<Bro
             await Expect(page.Locator("[data-testid=capa-row]")).ToHaveCountAsync(3);
             await Expect(page.Locator("[data-testid=capa-overdue]")).ToHaveCountAsync(1);
             await Screenshots.SaveAsync(page, "capa-01-list-with-alert");
+            // Issue 19: a CAPA can also be opened by hand (audit finding, internal nonconformity, customer feedback, trend).
+            await page.Locator("[data-testid=capa-new]").ClickAsync();
+            await Expect(page.Locator("[data-testid=capa-new-form]")).ToContainTextAsync("Complaint trend");
+            await Screenshots.SaveAsync(page, "capa-01b-new-capa-form");
+            await page.Locator("[data-testid=capa-new]").ClickAsync();
+            await Expect(page.Locator("[data-testid=capa-new-form]")).ToHaveCountAsync(0);
 
             await alert.Locator("[data-testid=capa-alert-open]").ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex(@"/capa/[0-9a-f-]{36}$"));

@@ -197,6 +197,8 @@ public static class SqlServerPaths
         new("CapaService.GetAsync", false, (s, ct) => s.GetRequiredService<CapaService>().GetAsync(Missing, ct)),
         new("CapaService.ListForComplaintAsync", false, (s, ct) => s.GetRequiredService<CapaService>().ListForComplaintAsync(Missing, ct)),
         new("CapaService.ListOwnersAsync", false, (s, ct) => s.GetRequiredService<CapaService>().ListOwnersAsync(ct)),
+        new("CapaService.ListOpenAsync: CAPAs a complaint can be linked to", false, (s, ct) => s.GetRequiredService<CapaService>().ListOpenAsync(ct)),
+        new("CapaService.ListCoursesAsync: courses for a training action", false, (s, ct) => s.GetRequiredService<CapaService>().ListCoursesAsync(ct)),
         new("CapaService.OpenFromAlertAsync", false, (s, ct) => s.GetRequiredService<CapaService>().OpenFromAlertAsync(1, ct)),
         new("CapaService.DismissAlertAsync", false, (s, ct) => s.GetRequiredService<CapaService>().DismissAlertAsync(1, ct)),
         new("CapaService.CreateAsync: next number, INSERT", false,

@@ -158,6 +158,36 @@ public sealed class CapaTeachingAndApprovalTests : IAsyncLifetime
         Assert.Equal(CapaStatus.EffectivenessCheck, (await capas.GetAsync(id, Ct))!.Capa.Status);
     }
 
+    [Fact]
+    public async Task LinkAndUnlink_AComplaint_AreOnTheCapasHistoryAndTheComplaintsTimeline_P62()
+    {
+        var complaint = new CapaTestData().Complaint("SteelBoil 1.7 L kettle", "product-defect", DateTime.UtcNow.AddDays(-3));
+        await using (var db = await _app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Zowor.Portal.Data.PortalDbContext>>().CreateDbContextAsync(Ct))
+        {
+            db.Complaints.Add(complaint);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var quality = await _app.SignInAsync(QualityEmail);
+        var capas = quality.Services.GetRequiredService<CapaService>();
+        var id = await capas.CreateAsync(new CapaDetailsForm { Title = "Audit: seals", Source = CapaSource.Audit, ProblemStatement = "Seal checks skipped.", Severity = 2, Likelihood = 2 }, Ct);
+
+        await capas.LinkComplaintAsync(id, complaint.Id, "Same seal defect.", Ct);
+        await Assert.ThrowsAsync<DomainException>(() => capas.LinkComplaintAsync(id, complaint.Id, null, Ct));
+        Assert.Equal(complaint.Id, Assert.Single((await capas.GetAsync(id, Ct))!.Capa.Complaints).ComplaintId);
+        Assert.Contains(await capas.ListForComplaintAsync(complaint.Id, Ct), c => c.Id == id);
+
+        await Assert.ThrowsAsync<DomainException>(() => capas.UnlinkComplaintAsync(id, complaint.Id, "", Ct));
+        await capas.UnlinkComplaintAsync(id, complaint.Id, "A different product after all.", Ct);
+
+        var capa = (await capas.GetAsync(id, Ct))!.Capa;
+        Assert.Empty(capa.Complaints);
+        Assert.Equal(["Opened", "Complaint linked", "Complaint unlinked"], capa.History.OrderBy(h => h.Sequence).Select(h => h.What));
+        var (timeline, _) = await _app.Database.LoadComplaintAsync(complaint.Id, Ct);
+        Assert.Equal(1, timeline.History.Count(h => h.Kind == Zowor.Portal.Domain.Complaints.ComplaintHistoryKinds.CapaLinked));
+        Assert.Equal("A different product after all.", Assert.Single(timeline.History, h => h.Kind == Zowor.Portal.Domain.Complaints.ComplaintHistoryKinds.CapaUnlinked).Details);
+    }
+
     /// <summary>A CAPA in the action plan, opened by Quality.</summary>
     private static async Task<Guid> PlannedCapaAsync(CapaService capas)
     {

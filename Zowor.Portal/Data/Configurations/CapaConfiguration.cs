@@ -42,6 +42,8 @@ internal sealed class CapaConfiguration : IEntityTypeConfiguration<CapaRecord>
             link.ToTable("CapaComplaints");
             link.WithOwner().HasForeignKey("CapaId");
             link.HasKey("CapaId", nameof(CapaComplaintLink.ComplaintId));
+            // The complaint's id is given, never generated: a link added to a saved CAPA must be INSERTed, not UPDATEd.
+            link.Property(l => l.ComplaintId).ValueGeneratedNever();
             link.Property(l => l.Reference).HasMaxLength(32);
             // A case page lists its CAPAs by this index.
             link.HasIndex(l => l.ComplaintId);

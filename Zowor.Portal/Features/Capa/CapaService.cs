@@ -21,6 +21,7 @@ public sealed class CapaService(
     BusinessClock clock,
     LivePublisher publisher,
     MemoService memos,
+    Complaints.ComplaintUpdater complaints,
     UserManager<PortalUser> users,
     ILogger<CapaService> logger)
 {
@@ -210,6 +211,67 @@ public sealed class CapaService(
         alert.DismissedBy = me.Name;
         await db.SaveChangesAsync(cancellationToken);
         publisher.Publish(new CapaChanged(null, CapaChanges.AlertHandled, alert.ComplaintIds, me.Id));
+    }
+
+    /// <summary>
+    /// Links a complaint to a CAPA ("Link to CAPA" on a case, "Open CAPA" from a case or trend): one transaction puts the
+    /// link on the CAPA's history and on the complaint's timeline (P-62).
+    /// </summary>
+    public Task LinkComplaintAsync(Guid capaId, Guid complaintId, string? reason, CancellationToken cancellationToken = default) =>
+        ChangeLinkAsync(capaId, complaintId, reason, linked: true, cancellationToken);
+
+    /// <summary>Unlinks a complaint from a CAPA with a reason, on both timelines.</summary>
+    public Task UnlinkComplaintAsync(Guid capaId, Guid complaintId, string? reason, CancellationToken cancellationToken = default) =>
+        ChangeLinkAsync(capaId, complaintId, reason, linked: false, cancellationToken);
+
+    /// <summary>"Open CAPA" for complaints (a case, or the complaints behind a trend figure): a new CAPA with them linked.</summary>
+    public async Task<Guid> OpenForComplaintsAsync(CapaDetailsForm form, IReadOnlyList<Guid> complaintIds, CancellationToken cancellationToken = default)
+    {
+        var id = await CreateAsync(form, cancellationToken);
+        foreach (var complaintId in complaintIds.Distinct())
+        {
+            await LinkComplaintAsync(id, complaintId, null, cancellationToken);
+        }
+
+        return id;
+    }
+
+    /// <summary>The open CAPAs a complaint can be linked to ("Link to CAPA" on a case).</summary>
+    public async Task<IReadOnlyList<LinkedCapa>> ListOpenAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Capas.AsNoTracking().Where(c => c.Status != CapaStatus.Closed).OrderByDescending(c => c.OpenedAt)
+            .Select(c => new LinkedCapa(c.Id, c.Number, c.Title, c.Status)).ToListAsync(cancellationToken);
+    }
+
+    private async Task ChangeLinkAsync(Guid capaId, Guid complaintId, string? reason, bool linked, CancellationToken cancellationToken)
+    {
+        var me = await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
+        var now = clock.UtcNow;
+        string number;
+        await using (var read = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            number = await read.Capas.Where(c => c.Id == capaId).Select(c => c.Number).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new DomainException("The CAPA does not exist.");
+        }
+
+        // The complaint's updater owns its version check and live events; the CAPA changes in the same transaction, and a
+        // refusal by either (already linked, a closed CAPA, no reason) saves neither.
+        await complaints.ApplyAsync(complaintId, null, me, now, complaint => complaint.RecordCapaLink(number, linked, reason, me, now),
+            cancellationToken, emailCustomer: false, alongside: (db, complaint) =>
+        {
+            var capa = db.Capas.AsSplitQuery().SingleOrDefault(c => c.Id == capaId) ?? throw new DomainException("The CAPA does not exist.");
+            if (linked)
+            {
+                capa.LinkComplaint(new CapaComplaintLink(complaint.Id, complaint.Reference), reason, me, now);
+            }
+            else
+            {
+                capa.UnlinkComplaint(complaint.Id, reason, me, now);
+            }
+        });
+        publisher.Publish(new CapaChanged(capaId, CapaChanges.Changed, [complaintId], me.Id));
     }
 
     /// <summary>Opens a CAPA by hand (audit finding, review, other); no complaints linked yet.</summary>

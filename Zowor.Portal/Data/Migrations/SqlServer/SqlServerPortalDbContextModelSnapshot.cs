@@ -1912,7 +1912,6 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                                 .HasColumnType("uniqueidentifier");
 
                             b1.Property<Guid>("ComplaintId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uniqueidentifier");
 
                             b1.Property<string>("Reference")

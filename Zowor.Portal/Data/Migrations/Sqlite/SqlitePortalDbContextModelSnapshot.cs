@@ -1861,7 +1861,6 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("ComplaintId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Reference")
