@@ -324,7 +324,8 @@ public sealed class ComplaintGenerator(IDbContextFactory<PortalDbContext> contex
         {
             var before = random.Next(8, 40);
             capa.RecordEffectiveness(true, "Recurrence fell after the actions.", new EffectivenessEvidence(before, random.Next(0, before / 2), 90, true), by, Next());
-            capa.Close(by, Next());
+            var closedAt = Next();
+            capa.Close(CapaSignature.ApproveClosure(new Actor("bench-cco", "Benchmark CCO"), "CCO", closedAt), closedAt);
         }
     }
 

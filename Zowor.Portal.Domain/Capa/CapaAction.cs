@@ -18,9 +18,10 @@ public sealed class CapaAction
     /// <summary>The due date a new action is offered with: two weeks from <paramref name="today"/> (the business day).</summary>
     public static DateOnly DefaultDueOn(DateOnly today) => today.AddDays(DefaultDueDays);
 
-    internal CapaAction(int number, string description, Actor owner, DateOnly dueOn)
+    internal CapaAction(int number, string description, Actor owner, DateOnly dueOn, DateOnly addedOn)
     {
         Number = number;
+        AddedOn = addedOn;
         Description = description;
         OwnerId = owner.Id;
         OwnerName = owner.Name;
@@ -52,6 +53,31 @@ public sealed class CapaAction
     /// <summary>When the portal flagged it overdue (once per action).</summary>
     public DateTime? OverdueFlaggedAt { get; private set; }
 
+    /// <summary>A task, a memo or a training action; memo and training actions finish only on the evidence.</summary>
+    public CapaActionKind Kind { get; private set; }
+
+    /// <summary>The business day the action was added; training completed before it does not count.</summary>
+    public DateOnly? AddedOn { get; private set; }
+
+    /// <summary>The memo of a memo action.</summary>
+    public Guid? MemoId { get; private set; }
+
+    /// <summary>The course of a training action.</summary>
+    public int? TrainingCourseId { get; private set; }
+
+    /// <summary>The memo's title or the course's name, as it was when linked.</summary>
+    public string? TeachingTitle { get; private set; }
+
+    /// <summary>The roles whose members must take the course (comma-separated); the memo's audience for a memo action.</summary>
+    public string? RequiredRoles { get; private set; }
+
+    /// <summary><see cref="RequiredRoles"/> as a list.</summary>
+    public IReadOnlyList<string> RequiredRoleList =>
+        RequiredRoles is null ? [] : RequiredRoles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Memo or training: finished by the portal when the evidence is complete, never by hand.</summary>
+    public bool CompletesOnEvidence => Kind is CapaActionKind.Memo or CapaActionKind.Training;
+
     /// <summary>Still open after its due day.</summary>
     public bool IsOverdue(DateOnly today) => Status == CapaActionStatus.Open && DueOn < today;
 
@@ -59,6 +85,15 @@ public sealed class CapaAction
     {
         Status = status;
         FinishedOn = on;
+    }
+
+    internal void Teach(CapaActionKind kind, Guid? memoId, int? courseId, string title, IReadOnlyCollection<string> roles)
+    {
+        Kind = kind;
+        MemoId = memoId;
+        TrainingCourseId = courseId;
+        TeachingTitle = title;
+        RequiredRoles = string.Join(',', roles);
     }
 
     internal void FlagOverdue(DateTime at) => OverdueFlaggedAt = at;

@@ -66,6 +66,12 @@ public enum CapaSource
     Audit,
     /// <summary>Anything else.</summary>
     Other,
+    /// <summary>A trend in the complaint figures (a bar, a Pareto row, a product).</summary>
+    ComplaintTrend,
+    /// <summary>A nonconformity found inside the company (a process not followed, a defect caught before a customer saw it).</summary>
+    InternalNonconformity,
+    /// <summary>Customer feedback that is not a complaint (a survey comment, a suggestion).</summary>
+    CustomerFeedback,
 }
 
 /// <summary>Risk level from severity × likelihood.</summary>
@@ -105,4 +111,15 @@ public enum CapaActionStatus
     Done,
     /// <summary>Dropped.</summary>
     Cancelled,
+}
+
+/// <summary>What kind of work a CAPA action is, and so how it is finished (P-80, P-81).</summary>
+public enum CapaActionKind
+{
+    /// <summary>A task its owner marks done by hand.</summary>
+    Task,
+    /// <summary>An internal memo published from the CAPA; done when its whole audience has acknowledged it (P-81).</summary>
+    Memo,
+    /// <summary>A training course; done when every required staff member has completed it since the action was added (P-80).</summary>
+    Training,
 }

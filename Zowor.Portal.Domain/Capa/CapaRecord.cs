@@ -107,6 +107,9 @@ public sealed class CapaRecord
     /// <summary>Name of who opened it.</summary>
     public string OpenedByName { get; private set; }
 
+    /// <summary>The electronic signature that approved the closure (who, role, when, meaning).</summary>
+    public CapaSignature? ClosureApproval { get; private set; }
+
     /// <summary>When it was closed (UTC).</summary>
     public DateTime? ClosedAt { get; private set; }
 
@@ -256,8 +259,12 @@ public sealed class CapaRecord
         ImplementedAt = null;
     }
 
-    /// <summary>EffectivenessCheck → Closed; only after an "effective" decision.</summary>
-    public void Close(Actor by, DateTime at)
+    /// <summary>
+    /// EffectivenessCheck → Closed; only after an "effective" decision and with a closure approval: the electronic
+    /// signature of a second person (Quality or CCO, checked by the web app with their password), not the CAPA's owner
+    /// (<see cref="OpenedById"/>). The signer is the one who closes.
+    /// </summary>
+    public void Close(CapaSignature? approval, DateTime at)
     {
         EnsureAllowed(CapaStep.Close);
         if (Decision is not { Effective: true })
@@ -265,8 +272,57 @@ public sealed class CapaRecord
             throw new CapaWorkflowException("A CAPA is closed only after it was found effective.");
         }
 
-        MoveTo(CapaStep.Close, by, at, null);
+        if (approval is null || approval.Meaning != CapaSignature.ApprovedClosure)
+        {
+            throw new CapaWorkflowException("Closing a CAPA needs the approval of a second person in the Quality or CCO role.");
+        }
+
+        if (approval.SignerId == OpenedById)
+        {
+            throw new CapaWorkflowException("The CAPA's owner cannot approve its closure: a second person must.");
+        }
+
+        var signer = new Actor(approval.SignerId, approval.SignerName);
+        MoveTo(CapaStep.Close, signer, at, null);
+        ClosureApproval = approval;
+        Record(signer, at, "Closure approved", string.Create(CultureInfo.InvariantCulture, $"{approval.SignerName} · role {approval.SignerRole} · {approval.Meaning} · electronic signature"));
         ClosedAt = at;
+    }
+
+    /// <summary>
+    /// Links a complaint to the CAPA (from the case page, a trend, or the CAPA), with an optional reason; the complaint's
+    /// timeline records the same link. Refused on a closed CAPA and for a complaint already linked.
+    /// </summary>
+    public void LinkComplaint(CapaComplaintLink link, string? reason, Actor by, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        if (!CapaWorkflow.IsOpen(Status))
+        {
+            throw new CapaWorkflowException("A closed CAPA takes no more complaints; open a new one.");
+        }
+
+        if (_complaints.Any(c => c.ComplaintId == link.ComplaintId))
+        {
+            throw new DomainException("The complaint is already linked to this CAPA.");
+        }
+
+        var why = Guard.OptionalText(reason, "Reason", CapaLimits.Text);
+        _complaints.Add(link);
+        Record(by, at, "Complaint linked", link.Reference + (why is null ? string.Empty : " · " + why));
+    }
+
+    /// <summary>Unlinks a complaint; the reason is required and kept in both histories.</summary>
+    public void UnlinkComplaint(Guid complaintId, string? reason, Actor by, DateTime at)
+    {
+        var link = _complaints.SingleOrDefault(c => c.ComplaintId == complaintId) ?? throw new DomainException("The complaint is not linked to this CAPA.");
+        if (!CapaWorkflow.IsOpen(Status))
+        {
+            throw new CapaWorkflowException("A closed CAPA keeps the complaints it was closed with.");
+        }
+
+        var why = Guard.Text(reason, "Reason", CapaLimits.Text);
+        _complaints.Remove(link);
+        Record(by, at, "Complaint unlinked", link.Reference + " · " + why);
     }
 
     /// <summary>Changes the title, type, source, problem statement and risk.</summary>
@@ -335,9 +391,65 @@ public sealed class CapaRecord
             throw new DomainException("The due date cannot be in the past.");
         }
 
-        var action = new CapaAction(_actions.Count == 0 ? 1 : _actions.Max(a => a.Number) + 1, text, owner, due);
+        var action = new CapaAction(_actions.Count == 0 ? 1 : _actions.Max(a => a.Number) + 1, text, owner, due, today);
         _actions.Add(action);
         Record(by, at, "Action added", string.Create(CultureInfo.InvariantCulture, $"#{action.Number} {text} · {owner.Name} · {due:yyyy-MM-dd}"));
+        return action;
+    }
+
+    /// <summary>
+    /// Adds a memo action (P-81): the memo published from this CAPA for <paramref name="audienceRoles"/>. It finishes
+    /// when everyone in the audience has acknowledged the memo (<see cref="CompleteOnEvidence"/>), never by hand.
+    /// </summary>
+    public CapaAction AddMemoAction(Guid memoId, string? memoTitle, IReadOnlyCollection<string> audienceRoles, Actor? owner, DateOnly? dueOn, DateOnly today, Actor by, DateTime at)
+    {
+        var title = Guard.Text(memoTitle, "Memo title", CapaLimits.ActionDescription - 8);
+        return AddTeachingAction(CapaActionKind.Memo, "Memo: " + title, memoId, null, title, audienceRoles, owner, dueOn, today, by, at);
+    }
+
+    /// <summary>
+    /// Adds a training action (P-80): every staff member in <paramref name="requiredRoles"/> is to complete the course.
+    /// It finishes when they all have, on or after the day it was added (<see cref="CompleteOnEvidence"/>), never by hand.
+    /// </summary>
+    public CapaAction AddTrainingAction(int courseId, string? courseName, IReadOnlyCollection<string> requiredRoles, Actor? owner, DateOnly? dueOn, DateOnly today, Actor by, DateTime at)
+    {
+        var name = Guard.Text(courseName, "Course", CapaLimits.ActionDescription - 12);
+        return AddTeachingAction(CapaActionKind.Training, "Training: " + name, null, courseId, name, requiredRoles, owner, dueOn, today, by, at);
+    }
+
+    /// <summary>
+    /// Finishes an open memo or training action when <paramref name="evidence"/> shows everyone required has acknowledged
+    /// or completed (P-62's evidence of the action). Returns false and changes nothing while the evidence is incomplete,
+    /// for a task action, or for an action already finished; the portal calls this, so the history names the system.
+    /// </summary>
+    public bool CompleteOnEvidence(int number, TeachingEvidence evidence, DateOnly on, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        var action = _actions.SingleOrDefault(a => a.Number == number) ?? throw new DomainException("The action does not exist.");
+        if (!action.CompletesOnEvidence || action.Status != CapaActionStatus.Open || !evidence.IsComplete || !CapaWorkflow.IsOpen(Status))
+        {
+            return false;
+        }
+
+        action.Finish(CapaActionStatus.Done, on);
+        var what = action.Kind == CapaActionKind.Memo ? "acknowledged" : "completed";
+        Record(Actor.System, at, "Action done on evidence", string.Create(CultureInfo.InvariantCulture, $"#{number} {action.Description} · {what} {evidence.Done} of {evidence.Required}"));
+        return true;
+    }
+
+    private CapaAction AddTeachingAction(
+        CapaActionKind kind, string description, Guid? memoId, int? courseId, string title, IReadOnlyCollection<string> roles, Actor? owner, DateOnly? dueOn, DateOnly today, Actor by, DateTime at)
+    {
+        var wanted = roles.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            throw kind == CapaActionKind.Memo
+                ? new DomainException("Choose at least one role to send the memo to.")
+                : new DomainException("Choose at least one role that must take the course.");
+        }
+
+        var action = AddAction(description, owner, dueOn, today, by, at);
+        action.Teach(kind, memoId, courseId, title, wanted);
         return action;
     }
 
@@ -354,6 +466,17 @@ public sealed class CapaRecord
         if (action.Status != CapaActionStatus.Open)
         {
             throw new DomainException("The action is already finished.");
+        }
+
+        if (status == CapaActionStatus.Done && action.CompletesOnEvidence)
+        {
+            // P-80/P-81: the evidence is the acknowledgements or the training records, not someone's word for it.
+            if (action.Kind == CapaActionKind.Memo)
+            {
+                throw new CapaWorkflowException("A memo action is done when everyone in the memo's audience has acknowledged it; it cannot be marked done by hand.");
+            }
+
+            throw new CapaWorkflowException("A training action is done when every required staff member has completed the course; it cannot be marked done by hand.");
         }
 
         action.Finish(status, on);

@@ -675,6 +675,20 @@ public sealed class Complaint
     }
 
     /// <summary>
+    /// Puts a CAPA link on the timeline (P-62): <paramref name="linked"/> true when the complaint was linked to CAPA
+    /// <paramref name="capaNumber"/>, false when unlinked (with the reason). The CAPA records the same in its history. It is
+    /// a record, not a workflow step: a closed complaint can still be linked to the CAPA its pattern led to.
+    /// </summary>
+    public void RecordCapaLink(string capaNumber, bool linked, string? reason, Actor by, DateTime at)
+    {
+        var number = Guard.Text(capaNumber, "CAPA", 32);
+        var why = Guard.OptionalText(reason, "Reason", Capa.CapaLimits.Text);
+        var kind = linked ? ComplaintHistoryKinds.CapaLinked : ComplaintHistoryKinds.CapaUnlinked;
+        Record(at, by, kind, linked ? null : number, linked ? number : null, why);
+        _events.Add(new ComplaintUpdated(Id, kind, at));
+    }
+
+    /// <summary>
     /// At registration only: links the product text to the listed product it names (a name or a known alias). It is part
     /// of the registration entry, so no timeline entry of its own; later changes go through <see cref="MapProduct"/>.
     /// </summary>

@@ -67,4 +67,10 @@ public static class ComplaintHistoryKinds
 
     /// <summary>Another complaint was withdrawn as a duplicate of this one (the primary's side of a merge).</summary>
     public const string DuplicateMerged = "DuplicateMerged";
+
+    /// <summary>The complaint was linked to a CAPA (P-62); the CAPA's history has the same link.</summary>
+    public const string CapaLinked = "CapaLinked";
+
+    /// <summary>The complaint was unlinked from a CAPA, with the reason; the CAPA's history has it too.</summary>
+    public const string CapaUnlinked = "CapaUnlinked";
 }

@@ -10,13 +10,16 @@ namespace Zowor.Portal.Tests.Browser;
 /// <summary>
 /// P-62 and P-61 as Quality lives them: a recurring-issue alert on the CAPA page becomes a CAPA in one click, the root
 /// cause is analysed, actions are added and completed, the portal counts recurrences before and after, Quality finds it
-/// effective and closes it, and the linked complaint's case page shows the CAPA.
+/// effective, the CCO approves the closure with their password (a wrong one is refused), and the linked complaint's
+/// case page shows the CAPA.
 /// </summary>
 [Collection(PortalHostCollection.Name)]
 public sealed class CapaJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly string QualityEmail = SeededPortalFixture.DemoEmailFor(PortalRoles.Quality);
     private static readonly string QualityName = DbSeeder.DemoUsers.Single(u => u.Email == QualityEmail).Name;
+    private static readonly string CcoEmail = SeededPortalFixture.DemoEmailFor(PortalRoles.Cco);
+    private static readonly string CcoName = DbSeeder.DemoUsers.Single(u => u.Email == CcoEmail).Name;
     private static readonly string CsmName = DbSeeder.DemoUsers.Single(u => u.Email == SeededPortalFixture.DemoEmailFor(PortalRoles.Csm)).Name;
 
     [Fact]
@@ -41,6 +44,12 @@ public sealed class CapaJourneyTests(BrowserFixture browser) : IClassFixture<Bro
             await Expect(page.Locator("[data-testid=capa-row]")).ToHaveCountAsync(3);
             await Expect(page.Locator("[data-testid=capa-overdue]")).ToHaveCountAsync(1);
             await Screenshots.SaveAsync(page, "capa-01-list-with-alert");
+            // Issue 19: a CAPA can also be opened by hand (audit finding, internal nonconformity, customer feedback, trend).
+            await page.Locator("[data-testid=capa-new]").ClickAsync();
+            await Expect(page.Locator("[data-testid=capa-new-form]")).ToContainTextAsync("Complaint trend");
+            await Screenshots.SaveAsync(page, "capa-01b-new-capa-form");
+            await page.Locator("[data-testid=capa-new]").ClickAsync();
+            await Expect(page.Locator("[data-testid=capa-new-form]")).ToHaveCountAsync(0);
 
             await alert.Locator("[data-testid=capa-alert-open]").ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex(@"/capa/[0-9a-f-]{36}$"));
@@ -90,9 +99,31 @@ public sealed class CapaJourneyTests(BrowserFixture browser) : IClassFixture<Bro
 
             await page.Locator("[data-testid=capa-effective]").ClickAsync();
             await Expect(page.Locator("[data-testid=capa-decision]")).ToContainTextAsync($"Found effective by {QualityName}");
-            await StepAsync(page, "Close", "Closed");
+            // P-62: Quality opened it, so Quality cannot close it; a second person must approve with a signature.
+            await Expect(page.Locator("[data-testid=capa-step-Close]")).ToHaveCountAsync(0);
+            await Expect(page.Locator("[data-testid=capa-closure-waiting]")).ToBeVisibleAsync();
+            var capaUrl = page.Url;
+
+            await using (var ccoContext = await browser.NewContextAsync(baseAddress))
+            {
+                var cco = await ccoContext.NewPageAsync();
+                await SignInAsync(cco, CcoEmail);
+                await GoToAsync(cco, capaUrl);
+                await cco.Locator("#capa-approval-password").FillAsync("Not-the-password-1!");
+                await cco.Locator("[data-testid=capa-approve-closure]").ClickAsync();
+                await Expect(cco.Locator("[data-testid=capa-closure]")).ToContainTextAsync("The password is not correct");
+                await ExpectStatusAsync(cco, "EffectivenessCheck");
+                await cco.Locator("#capa-approval-password").FillAsync(DbSeeder.DemoPassword);
+                await cco.Locator("[data-testid=capa-approve-closure]").ClickAsync();
+                await ExpectStatusAsync(cco, "Closed");
+                await Expect(cco.Locator("[data-testid=capa-signature]")).ToContainTextAsync($"{CcoName} as CCO");
+                await Screenshots.SaveAsync(cco, "capa-04-closed-with-signature");
+            }
+
+            await GoToAsync(page, capaUrl);
+            await ExpectStatusAsync(page, "Closed");
             await Expect(page.Locator("[data-testid^=capa-step-]")).ToHaveCountAsync(0);
-            await Screenshots.SaveAsync(page, "capa-04-closed");
+            await Expect(page.Locator("[data-testid=capa-history]")).ToContainTextAsync("Closure approved");
 
             // The alert is handled: the badge is gone and the list shows the closed CAPA.
             await Expect(page.Locator("[data-testid=badge-capa]")).ToHaveCountAsync(0);

@@ -197,6 +197,8 @@ public static class SqlServerPaths
         new("CapaService.GetAsync", false, (s, ct) => s.GetRequiredService<CapaService>().GetAsync(Missing, ct)),
         new("CapaService.ListForComplaintAsync", false, (s, ct) => s.GetRequiredService<CapaService>().ListForComplaintAsync(Missing, ct)),
         new("CapaService.ListOwnersAsync", false, (s, ct) => s.GetRequiredService<CapaService>().ListOwnersAsync(ct)),
+        new("CapaService.ListOpenAsync: CAPAs a complaint can be linked to", false, (s, ct) => s.GetRequiredService<CapaService>().ListOpenAsync(ct)),
+        new("CapaService.ListCoursesAsync: courses for a training action", false, (s, ct) => s.GetRequiredService<CapaService>().ListCoursesAsync(ct)),
         new("CapaService.OpenFromAlertAsync", false, (s, ct) => s.GetRequiredService<CapaService>().OpenFromAlertAsync(1, ct)),
         new("CapaService.DismissAlertAsync", false, (s, ct) => s.GetRequiredService<CapaService>().DismissAlertAsync(1, ct)),
         new("CapaService.CreateAsync: next number, INSERT", false,
@@ -213,6 +215,7 @@ public static class SqlServerPaths
         },
         new("CapaScanJob.RunAsync: recurring issues and overdue actions", false, (s, ct) => s.GetRequiredService<CapaScanJob>().RunAsync(ct)),
         new("RecurrenceQueries.EvidenceAsync: recurrences before and after implementation (the CAPA page's effectiveness check)", false, EffectivenessEvidenceAsync),
+        new("TeachingEvidenceQueries.LoadAsync: a memo's acknowledgements and a course's completions (CAPA memo/training actions)", false, TeachingEvidenceAsync),
         new("CapaDemoData.SeedAsync: the Development CAPAs and alert", false, (s, ct) => CapaDemoData.SeedAsync(
             s.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PortalDbContext>>(),
             PortalRoles.All.ToDictionary(role => role, role => new Actor("demo-" + role, role)), DateTime.UtcNow, ct)),
@@ -428,6 +431,18 @@ public static class SqlServerPaths
         var issue = typeof(PublicComplaintService).GetMethod("IssueAccess", BindingFlags.Instance | BindingFlags.NonPublic)
             ?? throw new InvalidOperationException("PublicComplaintService.IssueAccess is gone; update the test.");
         return (string)issue.Invoke(services.GetRequiredService<PublicComplaintService>(), [Missing])!;
+    }
+
+    private static async Task TeachingEvidenceAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var db = services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext();
+        var capa = Zowor.Portal.Tests.Domain.Capa.CapaBuilder.AtStatus(CapaStatus.ActionPlan);
+        var today = Zowor.Portal.Tests.Domain.Capa.CapaBuilder.Today;
+        var at = Zowor.Portal.Tests.Domain.Capa.CapaBuilder.Start.AddDays(1);
+        var quality = Zowor.Portal.Tests.Domain.Capa.CapaBuilder.Quality;
+        capa.AddMemoAction(Guid.NewGuid(), "Memo", ["Agent"], quality, today.AddDays(7), today, quality, at);
+        capa.AddTrainingAction(1, "Course", ["CSM"], quality, today.AddDays(7), today, quality, at);
+        await TeachingEvidenceQueries.LoadAsync(db, capa, cancellationToken);
     }
 
     private static async Task EffectivenessEvidenceAsync(IServiceProvider services, CancellationToken cancellationToken)

@@ -14,6 +14,10 @@ public static class CapaBuilder
     public static readonly DateOnly Today = new(2026, 3, 2);
     public static readonly Actor Quality = new("user-quality", "Marat Quality");
     public static readonly Actor Owner = new("user-csm", "Saule Omarova");
+    public static readonly Actor Cco = new("user-cco", "Aigerim Cco");
+
+    /// <summary>A closure approval by a second person (the CCO; Quality opened the CAPA).</summary>
+    public static CapaSignature Approval(DateTime at) => CapaSignature.ApproveClosure(Cco, "CCO", at);
 
     public static CapaRecord Open() =>
         CapaRecord.Open(2026, 1, "Kettles leak at the base", CapaKind.Corrective, CapaSource.RecurringIssueAlert,
@@ -58,7 +62,7 @@ public static class CapaBuilder
         }
 
         capa.RecordEffectiveness(true, null, new EffectivenessEvidence(4, 1, 90, true), Quality, at = at.AddHours(1));
-        capa.Close(Quality, at.AddHours(1));
+        capa.Close(Approval(at.AddHours(1)), at.AddHours(1));
         return capa;
     }
 
@@ -103,7 +107,7 @@ public static class CapaBuilder
             case CapaStep.RecordNotEffective: capa.RecordEffectiveness(false, "Complaints kept coming.", new EffectivenessEvidence(2, 3, 90, true), Quality, at); break;
             case CapaStep.Close:
                 Try(() => capa.RecordEffectiveness(true, null, effective, Quality, at));
-                capa.Close(Quality, at);
+                capa.Close(Approval(at), at);
                 break;
             case CapaStep.EditDetails: capa.UpdateDetails("Kettle base leaks", CapaKind.Corrective, CapaSource.Audit, "Leaks.", CapaRisk.Create(2, 2), Quality, at); break;
             case CapaStep.EditRootCause: capa.RecordRootCauseAnalysis(["Why one"], [], Quality, at); break;

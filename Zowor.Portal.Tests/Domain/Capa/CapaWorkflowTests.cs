@@ -74,7 +74,8 @@ public sealed class CapaWorkflowTests
             CapaBuilder.Apply(capa, step);
             Assert.Equal(ExpectedMoves.TryGetValue((status, step), out var to) ? to : status, capa.Status);
             Assert.True(capa.History.Count > historyBefore, "every change appends a history entry");
-            Assert.Equal(CapaBuilder.Quality.Id, capa.History[^1].ActorId);
+            // Closing is signed by the second person who approved it; every other step is Quality's.
+            Assert.Equal(step == CapaStep.Close ? CapaBuilder.Cco.Id : CapaBuilder.Quality.Id, capa.History[^1].ActorId);
         }
         else
         {
@@ -128,7 +129,7 @@ public sealed class CapaWorkflowTests
     {
         var capa = CapaBuilder.AtStatus(CapaStatus.EffectivenessCheck);
 
-        var refusal = Assert.Throws<CapaWorkflowException>(() => capa.Close(CapaBuilder.Quality, CapaBuilder.Start.AddDays(100)));
+        var refusal = Assert.Throws<CapaWorkflowException>(() => capa.Close(CapaBuilder.Approval(CapaBuilder.Start.AddDays(100)), CapaBuilder.Start.AddDays(100)));
 
         Assert.Equal("A CAPA is closed only after it was found effective.", refusal.Message);
     }
@@ -198,7 +199,7 @@ public sealed class CapaWorkflowTests
         Assert.True(evidence.SuggestsEffective);
         Assert.Equal(-75m, evidence.ChangePercent);
         capa.RecordEffectiveness(true, "Leaks stopped.", evidence, CapaBuilder.Quality, CapaBuilder.Start.AddDays(100));
-        capa.Close(CapaBuilder.Quality, CapaBuilder.Start.AddDays(100));
+        capa.Close(CapaBuilder.Approval(CapaBuilder.Start.AddDays(100)), CapaBuilder.Start.AddDays(100));
 
         Assert.Equal(CapaStatus.Closed, capa.Status);
         Assert.Equal((true, 4, 1), (capa.Decision!.Effective, capa.Decision.Before, capa.Decision.After));
@@ -220,7 +221,7 @@ public sealed class CapaWorkflowTests
         Assert.Null(capa.Decision);
         Assert.Null(capa.ImplementedAt);
         Assert.Contains("before 2, after 3", capa.History[^1].Details, StringComparison.Ordinal);
-        Assert.Throws<CapaWorkflowException>(() => capa.Close(CapaBuilder.Quality, CapaBuilder.Start.AddDays(101)));
+        Assert.Throws<CapaWorkflowException>(() => capa.Close(CapaBuilder.Approval(CapaBuilder.Start.AddDays(101)), CapaBuilder.Start.AddDays(101)));
     }
 
     [Theory]

@@ -339,7 +339,7 @@ public sealed class ReviewPackCatchUpTests : IAsyncLifetime
         if (effective)
         {
             capa.RecordEffectiveness(true, null, new EffectivenessEvidence(4, 0, 30, true), Staff, Utc(month.AddDays(24), 10));
-            capa.Close(Staff, Utc(month.AddDays(25), 10));
+            capa.Close(CapaSignature.ApproveClosure(new Actor("user-cco", "Closure Approver"), "CCO", Utc(month.AddDays(25), 10)), Utc(month.AddDays(25), 10));
         }
         else
         {

@@ -42,6 +42,8 @@ internal sealed class CapaConfiguration : IEntityTypeConfiguration<CapaRecord>
             link.ToTable("CapaComplaints");
             link.WithOwner().HasForeignKey("CapaId");
             link.HasKey("CapaId", nameof(CapaComplaintLink.ComplaintId));
+            // The complaint's id is given, never generated: a link added to a saved CAPA must be INSERTed, not UPDATEd.
+            link.Property(l => l.ComplaintId).ValueGeneratedNever();
             link.Property(l => l.Reference).HasMaxLength(32);
             // A case page lists its CAPAs by this index.
             link.HasIndex(l => l.ComplaintId);
@@ -70,6 +72,12 @@ internal sealed class CapaConfiguration : IEntityTypeConfiguration<CapaRecord>
             action.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
             // The overdue scan looks for open actions past their due day.
             action.HasIndex(a => new { a.Status, a.DueOn });
+            // Memo and training actions (P-80, P-81): what they link to and who must have read or taken it.
+            action.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
+            action.Property(a => a.TeachingTitle).HasMaxLength(CapaLimits.ActionDescription);
+            action.Property(a => a.RequiredRoles).HasMaxLength(200);
+            action.Ignore(a => a.RequiredRoleList);
+            action.Ignore(a => a.CompletesOnEvidence);
         });
         builder.Navigation(c => c.Actions).HasField("_actions").UsePropertyAccessMode(PropertyAccessMode.Field);
 
@@ -85,6 +93,16 @@ internal sealed class CapaConfiguration : IEntityTypeConfiguration<CapaRecord>
             entry.Property(e => e.Details).HasMaxLength(CapaLimits.Text + 200);
         });
         builder.Navigation(c => c.History).HasField("_history").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // The closure approval's electronic signature: who, in which role, when, and what it means.
+        builder.OwnsOne(c => c.ClosureApproval, signature =>
+        {
+            signature.Property(a => a.SignerId).HasColumnName("ClosureApprovedById").HasMaxLength(450);
+            signature.Property(a => a.SignerName).HasColumnName("ClosureApprovedByName").HasMaxLength(CapaLimits.Person);
+            signature.Property(a => a.SignerRole).HasColumnName("ClosureApprovedRole").HasMaxLength(32);
+            signature.Property(a => a.At).HasColumnName("ClosureApprovedAt");
+            signature.Property(a => a.Meaning).HasColumnName("ClosureApprovalMeaning").HasMaxLength(64);
+        });
 
         builder.OwnsOne(c => c.Decision, decision =>
         {

@@ -59,7 +59,8 @@ public static class CapaDemoData
         if (evidence.SuggestsEffective)
         {
             kettle.RecordEffectiveness(true, "Leak complaints fell after the seal change.", evidence, quality, now.AddDays(-5));
-            kettle.Close(quality, now.AddDays(-5));
+            // A second person signs the closure off (the CCO; Quality opened it).
+            kettle.Close(CapaSignature.ApproveClosure(people[PortalRoles.Cco], PortalRoles.Cco, now.AddDays(-5)), now.AddDays(-5));
         }
         else
         {

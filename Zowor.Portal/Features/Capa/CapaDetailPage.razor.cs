@@ -15,7 +15,7 @@ namespace Zowor.Portal.Features.Capa;
 public sealed partial class CapaDetailPage
 {
     private static readonly CapaStep[] MoveSteps =
-        [CapaStep.StartInvestigation, CapaStep.PlanActions, CapaStep.StartImplementation, CapaStep.StartEffectivenessCheck, CapaStep.Close];
+        [CapaStep.StartInvestigation, CapaStep.PlanActions, CapaStep.StartImplementation, CapaStep.StartEffectivenessCheck];
 
     private CapaView? _view;
     private bool _notFound;
@@ -23,6 +23,9 @@ public sealed partial class CapaDetailPage
     private CapaDetailsForm _details = new();
     private RootCauseAnalysisForm _rootCause = new();
     private CapaActionForm _newAction = new();
+    private CapaMemoActionForm _newMemo = new();
+    private CapaTrainingActionForm _newTraining = new();
+    private IReadOnlyList<CourseChoice> _courses = [];
     private int _actionKey;
     private EffectivenessCheckForm _check = new();
     private EffectivenessDecisionForm _decision = new();
@@ -52,6 +55,7 @@ public sealed partial class CapaDetailPage
         if (_view?.CanManage == true && _owners.Count == 0)
         {
             _owners = await Capas.ListOwnersAsync();
+            _courses = await Capas.ListCoursesAsync();
         }
 
         _subscription ??= Notifier.Subscribe<CapaChanged>(change => change.CapaId == Id && change.ChangedById != _myId
@@ -74,8 +78,16 @@ public sealed partial class CapaDetailPage
             _rootCause = RootCauseAnalysisForm.From(view.Capa);
             _check = CheckForm(view.Capa);
             _decision = new EffectivenessDecisionForm { OpenedOnChange = view.Capa.LastChange };
-            _newAction = NewActionForm();
+            ResetNewActions();
         }
+    }
+
+    private void ResetNewActions()
+    {
+        var due = CapaAction.DefaultDueOn(Clock.Today).ToDateTime(TimeOnly.MinValue);
+        _newAction = NewActionForm();
+        _newMemo = new CapaMemoActionForm { DueOn = due, EffectiveOn = Clock.Today.ToDateTime(TimeOnly.MinValue) };
+        _newTraining = new CapaTrainingActionForm { DueOn = due };
     }
 
     private CapaActionForm NewActionForm() => new() { DueOn = CapaAction.DefaultDueOn(Clock.Today).ToDateTime(TimeOnly.MinValue) };
@@ -131,13 +143,27 @@ public sealed partial class CapaDetailPage
             () => { _rootCause.OpenedOnChange = ex.CurrentChange; return SaveRootCauseAsync(); },
             () => _rootCause = RootCauseAnalysisForm.From(_view!.Capa)));
 
-    private async Task AddActionAsync(CapaActionForm form)
+    private Task AddActionAsync(CapaActionForm form) => AddAnyActionAsync(() => Capas.AddActionAsync(Id, form));
+
+    private Task AddMemoActionAsync(CapaMemoActionForm form) => AddAnyActionAsync(() => Capas.AddMemoActionAsync(Id, form));
+
+    private Task AddTrainingActionAsync(CapaTrainingActionForm form) => AddAnyActionAsync(() => Capas.AddTrainingActionAsync(Id, form));
+
+    private async Task AddAnyActionAsync(Func<Task> add)
     {
-        if (await RunAsync(() => Capas.AddActionAsync(Id, form), resetForms: false))
+        if (await RunAsync(add, resetForms: false))
         {
-            _newAction = NewActionForm();
+            ResetNewActions();
             _actionKey++;
         }
+    }
+
+    private string When(DateTime utc) => Clock.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
+
+    private async Task ReloadAfterApprovalAsync()
+    {
+        Snackbar.Add(L["Saved."], Severity.Success);
+        await LoadAsync(resetForms: true);
     }
 
     private Task FinishAsync((int Number, CapaActionStatus Status) finished) =>

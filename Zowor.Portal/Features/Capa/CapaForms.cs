@@ -57,6 +57,73 @@ public sealed class CapaActionForm
     public DateTime? DueOn { get; set; }
 }
 
+/// <summary>
+/// A memo action (P-81): the memo published from the CAPA (title, text, audience, effective date) and the action's owner
+/// and due date. The memo feature and the domain check again.
+/// </summary>
+public sealed class CapaMemoActionForm : IValidatableObject
+{
+    [Required(ErrorMessage = "Enter a title.")]
+    [StringLength(Domain.Memos.MemoLimits.Title, ErrorMessage = "The title is too long.")]
+    [PlainText(MultiLine = false)]
+    public string? Title { get; set; }
+
+    [Required(ErrorMessage = "Write the memo text.")]
+    [StringLength(Domain.Memos.MemoLimits.Body, ErrorMessage = "The memo text is too long (at most 20000 characters).")]
+    public string? Body { get; set; }
+
+    [Required(ErrorMessage = "Choose the effective date.")]
+    public DateTime? EffectiveOn { get; set; }
+
+    /// <summary>The roles the memo is for; everyone in them must acknowledge it.</summary>
+    public HashSet<string> AudienceRoles { get; set; } = [];
+
+    [Required(ErrorMessage = "Choose the owner of the action.")]
+    public string? OwnerId { get; set; }
+
+    [Required(ErrorMessage = "Enter the due date of the action.")]
+    public DateTime? DueOn { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (AudienceRoles.Count == 0)
+        {
+            yield return new ValidationResult("Choose at least one role to send the memo to.", [nameof(AudienceRoles)]);
+        }
+    }
+}
+
+/// <summary>A training action (P-80): the course, the roles whose members must complete it, the owner and due date.</summary>
+public sealed class CapaTrainingActionForm : IValidatableObject
+{
+    [Required(ErrorMessage = "Choose the course.")]
+    public int? CourseId { get; set; }
+
+    /// <summary>The roles whose members must complete the course.</summary>
+    public HashSet<string> RequiredRoles { get; set; } = [];
+
+    [Required(ErrorMessage = "Choose the owner of the action.")]
+    public string? OwnerId { get; set; }
+
+    [Required(ErrorMessage = "Enter the due date of the action.")]
+    public DateTime? DueOn { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (RequiredRoles.Count == 0)
+        {
+            yield return new ValidationResult("Choose at least one role that must take the course.", [nameof(RequiredRoles)]);
+        }
+    }
+}
+
+/// <summary>The approver re-enters their password to sign the closure (an electronic signature).</summary>
+public sealed class CapaClosureApprovalForm
+{
+    [Required(ErrorMessage = "Enter your password to sign.")]
+    public string? Password { get; set; }
+}
+
 /// <summary>The 5 Whys chain and the six fishbone notes.</summary>
 public sealed class RootCauseAnalysisForm
 {

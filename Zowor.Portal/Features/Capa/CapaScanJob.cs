@@ -28,12 +28,53 @@ public sealed class CapaScanJob(
         await settings.ReloadAsync(cancellationToken);
         var raised = await DetectRecurringIssuesAsync(cancellationToken);
         var overdue = await FlagOverdueActionsAsync(cancellationToken);
-        if (raised > 0 || overdue > 0)
+        var completed = await CompleteTeachingActionsAsync(cancellationToken);
+        if (raised > 0 || overdue > 0 || completed > 0)
         {
-            logger.LogInformation("CAPA scan: {Alerts} recurring-issue alerts, {Overdue} overdue actions flagged", raised, overdue);
+            logger.LogInformation("CAPA scan: {Alerts} recurring-issue alerts, {Overdue} overdue actions flagged, {Completed} memo/training actions done on evidence", raised, overdue, completed);
         }
 
-        return new CapaScanResult(raised, overdue);
+        return new CapaScanResult(raised, overdue, completed);
+    }
+
+    /// <summary>
+    /// Finishes each open memo or training action whose audience has acknowledged the memo or whose required staff
+    /// have completed the course (P-80, P-81), so a CAPA nobody opens still moves on. Safe to run twice.
+    /// </summary>
+    public async Task<int> CompleteTeachingActionsAsync(CancellationToken cancellationToken = default)
+    {
+        var today = clock.Today;
+        var now = clock.UtcNow;
+        var completed = 0;
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = await db.Capas.AsNoTracking()
+            .Where(c => c.Status != CapaStatus.Closed && c.Actions.Any(a => a.Status == CapaActionStatus.Open && a.Kind != CapaActionKind.Task))
+            .Select(c => c.Id).ToListAsync(cancellationToken);
+        foreach (var id in ids)
+        {
+            var capa = await db.Capas.AsSplitQuery().SingleAsync(c => c.Id == id, cancellationToken);
+            var done = await TeachingEvidenceQueries.SettleAsync(db, capa, today, now, cancellationToken);
+            if (done == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Changed by someone a moment ago; the next run (or the next read of the CAPA) completes it.
+                db.ChangeTracker.Clear();
+                continue;
+            }
+
+            completed += done;
+            publisher.Publish(new CapaChanged(capa.Id, CapaChanges.Changed, capa.Complaints.Select(c => c.ComplaintId).ToList(), Actor.SystemId));
+        }
+
+        return completed;
     }
 
     /// <summary>
@@ -214,7 +255,7 @@ public sealed class CapaScanJob(
             .Distinct().ToListAsync(cancellationToken);
 }
 
-public sealed record CapaScanResult(int AlertsRaised, int ActionsFlagged);
+public sealed record CapaScanResult(int AlertsRaised, int ActionsFlagged, int ActionsCompletedOnEvidence = 0);
 
 /// <summary>What a <see cref="CapaChanged"/> event says happened.</summary>
 public static class CapaChanges

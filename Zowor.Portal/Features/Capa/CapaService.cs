@@ -1,9 +1,11 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Memos;
 using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Realtime;
 
@@ -18,6 +20,9 @@ public sealed class CapaService(
     CurrentUser currentUser,
     BusinessClock clock,
     LivePublisher publisher,
+    MemoService memos,
+    Complaints.ComplaintUpdater complaints,
+    UserManager<PortalUser> users,
     ILogger<CapaService> logger)
 {
     /// <summary>The CAPA list, newest first, optionally one status; overdue actions counted by the database.</summary>
@@ -74,11 +79,54 @@ public sealed class CapaService(
             return null;
         }
 
+        var teaching = await TeachingEvidenceQueries.LoadAsync(db, capa, cancellationToken);
+        if (TeachingEvidenceQueries.AnyToComplete(capa, teaching) && await SettleTeachingActionsAsync(id, cancellationToken) is { } settled)
+        {
+            // A memo's audience or a course's staff finished since the last look: the action is done on that evidence.
+            capa = settled;
+        }
+
         var evidence = await RecurrenceQueries.EvidenceAsync(db, capa, clock.UtcNow, cancellationToken);
         var categoryName = capa.RecurrenceCategory is { } code
             ? await db.Categories.AsNoTracking().Where(c => c.Code == code).Select(c => c.NameEn).FirstOrDefaultAsync(cancellationToken)
             : null;
-        return new CapaView(capa, evidence, categoryName ?? capa.RecurrenceCategory, canManage, clock.Today);
+        var canApprove = await currentUser.IsAllowedAsync(PortalRoles.Policies.ApproveCapaClosure);
+        return new CapaView(capa, evidence, categoryName ?? capa.RecurrenceCategory, canManage, clock.Today, teaching, canApprove);
+    }
+
+    /// <summary>
+    /// Finishes the CAPA's memo and training actions whose evidence is complete (the portal acts). Returns the saved CAPA,
+    /// or null when nothing changed or another save came first (the next read or the hourly scan tries again).
+    /// </summary>
+    private async Task<CapaRecord?> SettleTeachingActionsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var capa = await db.Capas.AsSplitQuery().SingleAsync(c => c.Id == id, cancellationToken);
+        if (await TeachingEvidenceQueries.SettleAsync(db, capa, clock.Today, clock.UtcNow, cancellationToken) == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null;
+        }
+
+        logger.LogInformation("CAPA {Number}: memo or training actions done on their evidence", capa.Number);
+        publisher.Publish(new CapaChanged(capa.Id, CapaChanges.Changed, capa.Complaints.Select(c => c.ComplaintId).ToList(), Domain.Common.Actor.SystemId));
+        return capa;
+    }
+
+    /// <summary>The training courses a training action can name.</summary>
+    public async Task<IReadOnlyList<CourseChoice>> ListCoursesAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.TrainingCourses.AsNoTracking().OrderBy(c => c.Name).Select(c => new CourseChoice(c.Id, c.Name)).ToListAsync(cancellationToken);
     }
 
     /// <summary>The CAPAs a complaint is linked to (its case page).</summary>
@@ -165,6 +213,67 @@ public sealed class CapaService(
         publisher.Publish(new CapaChanged(null, CapaChanges.AlertHandled, alert.ComplaintIds, me.Id));
     }
 
+    /// <summary>
+    /// Links a complaint to a CAPA ("Link to CAPA" on a case, "Open CAPA" from a case or trend): one transaction puts the
+    /// link on the CAPA's history and on the complaint's timeline (P-62).
+    /// </summary>
+    public Task LinkComplaintAsync(Guid capaId, Guid complaintId, string? reason, CancellationToken cancellationToken = default) =>
+        ChangeLinkAsync(capaId, complaintId, reason, linked: true, cancellationToken);
+
+    /// <summary>Unlinks a complaint from a CAPA with a reason, on both timelines.</summary>
+    public Task UnlinkComplaintAsync(Guid capaId, Guid complaintId, string? reason, CancellationToken cancellationToken = default) =>
+        ChangeLinkAsync(capaId, complaintId, reason, linked: false, cancellationToken);
+
+    /// <summary>"Open CAPA" for complaints (a case, or the complaints behind a trend figure): a new CAPA with them linked.</summary>
+    public async Task<Guid> OpenForComplaintsAsync(CapaDetailsForm form, IReadOnlyList<Guid> complaintIds, CancellationToken cancellationToken = default)
+    {
+        var id = await CreateAsync(form, cancellationToken);
+        foreach (var complaintId in complaintIds.Distinct())
+        {
+            await LinkComplaintAsync(id, complaintId, null, cancellationToken);
+        }
+
+        return id;
+    }
+
+    /// <summary>The open CAPAs a complaint can be linked to ("Link to CAPA" on a case).</summary>
+    public async Task<IReadOnlyList<LinkedCapa>> ListOpenAsync(CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Capas.AsNoTracking().Where(c => c.Status != CapaStatus.Closed).OrderByDescending(c => c.OpenedAt)
+            .Select(c => new LinkedCapa(c.Id, c.Number, c.Title, c.Status)).ToListAsync(cancellationToken);
+    }
+
+    private async Task ChangeLinkAsync(Guid capaId, Guid complaintId, string? reason, bool linked, CancellationToken cancellationToken)
+    {
+        var me = await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
+        var now = clock.UtcNow;
+        string number;
+        await using (var read = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            number = await read.Capas.Where(c => c.Id == capaId).Select(c => c.Number).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new DomainException("The CAPA does not exist.");
+        }
+
+        // The complaint's updater owns its version check and live events; the CAPA changes in the same transaction, and a
+        // refusal by either (already linked, a closed CAPA, no reason) saves neither.
+        await complaints.ApplyAsync(complaintId, null, me, now, complaint => complaint.RecordCapaLink(number, linked, reason, me, now),
+            cancellationToken, emailCustomer: false, alongside: (db, complaint) =>
+        {
+            var capa = db.Capas.AsSplitQuery().SingleOrDefault(c => c.Id == capaId) ?? throw new DomainException("The CAPA does not exist.");
+            if (linked)
+            {
+                capa.LinkComplaint(new CapaComplaintLink(complaint.Id, complaint.Reference), reason, me, now);
+            }
+            else
+            {
+                capa.UnlinkComplaint(complaint.Id, reason, me, now);
+            }
+        });
+        publisher.Publish(new CapaChanged(capaId, CapaChanges.Changed, [complaintId], me.Id));
+    }
+
     /// <summary>Opens a CAPA by hand (audit finding, review, other); no complaints linked yet.</summary>
     public async Task<Guid> CreateAsync(CapaDetailsForm form, CancellationToken cancellationToken = default)
     {
@@ -212,14 +321,51 @@ public sealed class CapaService(
         ChangeAsync(id, null, async (db, capa, me, at) =>
         {
             Security.PlainText.Ensure(form);
-            Actor? owner = null;
-            if (!string.IsNullOrWhiteSpace(form.OwnerId))
+            var owner = await OwnerAsync(db, form.OwnerId, cancellationToken);
+            capa.AddAction(form.Description, owner, DueOn(form.DueOn), clock.Today, me, at);
+        }, cancellationToken);
+
+    private static DateOnly? DueOn(DateTime? due) => due is { } day ? DateOnly.FromDateTime(day) : null;
+
+    private static async Task<Actor?> OwnerAsync(PortalDbContext db, string? ownerId, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(ownerId)
+            ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => new Actor(u.Id, u.DisplayName)).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new DomainException("The owner's account no longer exists.");
+
+    /// <summary>
+    /// Publishes a memo from the CAPA (the memo feature's rules and notifications) and adds the memo action that waits
+    /// for its audience's acknowledgements (P-81), in one transaction.
+    /// </summary>
+    public async Task AddMemoActionAsync(Guid id, CapaMemoActionForm form, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.PublishMemos);
+        Security.PlainText.Ensure(form);
+        StagedMemo? staged = null;
+        await ChangeAsync(id, null, async (db, capa, me, at) =>
+        {
+            var owner = await OwnerAsync(db, form.OwnerId, cancellationToken);
+            var memoForm = new MemoForm { Title = form.Title, Body = form.Body, EffectiveOn = form.EffectiveOn, AudienceRoles = form.AudienceRoles };
+            staged = await memos.StageAsync(db, memoForm, me, cancellationToken);
+            capa.AddMemoAction(staged.Memo.Id, staged.Memo.Title, staged.Memo.AudienceRoles.ToList(), owner, DueOn(form.DueOn), clock.Today, me, at);
+        }, cancellationToken);
+        memos.Announce(staged!);
+    }
+
+    /// <summary>Adds a training action: the staff in the chosen roles are to complete the course (P-80).</summary>
+    public Task AddTrainingActionAsync(Guid id, CapaTrainingActionForm form, CancellationToken cancellationToken = default) =>
+        ChangeAsync(id, null, async (db, capa, me, at) =>
+        {
+            var owner = await OwnerAsync(db, form.OwnerId, cancellationToken);
+            var course = form.CourseId is { } courseId
+                ? await db.TrainingCourses.AsNoTracking().SingleOrDefaultAsync(c => c.Id == courseId, cancellationToken) ?? throw new DomainException("The course no longer exists.")
+                : throw new DomainException("Choose the course.");
+            if (form.RequiredRoles.Any(r => !PortalRoles.All.Contains(r)))
             {
-                owner = await db.Users.AsNoTracking().Where(u => u.Id == form.OwnerId).Select(u => new Actor(u.Id, u.DisplayName)).SingleOrDefaultAsync(cancellationToken)
-                    ?? throw new DomainException("The owner's account no longer exists.");
+                throw new DomainException("Choose at least one role that must take the course.");
             }
 
-            capa.AddAction(form.Description, owner, form.DueOn is { } due ? DateOnly.FromDateTime(due) : null, clock.Today, me, at);
+            capa.AddTrainingAction(course.Id, course.Name, form.RequiredRoles.ToList(), owner, DueOn(form.DueOn), clock.Today, me, at);
         }, cancellationToken);
 
     public Task FinishActionAsync(Guid id, int number, CapaActionStatus status, CancellationToken cancellationToken = default) =>
@@ -247,12 +393,46 @@ public sealed class CapaService(
                 case CapaStep.PlanActions: capa.PlanActions(me, at); break;
                 case CapaStep.StartImplementation: capa.StartImplementation(me, at); break;
                 case CapaStep.StartEffectivenessCheck: capa.StartEffectivenessCheck(me, at); break;
-                case CapaStep.Close: capa.Close(me, at); break;
+                // Closing needs a signed approval (ApproveClosureAsync); without one the domain refuses with its reason.
+                case CapaStep.Close: capa.Close(null, at); break;
                 default: throw new ArgumentOutOfRangeException(nameof(step));
             }
 
             return Task.CompletedTask;
         }, cancellationToken);
+
+    /// <summary>
+    /// A second person in the Quality or CCO role approves the closure and closes the CAPA: they re-enter their password
+    /// (checked by ASP.NET Core Identity; a wrong one counts toward the account's lockout like a sign-in), and the
+    /// approval is stored as an electronic signature (who, role, when, "approved closure") on the CAPA and in its history.
+    /// The domain refuses the CAPA's own owner.
+    /// </summary>
+    public async Task ApproveClosureAsync(Guid id, CapaClosureApprovalForm form, CancellationToken cancellationToken = default)
+    {
+        var me = await currentUser.RequireAsync(PortalRoles.Policies.ApproveCapaClosure);
+        var principal = await currentUser.GetPrincipalAsync();
+        var role = PortalRoles.PolicyRoles[PortalRoles.Policies.ApproveCapaClosure].First(principal.IsInRole);
+        var account = await users.FindByIdAsync(me.Id) ?? throw new DomainException("Your account no longer exists.");
+        if (await users.IsLockedOutAsync(account))
+        {
+            throw new DomainException("Your account is locked after too many wrong passwords. Try again later.");
+        }
+
+        if (string.IsNullOrEmpty(form.Password) || !await users.CheckPasswordAsync(account, form.Password))
+        {
+            await users.AccessFailedAsync(account);
+            logger.LogWarning("CAPA closure approval refused for {UserId}: wrong password", me.Id);
+            throw new DomainException("The password is not correct. The CAPA was not closed.");
+        }
+
+        await ChangeAsync(id, null, (_, capa, signer, at) =>
+        {
+            capa.Close(CapaSignature.ApproveClosure(signer, role, at), at);
+            return Task.CompletedTask;
+        }, cancellationToken, PortalRoles.Policies.ApproveCapaClosure);
+        await users.ResetAccessFailedCountAsync(account);
+        logger.LogInformation("CAPA {CapaId} closed with the approval of {UserId} ({Role})", id, me.Id, role);
+    }
 
     /// <summary>Records the effectiveness decision with the evidence the portal computes now (P-61).</summary>
     public Task RecordDecisionAsync(Guid id, EffectivenessDecisionForm form, CancellationToken cancellationToken = default) =>
@@ -265,9 +445,10 @@ public sealed class CapaService(
 
     /// <param name="seenChange">The CAPA's last change when the user's form was opened; a save over later changes is
     /// refused with them named (<see cref="CapaConflictException"/>). Null for a change that replaces nothing.</param>
-    private async Task ChangeAsync(Guid id, int? seenChange, Func<PortalDbContext, CapaRecord, Actor, DateTime, Task> change, CancellationToken cancellationToken)
+    private async Task ChangeAsync(
+        Guid id, int? seenChange, Func<PortalDbContext, CapaRecord, Actor, DateTime, Task> change, CancellationToken cancellationToken, string policy = PortalRoles.Policies.ManageCapa)
     {
-        var me = await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
+        var me = await currentUser.RequireAsync(policy);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var capa = await db.Capas.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new DomainException("The CAPA does not exist.");
         var loadedChange = capa.LastChange;
@@ -314,5 +495,9 @@ public sealed record AlertSummary(
 
 public sealed record LinkedCapa(Guid Id, string Number, string Title, CapaStatus Status);
 
-/// <summary>A CAPA as the editor shows it.</summary>
-public sealed record CapaView(CapaRecord Capa, EffectivenessEvidence? Evidence, string? CategoryName, bool CanManage, DateOnly Today);
+public sealed record CourseChoice(int Id, string Name);
+
+/// <summary>A CAPA as the editor shows it, with the evidence of its memo and training actions by action number.</summary>
+public sealed record CapaView(
+    CapaRecord Capa, EffectivenessEvidence? Evidence, string? CategoryName, bool CanManage, DateOnly Today,
+    IReadOnlyDictionary<int, TeachingEvidence> Teaching, bool CanApproveClosure);

@@ -53,6 +53,8 @@ public static class PortalRoles
         public const string Capa = "Capa";
         /// <summary>Opens and works CAPA records: Quality only (P-62); the others read.</summary>
         public const string ManageCapa = "ManageCapa";
+        /// <summary>Approves a CAPA's closure with an electronic signature (password re-entered): a second person, Quality or the CCO.</summary>
+        public const string ApproveCapaClosure = "ApproveCapaClosure";
     }
 
     /// <summary>Roles that each policy admits.</summary>
@@ -77,6 +79,7 @@ public static class PortalRoles
         [Policies.Privacy] = [Csm, Admin],
         [Policies.Capa] = [Quality, Csm, Cco, Ceo],
         [Policies.ManageCapa] = [Quality],
+        [Policies.ApproveCapaClosure] = [Quality, Cco],
     };
 
     /// <summary>Roles that must sign in with an authenticator app (two-factor); until enrolled they reach only the enrolment page.</summary>

@@ -82,11 +82,23 @@ public sealed class MemoService(IDbContextFactory<PortalDbContext> contexts, Cur
     public async Task<Guid> PublishAsync(MemoForm form, CancellationToken cancellationToken = default)
     {
         var author = await currentUser.RequireAsync(PortalRoles.Policies.PublishMemos);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var staged = await StageAsync(db, form, author, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        Announce(staged);
+        return staged.Memo.Id;
+    }
+
+    /// <summary>
+    /// Adds a memo and its audience's notifications to <paramref name="db"/> without saving, so another feature (a CAPA's
+    /// memo action) commits them in its own transaction; call <see cref="Announce"/> after the commit.
+    /// </summary>
+    internal async Task<StagedMemo> StageAsync(PortalDbContext db, MemoForm form, Actor author, CancellationToken cancellationToken)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.PublishMemos);
         var now = clock.UtcNow;
         var effectiveOn = form.EffectiveOn is { } date ? DateOnly.FromDateTime(date) : throw new DomainException("Choose the effective date.");
         var memo = Memo.Publish(form.Title, form.Body, form.AudienceRoles, effectiveOn, PortalRoles.All.ToList(), clock.Today, author, now);
-
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Memos.Add(memo);
         var recipients = (await StaffDirectory.LoadAsync(db, cancellationToken)).Where(s => s.Id != author.Id && memo.IsFor(s.Roles)).ToList();
         var notifications = recipients.Select(s => new UserNotification
@@ -99,15 +111,17 @@ public sealed class MemoService(IDbContextFactory<PortalDbContext> contexts, Cur
             CreatedAt = now,
         }).ToList();
         db.Set<UserNotification>().AddRange(notifications);
-        await db.SaveChangesAsync(cancellationToken);
+        return new StagedMemo(memo, author.Id, notifications);
+    }
 
-        publisher.Publish(new MemoChanged(memo.Id, MemoChange.Published, memo.AudienceRoles, memo.AuthorId, author.Id));
-        foreach (var notification in notifications)
+    /// <summary>Tells open pages and the audience's bells about a memo committed after <see cref="StageAsync"/>.</summary>
+    internal void Announce(StagedMemo staged)
+    {
+        publisher.Publish(new MemoChanged(staged.Memo.Id, MemoChange.Published, staged.Memo.AudienceRoles, staged.Memo.AuthorId, staged.PublishedById));
+        foreach (var notification in staged.Notifications)
         {
             publisher.Publish(new UserNotified(notification.UserId, null, notification.Reference, notification.Kind));
         }
-
-        return memo.Id;
     }
 
     /// <summary>Records that I have read the memo; its notification counts as read too.</summary>
@@ -149,6 +163,9 @@ public sealed class MemoService(IDbContextFactory<PortalDbContext> contexts, Cur
     private static IQueryable<Memo> Visible(PortalDbContext db, string userId, List<string> roles) =>
         db.Memos.AsNoTracking().Where(m => m.AuthorId == userId || m.AudienceRoles.Any(r => roles.Contains(r)));
 }
+
+/// <summary>A memo added to a context but not yet committed, with the notifications to announce after the commit.</summary>
+internal sealed record StagedMemo(Memo Memo, string PublishedById, IReadOnlyList<UserNotification> Notifications);
 
 public sealed record MemoSummary(Guid Id, string Title, DateOnly EffectiveOn, DateTime PublishedAt, string AuthorName, bool IsForMe, bool AcknowledgedByMe, bool IsMine);
 

@@ -1849,6 +1849,9 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                             b1.Property<int>("Number")
                                 .HasColumnType("int");
 
+                            b1.Property<DateOnly?>("AddedOn")
+                                .HasColumnType("date");
+
                             b1.Property<string>("Description")
                                 .IsRequired()
                                 .HasMaxLength(1000)
@@ -1859,6 +1862,14 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
                             b1.Property<DateOnly?>("FinishedOn")
                                 .HasColumnType("date");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<Guid?>("MemoId")
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<DateTime?>("OverdueFlaggedAt")
                                 .HasColumnType("datetime2");
@@ -1873,10 +1884,21 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                                 .HasMaxLength(200)
                                 .HasColumnType("nvarchar(200)");
 
+                            b1.Property<string>("RequiredRoles")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
                             b1.Property<string>("Status")
                                 .IsRequired()
                                 .HasMaxLength(16)
                                 .HasColumnType("nvarchar(16)");
+
+                            b1.Property<string>("TeachingTitle")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<int?>("TrainingCourseId")
+                                .HasColumnType("int");
 
                             b1.HasKey("CapaId", "Number");
 
@@ -1894,7 +1916,6 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                                 .HasColumnType("uniqueidentifier");
 
                             b1.Property<Guid>("ComplaintId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uniqueidentifier");
 
                             b1.Property<string>("Reference")
@@ -1972,6 +1993,47 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                                 .HasForeignKey("CapaId");
                         });
 
+                    b.OwnsOne("Zowor.Portal.Domain.Capa.CapaSignature", "ClosureApproval", b1 =>
+                        {
+                            b1.Property<Guid>("CapaRecordId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("ClosureApprovedAt");
+
+                            b1.Property<string>("Meaning")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)")
+                                .HasColumnName("ClosureApprovalMeaning");
+
+                            b1.Property<string>("SignerId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)")
+                                .HasColumnName("ClosureApprovedById");
+
+                            b1.Property<string>("SignerName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ClosureApprovedByName");
+
+                            b1.Property<string>("SignerRole")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)")
+                                .HasColumnName("ClosureApprovedRole");
+
+                            b1.HasKey("CapaRecordId");
+
+                            b1.ToTable("Capas");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CapaRecordId");
+                        });
+
                     b.OwnsOne("Zowor.Portal.Domain.Capa.EffectivenessDecision", "Decision", b1 =>
                         {
                             b1.Property<Guid>("CapaRecordId")
@@ -2019,6 +2081,8 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("Actions");
+
+                    b.Navigation("ClosureApproval");
 
                     b.Navigation("Complaints");
 

@@ -1798,6 +1798,9 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                             b1.Property<int>("Number")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<DateOnly?>("AddedOn")
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Description")
                                 .IsRequired()
                                 .HasMaxLength(1000)
@@ -1807,6 +1810,14 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateOnly?>("FinishedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("MemoId")
                                 .HasColumnType("TEXT");
 
                             b1.Property<DateTime?>("OverdueFlaggedAt")
@@ -1822,10 +1833,21 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("RequiredRoles")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Status")
                                 .IsRequired()
                                 .HasMaxLength(16)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<string>("TeachingTitle")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("TrainingCourseId")
+                                .HasColumnType("INTEGER");
 
                             b1.HasKey("CapaId", "Number");
 
@@ -1843,7 +1865,6 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("ComplaintId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("Reference")
@@ -1921,6 +1942,47 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                                 .HasForeignKey("CapaId");
                         });
 
+                    b.OwnsOne("Zowor.Portal.Domain.Capa.CapaSignature", "ClosureApproval", b1 =>
+                        {
+                            b1.Property<Guid>("CapaRecordId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ClosureApprovedAt");
+
+                            b1.Property<string>("Meaning")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ClosureApprovalMeaning");
+
+                            b1.Property<string>("SignerId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ClosureApprovedById");
+
+                            b1.Property<string>("SignerName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ClosureApprovedByName");
+
+                            b1.Property<string>("SignerRole")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ClosureApprovedRole");
+
+                            b1.HasKey("CapaRecordId");
+
+                            b1.ToTable("Capas");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CapaRecordId");
+                        });
+
                     b.OwnsOne("Zowor.Portal.Domain.Capa.EffectivenessDecision", "Decision", b1 =>
                         {
                             b1.Property<Guid>("CapaRecordId")
@@ -1968,6 +2030,8 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Actions");
+
+                    b.Navigation("ClosureApproval");
 
                     b.Navigation("Complaints");
 
