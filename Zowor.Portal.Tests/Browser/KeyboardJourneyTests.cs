@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Zowor.Portal.Data;
+using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Zowor.Portal.Tests.Browser;
+
+/// <summary>
+/// The main journeys without a mouse (issue 20, WCAG 2.1.1 Keyboard): only Tab, Shift+Tab, Enter, Space, arrow keys and
+/// typed text through <c>page.Keyboard</c>; never a click or a fill. Each step tabs to its control, so a control that
+/// cannot be reached by keyboard fails the journey and names the control.
+/// </summary>
+[Collection(PortalHostCollection.Name)]
+public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    /// <summary>How many Tab presses a step may take before the control counts as unreachable.</summary>
+    private const int MaxTabs = 60;
+
+    [Fact]
+    public async Task Customer_submits_the_public_complaint_form_with_the_keyboard_only()
+    {
+        await using var app = new PortalAppFactory();
+        var baseAddress = await app.StartKestrelAsync(TestContext.Current.CancellationToken);
+        await using var context = await browser.NewContextAsync(baseAddress);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("complain");
+
+        // The page puts the focus on its heading; the skip link sits before the header's links and shows when focused.
+        await TabToAsync(page, ".skip-link", backwards: true);
+        await Expect(page.Locator(".skip-link")).ToBeInViewportAsync();
+
+        await TabToAsync(page, "#name");
+        await page.Keyboard.TypeAsync("Aigerim Bekova");
+        await TabToAsync(page, "#email");
+        await page.Keyboard.TypeAsync("aigerim.bekova@example.com");
+        await TabToAsync(page, "#product");
+        await page.Keyboard.TypeAsync("Zowor Blender 600");
+        // A closed <select> changes its choice with the arrow keys.
+        await TabToAsync(page, "#category");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.Locator("#category")).Not.ToHaveValueAsync("");
+        await TabToAsync(page, "#description");
+        await page.Keyboard.TypeAsync("The blender's jug cracked the first time I used it, on the lowest speed.");
+        await TabToAsync(page, "#consent");
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.Locator("#consent")).ToBeCheckedAsync();
+
+        // The Send button shows where the focus is.
+        await TabToAsync(page, "[data-testid=submit-complaint]");
+        Assert.NotEqual("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
+        await Screenshots.SaveAsync(page, "keyboard-01-public-form-send-focused");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator("[data-testid=reference]")).ToHaveTextAsync(ReferencePattern());
+        await Screenshots.SaveAsync(page, "keyboard-02-public-form-received");
+    }
+
+    [Fact]
+    public async Task Csm_acknowledges_a_complaint_from_the_queue_with_the_keyboard_only()
+    {
+        await using var app = new PortalAppFactory();
+        var baseAddress = await app.StartKestrelAsync(TestContext.Current.CancellationToken);
+        await using var context = await browser.NewContextAsync(baseAddress);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("account/login");
+        await TabToAsync(page, "#email");
+        await page.Keyboard.TypeAsync(SeededPortalFixture.DemoEmailFor(PortalRoles.Csm));
+        await TabToAsync(page, "#password");
+        await page.Keyboard.TypeAsync(DbSeeder.DemoPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+
+        // P-20: the queue lists the unacknowledged complaints first; the first one opens with Enter.
+        await page.GotoAsync("queue");
+        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        var first = page.Locator("[data-testid=queue-reference]").First;
+        await Expect(first).ToBeVisibleAsync();
+        var reference = (await first.InnerTextAsync()).Trim();
+        await TabToAsync(page, "[data-testid=queue-reference]");
+        Assert.Equal(reference, (await page.EvaluateAsync<string>("() => document.activeElement.textContent")).Trim());
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(CasePagePattern());
+        await Expect(page.Locator("[data-testid=action-Acknowledge]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=status-chip]")).ToHaveAttributeAsync("data-status", nameof(ComplaintStatus.Received));
+
+        await TabToAsync(page, "[data-testid=action-Acknowledge]");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("[data-testid=action-form]")).ToBeVisibleAsync();
+        await TabToAsync(page, "[data-testid=action-submit]");
+        await Screenshots.SaveAsync(page, "keyboard-03-csm-acknowledge-form");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("[data-testid=status-chip]")).ToHaveAttributeAsync("data-status", nameof(ComplaintStatus.Acknowledged));
+        await Screenshots.SaveAsync(page, "keyboard-04-csm-acknowledged");
+    }
+
+    /// <summary>Presses Tab (or Shift+Tab) until the focus is on <paramref name="selector"/>; fails naming it when it is never reached.</summary>
+    internal static async Task TabToAsync(IPage page, string selector, bool backwards = false)
+    {
+        for (var i = 0; i < MaxTabs; i++)
+        {
+            if (await page.EvaluateAsync<bool>("s => !!document.activeElement && document.activeElement.matches(s)", selector))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
+        }
+
+        var at = await page.EvaluateAsync<string>("() => document.activeElement ? document.activeElement.outerHTML.slice(0, 160) : '(nothing)'");
+        Assert.Fail($"{selector} on {page.Url} was not reached within {MaxTabs} Tab presses; the focus is on {at}");
+    }
+
+    [GeneratedRegex("/complaints/[0-9a-f-]{36}$")]
+    private static partial Regex CasePagePattern();
+
+    [GeneratedRegex("^ZW-\\d{4}-\\d{6}$")]
+    private static partial Regex ReferencePattern();
+}
