@@ -71,6 +71,7 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
         // The same registrations as AddPortalData (SQLite branch), on this test's own file.
         Services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(Database.ConnectionString));
         Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
+        Services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
         Services.AddScoped<CurrentUser>();
 
         // bUnit supplies the authentication state (user, roles, claims) and the cascading state. Its stand-in
@@ -239,8 +240,11 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
         builder.AddCustomerMail();
         builder.AddReplies();
         builder.AddEvidenceFiles();
-        // The case page renders the CAPAs its complaint is linked to (Features/Capa/LinkedCapas).
+        // The case page renders the CAPAs its complaint is linked to (Features/Capa/LinkedCapas); CapaService publishes
+        // memos (a CAPA's memo actions) and checks an approver's password with Identity's UserManager.
         builder.AddCapa();
+        Zowor.Portal.Features.Training.TrainingServiceCollectionExtensions.AddMemosAndTraining(builder);
+        builder.Services.AddIdentityCore<PortalUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
         // ... and its related complaints (Features/Search/RelatedComplaintsSection).
         Zowor.Portal.Features.Search.SearchServiceCollectionExtensions.AddSearch(builder);
         foreach (var descriptor in builder.Services.Skip(defaults))
