@@ -70,6 +70,7 @@ public sealed class CapaMemoActionForm : IValidatableObject
 
     [Required(ErrorMessage = "Write the memo text.")]
     [StringLength(Domain.Memos.MemoLimits.Body, ErrorMessage = "The memo text is too long (at most 20000 characters).")]
+    [MarkdownText]
     public string? Body { get; set; }
 
     [Required(ErrorMessage = "Choose the effective date.")]

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Zowor.Portal.Domain.Memos;
+using Zowor.Portal.Features.Security;
 
 namespace Zowor.Portal.Features.Memos;
 
@@ -8,10 +9,12 @@ public sealed class MemoForm : IValidatableObject
 {
     [Required(ErrorMessage = "Enter a title.")]
     [StringLength(MemoLimits.Title, ErrorMessage = "The title is too long.")]
+    [PlainText(MultiLine = false)]
     public string? Title { get; set; }
 
     [Required(ErrorMessage = "Write the memo text.")]
     [StringLength(MemoLimits.Body, ErrorMessage = "The memo text is too long (at most 20000 characters).")]
+    [MarkdownText]
     public string? Body { get; set; }
 
     [Required(ErrorMessage = "Choose the effective date.")]
