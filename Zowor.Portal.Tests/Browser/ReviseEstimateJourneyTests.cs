@@ -8,6 +8,7 @@ using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 using static Zowor.Portal.Tests.Support.PageSteps;
+using Zowor.Portal.Features.Localization;
 
 namespace Zowor.Portal.Tests.Browser;
 
@@ -42,7 +43,7 @@ public sealed class ReviseEstimateJourneyTests(BrowserFixture browser) : IClassF
             await GoToAsync(staff, $"complaints/{id}");
             await staff.Locator($"[data-testid=action-{ComplaintAction.ReviseEstimate}]").ClickAsync();
             var form = staff.Locator($"[data-testid=action-form][data-action={ComplaintAction.ReviseEstimate}]");
-            await Expect(form).ToContainTextAsync(first.ToString("D", english));
+            await Expect(form).ToContainTextAsync(first.ToString(Dates.DatePattern, english));
 
             // A later date typed into the picker (the "en" short date), and the internal reason.
             var date = form.Locator("input[data-testid=revise-date], [data-testid=revise-date] input").First;
@@ -56,9 +57,9 @@ public sealed class ReviseEstimateJourneyTests(BrowserFixture browser) : IClassF
             // The case: one timeline entry from the first date to the new one, with the reason for staff.
             var entry = staff.Locator($"[data-testid=timeline-entry][data-kind={ComplaintHistoryKinds.EstimateRevised}]");
             await Expect(entry).ToHaveCountAsync(1);
-            await Expect(entry).ToContainTextAsync($"Estimated resolution date revised from {first.ToString("d", english)} to {revised.ToString("d", english)}");
+            await Expect(entry).ToContainTextAsync($"Estimated resolution date revised from {first.ToString(Dates.DatePattern, english)} to {revised.ToString(Dates.DatePattern, english)}");
             await Expect(staff.Locator(".timeline-details").Filter(new() { HasText = Reason })).ToHaveCountAsync(1);
-            await Expect(staff.Locator("[data-testid=acknowledgement]")).ToContainTextAsync($"Estimated resolution: {revised.ToString("d", english)}");
+            await Expect(staff.Locator("[data-testid=acknowledgement]")).ToContainTextAsync($"Estimated resolution: {revised.ToString(Dates.DatePattern, english)}");
             await Screenshots.SaveAsync(staff, "revise-02-case-after-saving");
 
             // The customer's status page: the new date, the earlier one under "Earlier estimates", no staff reason.
@@ -66,10 +67,10 @@ public sealed class ReviseEstimateJourneyTests(BrowserFixture browser) : IClassF
             await customer.Locator("#contact").FillAsync(CustomerEmail);
             await customer.Locator("[data-testid=look-up]").ClickAsync();
             await Expect(customer.Locator("[data-testid=case-reference]")).ToHaveTextAsync(reference);
-            await Expect(customer.Locator("[data-testid=estimated-date]")).ToHaveTextAsync(revised.ToString("D", english));
+            await Expect(customer.Locator("[data-testid=estimated-date]")).ToHaveTextAsync(revised.ToString(Dates.DatePattern, english));
             var history = customer.Locator("[data-testid=estimate-history] li");
             await Expect(history).ToHaveCountAsync(1);
-            await Expect(history).ToContainTextAsync($"{first.ToString("D", english)}, changed to {revised.ToString("D", english)}");
+            await Expect(history).ToContainTextAsync($"{first.ToString(Dates.DatePattern, english)}, changed to {revised.ToString(Dates.DatePattern, english)}");
             await Expect(customer.Locator("body")).Not.ToContainTextAsync("heating element");
             await Screenshots.SaveAsync(customer, "revise-03-track-new-and-earlier-estimate");
         }
@@ -86,7 +87,7 @@ public sealed class ReviseEstimateJourneyTests(BrowserFixture browser) : IClassF
             .Where(m => m.ComplaintId == id && m.Kind == CustomerMessageKinds.EstimateRevised).ToListAsync(ct);
         var mail = Assert.Single(mails);
         Assert.Equal(CustomerEmail, mail.ToAddress);
-        Assert.Contains(revised.ToString("D", english), mail.Body, StringComparison.Ordinal);
+        Assert.Contains(revised.ToString(Dates.DatePattern, english), mail.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("heating element", mail.Body, StringComparison.Ordinal);
     }
 

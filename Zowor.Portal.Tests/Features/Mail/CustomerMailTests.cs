@@ -6,6 +6,7 @@ using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Features.Localization;
 
 namespace Zowor.Portal.Tests.Features.Mail;
 
@@ -45,7 +46,7 @@ public sealed class CustomerMailTests
 
         var messages = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(15));
         var acknowledgement = messages.Single(m => (m.Subject ?? string.Empty).Contains("We are working on your complaint", StringComparison.Ordinal));
-        var estimate = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(14)).ToString("D", CultureInfo.GetCultureInfo("en"));
+        var estimate = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(14)).ToString(Dates.DatePattern, CultureInfo.GetCultureInfo("en"));
         Assert.Equal("aigerim@example.com", acknowledgement.To.Mailboxes.Single().Address);
         Assert.Contains(reference, acknowledgement.Subject, StringComparison.Ordinal);
         Assert.Contains($"Estimated resolution date: {estimate}.", acknowledgement.TextBody, StringComparison.Ordinal);

@@ -7,6 +7,7 @@ using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Features.Localization;
 
 namespace Zowor.Portal.Tests.Features.Mail;
 
@@ -60,7 +61,7 @@ public sealed class EstimateRevisionMailTests : IAsyncLifetime
         var message = Assert.Single(await check.Set<OutboxMessage>().AsNoTracking().Where(m => m.ComplaintId == complaint.Id).ToListAsync(Ct));
         Assert.Equal((CustomerMessageKinds.EstimateRevised, language, "olga.petrova@example.com"), (message.Kind, message.Culture, message.ToAddress));
         Assert.Equal(string.Format(CultureInfo.InvariantCulture, subject, sequence), message.Subject);
-        var date = NewDate.ToString("D", CultureInfo.GetCultureInfo(language));
+        var date = NewDate.ToString(Dates.DatePattern, CultureInfo.GetCultureInfo(language));
         Assert.Contains(string.Format(CultureInfo.InvariantCulture, sentence, sequence, date), message.Body, StringComparison.Ordinal);
         Assert.Contains("2026", date, StringComparison.Ordinal);
         Assert.StartsWith(greeting, message.Body, StringComparison.Ordinal);

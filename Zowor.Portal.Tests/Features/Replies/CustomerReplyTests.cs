@@ -12,6 +12,7 @@ using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Privacy;
 using Zowor.Portal.Features.Replies;
 using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Features.Localization;
 
 namespace Zowor.Portal.Tests.Features.Replies;
 
@@ -58,7 +59,7 @@ public sealed class CustomerReplyTests : IAsyncLifetime
 
         var filled = (await replies.FillTemplateAsync(current, template.Id, Ct))!;
 
-        var estimate = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(14)).ToString("D", CultureInfo.GetCultureInfo("ru"));
+        var estimate = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(14)).ToString(Dates.DatePattern, CultureInfo.GetCultureInfo("ru"));
         Assert.Equal("Мы продолжаем разбираться с вашей жалобой", filled.Subject);
         Assert.Contains($"до {estimate};", filled.Text, StringComparison.Ordinal);
         Assert.Contains($"/track?reference={complaint.Reference}", filled.Text, StringComparison.Ordinal);

@@ -16,6 +16,7 @@ using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Features.Reviews;
 using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Features.Localization;
 
 namespace Zowor.Portal.Tests.Features.Reviews;
 
@@ -252,7 +253,7 @@ public sealed class ReviewPackCatchUpTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var russian = System.Globalization.CultureInfo.GetCultureInfo("ru");
-        Assert.Contains("Сформирован " + Now.AddHours(5).ToString("g", russian), text, StringComparison.Ordinal);
+        Assert.Contains("Сформирован " + Now.AddHours(5).ToString(Dates.DateTimePattern, russian), text, StringComparison.Ordinal);
         Assert.DoesNotContain("UTC", text, StringComparison.Ordinal);
         var lines = text.Split('\n', StringSplitOptions.TrimEntries);
         Assert.Contains(lines, l => l.StartsWith("Доставка", StringComparison.Ordinal));

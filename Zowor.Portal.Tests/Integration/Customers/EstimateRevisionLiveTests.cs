@@ -7,6 +7,7 @@ using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Features.Localization;
 
 namespace Zowor.Portal.Tests.Integration.Customers;
 
@@ -49,7 +50,7 @@ public sealed class EstimateRevisionLiveTests : IAsyncLifetime
         var (_, page) = await site.LookUpAsync(reference, Email, Ct);
 
         var en = CultureInfo.GetCultureInfo("en");
-        string Day(int days) => DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(days)).ToString("D", en);
+        string Day(int days) => DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(days)).ToString(Dates.DatePattern, en);
         Assert.Equal(Day(17), page.QuerySelector("[data-testid=estimated-date]")?.TextContent.Trim());
         var history = page.QuerySelectorAll("[data-testid=estimate-history] li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(2, history.Count);

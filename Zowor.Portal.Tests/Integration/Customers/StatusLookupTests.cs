@@ -5,6 +5,7 @@ using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Features.Localization;
 
 namespace Zowor.Portal.Tests.Integration.Customers;
 
@@ -55,7 +56,7 @@ public sealed class StatusLookupTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(_reference, page.QuerySelector("[data-testid=case-reference]")?.TextContent.Trim());
         Assert.Equal("Under investigation", page.QuerySelector("[data-testid=customer-status]")?.TextContent.Trim());
-        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(14)).ToString("D", System.Globalization.CultureInfo.GetCultureInfo("en")),
+        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(14)).ToString(Dates.DatePattern, System.Globalization.CultureInfo.GetCultureInfo("en")),
             page.QuerySelector("[data-testid=estimated-date]")?.TextContent.Trim());
         var updates = page.QuerySelector("[data-testid=customer-updates]")!.TextContent;
         Assert.Contains("Your replacement jug ships on Monday.", updates, StringComparison.Ordinal);

@@ -76,9 +76,39 @@ public sealed class TrendsCsvTests : IAsyncLifetime
         using var unknown = await quality.Http.GetAsync($"trends/figures/secrets/csv?{query}", Ct);
         using var badDate = await quality.Http.GetAsync("trends/complaints/csv?from=yesterday", Ct);
 
-        Assert.Equal("Channel,Complaints\r\nEmail,2\r\nPhone,1\r\n", channels);
+        // Issue 20: display names for people, the code for machines in a column of its own.
+        Assert.Equal("Channel,Complaints,Code\r\nE-mail,2,Email\r\nPhone,1,Phone\r\n", channels);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+    }
+
+    /// <summary>
+    /// Issue 20: a person reads the export in a spreadsheet, in their language: headers and values are display names in
+    /// the requester's culture, the time is ISO 8601 business time with its offset, and the codes follow at the end.
+    /// </summary>
+    [Fact]
+    public async Task ComplaintsCsv_InRussian_HasNamesInRussian_IsoTimesWithOffset_AndCodesAtTheEnd()
+    {
+        using var quality = await PortalClient.SignedInAsync(_app, SeededPortalFixture.DemoEmailFor(PortalRoles.Quality), cancellationToken: Ct);
+        quality.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("ru");
+        var today = DateTime.UtcNow.AddHours(5);
+        var query = $"from={today.AddDays(-3):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}&category={Category}&channel=Email";
+
+        var lines = (await quality.Http.GetStringAsync($"trends/complaints/csv?{query}", Ct)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var channels = (await quality.Http.GetStringAsync($"trends/figures/channels/csv?{query}", Ct)).TrimStart('\uFEFF');
+
+        var header = lines[0].Split(',');
+        var row = lines[1].Split(',');
+        Assert.Equal(["Номер", "Получена", "Канал"], header[..3]);
+        Assert.Equal(["ChannelCode", "CategoryCode", "SeverityCode", "StatusCode", "RootCauseCode", "ResolutionCode"], header[^6..]);
+        Assert.Equal(header.Length, row.Length);
+        Assert.Equal("Электронная почта", row[Array.IndexOf(header, "Канал")]);
+        Assert.Equal("Email", row[Array.IndexOf(header, "ChannelCode")]);
+        Assert.Equal("Received", row[Array.IndexOf(header, "StatusCode")]);
+        Assert.NotEqual("Received", row[Array.IndexOf(header, "Статус")]);
+        // Business time (Asia/Almaty in the demo settings) with its offset, never a bare local time.
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+05:00$", row[1]);
+        Assert.StartsWith("Канал,Жалобы,Code\r\nЭлектронная почта,2,Email", channels, StringComparison.Ordinal);
     }
 
     [Fact]

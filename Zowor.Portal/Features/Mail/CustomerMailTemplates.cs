@@ -88,7 +88,7 @@ public sealed class CustomerMailTemplates(IStringLocalizer<SharedResource> L, IO
                 L["We are working on your complaint"],
                 [
                     Format(L["We have reviewed your complaint {0} and started working on it."], reference),
-                    Format(L["Estimated resolution date: {0}."], complaint.Acknowledgement?.EstimatedResolutionDate.ToString("D", CultureInfo.CurrentCulture) ?? "—"),
+                    Format(L["Estimated resolution date: {0}."], complaint.Acknowledgement?.EstimatedResolutionDate.ShowDate() ?? "—"),
                     L["We will keep you informed until it is resolved."],
                 ]),
             CustomerMessageKinds.Update => (
@@ -130,7 +130,7 @@ public sealed class CustomerMailTemplates(IStringLocalizer<SharedResource> L, IO
                 L["New estimated resolution date"],
                 [
                     Format(L["We now expect to resolve your complaint {0} by {1}."], reference,
-                        complaint.Acknowledgement?.EstimatedResolutionDate.ToString("D", CultureInfo.CurrentCulture) ?? "—"),
+                        complaint.Acknowledgement?.EstimatedResolutionDate.ShowDate() ?? "—"),
                     L["We will keep you informed until it is resolved."],
                     Format(L["If you have anything to add, reply to this e-mail or call us on {0}."], Hotline),
                 ]),

@@ -134,7 +134,7 @@ public sealed class ReplyService(
         {
             [ReplyPlaceholders.Reference] = complaint.Reference,
             [ReplyPlaceholders.CustomerName] = complaint.Customer.Name,
-            [ReplyPlaceholders.EstimatedResolutionDate] = complaint.Acknowledgement?.EstimatedResolutionDate.ToString("D", culture)
+            [ReplyPlaceholders.EstimatedResolutionDate] = complaint.Acknowledgement?.EstimatedResolutionDate.ToString(Dates.DatePattern, culture)
                 ?? L["to be confirmed"].Value,
             [ReplyPlaceholders.TrackingLink] = mailTemplates.TrackUrl(complaint.Reference),
             [ReplyPlaceholders.StaffName] = staff.Name,

@@ -46,13 +46,13 @@ public static class ReviewPdf
         var f = pack.Figures;
         page.Heading(Title(pack, L), 16);
         page.Text(string.Format(CultureInfo.CurrentCulture, L["Generated {0}. A snapshot: the figures are as they stood that day; later changes do not rewrite them."],
-            clock.ToLocal(pack.GeneratedAt).ToString("g", CultureInfo.CurrentCulture)));
+            clock.Show(pack.GeneratedAt)));
 
         page.Heading(L["Sign-off"]);
         foreach (var role in Domain.Reviews.ReviewSignOffRules.SigningRoles)
         {
             var signed = pack.SignOffs.FirstOrDefault(s => s.Role == role);
-            page.Pair(RoleName(role, L), signed is null ? L["Not signed yet"] : $"{signed.SignedByName} · {clock.ToLocal(signed.SignedAt).ToString("g", CultureInfo.CurrentCulture)}");
+            page.Pair(RoleName(role, L), signed is null ? L["Not signed yet"] : $"{signed.SignedByName} · {clock.Show(signed.SignedAt)}");
         }
 
         page.Heading(L["Figures"]);
@@ -86,11 +86,11 @@ public static class ReviewPdf
 
         if (f.Sections is { } s)
         {
-            ReviewPdfSections.Write(page, s, L, names);
+            ReviewPdfSections.Write(page, s, L, names, clock);
         }
 
         page.Heading(L["Findings and decisions"]);
-        page.Table([.. pack.FindingList.Select(x => new[] { x.Text, x.Decision, x.Owner ?? string.Empty, x.DueDate?.ToString("d", CultureInfo.CurrentCulture) ?? string.Empty })]);
+        page.Table([.. pack.FindingList.Select(x => new[] { x.Text, x.Decision, x.Owner ?? string.Empty, x.DueDate?.ShowDate() ?? string.Empty })]);
         if (!string.IsNullOrWhiteSpace(pack.Findings))
         {
             page.Text(pack.Findings);

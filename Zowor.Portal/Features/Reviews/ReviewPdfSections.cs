@@ -3,13 +3,14 @@ using Microsoft.Extensions.Localization;
 using Zowor.Portal.Components.Shared;
 using Zowor.Portal.Features.Categories;
 using Zowor.Portal.Features.Localization;
+using Zowor.Portal.Features.Settings;
 
 namespace Zowor.Portal.Features.Reviews;
 
 /// <summary>The CAPA, memo, training, satisfaction and previous-decision sections of the review PDF.</summary>
 internal static class ReviewPdfSections
 {
-    public static void Write(ReviewPdfWriter page, ReviewSections s, IStringLocalizer<SharedResource> L, TaxonomyNames names)
+    public static void Write(ReviewPdfWriter page, ReviewSections s, IStringLocalizer<SharedResource> L, TaxonomyNames names, BusinessClock clock)
     {
         page.Heading(L["Corrective and preventive actions (P-62)"]);
         foreach (var (title, rows) in new[] { (L["CAPAs opened"], s.Capa.Opened), (L["CAPAs closed"], s.Capa.Closed), (L["CAPAs overdue at the period's end"], s.Capa.Overdue) })
@@ -21,13 +22,13 @@ internal static class ReviewPdfSections
         page.Heading(L["Effectiveness results (P-61)"], 11);
         page.Table([.. s.Capa.Effectiveness.Select(e => new[]
         {
-            $"{e.Number} {e.Title}", e.Effective ? L["Effective"].Value : L["Not effective"].Value, $"{e.ByName} · {e.At.ToString("d", CultureInfo.CurrentCulture)}",
+            $"{e.Number} {e.Title}", e.Effective ? L["Effective"].Value : L["Not effective"].Value, $"{e.ByName} · {clock.ToLocal(e.At).ShowDate()}",
         })]);
 
         page.Heading(L["Memos published (P-81)"], 11);
-        page.Table([.. s.Memos.Select(m => new[] { m.Title, m.PublishedAt.ToString("d", CultureInfo.CurrentCulture), string.Format(CultureInfo.CurrentCulture, L["{0} acknowledged"], m.Acknowledged) })]);
+        page.Table([.. s.Memos.Select(m => new[] { m.Title, clock.ToLocal(m.PublishedAt).ShowDate(), string.Format(CultureInfo.CurrentCulture, L["{0} acknowledged"], m.Acknowledged) })]);
         page.Heading(L["Training sessions (P-80)"], 11);
-        page.Table([.. s.Training.Select(t => new[] { t.Course, t.HeldOn.ToString("d", CultureInfo.CurrentCulture), string.Format(CultureInfo.CurrentCulture, L["{0} completed"], t.Completed) })]);
+        page.Table([.. s.Training.Select(t => new[] { t.Course, t.HeldOn.ShowDate(), string.Format(CultureInfo.CurrentCulture, L["{0} completed"], t.Completed) })]);
 
         page.Heading(L["Customer satisfaction"]);
         page.Pair(L["Surveys sent"], ReviewPdf.Number(s.Satisfaction.Sent));
@@ -44,6 +45,6 @@ internal static class ReviewPdfSections
             return;
         }
 
-        page.Table([.. previous.Decisions.Select(d => new[] { d.Decision, d.Owner ?? string.Empty, d.DueDate?.ToString("d", CultureInfo.CurrentCulture) ?? string.Empty, L[d.Status.ToString()].Value })]);
+        page.Table([.. previous.Decisions.Select(d => new[] { d.Decision, d.Owner ?? string.Empty, d.DueDate?.ShowDate() ?? string.Empty, L[d.Status.ToString()].Value })]);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Zowor.Portal.Features.Localization;
 
 namespace Zowor.Portal.Features.Settings;
 
@@ -19,6 +20,12 @@ public sealed class BusinessClock(TimeProvider time, SettingsProvider settings)
     public DateOnly Today => DateOnly.FromDateTime(LocalNow);
 
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
+    /// <summary>A stored UTC moment as people read it: business time, in the reader's culture (<see cref="Dates"/>).</summary>
+    public string Show(DateTime utc) => ToLocal(utc).ShowDateTime();
+
+    /// <summary>A stored UTC moment for machines (CSV): ISO 8601 in business time with its offset.</summary>
+    public string Iso(DateTime utc) => Dates.Iso(utc, Zone);
 
     public DateTime ToUtc(DateTime local) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);

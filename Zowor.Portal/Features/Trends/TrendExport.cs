@@ -1,6 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Zowor.Portal.Components.Shared;
 using Zowor.Portal.Data;
+using Zowor.Portal.Features.Categories;
+using Zowor.Portal.Features.Localization;
 using Zowor.Portal.Features.Settings;
 
 namespace Zowor.Portal.Features.Trends;
@@ -9,8 +13,12 @@ namespace Zowor.Portal.Features.Trends;
 /// CSV downloads of the dashboard: the filtered complaints, streamed row by row from the database to the response
 /// (never held in memory), and each figure. The complaint export carries no personal data (no names, contacts or free
 /// text besides the product), so Quality can share it; the case page has the rest. Authorization is the endpoint's.
+/// People read these files in a spreadsheet (issue 20): headers and values are display names in the requester's language
+/// (the request's culture), times are ISO 8601 in business time with the offset, and the codes a machine joins on
+/// follow in extra columns at the end, under fixed English headers.
 /// </summary>
-public sealed class TrendExport(IDbContextFactory<PortalDbContext> contexts, TrendQueries queries, BusinessClock clock)
+public sealed class TrendExport(
+    IDbContextFactory<PortalDbContext> contexts, TrendQueries queries, BusinessClock clock, CategoryService categories, IStringLocalizer<SharedResource> L)
 {
     /// <summary>The figures that can be downloaded, by the name in the URL.</summary>
     public static readonly IReadOnlyList<string> Figures = ["summary", "months", "categories", "channels", "products", "root-causes", "escalation", "resolutions", "refunds"];
@@ -20,9 +28,12 @@ public sealed class TrendExport(IDbContextFactory<PortalDbContext> contexts, Tre
     public async Task WriteComplaintsAsync(TrendFilter filter, Stream output, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var names = await categories.GetNamesAsync(cancellationToken);
         await using var writer = new StreamWriter(output, Csv.Encoding, bufferSize: 16 * 1024, leaveOpen: true) { NewLine = Csv.NewLine };
-        await writer.WriteLineAsync(Csv.Line("Reference", "Received", "Channel", "Category", "Product", "Severity", "Status", "EscalationLevel",
-            "HoursToAcknowledge", "HoursToResolve", "RootCause", "Resolution", "RefundAmount", "RefundCurrency"));
+        await writer.WriteLineAsync(Csv.Line([
+            .. Headers("Reference", "Received", "Channel", "Category", "Product", "Severity", "Status", "Escalation level",
+                "Hours to acknowledge", "Hours to resolve", "Root cause", "Resolution", "Refund amount", "Refund currency"),
+            "ChannelCode", "CategoryCode", "SeverityCode", "StatusCode", "RootCauseCode", "ResolutionCode"]));
         var rows = queries.Received(db, filter)
             .OrderBy(c => c.ReceivedAt)
             .Select(c => new
@@ -46,21 +57,29 @@ public sealed class TrendExport(IDbContextFactory<PortalDbContext> contexts, Tre
         var written = 0;
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
+            var rootCause = row.RootCause?.ToString();
+            var resolution = row.Resolution?.ToString();
             await writer.WriteLineAsync(Csv.Line(
                 Csv.Text(row.Reference),
-                clock.ToLocal(row.ReceivedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                row.Channel.ToString(),
-                Csv.Text(row.CategoryCode),
-                Csv.Text(row.Product),
-                row.Severity.ToString(),
-                row.Status.ToString(),
+                clock.Iso(row.ReceivedAt),
+                Csv.Text(Name(row.Channel.ToString())),
+                Csv.Text(names.Category(row.CategoryCode)),
+                Csv.Text(row.Product is null ? null : names.Product(row.Product)),
+                Csv.Text(Name(row.Severity.ToString())),
+                Csv.Text(Name(row.Status.ToString())),
                 ((int)row.EscalationLevel).ToString(CultureInfo.InvariantCulture),
                 Csv.Number(row.AcknowledgementHours is { } a ? Math.Round(a, 2) : null),
                 Csv.Number(row.ResolutionHours is { } r ? Math.Round(r, 2) : null),
-                row.RootCause?.ToString() ?? string.Empty,
-                row.Resolution?.ToString() ?? string.Empty,
+                Csv.Text(rootCause is null ? null : names.RootCause(rootCause)),
+                Csv.Text(resolution is null ? null : Name(resolution)),
                 Csv.Number(row.Minor is { } m ? m / 100m : null),
-                Csv.Text(row.Currency)));
+                Csv.Text(row.Currency),
+                row.Channel.ToString(),
+                Csv.Text(row.CategoryCode),
+                row.Severity.ToString(),
+                row.Status.ToString(),
+                rootCause ?? string.Empty,
+                resolution ?? string.Empty));
             if (++written % FlushEvery == 0)
             {
                 // Hands what is written so far to the client: a large export starts downloading at once.
@@ -80,8 +99,9 @@ public sealed class TrendExport(IDbContextFactory<PortalDbContext> contexts, Tre
         }
 
         var report = await queries.GetReportAsync(filter, cancellationToken);
+        var names = await categories.GetNamesAsync(cancellationToken);
         await using var writer = new StreamWriter(output, Csv.Encoding, leaveOpen: true) { NewLine = Csv.NewLine };
-        foreach (var line in FigureLines(figure, report))
+        foreach (var line in FigureLines(figure, report, names))
         {
             await writer.WriteLineAsync(line);
         }
@@ -90,27 +110,27 @@ public sealed class TrendExport(IDbContextFactory<PortalDbContext> contexts, Tre
         return true;
     }
 
-    internal static IEnumerable<string> FigureLines(string figure, TrendReport report)
+    internal IEnumerable<string> FigureLines(string figure, TrendReport report, TaxonomyNames names)
     {
         switch (figure)
         {
             case "months":
-                return Rows("Month", report.ByMonth);
+                return Rows("Month", report.ByMonth, month => month, withCode: false);
             case "categories":
-                return Rows("Category", report.ByCategory);
+                return Rows("Category", report.ByCategory, names.Category);
             case "channels":
-                return Rows("Channel", report.ByChannel);
+                return Rows("Channel", report.ByChannel, Name);
             case "products":
-                return Rows("Product", report.ByProduct);
+                return Rows("Product", report.ByProduct, names.Product);
             case "escalation":
-                return Rows("EscalationLevel", report.ByEscalationLevel);
+                return Rows("Escalation level", report.ByEscalationLevel, level => string.Format(CultureInfo.CurrentCulture, L["Level {0}"], level));
             case "resolutions":
-                return Rows("Resolution", report.ResolutionMix);
+                return Rows("Resolution", report.ResolutionMix, Name);
             case "root-causes":
-                return [Csv.Line("RootCause", "Complaints", "CumulativeShare"),
-                    .. report.RootCauses.Select(r => Csv.Line(Csv.Text(r.Key), Csv.Number(r.Count), Csv.Number(Math.Round(r.CumulativeShare, 4))))];
+                return [Csv.Line([.. Headers("Root cause", "Complaints", "Cumulative share"), "Code"]),
+                    .. report.RootCauses.Select(r => Csv.Line(Csv.Text(names.RootCause(r.Key)), Csv.Number(r.Count), Csv.Number(Math.Round(r.CumulativeShare, 4)), Csv.Text(r.Key)))];
             case "refunds":
-                return [Csv.Line("Currency", "Amount", "Refunds"),
+                return [Csv.Line(Headers("Currency", "Amount", "Refunds")),
                     .. report.Refunds.Select(r => Csv.Line(Csv.Text(r.Currency), Csv.Number(r.Amount), Csv.Number(r.Refunds)))];
             default:
                 return [Csv.Line("Figure", "Value"),
@@ -133,6 +153,14 @@ public sealed class TrendExport(IDbContextFactory<PortalDbContext> contexts, Tre
         }
     }
 
-    private static IEnumerable<string> Rows(string keyHeader, IReadOnlyList<CountRow> rows) =>
-        [Csv.Line(keyHeader, "Complaints"), .. rows.Select(r => Csv.Line(Csv.Text(r.Key), Csv.Number(r.Count)))];
+    /// <summary>A count per key: the key's display name, the count, and the key itself for machines unless it is its own name.</summary>
+    private IEnumerable<string> Rows(string keyHeader, IReadOnlyList<CountRow> rows, Func<string, string> name, bool withCode = true) =>
+        [Csv.Line([.. Headers(keyHeader, "Complaints"), .. (withCode ? ["Code"] : Array.Empty<string>())]),
+            .. rows.Select(r => Csv.Line([Csv.Text(name(r.Key)), Csv.Number(r.Count), .. (withCode ? [Csv.Text(r.Key)] : Array.Empty<string>())]))];
+
+    /// <summary>Column headers in the requester's language.</summary>
+    private string[] Headers(params string[] english) => [.. english.Select(h => Csv.Text(L[h]))];
+
+    /// <summary>An enum member's display name in the requester's language ("PartialRefund" → "Partial refund").</summary>
+    private string Name(string member) => L[EnumText.OfName(member)];
 }

@@ -32,5 +32,5 @@ public abstract class CaseSection : ComponentBase
     protected Complaint Complaint => Case.Complaint;
 
     /// <summary>A UTC time in the business time zone, as the page shows times.</summary>
-    protected string Local(DateTime utc) => Clock.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
+    protected string Local(DateTime utc) => Clock.Show(utc);
 }
