@@ -622,6 +622,11 @@ public sealed class Complaint
             throw new ComplaintWorkflowException("The complaint is already resolved: reopen it before the CEO decides on it.");
         }
 
+        if (!CeoDecisionOutcomes.For(offerMade: Resolution is not null).Contains(outcome))
+        {
+            throw new DomainException("No offer has been made yet, so there is none to uphold: choose another outcome.");
+        }
+
         var text = Guard.Text(decision, "Decision", ComplaintLimits.Note);
         Record(at, by, ComplaintHistoryKinds.CeoDecision, null, outcome.ToString(), text);
         _events.Add(new ComplaintUpdated(Id, ComplaintHistoryKinds.CeoDecision, at));

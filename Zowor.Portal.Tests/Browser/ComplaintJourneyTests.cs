@@ -66,7 +66,7 @@ public sealed partial class ComplaintJourneyTests(BrowserFixture browser) : ICla
             var row = await FindQueueRowAsync(page, reference);
             await Expect(row).ToHaveCountAsync(1);
             await Expect(row.Locator("[data-testid=status-chip]")).ToHaveAttributeAsync("data-status", nameof(ComplaintStatus.Received));
-            // The server renders the due time; portal.js replaces it with the time left ("23h 59m") within a second.
+            // The server renders the due time; portal.js replaces it with the time left ("23 h 59 min") within a second.
             await Expect(row.Locator("[data-testid=deadline]")).ToHaveTextAsync(TimeLeftPattern());
             await Screenshots.SaveAsync(page, "journey-02-queue-received");
 
@@ -216,8 +216,11 @@ public sealed partial class ComplaintJourneyTests(BrowserFixture browser) : ICla
     [GeneratedRegex(@"^ZW-\d{4}-\d{6}$")]
     private static partial Regex ReferencePattern();
 
-    /// <summary>portal.js's countdown text: "1d 3h", "23h 59m" or "42m" (never "overdue" for a complaint received just now).</summary>
-    [GeneratedRegex(@"^(\d+d \d+h|\d+h \d+m|\d+m)$")]
+    /// <summary>
+    /// portal.js's countdown text in the page's language (issue 20): "1 d 3 h", "23 h 59 min", "23 h" or "42 min" (never
+    /// "overdue" for a complaint received just now).
+    /// </summary>
+    [GeneratedRegex(@"^(\d+ d( \d+ h)?|\d+ h( \d+ min)?|\d+ min)$")]
     private static partial Regex TimeLeftPattern();
 
     // The cookie middleware's redirect spells it "ReturnUrl"; the login page reads the parameter either way.

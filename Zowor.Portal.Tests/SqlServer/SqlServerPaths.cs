@@ -257,6 +257,7 @@ public static class SqlServerPaths
         }),
         new("NotificationService.GetMineAsync", false, (s, ct) => s.GetRequiredService<NotificationService>().GetMineAsync(15, ct)),
         new("NotificationService.MarkAllReadAsync", false, (s, ct) => s.GetRequiredService<NotificationService>().MarkAllReadAsync(ct)),
+        new("NotificationService.MarkReadAsync", false, (s, ct) => s.GetRequiredService<NotificationService>().MarkReadAsync(42, ct)),
 
         // The complaints mailbox and replies from the case (issue 15).
         new("InboundMailProcessor.ProcessAsync: a new e-mail becomes a complaint (record, reference, receipt)", true,

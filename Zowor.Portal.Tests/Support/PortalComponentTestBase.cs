@@ -245,6 +245,8 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
         builder.AddCapa();
         Zowor.Portal.Features.Training.TrainingServiceCollectionExtensions.AddMemosAndTraining(builder);
         builder.Services.AddIdentityCore<PortalUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
+        // The Admin's users page ends a user's sessions on a role change (UserAdminService).
+        builder.Services.AddSingleton<SessionRevocation>();
         // ... and its related complaints (Features/Search/RelatedComplaintsSection).
         Zowor.Portal.Features.Search.SearchServiceCollectionExtensions.AddSearch(builder);
         foreach (var descriptor in builder.Services.Skip(defaults))

@@ -36,6 +36,36 @@ public sealed class CeoDecisionTests
         Assert.Equal(status, complaint.Status);
     }
 
+    /// <summary>Issue 20: "Uphold offer" was offered on a complaint with no offer; there is nothing to uphold (P-72).</summary>
+    [Fact]
+    public void UpholdOffer_WithNoOfferMade_IsRefused_AndRecordsNothing_P72()
+    {
+        var builder = ComplaintBuilder.New().InStatus(ComplaintStatus.Investigating);
+        var complaint = builder.Build();
+        complaint.RequestCeoReview("Nobody has called me back.", builder.Advance());
+        var entries = complaint.History.Count;
+
+        var refusal = Assert.Throws<DomainException>(() => complaint.RecordCeoDecision(CeoDecisionOutcome.UpholdOffer, "Uphold.", Ceo, builder.Advance()));
+
+        Assert.Contains("no offer", refusal.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(entries, complaint.History.Count);
+        Assert.DoesNotContain(CeoDecisionOutcome.UpholdOffer, CeoDecisionOutcomes.For(offerMade: false));
+        Assert.Contains(CeoDecisionOutcome.UpholdOffer, CeoDecisionOutcomes.For(offerMade: true));
+    }
+
+    [Fact]
+    public void UpholdOffer_AfterAnOffer_IsRecorded_P72()
+    {
+        var builder = ComplaintBuilder.New().InStatus(ComplaintStatus.Resolving);
+        var complaint = builder.Build();
+        Assert.NotNull(complaint.Resolution);
+        complaint.RequestCeoReview("The offer is too small.", builder.Advance());
+
+        complaint.RecordCeoDecision(CeoDecisionOutcome.UpholdOffer, "The offer is fair.", Ceo, builder.Advance());
+
+        Assert.Equal("UpholdOffer", complaint.History[^1].After);
+    }
+
     [Theory]
     [InlineData(EscalationLevel.CustomerServiceManager)]
     [InlineData(EscalationLevel.ChiefCustomerOfficer)]

@@ -103,7 +103,7 @@ public sealed class CeoReviewServiceTests : IAsyncLifetime
         await using var ceo = await _app.SignInAsync(CeoEmail);
         var service = ceo.Services.GetRequiredService<CeoReviewService>();
         var (_, version) = await _app.Database.LoadComplaintAsync(_level3, Ct);
-        await service.RecordDecisionAsync(_level3, version, new CeoDecisionForm { Outcome = CeoDecisionOutcome.UpholdOffer, Decision = "First." }, Ct);
+        await service.RecordDecisionAsync(_level3, version, new CeoDecisionForm { Outcome = CeoDecisionOutcome.ImproveOffer, Decision = "First." }, Ct);
 
         await Assert.ThrowsAsync<ComplaintConflictException>(() =>
             service.RecordDecisionAsync(_level3, version, new CeoDecisionForm { Outcome = CeoDecisionOutcome.Other, Decision = "Second." }, Ct));

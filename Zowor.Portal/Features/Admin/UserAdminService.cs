@@ -164,5 +164,7 @@ public sealed class NewUserForm
     [StringLength(128, MinimumLength = 12, ErrorMessage = "The password needs at least 12 characters.")]
     public string? Password { get; set; }
 
+    /// <summary>No role is chosen for the Admin (issue 20: a new user started with Agent ticked, easy to create by mistake).</summary>
+    [MinLength(1, ErrorMessage = "Choose at least one role.")]
     public IReadOnlyCollection<string> Roles { get; set; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 
 namespace Zowor.Portal.Features.Localization;
 
@@ -29,4 +30,30 @@ public static class Dates
         var at = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
         return new DateTimeOffset(at).ToOffset(zone.GetUtcOffset(at)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// A length of time as people say it, to the minute and in the reader's language: "3 h 55 min", "2 d 4 h", "3 ч 55 мин".
+    /// The live countdowns in the browser use the same units (App.razor hands them to portal.js).
+    /// </summary>
+    public static string Span(TimeSpan span, IStringLocalizer L)
+    {
+        span = span.Duration();
+        var days = (int)span.TotalDays;
+        string Unit(string key, int value) => string.Format(CultureInfo.CurrentCulture, L[key], value);
+        if (days > 0)
+        {
+            return span.Hours > 0 ? Unit("{0} d", days) + " " + Unit("{0} h", span.Hours) : Unit("{0} d", days);
+        }
+
+        if (span.Hours > 0)
+        {
+            return span.Minutes > 0 ? Unit("{0} h", span.Hours) + " " + Unit("{0} min", span.Minutes) : Unit("{0} h", span.Hours);
+        }
+
+        return Unit("{0} min", Math.Max(1, span.Minutes));
+    }
+
+    /// <summary>How long ago a stored UTC moment was: "just now", "3 h 55 min ago", "5 мин назад".</summary>
+    public static string Ago(DateTime utc, DateTime nowUtc, IStringLocalizer L) =>
+        nowUtc - utc < TimeSpan.FromMinutes(1) ? L["just now"] : string.Format(CultureInfo.CurrentCulture, L["{0} ago"], Span(nowUtc - utc, L));
 }

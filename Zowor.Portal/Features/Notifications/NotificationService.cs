@@ -18,12 +18,18 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> conte
         return new NotificationList(recent, unread);
     }
 
-    public async Task MarkAllReadAsync(CancellationToken cancellationToken = default)
+    /// <summary>"Mark all read" in the bell.</summary>
+    public Task MarkAllReadAsync(CancellationToken cancellationToken = default) => MarkReadAsync(id: null, cancellationToken);
+
+    /// <summary>Marks one of the user's own notifications read (opening it); someone else's id changes nothing.</summary>
+    public Task MarkReadAsync(long id, CancellationToken cancellationToken = default) => MarkReadAsync((long?)id, cancellationToken);
+
+    private async Task MarkReadAsync(long? id, CancellationToken cancellationToken)
     {
         var me = await currentUser.RequireAsync(PortalRoles.Policies.Staff);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.UtcNow;
-        await db.Set<UserNotification>().Where(n => n.UserId == me.Id && n.ReadAt == null)
+        await db.Set<UserNotification>().Where(n => n.UserId == me.Id && n.ReadAt == null && (id == null || n.Id == id))
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
     }
 }

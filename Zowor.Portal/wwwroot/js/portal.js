@@ -1,13 +1,20 @@
 // Live countdowns: every element with data-deadline (ISO UTC) shows the time left and turns
 // warning/overdue by itself, so the queue ticks in the browser without a server round trip per row.
 (function () {
+    // The units come from the page in the reader's language (App.razor): "{0} h" in English, "{0} ч" in Russian.
+    function unit(name, value) {
+        const template = document.documentElement.getAttribute('data-unit-' + name) || ('{0} ' + name);
+        return template.replace('{0}', String(value));
+    }
     function format(ms) {
         const overdue = ms < 0;
         let s = Math.floor(Math.abs(ms) / 1000);
         const d = Math.floor(s / 86400); s -= d * 86400;
         const h = Math.floor(s / 3600); s -= h * 3600;
         const m = Math.floor(s / 60);
-        const text = d > 0 ? `${d}d ${h}h` : h > 0 ? `${h}h ${m}m` : `${m}m`;
+        const text = d > 0 ? unit('d', d) + (h > 0 ? ' ' + unit('h', h) : '')
+            : h > 0 ? unit('h', h) + (m > 0 ? ' ' + unit('min', m) : '')
+            : unit('min', m);
         return { text, overdue };
     }
     function tick() {
