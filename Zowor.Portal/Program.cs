@@ -34,8 +34,9 @@ builder.WebHost.UseStaticWebAssets();
 // A browser gone silent (crash, lost network) counts as disconnected after this long, and leaves the case's presence.
 builder.Services.AddRazorComponents().AddInteractiveServerComponents()
     .AddHubOptions(o => o.ClientTimeoutInterval = Zowor.Portal.Realtime.PresenceTracker.VanishedBrowserTimeout);
-// Messages appear bottom-right, clear of the case header (status, owner, presence).
-builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
+// Messages appear bottom-left, over the navigation drawer: clear of the case header (status, owner, presence) and of the
+// timeline in the case page's right column, which the "Saved." message used to cover (issue 20).
+builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
 builder.Services.AddScoped<Zowor.Portal.Components.Shared.ErrorPresenter>();
 builder.AddPortalLocalization();
 builder.AddPortalData();

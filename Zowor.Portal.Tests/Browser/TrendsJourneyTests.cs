@@ -91,12 +91,18 @@ public sealed class TrendsJourneyTests(BrowserFixture browser) : IClassFixture<B
                 await panel.Locator(".mud-expand-panel-header").ClickAsync();
             }
 
+            // Issue 20: a refusal is shown in the form it is about, not as a toast over the button.
+            await panel.Locator("[data-testid=ceo-decide]").ClickAsync();
+            await Expect(panel.Locator("[data-testid=ceo-decision-error]")).ToHaveTextAsync("Choose the outcome of the decision.");
+            await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
+
             await panel.GetByText("Improve offer", new() { Exact = true }).ClickAsync();
             await panel.Locator("[data-testid=ceo-decision-text]").FillAsync("Offer a full replacement and a 20% voucher; call the customer today.");
             await Screenshots.SaveAsync(page, "trends-04-ceo-form");
             await panel.Locator("[data-testid=ceo-decide]").ClickAsync();
 
             await Expect(panel.Locator("[data-testid=ceo-decision]")).ToContainTextAsync("Improve offer");
+            await Expect(panel.Locator("[data-testid=ceo-decision-error]")).ToHaveCountAsync(0);
             await Screenshots.SaveAsync(page, "trends-05-ceo-decided");
         }
         catch

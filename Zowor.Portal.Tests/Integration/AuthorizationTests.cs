@@ -24,6 +24,10 @@ public sealed class AuthorizationTests(SeededPortalFixture portal) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("You do not have access to this page", document.Body!.TextContent, StringComparison.Ordinal);
         Assert.Null(document.QuerySelector("[data-testid=queue-table]"));
+        // Issue 20: titled for what it is, inside the portal's layout with its navigation, not the sign-in card.
+        Assert.Equal("Access denied", document.QuerySelector("h1")?.TextContent.Trim());
+        Assert.DoesNotContain("Staff sign-in", document.Body.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(document.QuerySelector(".mud-drawer a[href='trends']"));
     }
 
     [Fact]
