@@ -39,7 +39,7 @@ public sealed partial class CustomerJourneyTests(BrowserFixture browser) : IClas
         await page.Locator("#description").FillAsync("The blender's jug cracked the first time I used it, on the lowest speed.");
         await Screenshots.SaveAsync(page, "customer-01-form");
         await page.Locator("[data-testid=submit-complaint]").ClickAsync();
-        await Expect(page.Locator("div.validation-message")).ToContainTextAsync("Please agree to the processing of your personal data");
+        await Expect(page.Locator("#consent-error")).ToContainTextAsync("Please agree to the processing of your personal data");
         await Expect(page.Locator("#description")).ToHaveValueAsync("The blender's jug cracked the first time I used it, on the lowest speed.");
         await Screenshots.SaveAsync(page, "customer-02-consent-missing");
         await page.Locator("#consent").CheckAsync();

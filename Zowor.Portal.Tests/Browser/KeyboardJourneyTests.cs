@@ -32,6 +32,15 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClas
         await TabToAsync(page, ".skip-link", backwards: true);
         await Expect(page.Locator(".skip-link")).ToBeInViewportAsync();
 
+        // Sent empty: each error is named with its field (aria-describedby), so a screen reader reads them together (WCAG 3.3.1).
+        await TabToAsync(page, "[data-testid=submit-complaint]");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#name-error")).Not.ToBeEmptyAsync();
+        await Expect(page.Locator("#name")).ToHaveAccessibleDescriptionAsync((await page.Locator("#name-error").InnerTextAsync()).Trim());
+        await Expect(page.Locator("#description")).ToHaveAccessibleDescriptionAsync(new Regex("Up to 4000 characters\\..+"));
+        await Expect(page.Locator("#order")).ToHaveAccessibleDescriptionAsync(string.Empty);
+        await Screenshots.SaveAsync(page, "keyboard-00-public-form-errors");
+
         await TabToAsync(page, "#name");
         await page.Keyboard.TypeAsync("Aigerim Bekova");
         await TabToAsync(page, "#email");
@@ -95,6 +104,50 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClas
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("[data-testid=status-chip]")).ToHaveAttributeAsync("data-status", nameof(ComplaintStatus.Acknowledged));
         await Screenshots.SaveAsync(page, "keyboard-04-csm-acknowledged");
+    }
+
+    [Fact]
+    public async Task Customer_answers_the_satisfaction_survey_with_the_keyboard_only_P01()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false });
+        var baseAddress = await app.StartKestrelAsync(ct);
+        var (_, token) = await Integration.Customers.SurveyTests.ClosedWithSurveyAsync(app, new PublicSite(app), ct);
+        await using var context = await browser.NewContextAsync(baseAddress);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"survey/{token}");
+
+        // Sent without a score: the question's group names its error.
+        await TabToAsync(page, "[data-testid=send-survey]");
+        await page.Keyboard.PressAsync("Enter");
+        var outcome = page.Locator("fieldset[aria-describedby=outcome-error]");
+        await Expect(page.Locator("#outcome-error")).Not.ToBeEmptyAsync();
+        await Expect(outcome).ToHaveAccessibleDescriptionAsync((await page.Locator("#outcome-error").InnerTextAsync()).Trim());
+
+        // A radio group is one Tab stop; the arrow keys move the choice along it.
+        await TabToAsync(page, "input[name='Form.Outcome']");
+        for (var i = 0; i < 4; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowRight");
+        }
+
+        await Expect(page.Locator("input[name='Form.Outcome'][value='5']")).ToBeCheckedAsync();
+        await TabToAsync(page, "input[name='Form.Handling']");
+        for (var i = 0; i < 3; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowRight");
+        }
+
+        await Expect(page.Locator("input[name='Form.Handling'][value='4']")).ToBeCheckedAsync();
+        await TabToAsync(page, "#comment");
+        await page.Keyboard.TypeAsync("Quick and polite, thank you.");
+        await TabToAsync(page, "[data-testid=send-survey]");
+        Assert.NotEqual("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
+        await Screenshots.SaveAsync(page, "keyboard-05-survey-send-focused");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator("[data-testid=survey-saved]")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "keyboard-06-survey-saved");
     }
 
     /// <summary>Presses Tab (or Shift+Tab) until the focus is on <paramref name="selector"/>; fails naming it when it is never reached.</summary>

@@ -193,7 +193,7 @@ public sealed class NginxFailoverTests(BrowserFixture browser) : IClassFixture<B
         var page = PortalClient.ParseHtml(await response.Content.ReadAsStringAsync(Ct));
         Assert.True(response.StatusCode == HttpStatusCode.OK && page.QuerySelector("[data-testid=form-success]") is not null,
             $"Node {node.Name} answered {(int)response.StatusCode} to the status page of the other node: "
-            + page.QuerySelector("[data-testid=form-error], .validation-message")?.TextContent.Trim());
+            + page.QuerySelector("[data-testid=form-error], .validation-message:not(:empty)")?.TextContent.Trim());
         Assert.Contains(information, page.QuerySelector("[data-testid=customer-updates]")?.TextContent, StringComparison.Ordinal);
 
         await using var connection = new SqliteConnection(database.ConnectionString);

@@ -24,16 +24,25 @@ public sealed partial class SurveyTests : IAsyncLifetime
     {
         _app.StartServer();
         _site = new PublicSite(_app);
-        var reference = await _site.SubmitValidComplaintAsync(cancellationToken: TestContext.Current.CancellationToken);
-        await using var db = _app.Database.CreateContext();
-        _id = await db.Complaints.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync(TestContext.Current.CancellationToken);
-        await _app.CreateStaffUserAsync("csm.survey@zowor.test", "Survey CSM", PortalRoles.Csm);
-        await using var csm = await _app.SignInAsync("csm.survey@zowor.test");
-        await new CaseSteps(csm, _id).WalkToClosedAsync();
+        (_id, _token) = await ClosedWithSurveyAsync(_app, _site, TestContext.Current.CancellationToken);
+    }
 
-        var closure = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ComplaintId == _id && m.Kind == CustomerMessageKinds.Closed, TestContext.Current.CancellationToken);
-        _token = SurveyLink().Match(closure.Body).Groups["token"].Value;
-        Assert.NotEmpty(_token);
+    /// <summary>
+    /// A web complaint walked to Closed by a CSM, and the survey token from the closing e-mail (P-01), as a customer gets it.
+    /// </summary>
+    internal static async Task<(Guid Id, string Token)> ClosedWithSurveyAsync(PortalAppFactory app, PublicSite site, CancellationToken cancellationToken)
+    {
+        var reference = await site.SubmitValidComplaintAsync(cancellationToken: cancellationToken);
+        await using var db = app.Database.CreateContext();
+        var id = await db.Complaints.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync(cancellationToken);
+        await app.CreateStaffUserAsync("csm.survey@zowor.test", "Survey CSM", PortalRoles.Csm);
+        await using var csm = await app.SignInAsync("csm.survey@zowor.test");
+        await new CaseSteps(csm, id).WalkToClosedAsync();
+
+        var closure = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.ComplaintId == id && m.Kind == CustomerMessageKinds.Closed, cancellationToken);
+        var token = SurveyLink().Match(closure.Body).Groups["token"].Value;
+        Assert.NotEmpty(token);
+        return (id, token);
     }
 
     [Fact]
