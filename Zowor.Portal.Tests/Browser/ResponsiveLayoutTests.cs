@@ -8,8 +8,8 @@ namespace Zowor.Portal.Tests.Browser;
 /// <summary>
 /// Layouts that hold from a 390 px phone to a 1,920 px screen (issue 20): the live queue, a case page, the CCO's
 /// escalation board, the CEO review page, trends and CAPA, each opened by a role that works there, at 390, 1,400 and
-/// 1,920 px. Every page is saved as a screenshot (<c>TestResults/screenshots/responsive-{width}-{page}.png</c>) for people
-/// to look at, and must not scroll sideways; on the queue and the boards the first row's key cells (reference, customer,
+/// 1,920 px, and at 390 px in Russian too. Every page is saved as a screenshot (<c>TestResults/screenshots/responsive-{width}-{page}.png</c>) for people
+/// to look at (Russian ones end in <c>-ru</c>), and must not scroll sideways; on the queue and the boards the first row's key cells (reference, customer,
 /// status, time left, owner) lie inside the viewport, the rest behind the row's expand button. On a phone the app bar
 /// stays one line high and its menu opens. One portal with the demo data (the page smoke test's), one tab per role.
 /// </summary>
@@ -25,7 +25,14 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, PageSmokeTests
     /// <summary>The key facts of a complaint on the CEO review page, by their test ids.</summary>
     private static readonly string[] CeoKeyCells = ["ceo-reference", "ceo-customer", "status-chip", "ceo-time-left", "ceo-owner"];
 
-    public static TheoryData<int> Widths => new(PhoneWidth, 1400, 1920);
+    /// <summary>The three widths in English, and the phone once more in Russian (longer words, the tightest fit).</summary>
+    public static TheoryData<int, string> Widths => new()
+    {
+        { PhoneWidth, "en" },
+        { 1400, "en" },
+        { 1920, "en" },
+        { PhoneWidth, "ru" },
+    };
 
     /// <summary>(page name, role that opens it, route, what to check besides the sideways scroll).</summary>
     private static readonly (string Name, string Role, string Route, string[] KeyCells)[] Pages =
@@ -40,12 +47,13 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, PageSmokeTests
 
     [Theory]
     [MemberData(nameof(Widths))]
-    public async Task EveryPage_AtWidth_HasNoSidewaysScrollAndShowsItsKeyColumns(int width)
+    public async Task EveryPage_AtWidth_HasNoSidewaysScrollAndShowsItsKeyColumns(int width, string culture)
     {
+        var suffix = culture == "en" ? "" : "-" + culture;
         var problems = new List<string>();
         foreach (var (name, role, route, keyCells) in Pages)
         {
-            var page = (await portal.TabForAsync(browser, role, "en")).Page;
+            var page = (await portal.TabForAsync(browser, role, culture)).Page;
             await page.SetViewportSizeAsync(width, 900);
             await page.GotoAsync(portal.SamplePath(route).TrimStart('/'));
             await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
@@ -57,7 +65,7 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, PageSmokeTests
             // The first data loads, then the countdowns' tick (once a second) at once.
             await page.WaitForTimeoutAsync(400);
             await page.EvaluateAsync("() => window.zoworTick && window.zoworTick()");
-            await Screenshots.SaveAsync(page, $"responsive-{width}-{name}");
+            await Screenshots.SaveAsync(page, $"responsive-{width}-{name}{suffix}");
 
             var scroll = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
             if (scroll[0] > scroll[1])
@@ -68,11 +76,12 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, PageSmokeTests
             problems.AddRange(await KeyCellsOutsideAsync(page, name, width, keyCells));
             if (name == "queue" && width == PhoneWidth)
             {
-                problems.AddRange(await PhoneAppBarProblemsAsync(page));
+                problems.AddRange(await PhoneAppBarProblemsAsync(page, suffix));
+                problems.AddRange(await RowDetailsProblemsAsync(page, suffix));
             }
         }
 
-        Assert.True(problems.Count == 0, $"{problems.Count} layout problem(s) at {width} px:\n  " + string.Join("\n  ", problems));
+        Assert.True(problems.Count == 0, $"{problems.Count} layout problem(s) at {width} px in {culture}:\n  " + string.Join("\n  ", problems));
     }
 
     /// <summary>The key cells of the first row that are missing, hidden or not wholly inside the viewport.</summary>
@@ -110,7 +119,7 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, PageSmokeTests
     }
 
     /// <summary>On a phone the app bar is one line (no wrapping) and its menu opens with the items that do not fit.</summary>
-    private static async Task<IEnumerable<string>> PhoneAppBarProblemsAsync(IPage page)
+    private static async Task<IEnumerable<string>> PhoneAppBarProblemsAsync(IPage page, string suffix)
     {
         var problems = new List<string>();
         var bar = await page.Locator(".mud-appbar").BoundingBoxAsync();
@@ -122,7 +131,7 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, PageSmokeTests
         await page.Locator("[data-testid=appbar-more]").ClickAsync();
         var signOut = page.Locator("[data-testid=appbar-menu-sign-out]");
         await Expect(signOut).ToBeVisibleAsync();
-        await Screenshots.SaveAsync(page, $"responsive-{PhoneWidth}-appbar-menu");
+        await Screenshots.SaveAsync(page, $"responsive-{PhoneWidth}-appbar-menu{suffix}");
         var box = await signOut.BoundingBoxAsync();
         if (box is null || box.X < 0 || box.X + box.Width > PhoneWidth + 0.5)
         {
@@ -130,6 +139,37 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, PageSmokeTests
         }
 
         await page.Keyboard.PressAsync("Escape");
+        return problems;
+    }
+
+    /// <summary>A row's expand button shows the columns that gave way (subject, category, channel, received), in place.</summary>
+    private static async Task<IEnumerable<string>> RowDetailsProblemsAsync(IPage page, string suffix)
+    {
+        var url = page.Url;
+        var row = page.Locator("[data-testid=queue-table] tbody tr").First;
+        var subject = (await row.Locator("[data-testid=row-subject]").TextContentAsync())?.Trim();
+        await row.Locator("[data-testid=row-expand]").ClickAsync();
+        var detail = page.Locator("[data-testid=row-detail]").First;
+        await Expect(detail).ToBeVisibleAsync();
+        await Expect(row.Locator("[data-testid=row-expand]")).ToHaveAttributeAsync("aria-expanded", "true");
+        await Screenshots.SaveAsync(page, $"responsive-{PhoneWidth}-queue-row-details{suffix}");
+        var problems = new List<string>();
+        if (page.Url != url)
+        {
+            problems.Add($"the expand button at {PhoneWidth} px left the queue for {page.Url}");
+        }
+
+        if (string.IsNullOrEmpty(subject) || !(await detail.TextContentAsync() ?? "").Contains(subject, StringComparison.Ordinal))
+        {
+            problems.Add($"the row's details at {PhoneWidth} px do not show its subject \"{subject}\"");
+        }
+
+        var box = await detail.BoundingBoxAsync();
+        if (box is null || box.X + box.Width > PhoneWidth + 0.5)
+        {
+            problems.Add($"the row's details at {PhoneWidth} px do not fit the viewport");
+        }
+
         return problems;
     }
 
