@@ -84,6 +84,22 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, PageSmokeTests
         Assert.True(problems.Count == 0, $"{problems.Count} layout problem(s) at {width} px in {culture}:\n  " + string.Join("\n  ", problems));
     }
 
+    [Fact]
+    public async Task OnAPhone_TheAppBarMenu_SignsOut()
+    {
+        await using var context = await browser.NewContextAsync(portal.Address);
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(PhoneWidth, 800);
+        await PageSteps.SignInAsync(page, SeededPortalFixture.DemoEmailFor(PortalRoles.Agent));
+
+        // Signing out is a POST with an antiforgery token: the menu item submits the bar's own (hidden) form.
+        await page.Locator("[data-testid=appbar-more]").ClickAsync();
+        await page.Locator("[data-testid=appbar-menu-sign-out]").ClickAsync();
+        await Expect(page.Locator("#email")).ToBeVisibleAsync();
+        await page.GotoAsync("queue");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("account/login"));
+    }
+
     /// <summary>The key cells of the first row that are missing, hidden or not wholly inside the viewport.</summary>
     private static async Task<IEnumerable<string>> KeyCellsOutsideAsync(IPage page, string name, int width, string[] keyCells)
     {
