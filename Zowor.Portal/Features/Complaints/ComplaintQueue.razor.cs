@@ -23,6 +23,7 @@ public sealed partial class ComplaintQueue : IDisposable
     private IReadOnlyList<StaffMember> _staff = [];
     private IReadOnlyDictionary<string, ComplaintCategory> _categories = new Dictionary<string, ComplaintCategory>();
     private IDisposable? _subscription;
+    private readonly HashSet<Guid> _expanded = [];
 
     [Inject] private ComplaintService Complaints { get; set; } = default!;
     [Inject] private CategoryService CategoryService { get; set; } = default!;
@@ -64,6 +65,9 @@ public sealed partial class ComplaintQueue : IDisposable
 
     /// <summary>The level column shows when rows can be at several levels ("Assigned to me" lists every level).</summary>
     private bool ShowsLevel => Levels.Count > 1 || _filter.Owner == QueueFilter.Me;
+
+    /// <summary>Every column of the table (the selection box, the expand button, the data columns): the detail row spans them.</summary>
+    private int ColumnCount => (_canBulk ? 1 : 0) + 10 + (ShowsLevel ? 1 : 0);
 
     private int PageCount => Math.Max(1, (_total + _filter.PageSize - 1) / _filter.PageSize);
 
@@ -146,6 +150,16 @@ public sealed partial class ComplaintQueue : IDisposable
         // The rows that changed leave the selection; refused and conflicting ones stay selected, to look at or retry.
         _selected = new HashSet<QueueRow>(_selected.Where(r => !done.Contains(r.Id)), RowsById);
         await ReloadAsync();
+    }
+
+    private bool IsExpanded(QueueRow row) => _expanded.Contains(row.Id);
+
+    private void ToggleExpanded(QueueRow row)
+    {
+        if (!_expanded.Remove(row.Id))
+        {
+            _expanded.Add(row.Id);
+        }
     }
 
     private void ClearSelection() => _selected = new HashSet<QueueRow>(RowsById);

@@ -11,18 +11,27 @@ namespace Zowor.Portal.Features.Complaints;
 public static class QueueDeadlines
 {
     public static DateTime DueAt(QueueRow row, PortalSettings settings) =>
-        row.Status == ComplaintStatus.Received
-            ? row.AcknowledgementDueAt
-            : row.Level == Domain.Escalation.EscalationLevel.CustomerServiceManager || row.EscalatedAt is null
-                ? Later(row.ReceivedAt, row.ReopenedAt) + settings.Escalation.Level1ResolutionTarget
-                : Later(row.EscalatedAt.Value, row.ReopenedAt) + settings.Escalation.Level2ResolutionTarget;
+        DueAt(row.Status, row.Level, row.ReceivedAt, row.AcknowledgementDueAt, row.EscalatedAt, row.ReopenedAt, settings);
+
+    /// <summary>The same deadline from a complaint's own dates (the CEO review page has no queue row).</summary>
+    public static DateTime DueAt(
+        ComplaintStatus status, Domain.Escalation.EscalationLevel level, DateTime receivedAt, DateTime acknowledgementDueAt,
+        DateTime? escalatedAt, DateTime? reopenedAt, PortalSettings settings) =>
+        status == ComplaintStatus.Received
+            ? acknowledgementDueAt
+            : level == Domain.Escalation.EscalationLevel.CustomerServiceManager || escalatedAt is null
+                ? Later(receivedAt, reopenedAt) + settings.Escalation.Level1ResolutionTarget
+                : Later(escalatedAt.Value, reopenedAt) + settings.Escalation.Level2ResolutionTarget;
 
     // A reopening restarts the target (P-71, P-72), as the deadline scan counts it.
     private static DateTime Later(DateTime start, DateTime? reopenedAt) => reopenedAt is { } reopened && reopened > start ? reopened : start;
 
     /// <summary>How long before the deadline the countdown turns amber: the acknowledgement warning, or two days.</summary>
-    public static TimeSpan WarningBefore(QueueRow row, PortalSettings settings) =>
-        row.Status == ComplaintStatus.Received
+    public static TimeSpan WarningBefore(QueueRow row, PortalSettings settings) => WarningBefore(row.Status, settings);
+
+    /// <summary>How long before the deadline the countdown turns amber, for a complaint in <paramref name="status"/>.</summary>
+    public static TimeSpan WarningBefore(ComplaintStatus status, PortalSettings settings) =>
+        status == ComplaintStatus.Received
             ? ComplaintLimits.AcknowledgementWindow - TimeSpan.FromHours(settings.AcknowledgementWarningHours)
             : TimeSpan.FromDays(2);
 }

@@ -38,6 +38,8 @@ public sealed class CeoReviewService(
                 c.ReceivedAt,
                 c.EscalatedAt,
                 c.OwnerName,
+                c.AcknowledgementDueAt,
+                c.ReopenedAt,
                 Version = EF.Property<long>(c, PortalDbContext.VersionProperty),
                 Offer = c.Resolution == null ? null : c.Resolution.Details,
                 OfferKind = c.Resolution == null ? (ResolutionKind?)null : c.Resolution.Kind,
@@ -56,7 +58,9 @@ public sealed class CeoReviewService(
             c.Escalations,
             decisions.Where(d => d.ComplaintId == c.Id)
                 .Select(d => new CeoDecisionView(Enum.TryParse<CeoDecisionOutcome>(d.After, out var outcome) ? outcome : CeoDecisionOutcome.Other, d.Details ?? string.Empty, d.At, d.ActorName))
-                .ToList())).ToList();
+                .ToList(),
+            c.AcknowledgementDueAt,
+            c.ReopenedAt)).ToList();
     }
 
     /// <summary>This month so far (business calendar), from the trend queries.</summary>
@@ -92,7 +96,9 @@ public sealed record CeoCase(
     ResolutionKind? OfferKind,
     string? Offer,
     IReadOnlyList<CeoEscalation> Escalations,
-    IReadOnlyList<CeoDecisionView> Decisions);
+    IReadOnlyList<CeoDecisionView> Decisions,
+    DateTime AcknowledgementDueAt = default,
+    DateTime? ReopenedAt = null);
 
 public sealed record CeoEscalation(int FromLevel, int ToLevel, string Reason, bool Automatic, DateTime At, string ByName);
 

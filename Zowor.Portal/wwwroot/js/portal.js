@@ -39,3 +39,6 @@
 document.addEventListener('click', e => {
     if (e.target instanceof Element && e.target.closest('[data-print]')) window.print();
 });
+
+// The app bar's "More" menu on a phone signs out through the bar's own sign-out form (a POST with its antiforgery token).
+window.zoworSubmitForm = id => document.getElementById(id)?.requestSubmit();
