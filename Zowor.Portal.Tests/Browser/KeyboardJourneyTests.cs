@@ -104,6 +104,15 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClas
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("[data-testid=status-chip]")).ToHaveAttributeAsync("data-status", nameof(ComplaintStatus.Acknowledged));
         await Screenshots.SaveAsync(page, "keyboard-04-csm-acknowledged");
+
+        // A MudBlazor menu by keyboard: the bell opens with Enter, its items are reachable with Tab, Escape closes it.
+        await TabToAsync(page, "[data-testid=notification-button] button", backwards: true);
+        await page.Keyboard.PressAsync("Enter");
+        var firstItem = page.Locator(".mud-popover-open .mud-menu-item, .mud-popover-open .mud-list-item").First;
+        await Expect(firstItem).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "keyboard-05-csm-bell-open");
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator(".mud-popover-open .mud-menu-item, .mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     [Fact]
@@ -143,11 +152,11 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClas
         await page.Keyboard.TypeAsync("Quick and polite, thank you.");
         await TabToAsync(page, "[data-testid=send-survey]");
         Assert.NotEqual("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
-        await Screenshots.SaveAsync(page, "keyboard-05-survey-send-focused");
+        await Screenshots.SaveAsync(page, "keyboard-06-survey-send-focused");
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.Locator("[data-testid=survey-saved]")).ToBeVisibleAsync();
-        await Screenshots.SaveAsync(page, "keyboard-06-survey-saved");
+        await Screenshots.SaveAsync(page, "keyboard-07-survey-saved");
     }
 
     /// <summary>Presses Tab (or Shift+Tab) until the focus is on <paramref name="selector"/>; fails naming it when it is never reached.</summary>
