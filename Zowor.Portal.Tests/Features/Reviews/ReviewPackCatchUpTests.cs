@@ -261,6 +261,30 @@ public sealed class ReviewPackCatchUpTests : IAsyncLifetime
         Assert.DoesNotContain(lines, l => l.StartsWith("delivery", StringComparison.Ordinal) || l.StartsWith("billing", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Issue 20: the pack's CSV is read in a spreadsheet in the reader's language: headers, sections and items are names
+    /// (categories by their Russian names, not "delivery"), and the codes stay in the last column for machines.
+    /// </summary>
+    [Fact]
+    public async Task CsvDownload_InRussian_HasNames_AndTheCodesInTheLastColumn_P63()
+    {
+        var pack = (await EnsureAsync(M(-2)))!;
+        using var quality = await PortalClient.SignedInAsync(_app, QualityEmail, Password, cancellationToken: Ct);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"reviews/{pack.Id}/csv");
+        request.Headers.AcceptLanguage.ParseAdd("ru");
+
+        using var response = await quality.Http.SendAsync(request, Ct);
+        var lines = (await response.Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Раздел,Показатель,Значение,Ответственный,Срок,Добавил,Добавлено,Code", lines[0]);
+        Assert.StartsWith("Период,Ежемесячный обзор,", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",Monthly", lines[1], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("Категория,Доставка,", StringComparison.Ordinal) && l.EndsWith(",delivery", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Показатели,Получена,", StringComparison.Ordinal) && l.EndsWith(",Received", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("Category,", StringComparison.Ordinal) || l.StartsWith("Figures,", StringComparison.Ordinal));
+    }
+
     /// <summary>The text of a PDF as poppler's pdftotext reads it (the test scripts install poppler-utils).</summary>
     private static async Task<string> PdfTextAsync(byte[] pdf)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
+using Zowor.Portal.Components.Shared;
 using Zowor.Portal.Features.Categories;
 using Zowor.Portal.Features.Localization;
 using Zowor.Portal.Features.Settings;
@@ -14,10 +15,10 @@ public static class ReviewExport
 {
     public static IEndpointRouteBuilder MapReviewExport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/reviews/{id:int}/csv", async (int id, HttpContext http, ReviewService reviews) =>
+        endpoints.MapGet("/reviews/{id:int}/csv", async (int id, HttpContext http, ReviewService reviews, CategoryService categories, BusinessClock clock, IStringLocalizer<SharedResource> L) =>
             await ReadAsync(id, http, reviews) is not { } pack
                 ? Results.NotFound()
-                : Results.File(Csv.Encoding.GetPreamble().Concat(Csv.Encoding.GetBytes(string.Join(Csv.NewLine, Lines(pack)) + Csv.NewLine)).ToArray(), Csv.ContentType,
+                : Results.File(Csv.Encoding.GetPreamble().Concat(Csv.Encoding.GetBytes(string.Join(Csv.NewLine, Lines(pack, L, await categories.GetNamesAsync(http.RequestAborted), clock)) + Csv.NewLine)).ToArray(), Csv.ContentType,
                     $"review-{pack.Kind.ToString().ToLowerInvariant()}-{pack.PeriodStart:yyyy-MM}.csv"))
             .RequireAuthorization(PortalRoles.Policies.Reviews);
 
@@ -41,39 +42,54 @@ public static class ReviewExport
         return await reviews.GetAsync(id, http.RequestAborted);
     }
 
-    internal static IEnumerable<string> Lines(ReviewDetail pack)
+    /// <summary>
+    /// The pack as rows of section, item and value in the reader's language (issue 20: names, not codes), with the
+    /// finding's owner, due date, author and time (ISO 8601 in business time), and the machine's key in the last column.
+    /// </summary>
+    internal static IEnumerable<string> Lines(ReviewDetail pack, IStringLocalizer<SharedResource> L, TaxonomyNames names, BusinessClock clock)
     {
         var f = pack.Figures;
-        yield return Csv.Line("Section", "Item", "Value", "Owner", "Due", "AddedBy", "AddedAt");
-        yield return Csv.Line("Period", pack.Kind.ToString(), pack.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        yield return Csv.Line("Figures", "Received", Csv.Number(f.Received));
-        yield return Csv.Line("Figures", "Serious", Csv.Number(f.Serious));
-        yield return Csv.Line("Figures", "Acknowledged", Csv.Number(f.Acknowledged));
-        yield return Csv.Line("Figures", "AcknowledgedWithin24Hours", Csv.Number(f.AcknowledgedWithin24Hours));
-        yield return Csv.Line("Figures", "AcknowledgementBreaches", Csv.Number(f.AcknowledgementBreaches));
-        yield return Csv.Line("Figures", "MedianHoursToAcknowledge", Csv.Number(f.MedianHoursToAcknowledge));
-        yield return Csv.Line("Figures", "Resolved", Csv.Number(f.Resolved));
-        yield return Csv.Line("Figures", "MedianDaysToResolve", Csv.Number(f.MedianDaysToResolve));
-        yield return Csv.Line("Figures", "Closed", Csv.Number(f.Closed));
-        yield return Csv.Line("Figures", "AverageSatisfaction", Csv.Number(f.AverageSatisfaction));
+        // Sections, items and headers are looked up with literal keys, so the resource check sees every one of them.
+        string Row(string section, string item, string value, string code, params string[] rest) =>
+            Csv.Line([Csv.Text(section), Csv.Text(item), value, .. rest.Concat(Enumerable.Repeat(string.Empty, 4 - rest.Length)), Csv.Text(code)]);
+        string Figure(string label, string value, string code) => Row(L["Figures"], label, value, code);
+
+        yield return Csv.Line([.. new string[] { L["Section"], L["Item"], L["Value"], L["Owner"], L["Due"], L["Added by"], L["Added at"] }.Select(Csv.Text), "Code"]);
+        yield return Row(L["Period"], pack.Kind == ReviewKind.Annual ? L["Annual review"] : L["Monthly review"],
+            pack.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), pack.Kind.ToString());
+        yield return Figure(L["Received"], Csv.Number(f.Received), "Received");
+        yield return Figure(L["Serious"], Csv.Number(f.Serious), "Serious");
+        yield return Figure(L["Acknowledged"], Csv.Number(f.Acknowledged), "Acknowledged");
+        yield return Figure(L["Acknowledged within 24 hours"], Csv.Number(f.AcknowledgedWithin24Hours), "AcknowledgedWithin24Hours");
+        yield return Figure(L["Acknowledgement breaches"], Csv.Number(f.AcknowledgementBreaches), "AcknowledgementBreaches");
+        yield return Figure(L["Median time to acknowledge (hours)"], Csv.Number(f.MedianHoursToAcknowledge), "MedianHoursToAcknowledge");
+        yield return Figure(L["Resolved"], Csv.Number(f.Resolved), "Resolved");
+        yield return Figure(L["Median time to resolve (days)"], Csv.Number(f.MedianDaysToResolve), "MedianDaysToResolve");
+        yield return Figure(L["Closed"], Csv.Number(f.Closed), "Closed");
+        yield return Figure(L["Average satisfaction"], Csv.Number(f.AverageSatisfaction), "AverageSatisfaction");
         foreach (var (currency, amount) in f.RefundsByCurrency ?? new Dictionary<string, decimal>())
         {
-            yield return Csv.Line("Refunds", Csv.Text(currency), Csv.Number(amount));
+            yield return Row(L["Refunds"], currency, Csv.Number(amount), currency);
         }
 
-        foreach (var (section, rows) in new[] { ("Channel", f.ByChannel), ("Category", f.ByCategory), ("RootCause", f.RootCauses), ("Resolution", f.ResolutionMix), ("EscalationLevel", f.EscalationsByLevel) })
+        Func<string, string> enumName = key => L[EnumText.OfName(key)];
+        Func<string, string> level = key => string.Format(CultureInfo.CurrentCulture, L["Level {0}"], key);
+        foreach (var (section, rows, name) in new[]
+                 {
+                     ((string)L["Channel"], f.ByChannel, enumName), (L["Category"], f.ByCategory, names.Category), (L["Root cause"], f.RootCauses, names.RootCause),
+                     (L["Resolution"], f.ResolutionMix, enumName), (L["Escalation level"], f.EscalationsByLevel, level),
+                 })
         {
             foreach (var (key, count) in rows.OrderByDescending(r => r.Value))
             {
-                yield return Csv.Line(section, Csv.Text(key), Csv.Number(count));
+                yield return Row(section, name(key), Csv.Number(count), key);
             }
         }
 
         foreach (var finding in pack.FindingList)
         {
-            yield return Csv.Line("Finding", Csv.Text(finding.Text), Csv.Text(finding.Decision), Csv.Text(finding.Owner),
-                finding.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, Csv.Text(finding.AddedByName),
-                finding.AddedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+            yield return Row(L["Finding"], finding.Text, Csv.Text(finding.Decision), string.Empty, Csv.Text(finding.Owner),
+                finding.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, Csv.Text(finding.AddedByName), clock.Iso(finding.AddedAt));
         }
     }
 }

@@ -31,8 +31,8 @@ public sealed class TrendExport(
         var names = await categories.GetNamesAsync(cancellationToken);
         await using var writer = new StreamWriter(output, Csv.Encoding, bufferSize: 16 * 1024, leaveOpen: true) { NewLine = Csv.NewLine };
         await writer.WriteLineAsync(Csv.Line([
-            .. Headers("Reference", "Received", "Channel", "Category", "Product", "Severity", "Status", "Escalation level",
-                "Hours to acknowledge", "Hours to resolve", "Root cause", "Resolution", "Refund amount", "Refund currency"),
+            .. Headers(L["Reference"], L["Received"], L["Channel"], L["Category"], L["Product"], L["Severity"], L["Status"], L["Escalation level"],
+                L["Hours to acknowledge"], L["Hours to resolve"], L["Root cause"], L["Resolution"], L["Refund amount"], L["Refund currency"]),
             "ChannelCode", "CategoryCode", "SeverityCode", "StatusCode", "RootCauseCode", "ResolutionCode"]));
         var rows = queries.Received(db, filter)
             .OrderBy(c => c.ReceivedAt)
@@ -115,22 +115,22 @@ public sealed class TrendExport(
         switch (figure)
         {
             case "months":
-                return Rows("Month", report.ByMonth, month => month, withCode: false);
+                return Rows(L["Month"], report.ByMonth, month => month, withCode: false);
             case "categories":
-                return Rows("Category", report.ByCategory, names.Category);
+                return Rows(L["Category"], report.ByCategory, names.Category);
             case "channels":
-                return Rows("Channel", report.ByChannel, Name);
+                return Rows(L["Channel"], report.ByChannel, Name);
             case "products":
-                return Rows("Product", report.ByProduct, names.Product);
+                return Rows(L["Product"], report.ByProduct, names.Product);
             case "escalation":
-                return Rows("Escalation level", report.ByEscalationLevel, level => string.Format(CultureInfo.CurrentCulture, L["Level {0}"], level));
+                return Rows(L["Escalation level"], report.ByEscalationLevel, level => string.Format(CultureInfo.CurrentCulture, L["Level {0}"], level));
             case "resolutions":
-                return Rows("Resolution", report.ResolutionMix, Name);
+                return Rows(L["Resolution"], report.ResolutionMix, Name);
             case "root-causes":
-                return [Csv.Line([.. Headers("Root cause", "Complaints", "Cumulative share"), "Code"]),
+                return [Csv.Line([.. Headers(L["Root cause"], L["Complaints"], L["Cumulative share"]), "Code"]),
                     .. report.RootCauses.Select(r => Csv.Line(Csv.Text(names.RootCause(r.Key)), Csv.Number(r.Count), Csv.Number(Math.Round(r.CumulativeShare, 4)), Csv.Text(r.Key)))];
             case "refunds":
-                return [Csv.Line(Headers("Currency", "Amount", "Refunds")),
+                return [Csv.Line(Headers(L["Currency"], L["Amount"], L["Refunds"])),
                     .. report.Refunds.Select(r => Csv.Line(Csv.Text(r.Currency), Csv.Number(r.Amount), Csv.Number(r.Refunds)))];
             default:
                 return [Csv.Line("Figure", "Value"),
@@ -155,11 +155,11 @@ public sealed class TrendExport(
 
     /// <summary>A count per key: the key's display name, the count, and the key itself for machines unless it is its own name.</summary>
     private IEnumerable<string> Rows(string keyHeader, IReadOnlyList<CountRow> rows, Func<string, string> name, bool withCode = true) =>
-        [Csv.Line([.. Headers(keyHeader, "Complaints"), .. (withCode ? ["Code"] : Array.Empty<string>())]),
+        [Csv.Line([.. Headers(keyHeader, L["Complaints"]), .. (withCode ? ["Code"] : Array.Empty<string>())]),
             .. rows.Select(r => Csv.Line([Csv.Text(name(r.Key)), Csv.Number(r.Count), .. (withCode ? [Csv.Text(r.Key)] : Array.Empty<string>())]))];
 
-    /// <summary>Column headers in the requester's language.</summary>
-    private string[] Headers(params string[] english) => [.. english.Select(h => Csv.Text(L[h]))];
+    /// <summary>Column headers, already in the requester's language (literal keys, so the resource check sees them).</summary>
+    private static string[] Headers(params string[] localized) => [.. localized.Select(Csv.Text)];
 
     /// <summary>An enum member's display name in the requester's language ("PartialRefund" → "Partial refund").</summary>
     private string Name(string member) => L[EnumText.OfName(member)];
