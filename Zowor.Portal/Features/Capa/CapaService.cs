@@ -236,6 +236,41 @@ public sealed class CapaService(
         return id;
     }
 
+    /// <summary>
+    /// "Add to CAPA…" for the complaints behind a trend figure: links each one not linked yet to an open CAPA with the
+    /// reason, each on both timelines (P-62). Returns how many were linked (those already linked are left as they are).
+    /// </summary>
+    public async Task<int> LinkComplaintsAsync(Guid capaId, IReadOnlyList<Guid> complaintIds, string? reason, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("Give a reason for linking.");
+        }
+
+        HashSet<Guid> already;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var capa = await db.Capas.AsNoTracking().Where(c => c.Id == capaId).Select(c => new { c.Status }).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new DomainException("The CAPA does not exist.");
+            if (capa.Status == CapaStatus.Closed)
+            {
+                throw new DomainException("The CAPA is closed: open a new one.");
+            }
+
+            already = [.. await db.Capas.AsNoTracking().Where(c => c.Id == capaId).SelectMany(c => c.Complaints.Select(l => l.ComplaintId)).ToListAsync(cancellationToken)];
+        }
+
+        var linked = 0;
+        foreach (var complaintId in complaintIds.Distinct().Where(id => !already.Contains(id)))
+        {
+            await LinkComplaintAsync(capaId, complaintId, reason, cancellationToken);
+            linked++;
+        }
+
+        return linked;
+    }
+
     /// <summary>The open CAPAs a complaint can be linked to ("Link to CAPA" on a case).</summary>
     public async Task<IReadOnlyList<LinkedCapa>> ListOpenAsync(CancellationToken cancellationToken = default)
     {
