@@ -70,7 +70,6 @@ public sealed partial class CapaDetailPage
 
     private async Task LoadAsync(bool resetForms)
     {
-        var before = _view?.Capa;
         _view = await Capas.GetAsync(Id);
         _notFound = _view is null;
         if (_view is { } view && resetForms)
@@ -81,23 +80,7 @@ public sealed partial class CapaDetailPage
             _decision = new EffectivenessDecisionForm { OpenedOnChange = view.Capa.LastChange };
             ResetNewActions();
         }
-        else if (_view is { } fresh && before is not null)
-        {
-            // A form nobody has typed in takes the fresh state, so a later save is not refused over a change it never
-            // saw (someone else's, or the portal finishing a memo or training action on its evidence). A form being
-            // typed in keeps its entry and its conflict check.
-            _details = Untouched(_details, CapaDetailsForm.From(before)) ? CapaDetailsForm.From(fresh.Capa) : _details;
-            _rootCause = Untouched(_rootCause, RootCauseAnalysisForm.From(before)) ? RootCauseAnalysisForm.From(fresh.Capa) : _rootCause;
-            _check = Untouched(_check, CheckForm(before)) ? CheckForm(fresh.Capa) : _check;
-            _decision = Untouched(_decision, new EffectivenessDecisionForm { OpenedOnChange = before.LastChange })
-                ? new EffectivenessDecisionForm { OpenedOnChange = fresh.Capa.LastChange }
-                : _decision;
-        }
     }
-
-    /// <summary>Whether <paramref name="form"/> still holds what it was filled with from the previous state.</summary>
-    private static bool Untouched<T>(T form, T pristine) =>
-        System.Text.Json.JsonSerializer.Serialize(form) == System.Text.Json.JsonSerializer.Serialize(pristine);
 
     private void ResetNewActions()
     {
