@@ -71,6 +71,8 @@ public sealed class CapaFromTrendsJourneyTests(BrowserFixture browser) : IClassF
             var capaUrl = page.Url;
             await Expect(page.Locator("[data-testid=capa-complaint]")).ToHaveCountAsync(count);
             await Expect(page.Locator("[data-testid=capa-complaint]").Filter(new() { HasText = firstReference })).ToHaveCountAsync(1);
+            // The Pareto row's root cause is the scope the effectiveness check counts (P-61).
+            await Expect(page.Locator("[data-testid=capa-scope]")).ToContainTextAsync(cause);
 
             await StepAsync(page, "StartInvestigation", "Investigating");
             await page.Locator("#capa-why-1").FillAsync($"Repeated complaints with the root cause {cause}.");

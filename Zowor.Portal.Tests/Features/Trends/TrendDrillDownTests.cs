@@ -105,10 +105,13 @@ public sealed class TrendDrillDownTests : IAsyncLifetime
         var capas = quality.Services.GetRequiredService<CapaService>();
 
         var opened = await capas.OpenForComplaintsAsync(
-            new CapaDetailsForm { Title = "Trend: Supplier", Source = CapaSource.ComplaintTrend, ProblemStatement = "Three supplier defects in a month." }, listed, Ct);
+            new CapaDetailsForm { Title = "Trend: Supplier", Source = CapaSource.ComplaintTrend, ProblemStatement = "Three supplier defects in a month." },
+            listed, new CapaScope(null, null, RootCauseCategory.Supplier), Ct);
 
         var capa = (await capas.GetAsync(opened, Ct))!.Capa;
         Assert.Equal(CapaSource.ComplaintTrend, capa.Source);
+        // The Pareto row's root cause is the scope the effectiveness check counts (P-61).
+        Assert.Equal(((string?)null, (string?)null, RootCauseCategory.Supplier), (capa.RecurrenceProduct, capa.RecurrenceCategory, capa.RecurrenceRootCause));
         Assert.Equal(listed.Order(), capa.Complaints.Select(c => c.ComplaintId).Order());
         Assert.Equal(3, capa.History.Count(h => h.What == "Complaint linked"));
 
