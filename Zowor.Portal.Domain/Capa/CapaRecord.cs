@@ -417,6 +417,9 @@ public sealed class CapaRecord
         return AddTeachingAction(CapaActionKind.Training, "Training: " + name, null, courseId, name, requiredRoles, owner, dueOn, today, by, at);
     }
 
+    /// <summary>The history entry of an action the portal finished on its evidence.</summary>
+    public const string DoneOnEvidence = "Action done on evidence";
+
     /// <summary>
     /// Finishes an open memo or training action when <paramref name="evidence"/> shows everyone required has acknowledged
     /// or completed (P-62's evidence of the action). Returns false and changes nothing while the evidence is incomplete,
@@ -433,7 +436,7 @@ public sealed class CapaRecord
 
         action.Finish(CapaActionStatus.Done, on);
         var what = action.Kind == CapaActionKind.Memo ? "acknowledged" : "completed";
-        Record(Actor.System, at, "Action done on evidence", string.Create(CultureInfo.InvariantCulture, $"#{number} {action.Description} · {what} {evidence.Done} of {evidence.Required}"));
+        Record(Actor.System, at, DoneOnEvidence, string.Create(CultureInfo.InvariantCulture, $"#{number} {action.Description} · {what} {evidence.Done} of {evidence.Required}"));
         return true;
     }
 
@@ -548,7 +551,10 @@ public sealed class CapaRecord
     /// </summary>
     public void EnsureUnchangedSince(int seenChange)
     {
-        var later = _history.Where(h => h.Sequence > seenChange).OrderBy(h => h.Sequence).ToList();
+        // The portal finishing a memo or training action on its evidence (P-80, P-81) changes nothing a form edits: it
+        // refuses no one's save. It happens in the commit of someone's acknowledgement or course, while Quality may be typing.
+        var later = _history.Where(h => h.Sequence > seenChange && !(h.ActorId == Actor.SystemId && h.What == DoneOnEvidence))
+            .OrderBy(h => h.Sequence).ToList();
         if (later.Count > 0)
         {
             throw new CapaConflictException(later, LastChange);

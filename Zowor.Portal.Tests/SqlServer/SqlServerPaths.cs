@@ -180,6 +180,16 @@ public static class SqlServerPaths
         new("TrendService.GetReportAsync: category, channel and product filters", false,
             (s, ct) => s.GetRequiredService<TrendService>().GetReportAsync(new TrendFilter(new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), "delivery", ComplaintChannel.Email, "Kettle"), ct)),
         new("TrendService.ProductsAsync", false, (s, ct) => s.GetRequiredService<TrendService>().ProductsAsync(ct)),
+        // The drill-down: the complaints behind a Pareto row, a category bar and a product row, under the dashboard's filters.
+        new("TrendService.ComplaintsBehindAsync: a root cause, every filter", false,
+            (s, ct) => s.GetRequiredService<TrendService>().ComplaintsBehindAsync(new TrendFilter(new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30), "delivery", ComplaintChannel.Email, "Kettle"), new TrendSlice(TrendDimension.RootCause, nameof(RootCauseCategory.Supplier)), ct)),
+        new("TrendService.ComplaintsBehindAsync: a category, listed", false,
+            (s, ct) => s.GetRequiredService<TrendService>().ComplaintsBehindAsync(new TrendFilter(new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30)), new TrendSlice(TrendDimension.Category, "delivery"), ct))
+        {
+            Existing = ["Complaints"],
+        },
+        new("TrendService.ComplaintsBehindAsync: a product", false,
+            (s, ct) => s.GetRequiredService<TrendService>().ComplaintsBehindAsync(new TrendFilter(new DateOnly(2026, 1, 1), new DateOnly(2026, 6, 30)), new TrendSlice(TrendDimension.Product, "Kettle"), ct)),
         // Issue 21: the rollups rebuilt from the rows (the MERGE upsert), and the hourly drift check.
         new("TrendRollupStore.RebuildAsync", false, (s, ct) => s.GetRequiredService<Zowor.Portal.Features.Trends.Rollups.TrendRollupStore>().RebuildAsync(ct)),
         new("TrendRollupCheckJob.RunAsync: sample days compared with the rows", false,
@@ -198,6 +208,8 @@ public static class SqlServerPaths
         new("CapaService.ListForComplaintAsync", false, (s, ct) => s.GetRequiredService<CapaService>().ListForComplaintAsync(Missing, ct)),
         new("CapaService.ListOwnersAsync", false, (s, ct) => s.GetRequiredService<CapaService>().ListOwnersAsync(ct)),
         new("CapaService.ListOpenAsync: CAPAs a complaint can be linked to", false, (s, ct) => s.GetRequiredService<CapaService>().ListOpenAsync(ct)),
+        new("CapaService.LinkComplaintsAsync: the complaints behind a trend figure to an open CAPA", false,
+            (s, ct) => s.GetRequiredService<CapaService>().LinkComplaintsAsync(Missing, [Missing], "Behind the Pareto row", ct)),
         new("CapaService.ListCoursesAsync: courses for a training action", false, (s, ct) => s.GetRequiredService<CapaService>().ListCoursesAsync(ct)),
         new("CapaService.OpenFromAlertAsync", false, (s, ct) => s.GetRequiredService<CapaService>().OpenFromAlertAsync(1, ct)),
         new("CapaService.DismissAlertAsync", false, (s, ct) => s.GetRequiredService<CapaService>().DismissAlertAsync(1, ct)),
@@ -244,6 +256,11 @@ public static class SqlServerPaths
             (s, ct) => s.GetRequiredService<TrainingService>().RecordSessionAsync(new TrainingSessionForm { CourseId = 1, HeldOn = DateTime.Today, Trainer = "Aida", AttendeeIds = ["u1"] }, ct))
         {
             Existing = ["TrainingCourses"],
+        },
+        new("TrainingService.RecordSessionAsync completing a CAPA's training action in the same transaction (CapaTeachingListener)", false,
+            (s, ct) => s.GetRequiredService<TrainingService>().RecordSessionAsync(new TrainingSessionForm { CourseId = 1, HeldOn = DateTime.Today, Trainer = "Aida", AttendeeIds = ["u1"] }, ct))
+        {
+            Existing = ["TrainingCourses", "AspNetUsers", "Capas"],
         },
         new("TrainingService.AddCourseAsync: name check, INSERT", false,
             (s, ct) => s.GetRequiredService<TrainingService>().AddCourseAsync(new TrainingCourseForm { Name = "Conflict resolution", Description = "P-80", ValidityMonths = 12 }, ct)),

@@ -120,6 +120,8 @@ public sealed partial class SqlServerQueryTranslationTests(SqlServerPortalFixtur
         ["SqlServerPortalDbContextFactory"] = "design-time factory for dotnet ef",
         ["SqlitePortalDbContextFactory"] = "design-time factory for dotnet ef",
         ["TrendRollupSource"] = "builds the query that TrendRollupWriter, the rebuild and the drift check run: the commands are theirs",
+        ["ITeachingEvidenceListener"] = "an interface: CapaTeachingListener implements it (the training path with a CAPA covers it)",
+        ["TeachingEvidenceUnit"] = "opens the transaction around the memo or training save and the listeners: the commands are theirs",
     };
 
     /// <summary>The portal's classes whose constructor or a method takes <see cref="IDbContextFactory{PortalDbContext}"/> or a <see cref="PortalDbContext"/>.</summary>

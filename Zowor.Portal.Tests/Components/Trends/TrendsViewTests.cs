@@ -100,4 +100,34 @@ public sealed class TrendsViewTests : PortalComponentTestBase
 
     private static string Tile(IRenderedComponent<TrendsView> cut, string testId) =>
         cut.Find($"[data-testid={testId}] [data-testid=tile-value]").TextContent.Trim();
+
+    [Fact]
+    public void Drill_EachParetoRowCategoryAndProduct_HasAKeyboardButton_ThatNamesItsFigure()
+    {
+        var clicked = new List<TrendSlice>();
+        var cut = Render<TrendsView>(p => p.Add(v => v.Report, Report).Add(v => v.Drill, (TrendSlice s) => clicked.Add(s)));
+
+        var rows = cut.FindAll("[data-testid=pareto-row]");
+        Assert.Equal(["Carrier", "Packaging"], rows.Select(r => r.GetAttribute("data-key")));
+        cut.FindAll("[data-testid=pareto-drill]")[1].Click();
+        cut.Find("[data-testid=category-drill]").Click();
+        cut.FindAll("[data-testid=product-drill]")[0].Click();
+        // A click on a Pareto bar of the chart does the same.
+        cut.FindAll("[data-testid=pareto-bar]")[0].Click();
+
+        Assert.Equal(
+            [new TrendSlice(TrendDimension.RootCause, "Packaging"), new TrendSlice(TrendDimension.Category, "delivery"), new TrendSlice(TrendDimension.Product, "Trail shoes"), new TrendSlice(TrendDimension.RootCause, "Carrier")],
+            clicked);
+        Assert.Equal("Show the complaints: Trail shoes", cut.FindAll("[data-testid=product-drill]")[0].GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void WithoutADrillHandler_NoDrillButtons()
+    {
+        var cut = Render<TrendsView>(p => p.Add(v => v.Report, Report));
+
+        Assert.Empty(cut.FindAll("[data-testid=pareto-drill]"));
+        Assert.Empty(cut.FindAll("[data-testid=product-drill]"));
+        Assert.Empty(cut.FindAll("[data-testid=category-drill]"));
+    }
 }

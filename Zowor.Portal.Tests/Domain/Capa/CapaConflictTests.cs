@@ -36,4 +36,21 @@ public sealed class CapaConflictTests
 
         Assert.Equal(capa.History.Count, capa.LastChange);
     }
+
+    [Fact]
+    public void EnsureUnchangedSince_ThePortalFinishingATrainingActionOnItsEvidence_RefusesNoSave_P80()
+    {
+        var capa = CapaBuilder.AtStatus(CapaStatus.Implementing);
+        var today = DateOnly.FromDateTime(CapaBuilder.Start);
+        capa.AddTrainingAction(7, "Seal inspection", ["CSM"], Colleague, today.AddDays(10), today, Colleague, CapaBuilder.Start.AddHours(1));
+        var openedOn = capa.LastChange;
+        var number = capa.Actions.Single(a => a.Kind == CapaActionKind.Training).Number;
+
+        Assert.True(capa.CompleteOnEvidence(number, new TeachingEvidence([new TeachingEvidencePerson("user-csm", "Saule Csm", CapaBuilder.Start.AddHours(2))]), today, CapaBuilder.Start.AddHours(2)));
+
+        capa.EnsureUnchangedSince(openedOn);
+        capa.UpdateDetails("Kettle seals fail", CapaKind.Corrective, CapaSource.Audit, "Seals crack after a month.", CapaRisk.Create(4, 4), Colleague, CapaBuilder.Start.AddHours(3));
+        var conflict = Assert.Throws<CapaConflictException>(() => capa.EnsureUnchangedSince(openedOn));
+        Assert.Equal("Details changed", Assert.Single(conflict.Changes).What);
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
@@ -83,7 +84,7 @@ public sealed class CapaTeachingAndApprovalTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task MemoAction_PublishedFromTheCapa_CompletesByTheScanWhenTheAudienceAcknowledged_P81()
+    public async Task MemoAction_PublishedFromTheCapa_CompletesInTheAcknowledgementsCommit_TheScanHasNothingLeft_P81()
     {
         await using var quality = await _app.SignInAsync(QualityEmail);
         var capas = quality.Services.GetRequiredService<CapaService>();
@@ -106,11 +107,85 @@ public sealed class CapaTeachingAndApprovalTests : IAsyncLifetime
             await memos.AcknowledgeAsync(action.MemoId!.Value, Ct);
         }
 
-        Assert.Equal(1, await scan.CompleteTeachingActionsAsync(Ct));
+        // The acknowledgement's own commit finished the action: the scan, the safety net, finds nothing to do.
         Assert.Equal(0, await scan.CompleteTeachingActionsAsync(Ct));
         var view = (await capas.GetAsync(id, Ct))!;
         Assert.Equal(CapaActionStatus.Done, view.Capa.Actions.Single(a => a.Number == action.Number).Status);
         Assert.Equal("Aigerim Agent", Assert.Single(view.Teaching[action.Number].People, p => p.DoneAt is not null).Name);
+    }
+
+    [Fact]
+    public async Task MemoAction_CompletesWhenTheLastOfTheAudienceAcknowledges_WithoutAnyReadOfTheCapa_P81_P62()
+    {
+        await _app.CreateStaffUserAsync("bota.agent@zowor.test", "Bota Agent", PortalRoles.Agent);
+        await using var quality = await _app.SignInAsync(QualityEmail);
+        var capas = quality.Services.GetRequiredService<CapaService>();
+        var id = await PlannedCapaAsync(capas);
+        await capas.AddMemoActionAsync(id, new CapaMemoActionForm
+        {
+            Title = "Photograph the seal", Body = "Attach a photo of the seal to every leak complaint.", AudienceRoles = [PortalRoles.Agent],
+            EffectiveOn = DateTime.UtcNow.Date, OwnerId = quality.Actor.Id, DueOn = DateTime.UtcNow.AddDays(10),
+        }, Ct);
+        var memoId = (await StoredCapaAsync(id)).Actions.Single(a => a.Kind == CapaActionKind.Memo).MemoId!.Value;
+
+        await using (var first = await _app.SignInAsync(AgentEmail))
+        {
+            await first.Services.GetRequiredService<MemoService>().AcknowledgeAsync(memoId, Ct);
+        }
+
+        // One of two agents: still open (read straight from the database, not through CapaService, which would settle it).
+        Assert.Equal(CapaActionStatus.Open, (await StoredCapaAsync(id)).Actions.Single(a => a.Kind == CapaActionKind.Memo).Status);
+
+        await using (var last = await _app.SignInAsync("bota.agent@zowor.test"))
+        {
+            await last.Services.GetRequiredService<MemoService>().AcknowledgeAsync(memoId, Ct);
+        }
+
+        var capa = await StoredCapaAsync(id);
+        var action = capa.Actions.Single(a => a.Kind == CapaActionKind.Memo);
+        Assert.Equal(CapaActionStatus.Done, action.Status);
+        var entry = capa.History.OrderBy(h => h.Sequence).Last();
+        Assert.Equal(("Action done on evidence", Actor.SystemId), (entry.What, entry.ActorId));
+    }
+
+    [Fact]
+    public async Task TrainingAction_CompletesInTheSameCommitAsTheLastRequiredCompletion_WithoutAnyReadOfTheCapa_P80_P62()
+    {
+        await using var quality = await _app.SignInAsync(QualityEmail);
+        var capas = quality.Services.GetRequiredService<CapaService>();
+        var id = await PlannedCapaAsync(capas);
+        int courseId;
+        await using (var admin = await _app.SignInAsync(AdminEmail))
+        {
+            courseId = await admin.Services.GetRequiredService<TrainingService>().AddCourseAsync(new TrainingCourseForm { Name = "Seal inspection", ValidityMonths = 12 }, Ct);
+        }
+
+        await capas.AddTrainingActionAsync(id, new CapaTrainingActionForm { CourseId = courseId, RequiredRoles = [PortalRoles.Csm], OwnerId = quality.Actor.Id, DueOn = DateTime.UtcNow.AddDays(10) }, Ct);
+        var number = (await StoredCapaAsync(id)).Actions.Single(a => a.Kind == CapaActionKind.Training).Number;
+
+        await using (var csm = await _app.SignInAsync(CsmEmail))
+        {
+            // Someone outside the required roles first: the action waits for the CSM.
+            var agentId = (await csm.Services.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(AgentEmail))!.Id;
+            var training = csm.Services.GetRequiredService<TrainingService>();
+            await training.RecordSessionAsync(new TrainingSessionForm { CourseId = courseId, HeldOn = DateTime.UtcNow.Date, Trainer = "Marat Quality", AttendeeIds = [agentId] }, Ct);
+            Assert.Equal(CapaActionStatus.Open, (await StoredCapaAsync(id)).Actions.Single(a => a.Number == number).Status);
+
+            await training.RecordSessionAsync(new TrainingSessionForm { CourseId = courseId, HeldOn = DateTime.UtcNow.Date, Trainer = "Marat Quality", AttendeeIds = [csm.Actor.Id] }, Ct);
+        }
+
+        var capa = await StoredCapaAsync(id);
+        Assert.Equal(CapaActionStatus.Done, capa.Actions.Single(a => a.Number == number).Status);
+        Assert.Contains(capa.History, h => h.What == "Action done on evidence" && h.ActorId == Actor.SystemId);
+        await using var jobScope = _app.Services.CreateAsyncScope();
+        Assert.Equal(0, await jobScope.ServiceProvider.GetRequiredService<CapaScanJob>().CompleteTeachingActionsAsync(Ct));
+    }
+
+    /// <summary>The CAPA as stored, read without CapaService (whose read settles teaching actions itself).</summary>
+    private async Task<CapaRecord> StoredCapaAsync(Guid id)
+    {
+        await using var db = await _app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Zowor.Portal.Data.PortalDbContext>>().CreateDbContextAsync(Ct);
+        return await db.Capas.AsNoTracking().AsSplitQuery().SingleAsync(c => c.Id == id, Ct);
     }
 
     [Fact]

@@ -225,15 +225,57 @@ public sealed class CapaService(
         ChangeLinkAsync(capaId, complaintId, reason, linked: false, cancellationToken);
 
     /// <summary>"Open CAPA" for complaints (a case, or the complaints behind a trend figure): a new CAPA with them linked.</summary>
-    public async Task<Guid> OpenForComplaintsAsync(CapaDetailsForm form, IReadOnlyList<Guid> complaintIds, CancellationToken cancellationToken = default)
+    public Task<Guid> OpenForComplaintsAsync(CapaDetailsForm form, IReadOnlyList<Guid> complaintIds, CancellationToken cancellationToken = default) =>
+        OpenForComplaintsAsync(form, complaintIds, null, cancellationToken);
+
+    /// <summary>
+    /// "Open CAPA for these" from a trend figure: a new CAPA with the complaints linked and the figure's scope (its root
+    /// cause, category or product), so the effectiveness check counts recurrences of that pattern (P-61).
+    /// </summary>
+    public async Task<Guid> OpenForComplaintsAsync(CapaDetailsForm form, IReadOnlyList<Guid> complaintIds, CapaScope? scope, CancellationToken cancellationToken = default)
     {
-        var id = await CreateAsync(form, cancellationToken);
+        var id = await CreateAsync(form, scope, cancellationToken);
         foreach (var complaintId in complaintIds.Distinct())
         {
             await LinkComplaintAsync(id, complaintId, null, cancellationToken);
         }
 
         return id;
+    }
+
+    /// <summary>
+    /// "Add to CAPA…" for the complaints behind a trend figure: links each one not linked yet to an open CAPA with the
+    /// reason, each on both timelines (P-62). Returns how many were linked (those already linked are left as they are).
+    /// </summary>
+    public async Task<int> LinkComplaintsAsync(Guid capaId, IReadOnlyList<Guid> complaintIds, string? reason, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("Give a reason for linking.");
+        }
+
+        HashSet<Guid> already;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var capa = await db.Capas.AsNoTracking().Where(c => c.Id == capaId).Select(c => new { c.Status }).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new DomainException("The CAPA does not exist.");
+            if (capa.Status == CapaStatus.Closed)
+            {
+                throw new DomainException("The CAPA is closed: open a new one.");
+            }
+
+            already = [.. await db.Capas.AsNoTracking().Where(c => c.Id == capaId).SelectMany(c => c.Complaints.Select(l => l.ComplaintId)).ToListAsync(cancellationToken)];
+        }
+
+        var linked = 0;
+        foreach (var complaintId in complaintIds.Distinct().Where(id => !already.Contains(id)))
+        {
+            await LinkComplaintAsync(capaId, complaintId, reason, cancellationToken);
+            linked++;
+        }
+
+        return linked;
     }
 
     /// <summary>The open CAPAs a complaint can be linked to ("Link to CAPA" on a case).</summary>
@@ -275,7 +317,9 @@ public sealed class CapaService(
     }
 
     /// <summary>Opens a CAPA by hand (audit finding, review, other); no complaints linked yet.</summary>
-    public async Task<Guid> CreateAsync(CapaDetailsForm form, CancellationToken cancellationToken = default)
+    public Task<Guid> CreateAsync(CapaDetailsForm form, CancellationToken cancellationToken = default) => CreateAsync(form, null, cancellationToken);
+
+    private async Task<Guid> CreateAsync(CapaDetailsForm form, CapaScope? scope, CancellationToken cancellationToken)
     {
         var me = await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
         Security.PlainText.Ensure(form);
@@ -284,7 +328,7 @@ public sealed class CapaService(
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var (year, sequence) = await NextNumberAsync(db, cancellationToken);
             var capa = CapaRecord.Open(year, sequence, form.Title, form.Kind, form.Source, form.ProblemStatement,
-                CapaRisk.Create(form.Severity, form.Likelihood), [], null, null, null, me, clock.UtcNow);
+                CapaRisk.Create(form.Severity, form.Likelihood), [], scope?.Product, scope?.CategoryCode, scope?.RootCause, me, clock.UtcNow);
             db.Capas.Add(capa);
             try
             {
@@ -492,6 +536,10 @@ public sealed record CapaSummary(
 public sealed record AlertSummary(
     long Id, string Subject, string? Product, string? CategoryCode, Domain.Complaints.RootCauseCategory? RootCause, int Complaints,
     IReadOnlyList<string> References, DateTime WindowStart, DateTime WindowEnd, DateTime RaisedAt);
+
+/// <summary>What a CAPA's effectiveness check counts (P-61): complaints about the product, of the category and with the
+/// root-cause category, each when set.</summary>
+public sealed record CapaScope(string? Product, string? CategoryCode, Domain.Complaints.RootCauseCategory? RootCause);
 
 public sealed record LinkedCapa(Guid Id, string Number, string Title, CapaStatus Status);
 

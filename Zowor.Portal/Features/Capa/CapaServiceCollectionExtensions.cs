@@ -6,6 +6,8 @@ public static class CapaServiceCollectionExtensions
     public static WebApplicationBuilder AddCapa(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CapaService>();
+        // Memo acknowledgements and training completions finish the CAPA actions that wait on them in their own commit.
+        builder.Services.AddScoped<Training.ITeachingEvidenceListener, CapaTeachingListener>();
         // The dashboard's and CEO page's CAPA figures (replaces the trends feature's "not connected" default).
         builder.Services.AddSingleton<Trends.ITrendsCapaSource, CapaTrendsSource>();
         return builder;

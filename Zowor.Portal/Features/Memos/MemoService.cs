@@ -15,7 +15,14 @@ namespace Zowor.Portal.Features.Memos;
 /// Admins, the CCO and Quality publish. Publishing notifies the audience personally, and every change goes out live so
 /// unread badges and the author's acknowledgement list update on every node.
 /// </summary>
-public sealed class MemoService(IDbContextFactory<PortalDbContext> contexts, CurrentUser currentUser, BusinessClock clock, LivePublisher publisher)
+/// <remarks>An acknowledgement is committed together with what waits on it (<see cref="Training.ITeachingEvidenceListener"/>: a
+/// CAPA's memo action completes when the last of the audience acknowledged).</remarks>
+public sealed class MemoService(
+    IDbContextFactory<PortalDbContext> contexts,
+    CurrentUser currentUser,
+    BusinessClock clock,
+    LivePublisher publisher,
+    IEnumerable<Training.ITeachingEvidenceListener> evidenceListeners)
 {
     /// <summary>The notification reference of memo notifications (the bell words them by kind).</summary>
     public const string NotificationReference = "Memo";
@@ -124,28 +131,34 @@ public sealed class MemoService(IDbContextFactory<PortalDbContext> contexts, Cur
         }
     }
 
-    /// <summary>Records that I have read the memo; its notification counts as read too.</summary>
+    /// <summary>
+    /// Records that I have read the memo; its notification counts as read too. What waits on the acknowledgement (a CAPA's
+    /// memo action, P-81, P-62) is settled in the same transaction.
+    /// </summary>
     public async Task AcknowledgeAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var (me, roles) = await MeAsync();
         var now = clock.UtcNow;
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var memo = await db.Memos.Include(m => m.Acknowledgements).SingleOrDefaultAsync(m => m.Id == id, cancellationToken)
-            ?? throw new DomainException("The memo no longer exists.");
-        memo.Acknowledge(me, roles, now);
-        try
+        var memo = await Training.TeachingEvidenceUnit.SaveAsync(contexts, evidenceListeners, publisher, async (db, ct) =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The same person acknowledged in another tab a moment ago (unique memo + user): that one stands.
-            throw new DomainException("You have already acknowledged this memo.");
-        }
+            var memo = await db.Memos.Include(m => m.Acknowledgements).SingleOrDefaultAsync(m => m.Id == id, ct)
+                ?? throw new DomainException("The memo no longer exists.");
+            memo.Acknowledge(me, roles, now);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // The same person acknowledged in another tab a moment ago (unique memo + user): that one stands.
+                throw new DomainException("You have already acknowledged this memo.");
+            }
 
-        var link = LinkTo(id);
-        await db.Set<UserNotification>().Where(n => n.UserId == me.Id && n.Link == link && n.ReadAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+            var link = LinkTo(id);
+            await db.Set<UserNotification>().Where(n => n.UserId == me.Id && n.Link == link && n.ReadAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+            return memo;
+        }, (listener, db, memo, ct) => listener.MemoAcknowledgedAsync(db, memo.Id, ct), cancellationToken);
         publisher.Publish(new MemoChanged(memo.Id, MemoChange.Acknowledged, memo.AudienceRoles, memo.AuthorId, me.Id));
     }
 

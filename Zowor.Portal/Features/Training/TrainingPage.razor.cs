@@ -15,7 +15,7 @@ public sealed partial class TrainingPage
     private IReadOnlyList<CourseInfo> _courses = [];
     private IReadOnlyList<SessionSummary> _sessions = [];
     private IReadOnlyList<StaffMember> _staff = [];
-    private TrainingSessionForm _session = new();
+    private TrainingSessionForm _session = null!;
     private TrainingCourseForm _course = new();
     private bool _canManage;
     private bool _busy;
@@ -24,6 +24,9 @@ public sealed partial class TrainingPage
     [Inject] private TrainingService Training { get; set; } = default!;
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private BusinessClock Clock { get; set; } = default!;
+
+    /// <summary>A new session form dated today: most sessions are recorded on the day they are held.</summary>
+    private TrainingSessionForm NewSession() => new() { HeldOn = Clock.LocalNow.Date };
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private ErrorPresenter Errors { get; set; } = default!;
 
@@ -33,6 +36,7 @@ public sealed partial class TrainingPage
 
     protected override async Task OnInitializedAsync()
     {
+        _session = NewSession();
         _canManage = await CurrentUser.IsAllowedAsync(PortalRoles.Policies.TrainingRecords);
         _tab = _canManage && Tab == "team" ? 1 : 0;
         await LoadAsync();
@@ -54,7 +58,7 @@ public sealed partial class TrainingPage
     {
         await Training.RecordSessionAsync(_session);
         Snackbar.Add(L["Session recorded."], Severity.Success);
-        _session = new TrainingSessionForm();
+        _session = NewSession();
     });
 
     private Task AddCourseAsync() => SaveAsync(async () =>

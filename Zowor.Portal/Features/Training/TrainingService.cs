@@ -14,7 +14,14 @@ namespace Zowor.Portal.Features.Training;
 /// Training records (P-80). Every staff member sees their own; training managers (CSM, CCO, Quality, Admin) record
 /// sessions and see the team's compliance; Admins add courses.
 /// </summary>
-public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts, CurrentUser currentUser, BusinessClock clock)
+/// <remarks>A session's completions are committed together with what waits on them (<see cref="ITeachingEvidenceListener"/>:
+/// a CAPA's training action completes when the last of the required staff completed the course).</remarks>
+public sealed class TrainingService(
+    IDbContextFactory<PortalDbContext> contexts,
+    CurrentUser currentUser,
+    BusinessClock clock,
+    Realtime.LivePublisher publisher,
+    IEnumerable<ITeachingEvidenceListener> evidenceListeners)
 {
     /// <summary>My standing on every course, with the sessions I attended.</summary>
     public async Task<MyTraining> GetMineAsync(CancellationToken cancellationToken = default)
@@ -70,25 +77,31 @@ public sealed class TrainingService(IDbContextFactory<PortalDbContext> contexts,
         return await StaffDirectory.LoadAsync(db, cancellationToken);
     }
 
-    /// <summary>Records a session that took place; each attendee completes the course on its date.</summary>
+    /// <summary>
+    /// Records a session that took place; each attendee completes the course on its date. What waits on the completions
+    /// (a CAPA's training action, P-80, P-62) is settled in the same transaction.
+    /// </summary>
     public async Task<int> RecordSessionAsync(TrainingSessionForm form, CancellationToken cancellationToken = default)
     {
         var recorder = await currentUser.RequireAsync(PortalRoles.Policies.TrainingRecords);
         Security.PlainText.Ensure(form);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var course = await db.TrainingCourses.SingleOrDefaultAsync(c => c.Id == form.CourseId, cancellationToken)
-            ?? throw new DomainException("Choose a course.");
-        var heldOn = form.HeldOn is { } date ? DateOnly.FromDateTime(date) : throw new DomainException("Enter the date of the session.");
-        var ids = form.AttendeeIds.ToList();
-        var attendees = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new Actor(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
-        if (attendees.Count != ids.Distinct().Count())
+        var session = await TeachingEvidenceUnit.SaveAsync(contexts, evidenceListeners, publisher, async (db, ct) =>
         {
-            throw new DomainException("An attendee's account no longer exists.");
-        }
+            var course = await db.TrainingCourses.SingleOrDefaultAsync(c => c.Id == form.CourseId, ct)
+                ?? throw new DomainException("Choose a course.");
+            var heldOn = form.HeldOn is { } date ? DateOnly.FromDateTime(date) : throw new DomainException("Enter the date of the session.");
+            var ids = form.AttendeeIds.ToList();
+            var attendees = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new Actor(u.Id, u.DisplayName)).ToListAsync(ct);
+            if (attendees.Count != ids.Distinct().Count())
+            {
+                throw new DomainException("An attendee's account no longer exists.");
+            }
 
-        var session = TrainingSession.Record(course, heldOn, form.Trainer, form.Notes, attendees, clock.Today, recorder, clock.UtcNow);
-        db.TrainingSessions.Add(session);
-        await db.SaveChangesAsync(cancellationToken);
+            var session = TrainingSession.Record(course, heldOn, form.Trainer, form.Notes, attendees, clock.Today, recorder, clock.UtcNow);
+            db.TrainingSessions.Add(session);
+            await db.SaveChangesAsync(ct);
+            return session;
+        }, (listener, db, session, ct) => listener.CourseCompletedAsync(db, session.CourseId, ct), cancellationToken);
         return session.Id;
     }
 

@@ -114,6 +114,33 @@ public sealed class TrendQueries(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The complaints behind one figure (a Pareto row, a category bar, a product row) under <paramref name="filter"/>:
+    /// counted, and the newest <paramref name="take"/> listed. The same predicates as the figure's own count, so the list
+    /// and the bar agree. An unknown root-cause key lists nothing.
+    /// </summary>
+    public async Task<TrendComplaints> ComplaintsBehindAsync(TrendFilter filter, TrendSlice slice, int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var received = Received(db, filter);
+        var behind = slice.Dimension switch
+        {
+            TrendDimension.RootCause => Enum.TryParse<RootCauseCategory>(slice.Key, ignoreCase: false, out var cause) && Enum.IsDefined(cause)
+                ? received.Where(c => c.RootCause != null && c.RootCause.Category == cause)
+                : received.Where(c => false),
+            TrendDimension.Category => received.Where(c => c.CategoryCode == slice.Key),
+            TrendDimension.Product => Products.ProductQueries.About(db, received, slice.Key),
+            _ => throw new ArgumentOutOfRangeException(nameof(slice)),
+        };
+        var total = await behind.CountAsync(cancellationToken);
+        var listed = total == 0
+            ? []
+            : await behind.OrderByDescending(c => c.ReceivedAt).ThenBy(c => c.Id).Take(take)
+                .Select(c => new TrendComplaint(c.Id, c.Reference, c.Customer.Name, c.Subject, c.Status, c.ReceivedAt))
+                .ToListAsync(cancellationToken);
+        return new TrendComplaints(filter, slice, total, listed);
+    }
+
     /// <summary>The complaints the filter covers (UTC bounds of the business days), untracked.</summary>
     internal IQueryable<Complaint> Received(PortalDbContext db, TrendFilter filter)
     {

@@ -15,6 +15,13 @@ public sealed class TrendService(TrendQueries queries, CurrentUser currentUser, 
         return await queries.GetReportAsync(filter, cancellationToken);
     }
 
+    /// <summary>The complaints behind a figure of the dashboard under its filter (the drill-down, issue 19).</summary>
+    public async Task<TrendComplaints> ComplaintsBehindAsync(TrendFilter filter, TrendSlice slice, CancellationToken cancellationToken = default)
+    {
+        await currentUser.RequireAsync(PortalRoles.Policies.Trends);
+        return await queries.ComplaintsBehindAsync(filter, slice, TrendComplaints.MaxListed, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<string>> ProductsAsync(CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(PortalRoles.Policies.Trends);

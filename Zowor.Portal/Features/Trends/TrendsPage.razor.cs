@@ -25,6 +25,7 @@ public sealed partial class TrendsPage
     private IReadOnlyDictionary<string, ComplaintCategory> _categories = new Dictionary<string, ComplaintCategory>();
     private TaxonomyNames _names = TaxonomyNames.Empty;
     private IReadOnlyList<string> _products = [];
+    private TrendSlice? _slice;
 
     [Inject] private TrendService Trends { get; set; } = default!;
     [Inject] private CategoryService Categories { get; set; } = default!;
@@ -45,6 +46,14 @@ public sealed partial class TrendsPage
 
     private string CategoryName(string code) =>
         _categories.TryGetValue(code, out var category) ? category.Name(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) : code;
+
+    /// <summary>The figure's name as its chart shows it.</summary>
+    private string SliceLabel(TrendSlice slice) => slice.Dimension switch
+    {
+        TrendDimension.RootCause => _names.RootCause(slice.Key),
+        TrendDimension.Category => CategoryName(slice.Key),
+        _ => _names.Product(slice.Key),
+    };
 
     private TrendFilter Filter()
     {
