@@ -99,7 +99,7 @@ public sealed partial class CapaDetailPage
 
     private static IEnumerable<CapaStep> Moves(CapaRecord capa) => MoveSteps.Where(s => CapaWorkflow.Allows(capa.Status, s));
 
-    private string Day(DateTime utc) => DateOnly.FromDateTime(Clock.ToLocal(utc)).ToString("d", CultureInfo.CurrentCulture);
+    private string Day(DateTime utc) => DateOnly.FromDateTime(Clock.ToLocal(utc)).ShowDate();
 
     private string ScopeText(CapaView view)
     {
@@ -125,8 +125,17 @@ public sealed partial class CapaDetailPage
             parts.Add(L[EnumText.Of(cause)]);
         }
 
-        return string.Format(CultureInfo.CurrentCulture, L["Recurrence counted for: {0}"], string.Join(" · ", parts));
+        // A category and a root cause may share a name ("Packaging · Packaging"): each name once (issue 20).
+        return string.Format(CultureInfo.CurrentCulture, L["Recurrence counted for: {0}"], string.Join(" · ", parts.Distinct(StringComparer.CurrentCultureIgnoreCase)));
     }
+
+    /// <summary>The fishbone's branch names as Ishikawa writes them ("Product / materials", not "Product materials").</summary>
+    private string FishboneLabel(FishboneCategory category) => category switch
+    {
+        FishboneCategory.ProductMaterials => L["Product / materials"],
+        FishboneCategory.EquipmentSystems => L["Equipment / systems"],
+        _ => L[EnumText.Of(category)],
+    };
 
     private string HistoryText(string what) => CapaHistory.Text(L, what);
 
@@ -158,7 +167,7 @@ public sealed partial class CapaDetailPage
         }
     }
 
-    private string When(DateTime utc) => Clock.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
+    private string When(DateTime utc) => Clock.Show(utc);
 
     private async Task ReloadAfterApprovalAsync()
     {
