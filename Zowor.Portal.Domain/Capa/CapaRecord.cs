@@ -197,13 +197,16 @@ public sealed class CapaRecord
         MoveTo(CapaStep.PlanActions, by, at, null);
     }
 
-    /// <summary>ActionPlan → Implementing; needs at least one open action.</summary>
+    /// <summary>
+    /// ActionPlan → Implementing; needs at least one action that is not cancelled. A memo or training action may already
+    /// be done on its evidence while the plan is drawn up (everyone acknowledged at once); that still counts as the plan.
+    /// </summary>
     public void StartImplementation(Actor by, DateTime at)
     {
         EnsureAllowed(CapaStep.StartImplementation);
-        if (!_actions.Any(a => a.Status == CapaActionStatus.Open))
+        if (!_actions.Any(a => a.Status != CapaActionStatus.Cancelled))
         {
-            throw new CapaWorkflowException("Implementation needs at least one open action.");
+            throw new CapaWorkflowException("Implementation needs at least one action.");
         }
 
         MoveTo(CapaStep.StartImplementation, by, at, null);

@@ -107,6 +107,23 @@ public sealed class CapaTeachingActionTests
         Assert.Contains("completed 2 of 2", entry.Details, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The CAPA's only action was a memo the whole audience acknowledged while the plan was drawn up: the plan is carried
+    /// out, so implementation starts (it used to need an open action, and the CAPA was stuck until someone added one).
+    /// </summary>
+    [Fact]
+    public void StartImplementation_WhenTheOnlyActionIsAlreadyDoneOnEvidence_IsAllowed_P62()
+    {
+        var capa = CapaBuilder.AtStatus(CapaStatus.Investigating);
+        capa.PlanActions(CapaBuilder.Quality, At);
+        var number = capa.AddMemoAction(Guid.NewGuid(), "Check the seal before shipping", ["Agent"], CapaBuilder.Owner, Today.AddDays(7), Today, CapaBuilder.Quality, At).Number;
+        Assert.True(capa.CompleteOnEvidence(number, Evidence(true), Today, At));
+
+        capa.StartImplementation(CapaBuilder.Quality, At);
+
+        Assert.Equal(CapaStatus.Implementing, capa.Status);
+    }
+
     [Fact]
     public void CompleteOnEvidence_WholeAudienceAcknowledged_FinishesTheMemoAction_P81()
     {

@@ -87,14 +87,14 @@ public sealed class CapaWorkflowTests
     }
 
     [Fact]
-    public void StartImplementation_WithoutAnOpenAction_IsRefused()
+    public void StartImplementation_WithoutAnAction_IsRefused()
     {
         var capa = CapaBuilder.AtStatus(CapaStatus.Investigating);
         capa.PlanActions(CapaBuilder.Quality, CapaBuilder.Start.AddDays(1));
 
         var refusal = Assert.Throws<CapaWorkflowException>(() => capa.StartImplementation(CapaBuilder.Quality, CapaBuilder.Start.AddDays(1)));
 
-        Assert.Equal("Implementation needs at least one open action.", refusal.Message);
+        Assert.Equal("Implementation needs at least one action.", refusal.Message);
         Assert.Equal(CapaStatus.ActionPlan, capa.Status);
     }
 
