@@ -98,6 +98,36 @@ public sealed class TrendsViewTests : PortalComponentTestBase
         Assert.Contains("No data for this filter.", cut.Find("[data-testid=chart-channels]").TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Issue 20: each chart's figures are also a table for screen readers, with the same names and counts, and the bars
+    /// carry their values.
+    /// </summary>
+    [Fact]
+    public void Render_EveryChart_HasATableOfItsFigures_AndValuesOnTheBars()
+    {
+        var cut = Render<TrendsView>(p => p.Add(v => v.Report, Report));
+
+        Assert.Equal([("Oct 2026", "5"), ("Nov 2026", "3")], TableRows(cut, "table-months"));
+        Assert.Equal([("Phone", "5"), ("E-mail", "3")], TableRows(cut, "table-channels"));
+        Assert.Equal([("Level 1", "6"), ("Level 2", "1"), ("Level 3", "1")], TableRows(cut, "table-escalation"));
+        Assert.Equal([("Partial refund", "3"), ("Replacement", "2")], TableRows(cut, "table-resolutions"));
+        Assert.Equal("Complaints by month", cut.Find("[data-testid=table-months] caption").TextContent.Trim());
+        Assert.Equal(["5", "3"], cut.FindAll("[data-testid=chart-months] .mud-chart-value-label").Select(t => t.TextContent.Trim()));
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(5, 1)]
+    [InlineData(9, 2)]
+    [InlineData(20, 5)]
+    [InlineData(240, 50)]
+    [InlineData(1800, 500)]
+    public void TickStep_ScalesTheAxisToTheData(int max, int step) =>
+        Assert.Equal(step, Zowor.Portal.Components.Shared.ChartStyle.TickStep(max));
+
+    private static List<(string, string)> TableRows(IRenderedComponent<TrendsView> cut, string testId) =>
+        [.. cut.FindAll($"[data-testid={testId}] tbody tr").Select(r => (r.QuerySelector("th")!.TextContent.Trim(), r.QuerySelector("td")!.TextContent.Trim()))];
+
     private static string Tile(IRenderedComponent<TrendsView> cut, string testId) =>
         cut.Find($"[data-testid={testId}] [data-testid=tile-value]").TextContent.Trim();
 
