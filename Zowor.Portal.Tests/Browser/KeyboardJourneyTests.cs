@@ -105,7 +105,8 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClas
         await Expect(page.Locator("[data-testid=status-chip]")).ToHaveAttributeAsync("data-status", nameof(ComplaintStatus.Acknowledged));
         await Screenshots.SaveAsync(page, "keyboard-04-csm-acknowledged");
 
-        // A MudBlazor menu by keyboard: the bell opens with Enter, its items are reachable with Tab, Escape closes it.
+        // A MudBlazor menu by keyboard: the bell opens with Enter and Escape closes it (the arrow keys walk a menu's items:
+        // ResponsiveLayoutTests.OnAPhone_TheAppBarMenu_Works_WithTheKeyboardOnly).
         await TabToAsync(page, "[data-testid=notification-button] button", backwards: true);
         await page.Keyboard.PressAsync("Enter");
         var firstItem = page.Locator(".mud-popover-open .mud-menu-item, .mud-popover-open .mud-list-item").First;
@@ -160,7 +161,13 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClas
     }
 
     /// <summary>Presses Tab (or Shift+Tab) until the focus is on <paramref name="selector"/>; fails naming it when it is never reached.</summary>
-    internal static async Task TabToAsync(IPage page, string selector, bool backwards = false)
+    internal static Task TabToAsync(IPage page, string selector, bool backwards = false) =>
+        MoveFocusToAsync(page, selector, backwards ? "Shift+Tab" : "Tab");
+
+    /// <summary>Within an open menu the arrow keys move between its items (WAI-ARIA menu pattern; Tab leaves the menu).</summary>
+    internal static Task ArrowToAsync(IPage page, string selector) => MoveFocusToAsync(page, selector, "ArrowDown");
+
+    private static async Task MoveFocusToAsync(IPage page, string selector, string key)
     {
         for (var i = 0; i < MaxTabs; i++)
         {
@@ -169,11 +176,11 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClas
                 return;
             }
 
-            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
+            await page.Keyboard.PressAsync(key);
         }
 
         var at = await page.EvaluateAsync<string>("() => document.activeElement ? document.activeElement.outerHTML.slice(0, 160) : '(nothing)'");
-        Assert.Fail($"{selector} on {page.Url} was not reached within {MaxTabs} Tab presses; the focus is on {at}");
+        Assert.Fail($"{selector} on {page.Url} was not reached within {MaxTabs} presses of {key}; the focus is on {at}");
     }
 
     [GeneratedRegex("/complaints/[0-9a-f-]{36}$")]

@@ -105,6 +105,26 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, PageSmokeTests
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("account/login"));
     }
 
+    [Fact]
+    public async Task OnAPhone_TheAppBarMenu_Works_WithTheKeyboardOnly()
+    {
+        await using var context = await browser.NewContextAsync(portal.Address);
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(PhoneWidth, 800);
+        await PageSteps.SignInAsync(page, SeededPortalFixture.DemoEmailFor(PortalRoles.Agent));
+
+        // Issue 20 (keyboard use of every menu): the "More" menu opens with Enter, the arrow keys move through its items,
+        // and Enter on "Русский" switches the portal's language.
+        await KeyboardJourneyTests.TabToAsync(page, "[data-testid=appbar-more] button");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("[data-testid=appbar-menu-sign-out]")).ToBeVisibleAsync();
+        await KeyboardJourneyTests.ArrowToAsync(page, ".mud-popover-open [lang=ru]");
+        await Screenshots.SaveAsync(page, "responsive-390-more-menu-keyboard");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ru");
+        await Expect(page.Locator("[data-testid=appbar-more] button")).ToHaveAttributeAsync("aria-label", "Ещё");
+    }
+
     /// <summary>The key cells of the first row that are missing, hidden or not wholly inside the viewport.</summary>
     private static async Task<IEnumerable<string>> KeyCellsOutsideAsync(IPage page, string name, int width, string[] keyCells)
     {

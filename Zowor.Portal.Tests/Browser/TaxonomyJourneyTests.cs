@@ -68,12 +68,12 @@ public sealed class TaxonomyJourneyTests(BrowserFixture browser) : IClassFixture
                 await Screenshots.SaveAsync(page, shot);
             }
 
-            // The charts themselves: the by-category bar chart's axis label and the Pareto's root-cause label are text.
+            // The figures themselves: the by-category bars' name and the Pareto's root-cause label are text.
             await PageSteps.GoToAsync(page, "trends");
-            await Expect(page.Locator("[data-testid=chart-categories] svg text", new() { HasText = CategoryMarkup }).First).ToBeAttachedAsync();
+            await Expect(page.Locator("[data-testid=chart-categories] .figure-bars th", new() { HasText = CategoryMarkup }).First).ToBeVisibleAsync();
             await Expect(page.Locator("[data-testid=chart-pareto]")).ToContainTextAsync("<svg onload");
             await PageSteps.GoToAsync(page, "reviews");
-            await Expect(page.Locator(".review-chart svg text", new() { HasText = CategoryMarkup }).First).ToBeAttachedAsync();
+            await Expect(page.Locator(".review-chart .figure-bars th", new() { HasText = CategoryMarkup }).First).ToBeVisibleAsync();
             await PageSteps.GoToAsync(page, $"complaints/{caseId}");
             await Expect(page.GetByText(CategoryMarkup).First).ToBeVisibleAsync();
             Assert.Empty(dialogs);

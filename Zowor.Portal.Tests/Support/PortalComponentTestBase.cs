@@ -60,6 +60,10 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
         // Database work runs on the thread pool; a busy 2-core build machine needs more than bUnit's default second.
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Charts size their drawing to their box (MatchBoundsToSize), which a browser measures; without an answer they
+        // draw nothing. A card's chart on a laptop screen is about this big.
+        JSInterop.Setup<MudBlazor.Interop.ElementSize>("mudObserveElementSize", _ => true)
+            .SetResult(new MudBlazor.Interop.ElementSize { Width = 640, Height = 240 });
 
         Services.AddMudServices();
         Services.AddScoped<Zowor.Portal.Components.Shared.ErrorPresenter>();

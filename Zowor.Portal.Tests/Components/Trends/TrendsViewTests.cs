@@ -74,10 +74,16 @@ public sealed class TrendsViewTests : PortalComponentTestBase
     {
         var cut = Render<TrendsView>(p => p.Add(v => v.Report, Report));
 
-        foreach (var chart in new[] { "chart-months", "chart-categories", "chart-channels", "chart-escalation", "chart-resolutions" })
+        foreach (var chart in new[] { "chart-months", "chart-channels", "chart-escalation", "chart-resolutions" })
         {
             Assert.NotEmpty(cut.FindAll($"[data-testid={chart}] svg"));
         }
+
+        // A donut's legend carries each segment's count.
+        Assert.Equal(["Phone (5)", "E-mail (3)"], cut.FindAll("[data-testid=chart-channels] .mud-chart-legend-item").Select(t => t.TextContent.Trim()));
+
+        // Categories and products are bars by name, whole names beside their counts.
+        Assert.Equal(["delivery 8"], cut.FindAll("[data-testid=chart-categories] .figure-bars tbody tr").Select(RowText));
 
         Assert.Equal(2, cut.FindAll("[data-testid=pareto-bar]").Count);
         Assert.Equal("trends/figures/root-causes/csv?from=2026-10-01&to=2026-11-30&category=delivery",
@@ -127,6 +133,9 @@ public sealed class TrendsViewTests : PortalComponentTestBase
 
     private static List<(string, string)> TableRows(IRenderedComponent<TrendsView> cut, string testId) =>
         [.. cut.FindAll($"[data-testid={testId}] tbody tr").Select(r => (r.QuerySelector("th")!.TextContent.Trim(), r.QuerySelector("td")!.TextContent.Trim()))];
+
+    private static string RowText(AngleSharp.Dom.IElement row) =>
+        string.Join(' ', row.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).Where(t => t.Length > 0));
 
     private static string Tile(IRenderedComponent<TrendsView> cut, string testId) =>
         cut.Find($"[data-testid={testId}] [data-testid=tile-value]").TextContent.Trim();

@@ -70,6 +70,10 @@ public sealed class PublicComplaintFormTests : IAsyncLifetime
             var page = PortalClient.ParseHtml(html);
             var shown = page.QuerySelectorAll(".validation-message, [data-testid=form-error]").Select(e => e.TextContent.Trim()).ToList();
             Assert.Contains(message, shown);
+
+            // Issue 20: the summary names each problem once, even one that concerns two fields (e-mail or phone).
+            var summary = page.QuerySelectorAll("[data-testid=validation-summary] li").Select(e => e.TextContent.Trim()).ToList();
+            Assert.Equal(summary.Distinct().ToList(), summary);
         }
 
         // What the customer typed is still in the form.
