@@ -1,32 +1,18 @@
 using MudBlazor.Services;
 using Zowor.Portal.Components;
-using Zowor.Portal.Features.Capa;
 using Zowor.Portal.Data;
-using Zowor.Portal.Features.Audit;
-using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Customers;
-using Zowor.Portal.Features.Escalation;
-using Zowor.Portal.Features.Evidence;
 using Zowor.Portal.Features.Hosting;
 using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Localization;
-using Zowor.Portal.Features.Mail;
-using Zowor.Portal.Features.Mailbox;
-using Zowor.Portal.Features.Training;
-using Zowor.Portal.Features.Reviews;
-using Zowor.Portal.Features.Trends;
 using Zowor.Portal.Features.Operations;
-using Zowor.Portal.Features.Privacy;
-using Zowor.Portal.Features.Replies;
-using Zowor.Portal.Features.Search;
 using Zowor.Portal.Features.Security;
-using Zowor.Portal.Realtime;
+using Zowor.Portal.Features.Trends.Rollups;
 
 // "--smoke" checks the configured database and exits (Data/DatabaseSmokeTest; the README's SQL Server checklist).
 var smoke = args.Contains(DatabaseSmokeTest.Argument);
 // "--rebuild-trend-rollups" recomputes the trends dashboard's rollup tables from the complaints and exits (issue 21).
-var rebuildRollups = args.Contains(Zowor.Portal.Features.Trends.Rollups.TrendRollupStore.RebuildArgument);
-var builder = WebApplication.CreateBuilder(args.Where(a => a != DatabaseSmokeTest.Argument && a != Zowor.Portal.Features.Trends.Rollups.TrendRollupStore.RebuildArgument).ToArray());
+var rebuildRollups = args.Contains(TrendRollupStore.RebuildArgument);
+var builder = WebApplication.CreateBuilder(args.Where(a => a != DatabaseSmokeTest.Argument && a != TrendRollupStore.RebuildArgument).ToArray());
 
 // Running the built app from bin outside Development still serves _content/MudBlazor/*.
 builder.WebHost.UseStaticWebAssets();
@@ -38,26 +24,8 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents()
 // timeline in the case page's right column, which the "Saved." message used to cover (issue 20).
 builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
 builder.Services.AddScoped<Zowor.Portal.Components.Shared.ErrorPresenter>();
-builder.AddPortalLocalization();
-builder.AddPortalData();
-builder.AddSharedDataProtection();
-builder.AddTrustedProxies();
-builder.AddPortalIdentity();
-builder.AddRealtime();
-builder.AddComplaints();
-builder.AddSearch();
-builder.AddCustomerMail();
-builder.AddComplaintsMailbox();
-builder.AddReplies();
-builder.AddPublicChannel();
-builder.AddEvidenceFiles();
-builder.AddMemosAndTraining();
-builder.AddCapa();
-builder.AddReviews();
-builder.AddDeadlineJobs();
-builder.AddTrends();
-builder.AddPortalHealthChecks();
-builder.AddPortalTelemetry();
+// The platform and every feature (Features/Hosting/PortalFeatures).
+builder.AddPortalFeatures();
 
 // Enums travel as names in the JSON API ("ChiefCustomerOfficer", not 2).
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
@@ -72,7 +40,7 @@ if (smoke)
 if (rebuildRollups)
 {
     await using var scope = app.Services.CreateAsyncScope();
-    var (complaints, rows) = await scope.ServiceProvider.GetRequiredService<Zowor.Portal.Features.Trends.Rollups.TrendRollupStore>().RebuildAsync();
+    var (complaints, rows) = await scope.ServiceProvider.GetRequiredService<TrendRollupStore>().RebuildAsync();
     Console.WriteLine($"Trend rollups rebuilt: {complaints} complaints, {rows} rows.");
     return;
 }
@@ -101,18 +69,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-app.MapAccountEndpoints();
-app.MapRealtime();
-app.MapComplaintApi();
-app.MapEvidenceFiles();
-app.MapTrainingExport();
-app.MapTrendExports();
-app.MapReviewExport();
-app.MapDeadlineJobs();
-app.MapCultureEndpoint();
-app.MapPrivacyEndpoints();
-app.MapAuditLogExport();
-app.MapPortalHealthChecks();
+app.MapPortalFeatures();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Zowor Complaints Portal is ready at {Urls}", string.Join(", ", app.Urls)));

@@ -22,6 +22,19 @@ using Zowor.Portal.Features.Evidence;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Replies;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Admin;
+using Zowor.Portal.Features.Audit;
+using Zowor.Portal.Features.Escalation;
+using Zowor.Portal.Features.Memos;
+using Zowor.Portal.Features.Notifications;
+using Zowor.Portal.Features.Operations;
+using Zowor.Portal.Features.Privacy;
+using Zowor.Portal.Features.Products;
+using Zowor.Portal.Features.Retention;
+using Zowor.Portal.Features.Reviews;
+using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Features.Storage;
+using Zowor.Portal.Features.Training;
 using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Tests.Support;
@@ -228,9 +241,9 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
         cut.FindAll("[data-testid=workflow-actions] button[data-testid^='action-']").ToList();
 
     /// <summary>
-    /// Registers the complaint feature and live updates exactly as Program.cs does, by running the app's own
-    /// AddRealtime and AddComplaints on a throw-away builder and copying what they register, so a service added
-    /// to the app reaches these tests too. Only the clock is swapped for <see cref="Time"/>.
+    /// Registers the complaint feature, the features it uses and live updates exactly as the app does, by running the
+    /// features' own Add&lt;Feature&gt;() on a throw-away builder and copying what they register, so a service added
+    /// to a feature reaches these tests too. Only the clock is swapped for <see cref="Time"/>.
     /// </summary>
     private void AddPortalServices()
     {
@@ -240,14 +253,28 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Mail:Dispatch"] = "false", ["Storage:DataPath"] = Database.FilesFolder });
         var defaults = builder.Services.Count;
         builder.AddRealtime();
+        builder.AddSettings();
+        builder.AddPortalMetrics();
+        builder.AddStorage();
+        // The complaint feature and the features it uses (each registers itself).
+        builder.AddAudit();
+        builder.AddPrivacy();
+        builder.AddNotifications();
         builder.AddComplaints();
+        builder.AddEscalation();
+        builder.AddRetention();
+        builder.AddCategories();
+        builder.AddProducts();
+        builder.AddAdmin();
+        builder.AddReviews();
         builder.AddCustomerMail();
         builder.AddReplies();
         builder.AddEvidenceFiles();
         // The case page renders the CAPAs its complaint is linked to (Features/Capa/LinkedCapas); CapaService publishes
         // memos (a CAPA's memo actions) and checks an approver's password with Identity's UserManager.
         builder.AddCapa();
-        Zowor.Portal.Features.Training.TrainingServiceCollectionExtensions.AddMemosAndTraining(builder);
+        builder.AddMemos();
+        builder.AddTraining();
         builder.Services.AddIdentityCore<PortalUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
         // The Admin's users page ends a user's sessions on a role change (UserAdminService).
         builder.Services.AddSingleton<SessionRevocation>();

@@ -1,8 +1,10 @@
+using Zowor.Portal.Features.Hosting;
+
 namespace Zowor.Portal.Features.Capa;
 
 public static class CapaServiceCollectionExtensions
 {
-    /// <summary>CAPA tracking (P-62); the hourly scan is registered with the other jobs (AddDeadlineJobs).</summary>
+    /// <summary>CAPA tracking (P-62) and its hourly scan (P-60).</summary>
     public static WebApplicationBuilder AddCapa(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CapaService>();
@@ -10,6 +12,8 @@ public static class CapaServiceCollectionExtensions
         builder.Services.AddScoped<Training.ITeachingEvidenceListener, CapaTeachingListener>();
         // The dashboard's and CEO page's CAPA figures (replaces the trends feature's "not connected" default).
         builder.Services.AddSingleton<Trends.ITrendsCapaSource, CapaTrendsSource>();
+        builder.Services.AddScoped<CapaScanJob>();
+        builder.Services.AddRecurringJobs<CapaJobs>();
         return builder;
     }
 }

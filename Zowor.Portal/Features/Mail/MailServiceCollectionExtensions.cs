@@ -1,16 +1,13 @@
 using Microsoft.Extensions.Options;
-using Zowor.Portal.Features.Storage;
 
 namespace Zowor.Portal.Features.Mail;
 
 /// <summary>Composition of customer e-mail.</summary>
 public static class MailServiceCollectionExtensions
 {
-    /// <summary>Adds the outbox, the templates and the transport chosen by configuration (SMTP or .eml files).</summary>
+    /// <summary>Adds the outbox, the templates and the transport chosen by configuration (SMTP or .eml files in the data folder, AddStorage).</summary>
     public static WebApplicationBuilder AddCustomerMail(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
-        builder.Services.AddSingleton<DataFolders>();
         builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
         builder.Services.AddSingleton<CustomerMailTemplates>();
         builder.Services.AddSingleton<CustomerMessagePlanner>();

@@ -1,15 +1,20 @@
+using Zowor.Portal.Features.Hosting;
+
 namespace Zowor.Portal.Features.Reviews;
 
 public static class ReviewsServiceCollectionExtensions
 {
-    /// <summary>Review packs' notices and PDF, and the effectiveness figures (P-61, P-63). The pack job is registered with the other recurring jobs.</summary>
+    /// <summary>Review packs (their service, notices, PDF and daily job) and the effectiveness figures (P-61, P-63).</summary>
     public static WebApplicationBuilder AddReviews(this WebApplicationBuilder builder)
     {
         ReviewPdf.UseLicensedFonts();
+        builder.Services.AddScoped<ReviewService>();
         builder.Services.AddSingleton<ReviewPackNotices>();
         builder.Services.AddScoped<EffectivenessQueries>();
         builder.Services.AddScoped<EffectivenessService>();
         builder.Services.AddScoped<ReviewDemoData>();
+        builder.Services.AddScoped<ReviewPackJob>();
+        builder.Services.AddRecurringJobs<ReviewJobs>();
         return builder;
     }
 }

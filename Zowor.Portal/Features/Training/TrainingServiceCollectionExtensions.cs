@@ -1,19 +1,19 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using Zowor.Portal.Features.Hosting;
 using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Memos;
-
 using Zowor.Portal.Features.Trends;
 
 namespace Zowor.Portal.Features.Training;
 
 public static class TrainingServiceCollectionExtensions
 {
-    /// <summary>Memos (P-81) and training records (P-80); the daily expiry job is registered with the other jobs (AddDeadlineJobs).</summary>
-    public static WebApplicationBuilder AddMemosAndTraining(this WebApplicationBuilder builder)
+    /// <summary>Training records (P-80), the team's compliance and the daily expiry job; memos register themselves (AddMemos).</summary>
+    public static WebApplicationBuilder AddTraining(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<MemoService>();
         builder.Services.AddScoped<TrainingService>();
         builder.Services.AddScoped<ComplianceQueries>();
+        builder.Services.AddScoped<TrainingExpiryJob>();
+        builder.Services.AddRecurringJobs<TrainingJobs>();
         return builder;
     }
 

@@ -1,0 +1,20 @@
+using Hangfire;
+using Zowor.Portal.Features.Trends.Rollups;
+
+namespace Zowor.Portal.Features.Hosting;
+
+/// <summary>
+/// The trends feature's recurring job (issue 21): the rollups of a sample of days compared with the complaint rows, drift
+/// repaired, hourly; no run at start-up. It belongs in <c>Features/Trends</c>, registered by <c>AddTrends()</c>; it waits
+/// here (added in Program.cs) until that folder is free to change.
+/// </summary>
+public sealed class TrendRollupJobs : IRecurringJobRegistration
+{
+    public void Schedule(IRecurringJobManager recurring) =>
+        recurring.AddOrUpdate<TrendRollupCheckJob>(TrendRollupCheckJob.Name, job => job.RunAsync(CancellationToken.None), Cron.Hourly);
+
+    public void CatchUp(IBackgroundJobClient jobs)
+    {
+        // The check is cheap to skip: the next hour runs it.
+    }
+}
