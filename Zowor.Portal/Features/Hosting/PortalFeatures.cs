@@ -74,8 +74,6 @@ public static class PortalFeatures
         builder.AddBackgroundJobs();
         // After AddCapa: the trends' CAPA figures are "not connected" only when CAPA registered none.
         builder.AddTrends();
-        // Moves into AddTrends() when Features/Trends is free to change.
-        builder.Services.AddRecurringJobs<TrendRollupJobs>();
 
         // Operations last: the health checks and telemetry see every feature.
         builder.AddPortalHealthChecks();

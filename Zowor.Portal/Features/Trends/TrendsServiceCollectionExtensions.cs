@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
 using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Hosting;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Settings;
 
@@ -17,6 +18,7 @@ public static class TrendsServiceCollectionExtensions
         builder.Services.AddScoped<TrendService>();
         builder.Services.AddScoped<Rollups.TrendRollupStore>();
         builder.Services.AddScoped<Rollups.TrendRollupCheckJob>();
+        builder.Services.AddRecurringJobs<Rollups.TrendRollupJobs>();
         return builder;
     }
 

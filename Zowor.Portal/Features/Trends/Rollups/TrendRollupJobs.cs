@@ -1,12 +1,11 @@
 using Hangfire;
-using Zowor.Portal.Features.Trends.Rollups;
+using Zowor.Portal.Features.Hosting;
 
-namespace Zowor.Portal.Features.Hosting;
+namespace Zowor.Portal.Features.Trends.Rollups;
 
 /// <summary>
 /// The trends feature's recurring job (issue 21): the rollups of a sample of days compared with the complaint rows, drift
-/// repaired, hourly; no run at start-up. It belongs in <c>Features/Trends</c>, registered by <c>AddTrends()</c>; it waits
-/// here (added in Program.cs) until that folder is free to change.
+/// repaired, hourly; no run at start-up. Registered by <c>AddTrends()</c>.
 /// </summary>
 public sealed class TrendRollupJobs : IRecurringJobRegistration
 {
