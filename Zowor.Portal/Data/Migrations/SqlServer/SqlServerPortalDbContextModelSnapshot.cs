@@ -1785,6 +1785,9 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
                     b.HasKey("Span", "Category", "Channel", "Product", "Day", "Figure", "Key", "Text");
 
+                    b.HasIndex("Figure", "Span", "Day", "Channel", "Product", "Category", "Count")
+                        .HasDatabaseName("IX_TrendRollups_Figure");
+
                     b.ToTable("TrendRollups", (string)null);
                 });
 
