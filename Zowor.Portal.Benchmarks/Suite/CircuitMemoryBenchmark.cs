@@ -16,6 +16,8 @@ namespace Zowor.Portal.Benchmarks.Suite;
 /// keep background pages' timers unthrottled, so idle pages keep their circuits alive (SignalR pings every 15 s).
 /// A circuit's size follows the components on its page: the demo data puts a handful of complaints on the level-1
 /// queue (printed at the start); a full page of 25 rows holds more.
+/// Issue 21: the same is measured first for the floor, a page with only the layout and an empty table
+/// (<c>/benchmark/floor</c>), on a node of its own, and the queue's circuit is reported as a ratio to the floor's.
 /// </remarks>
 public sealed class CircuitMemoryBenchmark : IBenchmark
 {
@@ -30,7 +32,7 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
 
     public string Name => "memory";
 
-    public string Title => "6 memory: node memory per idle live-queue circuit, N = 0 against N ≥ 100 (headless chromium pages)";
+    public string Title => "6 memory: node memory per idle live-queue circuit, N = 0 against N ≥ 100 (headless chromium pages), and its floor (layout + empty table)";
 
     public async Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
@@ -39,11 +41,36 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
             throw new InvalidOperationException($"This benchmark needs Debian chromium at {Chromium.ExecutablePath} (apt-get install -y chromium; ./bench.sh does).");
         }
 
+        // Issue 21: the floor first, on a node of its own, then the queue: the same N, the same method, the same run.
+        var floor = await MeasureAsync(context, Floor, cancellationToken);
+        var queue = await MeasureAsync(context, Queue, cancellationToken);
+        foreach (var n in queue.RssPerCircuit.Keys.Where(floor.RssPerCircuit.ContainsKey))
+        {
+            context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"queue circuit ÷ floor circuit (RSS), N = {n}"), queue.RssPerCircuit[n] / floor.RssPerCircuit[n], "×");
+            context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"queue circuit ÷ floor circuit (managed heap), N = {n}"), queue.HeapPerCircuit[n] / floor.HeapPerCircuit[n], "×");
+        }
+    }
+
+    /// <summary>A page the benchmark opens N times: its path, what shows it has loaded, and its label in the figures.</summary>
+    private sealed record MeasuredPage(string Label, string Path, string LoadedSelector, bool IsFloor);
+
+    /// <summary>The live queue, and the floor beside it: the layout and an empty table (Features/Complaints/BenchmarkFloorPage).</summary>
+    private static readonly MeasuredPage Queue = new("queue", "queue", "[data-testid=queue-reference]", IsFloor: false);
+
+    private static readonly MeasuredPage Floor = new("floor (layout + empty table)", "benchmark/floor", "[data-testid=floor-table]", IsFloor: true);
+
+    /// <summary>Per-circuit figures at each N (KB).</summary>
+    private sealed record Measured(Dictionary<int, double> RssPerCircuit, Dictionary<int, double> HeapPerCircuit);
+
+    private static async Task<Measured> MeasureAsync(BenchmarkContext context, MeasuredPage measured, CancellationToken cancellationToken)
+    {
         var quick = context.Quick;
         int[] levels = quick ? [20] : [100, 200];
         var idle = TimeSpan.FromSeconds(quick ? 5 : 15);
-        var folder = context.ScratchFolder("memory");
-        await using var node = await PortalNode.StartAsync("memory", Path.Combine(folder, "memory.db"), cancellationToken: cancellationToken);
+        var folder = context.ScratchFolder(measured.IsFloor ? "memory-floor" : "memory");
+        var result = new Measured([], []);
+        var label = measured.IsFloor ? "floor" : "queue";
+        await using var node = await PortalNode.StartAsync(measured.IsFloor ? "memory-floor" : "memory", Path.Combine(folder, "memory.db"), cancellationToken: cancellationToken);
         using var session = await StaffSession.SignInAsync(node.BaseAddress, CsmEmail, cancellationToken);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
@@ -51,13 +78,13 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
         var pages = new List<IPage>();
         try
         {
-            // Warm-up: the first circuits pay for JIT and the queue's first queries; their memory is not the circuits'.
+            // Warm-up: the first circuits pay for JIT and the page's first queries; their memory is not the circuits'.
             var warmContext = await NewContextAsync(browser, node, session);
             contexts.Add(warmContext);
             for (var i = 0; i < 3; i++)
             {
-                var page = await OpenQueueAsync(warmContext, cancellationToken);
-                if (i == 0)
+                var page = await OpenAsync(warmContext, measured, cancellationToken);
+                if (i == 0 && !measured.IsFloor)
                 {
                     Console.WriteLine($"  the CSM's live queue shows {await page.Locator("[data-testid=queue-reference]").CountAsync()} rows " +
                         $"(\"{await page.Locator("[data-testid=queue-total]").InnerTextAsync()}\", demo data)");
@@ -67,9 +94,9 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
             }
 
             var baseline = await SettledResidentBytesAsync(node, TimeSpan.FromSeconds(quick ? 5 : 15), cancellationToken);
-            context.Report.Info(Id, "node RSS, N = 0 (after warm-up)", baseline / 1024.0 / 1024.0, "MB");
+            context.Report.Info(Id, $"{label} node RSS, N = 0 (after warm-up)", baseline / 1024.0 / 1024.0, "MB");
             var (heapBaseline, collectedBaseline) = await AfterFullCollectionAsync(node, cancellationToken);
-            context.Report.Info(Id, "node managed heap after a full GC, N = 0", heapBaseline / 1024.0 / 1024.0, "MB");
+            context.Report.Info(Id, $"{label} node managed heap after a full GC, N = 0", heapBaseline / 1024.0 / 1024.0, "MB");
 
             var previous = (N: 0, Rss: baseline);
             foreach (var n in levels)
@@ -85,28 +112,38 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
                     // A few at a time, as staff arriving in the morning would; never across a context boundary.
                     var batch = Math.Min(OpeningTogether, Math.Min(n - pages.Count, PagesPerContext - pages.Count % PagesPerContext));
                     var browserContext = contexts[^1];
-                    pages.AddRange(await Task.WhenAll(Enumerable.Range(0, batch).Select(_ => OpenQueueAsync(browserContext, cancellationToken))));
+                    pages.AddRange(await Task.WhenAll(Enumerable.Range(0, batch).Select(_ => OpenAsync(browserContext, measured, cancellationToken))));
                 }
 
-                Console.WriteLine($"  {n} queue pages open and interactive ({clock.Elapsed.TotalSeconds:0} s); idling {idle.TotalSeconds:0} s");
+                Console.WriteLine($"  {n} {measured.Label} pages open and interactive ({clock.Elapsed.TotalSeconds:0} s); idling {idle.TotalSeconds:0} s");
                 await Task.Delay(idle, cancellationToken);
                 var live = await CountLiveAsync(pages);
                 var rss = await SettledResidentBytesAsync(node, TimeSpan.Zero, cancellationToken);
                 var perCircuit = (rss - baseline) / 1024.0 / n;
-                context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"node RSS, N = {n}"), rss / 1024.0 / 1024.0, "MB");
-                context.Report.AtMost(Id, string.Create(CultureInfo.InvariantCulture, $"RSS per idle queue circuit, N = {n}"), perCircuit, "KB", TargetKb);
+                result.RssPerCircuit[n] = perCircuit;
+                context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"{label} node RSS, N = {n}"), rss / 1024.0 / 1024.0, "MB");
+                if (measured.IsFloor)
+                {
+                    context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"RSS per idle floor circuit, N = {n}"), perCircuit, "KB");
+                }
+                else
+                {
+                    context.Report.AtMost(Id, string.Create(CultureInfo.InvariantCulture, $"RSS per idle queue circuit, N = {n}"), perCircuit, "KB", TargetKb);
+                }
+
                 if (previous.N > 0)
                 {
-                    context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"RSS per circuit from N = {previous.N} to {n}"),
+                    context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"{label} RSS per circuit from N = {previous.N} to {n}"),
                         (rss - previous.Rss) / 1024.0 / (n - previous.N), "KB");
                 }
 
-                context.Report.Check(Id, string.Create(CultureInfo.InvariantCulture, $"circuits still live after idling, N = {n}"), live, "", $"= {n}", live == n);
+                context.Report.Check(Id, string.Create(CultureInfo.InvariantCulture, $"{label} circuits still live after idling, N = {n}"), live, "", $"= {n}", live == n);
 
                 // Without the GC's slack: RSS and the managed heap, each after an induced full collection at both levels.
                 var (heap, collected) = await AfterFullCollectionAsync(node, cancellationToken);
-                context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"RSS per circuit after a full GC, N = {n}"), (collected - collectedBaseline) / 1024.0 / n, "KB");
-                context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"managed heap per circuit after a full GC, N = {n}"), (heap - heapBaseline) / 1024.0 / n, "KB");
+                result.HeapPerCircuit[n] = (heap - heapBaseline) / 1024.0 / n;
+                context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"{label} RSS per circuit after a full GC, N = {n}"), (collected - collectedBaseline) / 1024.0 / n, "KB");
+                context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"{label} managed heap per circuit after a full GC, N = {n}"), result.HeapPerCircuit[n], "KB");
                 previous = (n, rss);
             }
         }
@@ -122,6 +159,8 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
                 await browserContext.CloseAsync();
             }
         }
+
+        return result;
     }
 
     /// <summary>A browser context signed in as the CSM: the session's cookies copied in.</summary>
@@ -148,19 +187,19 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
         return browserContext;
     }
 
-    /// <summary>Opens the live queue and waits until its circuit is interactive and the table has loaded its rows.</summary>
-    private static async Task<IPage> OpenQueueAsync(IBrowserContext browserContext, CancellationToken cancellationToken)
+    /// <summary>Opens the page and waits until its circuit is interactive and the page has loaded (the queue: its rows).</summary>
+    private static async Task<IPage> OpenAsync(IBrowserContext browserContext, MeasuredPage measured, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var page = await browserContext.NewPageAsync();
-        var response = await page.GotoAsync("queue");
-        if (response is null || !response.Ok || !page.Url.Contains("/queue", StringComparison.Ordinal))
+        var response = await page.GotoAsync(measured.Path);
+        if (response is null || !response.Ok || !page.Url.Contains("/" + measured.Path, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"The queue page did not open (HTTP {response?.Status}, at {page.Url}): is the CSM signed in?");
+            throw new InvalidOperationException($"The {measured.Label} page did not open (HTTP {response?.Status}, at {page.Url}): is the CSM signed in?");
         }
 
         await page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.Locator("[data-testid=queue-reference]").First.WaitForAsync();
+        await page.Locator(measured.LoadedSelector).First.WaitForAsync();
         return page;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Realtime;
 using Zowor.Portal.Tests.Support;
@@ -160,6 +161,74 @@ public sealed partial class LiveUpdatesTests(BrowserFixture browser) : IClassFix
             await Screenshots.SaveAsync(ccoBoard, "live-failed-cco");
             await Screenshots.SaveAsync(csmQueue, "live-failed-csm-queue");
             await Screenshots.SaveAsync(csmCase, "live-failed-csm-case");
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task QueueRows_AreOnScreenBeforeTheCircuit_AndLiveOnceItStarts()
+    {
+        // Issue 21: the first page of rows comes in the prerendered HTML, so the CSM sees them before Blazor's script has
+        // even loaded; once the circuit starts (from the prerender's rows, without blanking them) a change arrives live.
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = new PortalAppFactory();
+        var baseAddress = await app.StartKestrelAsync(ct);
+        await using var context = await browser.NewContextAsync(baseAddress);
+        var page = await context.NewPageAsync();
+        try
+        {
+            await SignInAsync(page, CsmEmail);
+
+            // No circuit at all: Blazor's script never arrives. The rows, their countdowns and statuses are there regardless.
+            await page.RouteAsync("**/_framework/blazor.web*.js", route => route.AbortAsync());
+            await page.GotoAsync("queue");
+            var rows = page.Locator("[data-testid=queue-table] tbody [data-testid=queue-reference]");
+            await Expect(rows.First).ToBeVisibleAsync();
+            var prerendered = await rows.AllInnerTextsAsync();
+            await Expect(page.Locator("[data-testid=queue-table] [data-testid=deadline]").First).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(0);
+            await Screenshots.SaveAsync(page, "live-08-queue-prerendered-without-circuit");
+            await page.UnrouteAllAsync();
+
+            // With the circuit: the same rows, and no empty table in between (a MutationObserver counts moments without rows).
+            await page.AddInitScriptAsync("""
+                window.__zoworEmptyQueue = 0;
+                document.addEventListener('DOMContentLoaded', () => new MutationObserver(() => {
+                    if (!document.querySelector('[data-testid=queue-reference]')) window.__zoworEmptyQueue++;
+                }).observe(document.body, { childList: true, subtree: true }));
+                """);
+            await GoToAsync(page, "queue");
+            await Expect(rows).ToHaveTextAsync(prerendered.Select(r => r.Trim()).ToArray());
+            Assert.Equal(0, await page.EvaluateAsync<int>("() => window.__zoworEmptyQueue"));
+            await MarkPageAsync(page);
+
+            // A complaint registered through the service (as the phone line would) appears without a reload.
+            RegisteredComplaint registered;
+            await using (var csm = await app.SignInAsync(CsmEmail))
+            {
+                registered = await csm.Complaints.RegisterAsync(new RegisterComplaintForm
+                {
+                    Channel = ComplaintChannel.Phone,
+                    ReceivedOn = DateTime.UtcNow.Date,
+                    ReceivedTime = TimeSpan.Zero,
+                    CustomerName = "Prerender Live",
+                    Phone = "+7 777 555 01 21",
+                    PreferredContact = ContactMethod.Phone,
+                    Subject = "Toaster sparks",
+                    Description = "The toaster sparks when switched on.",
+                    CategoryCode = (await csm.Services.GetRequiredService<Zowor.Portal.Features.Categories.CategoryService>().GetAllByCodeAsync(ct)).Keys.First(),
+                    Severity = ComplaintSeverity.Normal,
+                    PreferredResolution = PreferredResolution.Replacement,
+                }, ct);
+            }
+
+            await Expect(ReferenceLinks(page, registered.Reference)).ToHaveCountAsync(1, new() { Timeout = LiveBoundMs });
+            Assert.True(await IsMarkedAsync(page), "The queue was reloaded; it must update in place.");
+            await Screenshots.SaveAsync(page, "live-09-queue-live-after-prerender");
+        }
+        catch
+        {
+            await Screenshots.SaveAsync(page, "live-failed-queue-prerender");
             throw;
         }
     }

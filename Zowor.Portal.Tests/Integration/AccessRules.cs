@@ -39,6 +39,8 @@ public static class AccessRules
         // Pages.
         new("/", "GET", "/", AllStaff),
         new("/queue", "GET", "/queue", QueueRoles),
+        // The benchmark suite's floor (issue 21): the layout and an empty table, for any staff member.
+        new("/benchmark/floor", "GET", "/benchmark/floor", AllStaff),
         new("/complaints/new", "GET", "/complaints/new", RegisterRoles),
         new("/complaints/{Id:guid}", "GET", "/complaints/{complaint}", AllStaff),
         // Global search: every staff member may open every case, so every staff member may search them all (issue 17).

@@ -21,7 +21,8 @@ public sealed partial class ComplaintQueue : IDisposable
     private HashSet<QueueRow> _selected = new(RowsById);
     private bool _canBulk;
     private IReadOnlyList<StaffMember> _staff = [];
-    private IReadOnlyDictionary<string, ComplaintCategory> _categories = new Dictionary<string, ComplaintCategory>();
+    // The categories' names in the reader's language, in the admin's order: names, not the category entities.
+    private IReadOnlyList<QueueCategory> _categories = [];
     private IDisposable? _subscription;
     private readonly HashSet<Guid> _expanded = [];
 
@@ -63,6 +64,14 @@ public sealed partial class ComplaintQueue : IDisposable
     [SupplyParameterFromQuery(Name = "page")] public string? PageParameter { get; set; }
     [SupplyParameterFromQuery(Name = "size")] public string? SizeParameter { get; set; }
 
+    /// <summary>
+    /// What the prerender showed, handed to the circuit (.NET 10 persistent component state) so that the rows are in the
+    /// first HTML and the circuit starts from them without querying again or rendering an empty table first (issue 21).
+    /// Read once when the circuit starts, then dropped.
+    /// </summary>
+    [PersistentState]
+    public QueueSnapshot? Prerendered { get; set; }
+
     /// <summary>The level column shows when rows can be at several levels ("Assigned to me" lists every level).</summary>
     private bool ShowsLevel => Levels.Count > 1 || _filter.Owner == QueueFilter.Me;
 
@@ -77,8 +86,26 @@ public sealed partial class ComplaintQueue : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _categories = await CategoryService.GetAllByCodeAsync();
-        _staff = await Complaints.GetAssignableStaffAsync();
+        // The circuit's start after a prerender: the same list from the prerender's snapshot, before any await, so that
+        // the first interactive render keeps the rows on screen. The right to bulk actions is asked again below.
+        var filter = ParseFilter();
+        if (Prerendered is { } snapshot && snapshot.Key == SnapshotKey(filter))
+        {
+            _filter = filter;
+            _rows = snapshot.Rows;
+            _total = snapshot.Total;
+            _canBulk = snapshot.CanBulk;
+            _categories = snapshot.Categories;
+            _staff = snapshot.Staff;
+            _loaded = true;
+        }
+        else
+        {
+            _categories = QueueCategory.Of(await CategoryService.GetAllByCodeAsync());
+            _staff = await Complaints.GetAssignableStaffAsync();
+        }
+
+        Prerendered = null;
         _canBulk = await CurrentUser.IsAllowedAsync(PortalRoles.Policies.HandleComplaints);
         // A change at (or leaving) one of this list's levels may move rows in or out: reload once per change or batch
         // (a bulk action of 200 complaints is one reload). "Assigned to me" spans every level.
@@ -90,7 +117,30 @@ public sealed partial class ComplaintQueue : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        var filter = QueueFilter.Parse(name => name switch
+        var filter = ParseFilter();
+        if (_loaded && filter == _filter)
+        {
+            return;
+        }
+
+        if (filter with { Page = 0 } != _filter with { Page = 0 })
+        {
+            // Another filter is another list: a selection made in the previous one must not be acted on unseen.
+            _selected = new HashSet<QueueRow>(RowsById);
+        }
+
+        _filter = filter;
+        await ReloadAsync();
+        if (!RendererInfo.IsInteractive)
+        {
+            // Prerendering: what the circuit will start from.
+            Prerendered = new QueueSnapshot(SnapshotKey(_filter), _rows, _total, _canBulk, _categories, _staff);
+        }
+    }
+
+    /// <summary>The filter in the URL's query values.</summary>
+    private QueueFilter ParseFilter() =>
+        QueueFilter.Parse(name => name switch
         {
             "q" => SearchParameter,
             "level" => LevelParameter,
@@ -108,20 +158,54 @@ public sealed partial class ComplaintQueue : IDisposable
             "size" => SizeParameter,
             _ => null,
         });
-        if (_loaded && filter == _filter)
+
+    /// <summary>A snapshot is for one list in one language.</summary>
+    private string SnapshotKey(QueueFilter filter) => $"{CultureInfo.CurrentUICulture.Name} {filter.Link(PagePath)}";
+
+    /// <summary>Every row of the page selected: the header's box is ticked.</summary>
+    private bool AllSelected => _rows.Count > 0 && _rows.All(_selected.Contains);
+
+    private string TableClass =>
+        "mud-table mud-paper mud-elevation-1 mud-table-dense mud-table-hover queue-table" + (_canBulk ? " queue-selectable" : string.Empty);
+
+    /// <summary>The header's box: selects every row of the page, or clears them.</summary>
+    private void ToggleAll(ChangeEventArgs e)
+    {
+        var selected = new HashSet<QueueRow>(_selected, RowsById);
+        if (e.Value is true)
         {
-            return;
+            selected.UnionWith(_rows);
+        }
+        else
+        {
+            selected.ExceptWith(_rows);
         }
 
-        if (filter with { Page = 0 } != _filter with { Page = 0 })
-        {
-            // Another filter is another list: a selection made in the previous one must not be acted on unseen.
-            _selected = new HashSet<QueueRow>(RowsById);
-        }
-
-        _filter = filter;
-        await ReloadAsync();
+        _selected = selected;
     }
+
+    private void ToggleSelected(QueueRow row, ChangeEventArgs e)
+    {
+        // A new set, as the table's selection was: the bulk bar sees a changed parameter.
+        var selected = new HashSet<QueueRow>(_selected, RowsById);
+        if (e.Value is true)
+        {
+            selected.Add(row);
+        }
+        else
+        {
+            selected.Remove(row);
+        }
+
+        _selected = selected;
+    }
+
+    private static string LevelColor(EscalationLevel level) => level switch
+    {
+        EscalationLevel.ChiefExecutive => "mud-chip-color-error",
+        EscalationLevel.ChiefCustomerOfficer => "mud-chip-color-warning",
+        _ => "mud-chip-color-default",
+    };
 
     private async Task ReloadAsync()
     {
@@ -172,10 +256,20 @@ public sealed partial class ComplaintQueue : IDisposable
         }
     }
 
-    private string CategoryName(string code) =>
-        _categories.TryGetValue(code, out var category) ? category.Name(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) : code;
+    private string CategoryName(string code) => _categories.FirstOrDefault(c => c.Code == code)?.Name ?? code;
 
     private string LevelText(EscalationLevel level) => string.Format(CultureInfo.CurrentCulture, L["Level {0}"], (int)level);
 
     public void Dispose() => _subscription?.Dispose();
 }
+
+/// <summary>A category's code and its name in the reader's language, for the queue's filter and its rows.</summary>
+public sealed record QueueCategory(string Code, string Name)
+{
+    public static IReadOnlyList<QueueCategory> Of(IReadOnlyDictionary<string, ComplaintCategory> categories) =>
+        categories.Values.OrderBy(c => c.SortOrder).Select(c => new QueueCategory(c.Code, c.Name(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName))).ToList();
+}
+
+/// <summary>The queue as the prerender showed it (<see cref="ComplaintQueue.Prerendered"/>): <see cref="Key"/> names its list and language.</summary>
+public sealed record QueueSnapshot(
+    string Key, IReadOnlyList<QueueRow> Rows, int Total, bool CanBulk, IReadOnlyList<QueueCategory> Categories, IReadOnlyList<StaffMember> Staff);
