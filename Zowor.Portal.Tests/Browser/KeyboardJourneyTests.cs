@@ -164,9 +164,6 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClas
     internal static Task TabToAsync(IPage page, string selector, bool backwards = false) =>
         MoveFocusToAsync(page, selector, backwards ? "Shift+Tab" : "Tab");
 
-    /// <summary>Within an open menu the arrow keys move between its items (WAI-ARIA menu pattern; Tab leaves the menu).</summary>
-    internal static Task ArrowToAsync(IPage page, string selector) => MoveFocusToAsync(page, selector, "ArrowDown");
-
     private static async Task MoveFocusToAsync(IPage page, string selector, string key)
     {
         for (var i = 0; i < MaxTabs; i++)

@@ -118,7 +118,12 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, PageSmokeTests
         await KeyboardJourneyTests.TabToAsync(page, "[data-testid=appbar-more] button");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("[data-testid=appbar-menu-sign-out]")).ToBeVisibleAsync();
-        await KeyboardJourneyTests.ArrowToAsync(page, ".mud-popover-open [lang=ru]");
+        // In the order they are shown: the first item has the focus, each arrow moves one down.
+        await Expect(page.Locator(".mud-popover-open [data-testid=appbar-menu-search]")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.Locator(".mud-popover-open [lang=en]")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.Locator(".mud-popover-open [lang=ru]")).ToBeFocusedAsync();
         await Screenshots.SaveAsync(page, "responsive-390-more-menu-keyboard");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ru");
