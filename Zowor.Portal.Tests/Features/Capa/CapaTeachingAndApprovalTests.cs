@@ -6,6 +6,7 @@ using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Features.Capa;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Memos;
+using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Features.Training;
 using Zowor.Portal.Tests.Support;
 
@@ -27,6 +28,10 @@ public sealed class CapaTeachingAndApprovalTests : IAsyncLifetime
     private readonly PortalAppFactory _app = new(new PortalAppOptions { SeedDemoData = false });
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    // The portal's "today" is the business time zone's (Asia/Almaty, UTC+5): from 19:00 UTC the UTC date is yesterday
+    // there, a memo "effective" on it is in the past and a session "held" on it precedes the action.
+    private DateTime BusinessToday => _app.Services.GetRequiredService<BusinessClock>().Today.ToDateTime(TimeOnly.MinValue);
 
     public async ValueTask InitializeAsync()
     {
@@ -65,7 +70,7 @@ public sealed class CapaTeachingAndApprovalTests : IAsyncLifetime
         await using (var csm = await _app.SignInAsync(CsmEmail))
         {
             await csm.Services.GetRequiredService<TrainingService>().RecordSessionAsync(
-                new TrainingSessionForm { CourseId = courseId, HeldOn = DateTime.UtcNow.Date, Trainer = "Marat Quality", AttendeeIds = [csm.Actor.Id] }, Ct);
+                new TrainingSessionForm { CourseId = courseId, HeldOn = BusinessToday, Trainer = "Marat Quality", AttendeeIds = [csm.Actor.Id] }, Ct);
         }
 
         // Reading the CAPA re-evaluates the evidence: the action is done, by the portal, with the names shown.
@@ -93,7 +98,7 @@ public sealed class CapaTeachingAndApprovalTests : IAsyncLifetime
         await capas.AddMemoActionAsync(id, new CapaMemoActionForm
         {
             Title = "Check the seal before shipping", Body = "From today, check every kettle's seal.", AudienceRoles = [PortalRoles.Agent],
-            EffectiveOn = DateTime.UtcNow.Date, OwnerId = quality.Actor.Id, DueOn = DateTime.UtcNow.AddDays(10),
+            EffectiveOn = BusinessToday, OwnerId = quality.Actor.Id, DueOn = DateTime.UtcNow.AddDays(10),
         }, Ct);
         var action = (await capas.GetAsync(id, Ct))!.Capa.Actions.Single(a => a.Kind == CapaActionKind.Memo);
         await using var jobScope = _app.Services.CreateAsyncScope();
@@ -124,7 +129,7 @@ public sealed class CapaTeachingAndApprovalTests : IAsyncLifetime
         await capas.AddMemoActionAsync(id, new CapaMemoActionForm
         {
             Title = "Photograph the seal", Body = "Attach a photo of the seal to every leak complaint.", AudienceRoles = [PortalRoles.Agent],
-            EffectiveOn = DateTime.UtcNow.Date, OwnerId = quality.Actor.Id, DueOn = DateTime.UtcNow.AddDays(10),
+            EffectiveOn = BusinessToday, OwnerId = quality.Actor.Id, DueOn = DateTime.UtcNow.AddDays(10),
         }, Ct);
         var memoId = (await StoredCapaAsync(id)).Actions.Single(a => a.Kind == CapaActionKind.Memo).MemoId!.Value;
 
@@ -168,10 +173,10 @@ public sealed class CapaTeachingAndApprovalTests : IAsyncLifetime
             // Someone outside the required roles first: the action waits for the CSM.
             var agentId = (await csm.Services.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(AgentEmail))!.Id;
             var training = csm.Services.GetRequiredService<TrainingService>();
-            await training.RecordSessionAsync(new TrainingSessionForm { CourseId = courseId, HeldOn = DateTime.UtcNow.Date, Trainer = "Marat Quality", AttendeeIds = [agentId] }, Ct);
+            await training.RecordSessionAsync(new TrainingSessionForm { CourseId = courseId, HeldOn = BusinessToday, Trainer = "Marat Quality", AttendeeIds = [agentId] }, Ct);
             Assert.Equal(CapaActionStatus.Open, (await StoredCapaAsync(id)).Actions.Single(a => a.Number == number).Status);
 
-            await training.RecordSessionAsync(new TrainingSessionForm { CourseId = courseId, HeldOn = DateTime.UtcNow.Date, Trainer = "Marat Quality", AttendeeIds = [csm.Actor.Id] }, Ct);
+            await training.RecordSessionAsync(new TrainingSessionForm { CourseId = courseId, HeldOn = BusinessToday, Trainer = "Marat Quality", AttendeeIds = [csm.Actor.Id] }, Ct);
         }
 
         var capa = await StoredCapaAsync(id);
