@@ -67,10 +67,15 @@ public sealed partial class ComplaintQueue : IDisposable
     /// <summary>
     /// What the prerender showed, handed to the circuit (.NET 10 persistent component state) so that the rows are in the
     /// first HTML and the circuit starts from them without querying again or rendering an empty table first (issue 21).
-    /// Read once when the circuit starts, then dropped.
+    /// Read once when the circuit starts, then dropped; never restored from a paused circuit's last snapshot, which can
+    /// be hours old.
     /// </summary>
-    [PersistentState]
+    [PersistentState(RestoreBehavior = RestoreBehavior.SkipLastSnapshot)]
     public QueueSnapshot? Prerendered { get; set; }
+
+    // The rows came from the prerender's snapshot: one reload once the circuit is live catches what changed between the
+    // prerender and the subscription below (a page load on a slow phone takes seconds; the deadline scan runs each minute).
+    private bool _fromSnapshot;
 
     /// <summary>The level column shows when rows can be at several levels ("Assigned to me" lists every level).</summary>
     private bool ShowsLevel => Levels.Count > 1 || _filter.Owner == QueueFilter.Me;
@@ -98,6 +103,7 @@ public sealed partial class ComplaintQueue : IDisposable
             _categories = snapshot.Categories;
             _staff = snapshot.Staff;
             _loaded = true;
+            _fromSnapshot = true;
         }
         else
         {
@@ -117,6 +123,12 @@ public sealed partial class ComplaintQueue : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
+        if (RendererInfo.IsInteractive)
+        {
+            // The framework may hand the restored snapshot back on a later parameter set; the circuit never uses it again.
+            Prerendered = null;
+        }
+
         var filter = ParseFilter();
         if (_loaded && filter == _filter)
         {
@@ -135,6 +147,16 @@ public sealed partial class ComplaintQueue : IDisposable
         {
             // Prerendering: what the circuit will start from.
             Prerendered = new QueueSnapshot(SnapshotKey(_filter), _rows, _total, _canBulk, _categories, _staff);
+        }
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && _fromSnapshot)
+        {
+            _fromSnapshot = false;
+            // The snapshot's rows stay on screen until the fresh ones arrive: the table never goes empty.
+            _ = InvokeAsync(ReloadAsync);
         }
     }
 
