@@ -1,5 +1,4 @@
 using System.Globalization;
-using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Trends;
 
@@ -35,8 +34,7 @@ public static class AuditLogExport
                     }
                 }, Csv.ContentType, "audit-log.csv");
             })
-            .RequireAuthorization(PortalRoles.Policies.Admin)
-            .AddEndpointFilter(ComplaintApi.UseRequestUser);
+            .RequireAuthorization(PortalRoles.Policies.Admin);
         return endpoints;
     }
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Components.Authorization;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
@@ -18,8 +17,7 @@ public static class ComplaintApi
     public static IEndpointRouteBuilder MapComplaintApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/complaints")
-            .RequireAuthorization(PortalRoles.Policies.Staff)
-            .AddEndpointFilter(UseRequestUser);
+            .RequireAuthorization(PortalRoles.Policies.Staff);
 
         api.MapGet("/{id:guid}", async (Guid id, ComplaintService complaints) =>
             await complaints.GetCaseAsync(id) is { } found
@@ -87,18 +85,6 @@ public static class ComplaintApi
 
     // The JSON name of a form field: Summary -> summary, Reason -> reason.
     private static string ApiName(string member) => member.Length == 0 ? member : char.ToLowerInvariant(member[0]) + member[1..];
-
-    /// <summary>The services read the user from Blazor's authentication state; on an API request that is the request's user.</summary>
-    internal static ValueTask<object?> UseRequestUser(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var provider = context.HttpContext.RequestServices.GetRequiredService<AuthenticationStateProvider>();
-        if (provider is IHostEnvironmentAuthenticationStateProvider host)
-        {
-            host.SetAuthenticationState(Task.FromResult(new AuthenticationState(context.HttpContext.User)));
-        }
-
-        return next(context);
-    }
 }
 
 public sealed record ComplaintState(Guid Id, string Reference, ComplaintStatus Status, EscalationLevel Level, long Version);

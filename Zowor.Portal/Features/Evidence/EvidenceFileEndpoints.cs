@@ -31,7 +31,7 @@ public static class EvidenceFileEndpoints
             context.Response.Headers.XContentTypeOptions = "nosniff";
             Security.SecurityHeaders.UseOwnPolicy(context, "default-src 'none'; sandbox");
             return Results.File(download.Path, download.ContentType, download.FileName, enableRangeProcessing: false);
-        }).RequireAuthorization(PortalRoles.Policies.EvidenceFiles).AddEndpointFilter(Complaints.ComplaintApi.UseRequestUser);
+        }).RequireAuthorization(PortalRoles.Policies.EvidenceFiles);
         return endpoints;
     }
 }

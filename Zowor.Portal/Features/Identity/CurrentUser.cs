@@ -9,9 +9,20 @@ namespace Zowor.Portal.Features.Identity;
 /// The signed-in user of the current circuit or request. Services call <see cref="RequireAsync"/> before every change,
 /// so authorization holds even when a page forgets to hide a button.
 /// </summary>
-public sealed class CurrentUser(AuthenticationStateProvider authenticationState, IAuthorizationService authorization)
+public sealed class CurrentUser(
+    AuthenticationStateProvider authenticationState,
+    IAuthorizationService authorization,
+    IHttpContextAccessor? request = null,
+    CircuitScope? circuit = null)
 {
-    public async Task<ClaimsPrincipal> GetPrincipalAsync() => (await authenticationState.GetAuthenticationStateAsync()).User;
+    /// <summary>
+    /// Inside a circuit, Blazor's authentication state; outside one (an endpoint, a static page, the prerender), the
+    /// request's own user. Component tests have neither a circuit marker nor a request and use the state they set.
+    /// </summary>
+    public async Task<ClaimsPrincipal> GetPrincipalAsync() =>
+        circuit is { IsCircuit: false } && request?.HttpContext is { } http
+            ? http.User
+            : (await authenticationState.GetAuthenticationStateAsync()).User;
 
     /// <summary>Returns the actor when the user satisfies the policy; throws <see cref="PortalAccessDeniedException"/> otherwise.</summary>
     public async Task<Actor> RequireAsync(string policy)

@@ -17,6 +17,9 @@ public static class IdentityServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentUser>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CircuitScope>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitScope.Marker>();
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<SessionRevocation>();
         services.AddMemoryCache();

@@ -1,5 +1,4 @@
 using Zowor.Portal.Domain.Common;
-using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Identity;
 
 namespace Zowor.Portal.Features.Privacy;
@@ -36,8 +35,7 @@ public static class PrivacyEndpoints
                     return Results.Forbid();
                 }
             })
-            .RequireAuthorization(PortalRoles.Policies.Privacy)
-            .AddEndpointFilter(ComplaintApi.UseRequestUser);
+            .RequireAuthorization(PortalRoles.Policies.Privacy);
         return endpoints;
     }
 }
