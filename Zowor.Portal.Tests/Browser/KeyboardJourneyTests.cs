@@ -161,11 +161,9 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClas
     }
 
     /// <summary>Presses Tab (or Shift+Tab) until the focus is on <paramref name="selector"/>; fails naming it when it is never reached.</summary>
-    internal static Task TabToAsync(IPage page, string selector, bool backwards = false) =>
-        MoveFocusToAsync(page, selector, backwards ? "Shift+Tab" : "Tab");
-
-    private static async Task MoveFocusToAsync(IPage page, string selector, string key)
+    internal static async Task TabToAsync(IPage page, string selector, bool backwards = false)
     {
+        var key = backwards ? "Shift+Tab" : "Tab";
         for (var i = 0; i < MaxTabs; i++)
         {
             if (await page.EvaluateAsync<bool>("s => !!document.activeElement && document.activeElement.matches(s)", selector))

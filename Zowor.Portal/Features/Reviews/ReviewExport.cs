@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
 using Zowor.Portal.Components.Shared;
 using Zowor.Portal.Features.Categories;
@@ -16,7 +15,7 @@ public static class ReviewExport
     public static IEndpointRouteBuilder MapReviewExport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/reviews/{id:int}/csv", async (int id, HttpContext http, ReviewService reviews, CategoryService categories, BusinessClock clock, IStringLocalizer<SharedResource> L) =>
-            await ReadAsync(id, http, reviews) is not { } pack
+            await reviews.GetAsync(id, http.RequestAborted) is not { } pack
                 ? Results.NotFound()
                 : Results.File(Csv.Encoding.GetPreamble().Concat(Csv.Encoding.GetBytes(string.Join(Csv.NewLine, Lines(pack, L, await categories.GetNamesAsync(http.RequestAborted), clock)) + Csv.NewLine)).ToArray(), Csv.ContentType,
                     $"review-{pack.Kind.ToString().ToLowerInvariant()}-{pack.PeriodStart:yyyy-MM}.csv"))
@@ -24,22 +23,11 @@ public static class ReviewExport
 
         // P-63: the pack as a PDF for the quality records; the same policy, and the service checks it again.
         endpoints.MapGet("/reviews/{id:int}/pdf", async (int id, HttpContext http, ReviewService reviews, CategoryService categories, BusinessClock clock, IStringLocalizer<SharedResource> L) =>
-            await ReadAsync(id, http, reviews) is not { } pack
+            await reviews.GetAsync(id, http.RequestAborted) is not { } pack
                 ? Results.NotFound()
                 : Results.File(ReviewPdf.Render(pack, L, await categories.GetNamesAsync(http.RequestAborted), clock), "application/pdf", $"review-{pack.Kind.ToString().ToLowerInvariant()}-{pack.PeriodStart:yyyy-MM}.pdf"))
             .RequireAuthorization(PortalRoles.Policies.Reviews);
         return endpoints;
-    }
-
-    private static async Task<ReviewDetail?> ReadAsync(int id, HttpContext http, ReviewService reviews)
-    {
-        // The service reads the user from Blazor's authentication state; on a plain request that is the request's user.
-        if (http.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
-        {
-            host.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
-        }
-
-        return await reviews.GetAsync(id, http.RequestAborted);
     }
 
     /// <summary>
