@@ -2,10 +2,10 @@ using MudBlazor.Services;
 using Zowor.Portal.Components;
 using Zowor.Portal.Data;
 using Zowor.Portal.Features.Customers;
-using Zowor.Portal.Features.Hosting;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Operations;
-using Zowor.Portal.Features.Security;
+using Zowor.Portal.Platform.Hosting;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Operations;
+using Zowor.Portal.Platform.Security;
 using Zowor.Portal.Features.Trends.Rollups;
 
 // "--smoke" checks the configured database and exits (Data/DatabaseSmokeTest; the README's SQL Server checklist).
@@ -24,7 +24,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents()
 // timeline in the case page's right column, which the "Saved." message used to cover (issue 20).
 builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
 builder.Services.AddScoped<Zowor.Portal.Components.Shared.ErrorPresenter>();
-// The platform and every feature (Features/Hosting/PortalFeatures).
+// The platform and every feature (Platform/Hosting/PortalFeatures).
 builder.AddPortalFeatures();
 
 // Enums travel as names in the JSON API ("ChiefCustomerOfficer", not 2).

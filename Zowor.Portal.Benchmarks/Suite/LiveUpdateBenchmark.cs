@@ -10,7 +10,7 @@ using Zowor.Portal.Benchmarks.Hosting;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Benchmarks.Suite;

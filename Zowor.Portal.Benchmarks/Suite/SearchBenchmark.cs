@@ -7,7 +7,7 @@ using Zowor.Portal.Benchmarks.Data;
 using Zowor.Portal.Benchmarks.Hosting;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Search;
 
 namespace Zowor.Portal.Benchmarks.Suite;

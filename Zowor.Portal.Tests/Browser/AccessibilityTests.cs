@@ -1,7 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Integration;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;

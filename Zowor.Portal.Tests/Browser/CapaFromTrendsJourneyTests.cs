@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Zowor.Portal.Data;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Reviews;
-using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Tests.Browser;
 

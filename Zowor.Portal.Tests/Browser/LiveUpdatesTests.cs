@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Realtime;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Reviews;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;

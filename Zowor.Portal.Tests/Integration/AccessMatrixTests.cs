@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Realtime;
 using Zowor.Portal.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Zowor.Portal.Data;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration;

@@ -9,9 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Tests.Integration;
 

@@ -8,9 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Mail;
-using Zowor.Portal.Features.Operations;
+using Zowor.Portal.Platform.Operations;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration;

@@ -1,5 +1,5 @@
 using System.Net;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration;
@@ -12,7 +12,7 @@ namespace Zowor.Portal.Tests.Integration;
 [Collection(PortalHostCollection.Name)]
 public sealed class JobDashboardTests(SeededPortalFixture portal) : IClassFixture<SeededPortalFixture>
 {
-    /// <summary>The dashboard's title (Features/Hosting/BackgroundJobs.MapJobDashboard): only the dashboard itself renders it.</summary>
+    /// <summary>The dashboard's title (Platform/Hosting/BackgroundJobs.MapJobDashboard): only the dashboard itself renders it.</summary>
     private const string DashboardTitle = "Zowor Portal jobs";
 
     private static readonly string[] Paths = ["/hangfire", "/hangfire/", "/hangfire/jobs/enqueued", "/hangfire/recurring", "/hangfire/servers"];

@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Zowor.Portal.Data;
 using Zowor.Portal.Features.Escalation;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Operations;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Operations;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration;

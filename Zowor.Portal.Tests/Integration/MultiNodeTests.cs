@@ -8,7 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Escalation;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Realtime;
 using Zowor.Portal.Tests.Browser;
 using Zowor.Portal.Tests.Support;

@@ -1,5 +1,5 @@
 using System.Net;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration;

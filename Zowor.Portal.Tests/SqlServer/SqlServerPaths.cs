@@ -15,7 +15,7 @@ using Zowor.Portal.Features.Categories;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Customers;
 using Zowor.Portal.Features.Escalation;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Evidence;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Mailbox;

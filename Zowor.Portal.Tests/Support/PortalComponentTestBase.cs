@@ -21,21 +21,22 @@ using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Evidence;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Replies;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Admin;
 using Zowor.Portal.Features.Audit;
 using Zowor.Portal.Features.Escalation;
 using Zowor.Portal.Features.Memos;
 using Zowor.Portal.Features.Notifications;
-using Zowor.Portal.Features.Operations;
+using Zowor.Portal.Platform.Operations;
 using Zowor.Portal.Features.Privacy;
 using Zowor.Portal.Features.Products;
 using Zowor.Portal.Features.Retention;
 using Zowor.Portal.Features.Reviews;
 using Zowor.Portal.Features.Settings;
-using Zowor.Portal.Features.Storage;
+using Zowor.Portal.Platform.Storage;
 using Zowor.Portal.Features.Training;
 using Zowor.Portal.Realtime;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Tests.Support;
 

@@ -43,7 +43,7 @@ public static class DataServiceCollectionExtensions
         var path = Path.IsPathRooted(options.SqlitePath) ? options.SqlitePath : Path.Combine(contentRoot, options.SqlitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         // A writer waits (Microsoft.Data.Sqlite retries SQLITE_BUSY) up to the busy timeout instead of failing at once;
-        // then the action fails as a whole (Features/Operations/DatabaseFault), its transaction rolled back.
+        // then the action fails as a whole (Platform/Operations/DatabaseFault), its transaction rolled back.
         return new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = options.BusyTimeoutSeconds, Pooling = true }.ToString();
     }
 

@@ -6,7 +6,7 @@ using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Domain.Memos;
 using Zowor.Portal.Domain.Training;
 using Zowor.Portal.Features.Categories;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 
 namespace Zowor.Portal.Data;
 

@@ -7,7 +7,7 @@ using Zowor.Portal.Domain.Memos;
 using Zowor.Portal.Domain.Training;
 using Zowor.Portal.Features.Audit;
 using Zowor.Portal.Features.Categories;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 
 namespace Zowor.Portal.Data;
 
@@ -29,7 +29,7 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>, IDataProt
 
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
-    /// <summary>The Data Protection key ring every node shares (Features/Hosting/SharedDataProtection).</summary>
+    /// <summary>The Data Protection key ring every node shares (Platform/Hosting/SharedDataProtection).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ComplaintHistoryEntry> ComplaintHistory => Set<ComplaintHistoryEntry>();

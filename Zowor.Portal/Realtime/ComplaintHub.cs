@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Zowor.Portal.Domain.Escalation;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 
 namespace Zowor.Portal.Realtime;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Zowor.Portal.Domain.Escalation;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 
 namespace Zowor.Portal.Realtime;
 

@@ -1,6 +1,6 @@
 using Bunit;
 using Zowor.Portal.Features.Capa;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Components.Capa;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Capa;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Features.Capa;
 using Zowor.Portal.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Bunit;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Memos;
 using Zowor.Portal.Tests.Support;
 

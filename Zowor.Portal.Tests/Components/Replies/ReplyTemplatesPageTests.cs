@@ -1,6 +1,6 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Replies;
 using Zowor.Portal.Tests.Support;
 

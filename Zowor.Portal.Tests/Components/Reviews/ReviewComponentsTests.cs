@@ -1,6 +1,6 @@
 using Bunit;
 using Zowor.Portal.Domain.Reviews;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Reviews;
 using Zowor.Portal.Tests.Support;
 

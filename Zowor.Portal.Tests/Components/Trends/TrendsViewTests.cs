@@ -1,6 +1,6 @@
 using Zowor.Portal.Domain.Complaints;
 using Bunit;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Training;
 using Zowor.Portal.Features.Trends;
 using Zowor.Portal.Tests.Support;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Audit;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Audit;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Features.Capa;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Capa;

@@ -4,11 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Features.Capa;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Memos;
-using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Features.Training;
 using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Tests.Features.Capa;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Capa;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Tests.Support;
 

@@ -6,7 +6,7 @@ using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Escalation;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Tests.Support;

@@ -6,7 +6,7 @@ using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Audit;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Evidence;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Privacy;
 using Zowor.Portal.Tests.Support;
 

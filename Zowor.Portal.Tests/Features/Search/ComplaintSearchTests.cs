@@ -2,9 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Search;
 using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Tests.Features.Search;
 
@@ -130,7 +131,7 @@ public sealed class ComplaintSearchTests(SearchDataFixture data) : IClassFixture
 
         Assert.Equal(ComplaintStatus.Closed, closed.Status);
         Assert.Equal(EscalationLevel.ChiefExecutive, levelThree.Level);
-        Assert.Equal(DateTime.UtcNow.Date.AddDays(-8), data.App.Services.GetRequiredService<Zowor.Portal.Features.Settings.BusinessClock>().ToLocal(closed.ReceivedAt).Date);
+        Assert.Equal(DateTime.UtcNow.Date.AddDays(-8), data.App.Services.GetRequiredService<Zowor.Portal.Platform.Time.BusinessClock>().ToLocal(closed.ReceivedAt).Date);
     }
 
     [Theory]

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Privacy;
 using Zowor.Portal.Features.Search;
 using Zowor.Portal.Tests.Support;

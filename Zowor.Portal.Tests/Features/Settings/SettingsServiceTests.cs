@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Zowor.Portal.Domain.Common;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Tests.Features.Settings;
 

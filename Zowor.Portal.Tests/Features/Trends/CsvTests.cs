@@ -1,4 +1,4 @@
-using Zowor.Portal.Features.Trends;
+using Zowor.Portal.Platform.Export;
 
 namespace Zowor.Portal.Tests.Features.Trends;
 

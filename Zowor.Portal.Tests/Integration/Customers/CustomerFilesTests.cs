@@ -172,7 +172,7 @@ public sealed class CustomerFilesTests : IAsyncLifetime
         var id = await IdOfAsync(Uri.UnescapeDataString(response.Headers.Location!.OriginalString.Split('/').Last()));
         var folder = Path.Combine(EvidenceFolder, id.ToString("N"));
         Assert.Single(Directory.GetFiles(folder));
-        await _app.CreateStaffUserAsync("csm.erase@zowor.test", "Erasing CSM", Zowor.Portal.Features.Identity.PortalRoles.Csm);
+        await _app.CreateStaffUserAsync("csm.erase@zowor.test", "Erasing CSM", Zowor.Portal.Platform.Identity.PortalRoles.Csm);
         await using var csm = await _app.SignInAsync("csm.erase@zowor.test");
 
         await csm.Services.GetRequiredService<PrivacyService>().EraseAsync([id], Ct);

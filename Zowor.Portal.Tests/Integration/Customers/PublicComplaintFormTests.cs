@@ -264,7 +264,7 @@ public sealed class PublicComplaintFormTests : IAsyncLifetime
 
     private async Task<string> CreateCsmAsync()
     {
-        await _app.CreateStaffUserAsync("csm.forms@zowor.test", "Form Test CSM", Portal.Features.Identity.PortalRoles.Csm);
+        await _app.CreateStaffUserAsync("csm.forms@zowor.test", "Form Test CSM", Portal.Platform.Identity.PortalRoles.Csm);
         return "csm.forms@zowor.test";
     }
 

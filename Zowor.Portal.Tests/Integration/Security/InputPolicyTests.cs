@@ -10,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Customers;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Security;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Security;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration.Security;
@@ -145,7 +145,7 @@ public sealed class InputPolicyTests : IAsyncLifetime
     {
         string[] shaped = ["Email", "Phone", "OrderNumber", "Currency", "CategoryCode", "Reference", "Contact", "Access", "Password", "OwnerId", "Website", "PreferredResolution"];
         var uncovered = typeof(PlainTextAttribute).Assembly.GetTypes()
-            .Where(t => t.IsClass && !t.IsAbstract && t.Name.EndsWith("Form", StringComparison.Ordinal) && t.Namespace?.StartsWith("Zowor.Portal.Features", StringComparison.Ordinal) == true)
+            .Where(t => t.IsClass && !t.IsAbstract && t.Name.EndsWith("Form", StringComparison.Ordinal) && t.Namespace?.StartsWith("Zowor.Portal.", StringComparison.Ordinal) == true)
             .SelectMany(t => t.GetProperties().Select(p => (Form: t, Property: p)))
             .Where(x => x.Property.PropertyType == typeof(string) && x.Property.GetCustomAttribute<StringLengthAttribute>() is not null)
             .Where(x => !shaped.Contains(x.Property.Name) && x.Property.GetCustomAttribute<PlainTextAttribute>() is null

@@ -6,9 +6,9 @@ using MudBlazor;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Localization;
-using Zowor.Portal.Features.Operations;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Localization;
+using Zowor.Portal.Platform.Operations;
 
 namespace Zowor.Portal.Components.Shared;
 
@@ -65,7 +65,7 @@ public sealed class ErrorPresenter(ISnackbar snackbar, IStringLocalizer<SharedRe
 
     private (string Message, Severity Severity) DescribeKnown(Exception error, ErrorDisplay? display)
     {
-        // The one classifier (Features/Operations/DatabaseFault) first: a fault arrives raw (SqliteException, EF's
+        // The one classifier (Platform/Operations/DatabaseFault) first: a fault arrives raw (SqliteException, EF's
         // wrappers) or already named by a service (DatabaseFaultException, itself a DomainException).
         if (DatabaseFault.Classify(error) is { } fault)
         {

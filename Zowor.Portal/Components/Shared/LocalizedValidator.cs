@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Localization;
-using Zowor.Portal.Features.Localization;
+using Zowor.Portal.Platform.Localization;
 
 namespace Zowor.Portal.Components.Shared;
 

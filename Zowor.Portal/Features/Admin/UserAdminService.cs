@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Features.Audit;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Security;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Security;
 
 namespace Zowor.Portal.Features.Admin;
 

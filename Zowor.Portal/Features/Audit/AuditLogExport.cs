@@ -1,6 +1,6 @@
 using System.Globalization;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Trends;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Export;
 
 namespace Zowor.Portal.Features.Audit;
 

@@ -4,10 +4,10 @@ using MudBlazor;
 using Zowor.Portal.Components.Shared;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Localization;
-using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Localization;
 using Zowor.Portal.Realtime;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Capa;
 
@@ -205,7 +205,7 @@ public sealed partial class CapaDetailPage
     private string? NotesProblem(string? text) => PolicyMessage(text, multiLine: true);
 
     private string? PolicyMessage(string? text, bool multiLine) =>
-        Security.PlainText.Problem(text, multiLine, string.Empty)?.ErrorMessage is { } message ? L[message].Value : null;
+        Platform.Security.PlainText.Problem(text, multiLine, string.Empty)?.ErrorMessage is { } message ? L[message].Value : null;
 
     private static EffectivenessCheckForm CheckForm(CapaRecord capa) =>
         new() { Criterion = capa.EffectivenessCriterion, WindowDays = capa.EffectivenessWindowDays, OpenedOnChange = capa.LastChange };

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Zowor.Portal.Domain.Capa;
-using Zowor.Portal.Features.Security;
+using Zowor.Portal.Platform.Security;
 
 namespace Zowor.Portal.Features.Capa;
 

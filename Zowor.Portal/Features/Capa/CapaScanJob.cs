@@ -4,10 +4,11 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Realtime;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Capa;
 
@@ -109,7 +110,7 @@ public sealed class CapaScanJob(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (Operations.DatabaseFault.Classify(ex) is null)
+        catch (DbUpdateException ex) when (Platform.Operations.DatabaseFault.Classify(ex) is null)
         {
             // Another node raised the same alerts a moment ago (unique key and day); its notifications stand. A database
             // fault is not this: it fails the run, which Hangfire logs and retries.

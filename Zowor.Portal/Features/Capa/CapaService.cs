@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Memos;
-using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Realtime;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Capa;
 
@@ -322,7 +322,7 @@ public sealed class CapaService(
     private async Task<Guid> CreateAsync(CapaDetailsForm form, CapaScope? scope, CancellationToken cancellationToken)
     {
         var me = await currentUser.RequireAsync(PortalRoles.Policies.ManageCapa);
-        Security.PlainText.Ensure(form);
+        Platform.Security.PlainText.Ensure(form);
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -347,7 +347,7 @@ public sealed class CapaService(
     public Task UpdateDetailsAsync(Guid id, CapaDetailsForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, form.OpenedOnChange, (_, capa, me, at) =>
         {
-            Security.PlainText.Ensure(form);
+            Platform.Security.PlainText.Ensure(form);
             capa.UpdateDetails(form.Title, form.Kind, form.Source, form.ProblemStatement, CapaRisk.Create(form.Severity, form.Likelihood), me, at);
             return Task.CompletedTask;
         }, cancellationToken);
@@ -355,7 +355,7 @@ public sealed class CapaService(
     public Task RecordRootCauseAnalysisAsync(Guid id, RootCauseAnalysisForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, form.OpenedOnChange, (_, capa, me, at) =>
         {
-            Security.PlainText.Ensure(form);
+            Platform.Security.PlainText.Ensure(form);
             capa.RecordRootCauseAnalysis(form.Whys, form.Fishbone.Select(f => (f.Key, f.Value)), me, at);
             return Task.CompletedTask;
         }, cancellationToken);
@@ -364,7 +364,7 @@ public sealed class CapaService(
     public Task AddActionAsync(Guid id, CapaActionForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, null, async (db, capa, me, at) =>
         {
-            Security.PlainText.Ensure(form);
+            Platform.Security.PlainText.Ensure(form);
             var owner = await OwnerAsync(db, form.OwnerId, cancellationToken);
             capa.AddAction(form.Description, owner, DueOn(form.DueOn), clock.Today, me, at);
         }, cancellationToken);
@@ -384,7 +384,7 @@ public sealed class CapaService(
     public async Task AddMemoActionAsync(Guid id, CapaMemoActionForm form, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(PortalRoles.Policies.PublishMemos);
-        Security.PlainText.Ensure(form);
+        Platform.Security.PlainText.Ensure(form);
         StagedMemo? staged = null;
         await ChangeAsync(id, null, async (db, capa, me, at) =>
         {
@@ -422,7 +422,7 @@ public sealed class CapaService(
     public Task SetEffectivenessCheckAsync(Guid id, EffectivenessCheckForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, form.OpenedOnChange, (_, capa, me, at) =>
         {
-            Security.PlainText.Ensure(form);
+            Platform.Security.PlainText.Ensure(form);
             capa.SetEffectivenessCheck(form.Criterion, form.WindowDays, me, at);
             return Task.CompletedTask;
         }, cancellationToken);
@@ -482,7 +482,7 @@ public sealed class CapaService(
     public Task RecordDecisionAsync(Guid id, EffectivenessDecisionForm form, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, form.OpenedOnChange, async (db, capa, me, at) =>
         {
-            Security.PlainText.Ensure(form);
+            Platform.Security.PlainText.Ensure(form);
             var evidence = await RecurrenceQueries.EvidenceAsync(db, capa, at, cancellationToken) ?? new EffectivenessEvidence(0, 0, capa.EffectivenessWindowDays, false);
             capa.RecordEffectiveness(form.Effective, form.Note, evidence, me, at);
         }, cancellationToken);

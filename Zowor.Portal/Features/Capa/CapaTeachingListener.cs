@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
-using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Features.Training;
 using Zowor.Portal.Realtime;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Capa;
 

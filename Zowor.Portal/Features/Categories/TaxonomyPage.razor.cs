@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Zowor.Portal.Domain.Common;
-using Zowor.Portal.Features.Localization;
+using Zowor.Portal.Platform.Localization;
 
 namespace Zowor.Portal.Features.Categories;
 

@@ -1,7 +1,7 @@
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Security;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Security;
 using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Complaints;

@@ -1,5 +1,5 @@
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 
 namespace Zowor.Portal.Features.Complaints;
 

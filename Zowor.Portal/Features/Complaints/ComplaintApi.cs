@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Operations;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Operations;
 
 namespace Zowor.Portal.Features.Complaints;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Complaints;

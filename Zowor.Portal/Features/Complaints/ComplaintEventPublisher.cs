@@ -2,7 +2,7 @@ using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Notifications;
-using Zowor.Portal.Features.Operations;
+using Zowor.Portal.Platform.Operations;
 using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Complaints;

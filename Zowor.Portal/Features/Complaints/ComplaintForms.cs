@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
-using Zowor.Portal.Features.Security;
+using Zowor.Portal.Platform.Security;
 
 namespace Zowor.Portal.Features.Complaints;
 

@@ -2,9 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Categories;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Realtime;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Complaints;
 

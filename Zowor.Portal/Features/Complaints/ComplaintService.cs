@@ -5,10 +5,11 @@ using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Audit;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Notifications;
-using Zowor.Portal.Features.Security;
+using Zowor.Portal.Platform.Security;
 using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Complaints;
 

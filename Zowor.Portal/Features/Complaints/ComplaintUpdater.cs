@@ -4,7 +4,7 @@ using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Notifications;
-using Zowor.Portal.Features.Operations;
+using Zowor.Portal.Platform.Operations;
 
 namespace Zowor.Portal.Features.Complaints;
 

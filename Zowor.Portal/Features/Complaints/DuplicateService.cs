@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Security;
-using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Security;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Complaints;
 

@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Zowor.Portal.Features.Localization;
+using Zowor.Portal.Platform.Localization;
 
 namespace Zowor.Portal.Features.Customers;
 
@@ -55,7 +55,7 @@ public static class PublicChannelExtensions
                 }
 
                 var limits = context.RequestServices.GetRequiredService<IOptions<PublicFormOptions>>().Value;
-                // Per client address and form: behind a proxy named in ForwardedHeaders:KnownProxies/KnownNetworks (Features/Hosting/
+                // Per client address and form: behind a proxy named in ForwardedHeaders:KnownProxies/KnownNetworks (Platform/Hosting/
                 // TrustedProxies), the address that proxy reports; an X-Forwarded-For from anyone else is ignored.
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 return RateLimitPartition.GetFixedWindowLimiter($"{form}|{client}", _ => new FixedWindowRateLimiterOptions

@@ -8,7 +8,7 @@ using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Mail;
-using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Customers;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Features.Security;
+using Zowor.Portal.Platform.Security;
 
 namespace Zowor.Portal.Features.Customers;
 

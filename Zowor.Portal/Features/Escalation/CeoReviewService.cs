@@ -3,9 +3,9 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Trends;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Escalation;
 
@@ -77,7 +77,7 @@ public sealed class CeoReviewService(
     public async Task RecordDecisionAsync(Guid id, long version, CeoDecisionForm form, CancellationToken cancellationToken = default)
     {
         var actor = await currentUser.RequireAsync(PortalRoles.Policies.CeoDecisions);
-        Security.PlainText.Ensure(form);
+        Platform.Security.PlainText.Ensure(form);
         var outcome = form.Outcome ?? throw new Domain.Common.DomainException("Choose the outcome of the decision.");
         await updater.ApplyAsync(id, version, actor, clock.UtcNow, c => c.RecordCeoDecision(outcome, form.Decision ?? string.Empty, actor, clock.UtcNow), cancellationToken);
     }
@@ -108,6 +108,6 @@ public sealed record CeoDecisionView(CeoDecisionOutcome Outcome, string Decision
 public sealed class CeoDecisionForm
 {
     public CeoDecisionOutcome? Outcome { get; set; }
-    [Zowor.Portal.Features.Security.PlainText]
+    [Zowor.Portal.Platform.Security.PlainText]
     public string? Decision { get; set; }
 }

@@ -1,4 +1,4 @@
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 
 namespace Zowor.Portal.Features.Evidence;
 
@@ -8,7 +8,7 @@ public static class EvidenceFileEndpoints
     /// <summary>Adds the evidence file service.</summary>
     public static WebApplicationBuilder AddEvidenceFiles(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<EvidenceFileOptions>(builder.Configuration.GetSection(Storage.StorageOptions.Section));
+        builder.Services.Configure<EvidenceFileOptions>(builder.Configuration.GetSection(Platform.Storage.StorageOptions.Section));
         builder.Services.AddSingleton<EvidenceStore>();
         builder.Services.AddScoped<EvidenceFileService>();
         return builder;
@@ -29,7 +29,7 @@ public static class EvidenceFileEndpoints
             }
 
             context.Response.Headers.XContentTypeOptions = "nosniff";
-            Security.SecurityHeaders.UseOwnPolicy(context, "default-src 'none'; sandbox");
+            Platform.Security.SecurityHeaders.UseOwnPolicy(context, "default-src 'none'; sandbox");
             return Results.File(download.Path, download.ContentType, download.FileName, enableRangeProcessing: false);
         }).RequireAuthorization(PortalRoles.Policies.EvidenceFiles);
         return endpoints;

@@ -5,8 +5,8 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Evidence;
 
@@ -237,7 +237,7 @@ public sealed class EvidenceFileService(
 }
 
 /// <summary>Where evidence files live: <c>{data}/evidence/{complaint id}/</c>.</summary>
-public sealed class EvidenceStore(Storage.DataFolders folders)
+public sealed class EvidenceStore(Platform.Storage.DataFolders folders)
 {
     /// <summary>The folder of one complaint's files.</summary>
     public string FolderOf(Guid complaintId) => Path.Combine(folders.Resolve("evidence"), complaintId.ToString("N"));

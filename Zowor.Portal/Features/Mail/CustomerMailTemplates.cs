@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Zowor.Portal.Components.Shared;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Features.Localization;
+using Zowor.Portal.Platform.Localization;
 
 namespace Zowor.Portal.Features.Mail;
 

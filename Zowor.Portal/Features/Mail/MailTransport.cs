@@ -1,7 +1,7 @@
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using Zowor.Portal.Features.Storage;
+using Zowor.Portal.Platform.Storage;
 
 namespace Zowor.Portal.Features.Mail;
 

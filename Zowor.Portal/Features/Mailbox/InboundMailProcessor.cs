@@ -7,8 +7,8 @@ using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Evidence;
 using Zowor.Portal.Features.Mail;
-using Zowor.Portal.Features.Settings;
-using Zowor.Portal.Features.Storage;
+using Zowor.Portal.Platform.Storage;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Mailbox;
 

@@ -18,7 +18,7 @@ public static class MailboxServiceCollectionExtensions
         {
             builder.Services.AddSingleton<MailboxReader>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<MailboxReader>());
-            builder.Services.AddHealthChecks().AddCheck<MailboxHealthCheck>("mailbox", tags: [Operations.HealthEndpoints.ReadyTag]);
+            builder.Services.AddHealthChecks().AddCheck<MailboxHealthCheck>("mailbox", tags: [Platform.Operations.HealthEndpoints.ReadyTag]);
         }
 
         return builder;

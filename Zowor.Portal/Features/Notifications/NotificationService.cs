@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Notifications;
 

@@ -1,5 +1,5 @@
 using Zowor.Portal.Domain.Common;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 
 namespace Zowor.Portal.Features.Privacy;
 

@@ -3,8 +3,8 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Features.Categories;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Products;
 

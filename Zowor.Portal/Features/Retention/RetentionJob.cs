@@ -44,7 +44,7 @@ public sealed class RetentionJob(
                 await eraser.EraseAsync(id, c => c.EndedAt != null && c.EndedAt <= cutoff, now, cancellationToken);
                 erased++;
             }
-            catch (Exception ex) when (ex is ComplaintConflictException or DomainException && ex is not Operations.DatabaseFaultException)
+            catch (Exception ex) when (ex is ComplaintConflictException or DomainException && ex is not Platform.Operations.DatabaseFaultException)
             {
                 // Reopened or changed this moment; the next run decides again. (A database fault fails the run instead,
                 // which Hangfire logs and retries.)

@@ -1,4 +1,4 @@
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 
 namespace Zowor.Portal.Features.Reviews;
 

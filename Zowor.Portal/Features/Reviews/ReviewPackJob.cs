@@ -6,6 +6,7 @@ using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Features.Training;
 using Zowor.Portal.Realtime;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Reviews;
 
@@ -131,7 +132,7 @@ public sealed class ReviewPackJob(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (Operations.DatabaseFault.Classify(ex) is null)
+        catch (DbUpdateException ex) when (Platform.Operations.DatabaseFault.Classify(ex) is null)
         {
             // Another node made it first (unique kind + period): theirs stands, with its notifications and e-mails.
             return null;

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Zowor.Portal.Data;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Localization;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Localization;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Notifications;
 

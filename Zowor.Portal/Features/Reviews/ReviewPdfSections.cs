@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Zowor.Portal.Components.Shared;
 using Zowor.Portal.Features.Categories;
-using Zowor.Portal.Features.Localization;
-using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Localization;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Reviews;
 

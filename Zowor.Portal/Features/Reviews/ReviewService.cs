@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Reviews;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Reviews;
 
@@ -81,7 +81,7 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, C
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (Operations.DatabaseFault.Classify(ex) is null)
+        catch (DbUpdateException ex) when (Platform.Operations.DatabaseFault.Classify(ex) is null)
         {
             throw new DomainException("This review pack is already signed off for {0}.", role);
         }
@@ -104,7 +104,7 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, C
     public async Task<ReviewFindingView> AddFindingAsync(int id, ReviewFindingForm form, CancellationToken cancellationToken = default)
     {
         var actor = await currentUser.RequireAsync(PortalRoles.Policies.ReviewFindings);
-        Security.PlainText.Ensure(form);
+        Platform.Security.PlainText.Ensure(form);
         var text = Guard.Text(form.Text, "Finding", ReviewFinding.MaxTextLength);
         var decision = Guard.Text(form.Decision, "Decision", ReviewFinding.MaxTextLength);
         var owner = Guard.OptionalText(form.Owner, "Owner", ReviewFinding.MaxOwnerLength);
@@ -156,11 +156,11 @@ public sealed record ReviewDetail(int Id, ReviewKind Kind, DateOnly PeriodStart,
 /// <summary>A finding as Quality enters it on the Reviews page.</summary>
 public sealed class ReviewFindingForm
 {
-    [Zowor.Portal.Features.Security.PlainText]
+    [Zowor.Portal.Platform.Security.PlainText]
     public string? Text { get; set; }
-    [Zowor.Portal.Features.Security.PlainText]
+    [Zowor.Portal.Platform.Security.PlainText]
     public string? Decision { get; set; }
-    [Zowor.Portal.Features.Security.PlainText(MultiLine = false)]
+    [Zowor.Portal.Platform.Security.PlainText(MultiLine = false)]
     public string? Owner { get; set; }
     public DateTime? DueDate { get; set; }
 }

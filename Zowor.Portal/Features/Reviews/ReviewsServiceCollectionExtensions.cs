@@ -1,4 +1,4 @@
-using Zowor.Portal.Features.Hosting;
+using Zowor.Portal.Platform.Hosting;
 
 namespace Zowor.Portal.Features.Reviews;
 

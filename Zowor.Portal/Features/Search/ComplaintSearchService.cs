@@ -2,8 +2,8 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Search;
 

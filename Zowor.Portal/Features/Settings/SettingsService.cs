@@ -2,8 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Realtime;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Settings;
 

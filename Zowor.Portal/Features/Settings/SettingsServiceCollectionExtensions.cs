@@ -1,3 +1,4 @@
+using Zowor.Portal.Platform.Time;
 namespace Zowor.Portal.Features.Settings;
 
 public static class SettingsServiceCollectionExtensions

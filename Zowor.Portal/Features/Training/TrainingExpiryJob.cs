@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Training;
-using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Realtime;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Training;
 

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Zowor.Portal.Components.Shared;
 using Zowor.Portal.Domain.Common;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Localization;
-using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Localization;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Training;
 

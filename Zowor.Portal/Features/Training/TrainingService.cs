@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Training;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Settings;
-using Zowor.Portal.Features.Trends;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Platform.Export;
 
 namespace Zowor.Portal.Features.Training;
 
@@ -84,7 +84,7 @@ public sealed class TrainingService(
     public async Task<int> RecordSessionAsync(TrainingSessionForm form, CancellationToken cancellationToken = default)
     {
         var recorder = await currentUser.RequireAsync(PortalRoles.Policies.TrainingRecords);
-        Security.PlainText.Ensure(form);
+        Platform.Security.PlainText.Ensure(form);
         var session = await TeachingEvidenceUnit.SaveAsync(contexts, evidenceListeners, publisher, async (db, ct) =>
         {
             var course = await db.TrainingCourses.SingleOrDefaultAsync(c => c.Id == form.CourseId, ct)
@@ -109,7 +109,7 @@ public sealed class TrainingService(
     public async Task<int> AddCourseAsync(TrainingCourseForm form, CancellationToken cancellationToken = default)
     {
         await currentUser.RequireAsync(PortalRoles.Policies.Admin);
-        Security.PlainText.Ensure(form);
+        Platform.Security.PlainText.Ensure(form);
         var course = TrainingCourse.Create(form.Name, form.Description, form.ValidityMonths, form.IsMandatory);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.TrainingCourses.AnyAsync(c => c.Name == course.Name, cancellationToken))

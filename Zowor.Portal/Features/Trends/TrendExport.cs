@@ -4,8 +4,9 @@ using Microsoft.Extensions.Localization;
 using Zowor.Portal.Components.Shared;
 using Zowor.Portal.Data;
 using Zowor.Portal.Features.Categories;
-using Zowor.Portal.Features.Localization;
-using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Localization;
+using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Platform.Export;
 
 namespace Zowor.Portal.Features.Trends;
 

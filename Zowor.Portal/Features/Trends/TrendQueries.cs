@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Features.Training;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Trends;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Categories;
-using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Realtime;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Trends;
 

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Features.Hosting;
-using Zowor.Portal.Features.Identity;
-using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Hosting;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Platform.Export;
 
 namespace Zowor.Portal.Features.Trends;
 

@@ -1035,7 +1035,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.ToTable("ComplaintCategories", (string)null);
                 });
 
-            modelBuilder.Entity("Zowor.Portal.Features.Identity.PortalUser", b =>
+            modelBuilder.Entity("Zowor.Portal.Platform.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("nvarchar(450)");
@@ -1555,7 +1555,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1564,7 +1564,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1579,7 +1579,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1588,7 +1588,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1035,7 +1035,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.ToTable("ComplaintCategories", (string)null);
                 });
 
-            modelBuilder.Entity("Zowor.Portal.Features.Identity.PortalUser", b =>
+            modelBuilder.Entity("Zowor.Portal.Platform.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("nvarchar(450)");
@@ -1558,7 +1558,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1567,7 +1567,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1582,7 +1582,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1591,7 +1591,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1067,7 +1067,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.ToTable("RootCauseCategories", (string)null);
                 });
 
-            modelBuilder.Entity("Zowor.Portal.Features.Identity.PortalUser", b =>
+            modelBuilder.Entity("Zowor.Portal.Platform.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("nvarchar(450)");
@@ -1642,7 +1642,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1651,7 +1651,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1666,7 +1666,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1675,7 +1675,7 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

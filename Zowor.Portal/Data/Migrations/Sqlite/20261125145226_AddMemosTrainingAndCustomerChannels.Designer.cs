@@ -803,7 +803,7 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.ToTable("ComplaintCategories", (string)null);
                 });
 
-            modelBuilder.Entity("Zowor.Portal.Features.Identity.PortalUser", b =>
+            modelBuilder.Entity("Zowor.Portal.Platform.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -1103,7 +1103,7 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1112,7 +1112,7 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1127,7 +1127,7 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1136,7 +1136,7 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

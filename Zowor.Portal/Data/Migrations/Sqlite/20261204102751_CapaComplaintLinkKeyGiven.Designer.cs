@@ -1102,7 +1102,7 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.ToTable("SavedQueueViews", (string)null);
                 });
 
-            modelBuilder.Entity("Zowor.Portal.Features.Identity.PortalUser", b =>
+            modelBuilder.Entity("Zowor.Portal.Platform.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -1747,7 +1747,7 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1756,7 +1756,7 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1771,7 +1771,7 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1780,7 +1780,7 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Zowor.Portal.Features.Identity.PortalUser", null)
+                    b.HasOne("Zowor.Portal.Platform.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

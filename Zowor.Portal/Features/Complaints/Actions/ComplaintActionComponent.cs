@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Complaints.Actions;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Complaints.Sections;
 

@@ -1,5 +1,5 @@
 using Hangfire;
-using Zowor.Portal.Features.Hosting;
+using Zowor.Portal.Platform.Hosting;
 
 namespace Zowor.Portal.Features.Trends.Rollups;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Trends.Rollups;
 
@@ -172,7 +173,7 @@ public sealed class TrendRollupStore(IDbContextFactory<PortalDbContext> contexts
 public sealed record TrendRollupCheck(int Days, IReadOnlyList<DateOnly> FixedDays, int FixedMonths, int FixedRows);
 
 /// <summary>Hourly: compares the rollups of a sample of business days with the complaint rows and repairs drift.</summary>
-public sealed class TrendRollupCheckJob(TrendRollupStore store, Settings.BusinessClock clock)
+public sealed class TrendRollupCheckJob(TrendRollupStore store, Platform.Time.BusinessClock clock)
 {
     public const string Name = "trend-rollup-check";
 

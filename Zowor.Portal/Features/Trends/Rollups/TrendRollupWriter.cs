@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Trends.Rollups;
 
