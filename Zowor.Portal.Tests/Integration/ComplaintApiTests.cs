@@ -70,6 +70,9 @@ public sealed class ComplaintApiTests : IAsyncLifetime
         using var response = await client.Http.GetAsync($"api/complaints/{Guid.NewGuid()}", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var problem = await ReadProblemAsync(response);
+        Assert.Equal(404, problem.Status);
+        Assert.Equal("No complaint has this id.", problem.Detail);
     }
 
     [Fact]

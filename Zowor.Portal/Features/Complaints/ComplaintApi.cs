@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
@@ -10,7 +11,10 @@ namespace Zowor.Portal.Features.Complaints;
 /// <summary>
 /// A small JSON API over the same use cases as the pages, for integrations and for driving one web node from another
 /// in tests. JSON bodies only (a cross-site form cannot send them without a CORS preflight, which is never granted),
-/// cookie authentication, and the services check each policy as they do for pages.
+/// cookie authentication, and the services check each policy as they do for pages. Every answer is typed
+/// (<see cref="TypedResults"/>, so the endpoints describe themselves) and every error is problem details
+/// (RFC 9457): validation, 404, 409 with the changes since the sent version, 400 for a domain refusal, and the
+/// 500/503 of <see cref="ApiProblems"/>.
 /// </summary>
 public static class ComplaintApi
 {
@@ -19,10 +23,10 @@ public static class ComplaintApi
         var api = endpoints.MapGroup("/api/complaints")
             .RequireAuthorization(PortalRoles.Policies.Staff);
 
-        api.MapGet("/{id:guid}", async (Guid id, ComplaintService complaints) =>
+        api.MapGet("/{id:guid}", async Task<Results<Ok<ComplaintState>, ProblemHttpResult>> (Guid id, ComplaintService complaints) =>
             await complaints.GetCaseAsync(id) is { } found
-                ? Results.Ok(new ComplaintState(found.Complaint.Id, found.Complaint.Reference, found.Complaint.Status, found.Complaint.EscalationLevel, found.Version))
-                : Results.NotFound());
+                ? TypedResults.Ok(new ComplaintState(found.Complaint.Id, found.Complaint.Reference, found.Complaint.Status, found.Complaint.EscalationLevel, found.Version))
+                : TypedResults.Problem("No complaint has this id.", statusCode: StatusCodes.Status404NotFound));
 
         api.MapPost("/{id:guid}/escalations", (Guid id, EscalationRequest request, ComplaintService complaints) =>
         {
@@ -40,7 +44,7 @@ public static class ComplaintApi
 
     // The API is a door like the page's form: the same rules (length, the one input policy for free text) and messages,
     // per field as a validation problem, before anything is stored.
-    private static async Task<IResult> Run(object form, Func<Task> action)
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> Run(object form, Func<Task> action)
     {
         // A missing value is the domain's to refuse, with its own message ("Reason is required."), so [Required] is left out.
         var results = new List<ValidationResult>();
@@ -52,7 +56,7 @@ public static class ComplaintApi
 
         if (results.Count > 0)
         {
-            return Results.ValidationProblem(detail: results[0].ErrorMessage, errors: results
+            return TypedResults.ValidationProblem(detail: results[0].ErrorMessage, errors: results
                 .SelectMany(r => r.MemberNames.DefaultIfEmpty(string.Empty).Select(member => (Member: ApiName(member), r.ErrorMessage)))
                 .GroupBy(e => e.Member)
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage ?? "The value is not valid.").ToArray()));
@@ -61,12 +65,12 @@ public static class ComplaintApi
         try
         {
             await action();
-            return Results.NoContent();
+            return TypedResults.NoContent();
         }
         catch (ComplaintConflictException ex)
         {
             // What was saved since the sent version, and the version to send for a deliberate save over it.
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?>
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?>
             {
                 ["currentVersion"] = ex.CurrentVersion,
                 ["changes"] = ex.Changes.Select(c => new ConflictChange(c.Kind, c.ActorName, c.At, c.Before, c.After, c.Details)).ToList(),
@@ -75,11 +79,11 @@ public static class ComplaintApi
         catch (DomainException ex) when (ex is not DatabaseFaultException)
         {
             // A database fault goes on to the API's exception handler (ApiProblems): 503 with Retry-After.
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
         }
         catch (PortalAccessDeniedException)
         {
-            return Results.Forbid();
+            return TypedResults.Forbid();
         }
     }
 
