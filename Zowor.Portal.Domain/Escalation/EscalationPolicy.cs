@@ -3,14 +3,6 @@ using Zowor.Portal.Domain.Complaints;
 
 namespace Zowor.Portal.Domain.Escalation;
 
-/// <summary>The thresholds of the automatic escalation rules (P-71, P-72).</summary>
-/// <param name="Level1ResolutionTarget">How long level 1 has from receipt before the complaint goes to level 2.</param>
-/// <param name="Level2ResolutionTarget">How long level 2 has from its escalation before the complaint goes to level 3.</param>
-public sealed record EscalationThresholds(TimeSpan Level1ResolutionTarget, TimeSpan Level2ResolutionTarget);
-
-/// <summary>An escalation a rule calls for: the level, why, and when it became due.</summary>
-public sealed record EscalationDecision(EscalationLevel To, string Reason, DateTime DueAt);
-
 /// <summary>
 /// The automatic escalation rules as a pure function of a complaint's facts and the time: a serious complaint belongs at
 /// level 2 (P-71); an unresolved one past the level-1 target goes to level 2 (P-71); one past the level-2 target after its

@@ -51,22 +51,3 @@ public static class EffectivenessRates
     public static double? SatisfactionScore(int? outcome, int? handling) =>
         outcome is { } o and >= 1 and <= 5 && handling is { } h and >= 1 and <= 5 ? (o + h) / 2.0 : null;
 }
-
-/// <summary>A count meeting a definition out of the count it applies to.</summary>
-/// <param name="Met">How many meet it.</param>
-/// <param name="Counted">How many the figure counts.</param>
-public sealed record RateFigure(int Met, int Counted)
-{
-    /// <summary>Met ÷ counted, or null when nothing is counted.</summary>
-    public double? Rate => Counted == 0 ? null : (double)Met / Counted;
-}
-
-/// <summary>What the reopen rate needs to know of one complaint.</summary>
-/// <param name="EverEnded">Whether it is (or was) resolved, closed or withdrawn.</param>
-/// <param name="Reopened">Whether it was ever reopened.</param>
-public sealed record ReopenFact(bool EverEnded, bool Reopened);
-
-/// <summary>What the first-estimate share needs to know of one complaint.</summary>
-/// <param name="FirstEstimate">The first estimated resolution date given at acknowledgement.</param>
-/// <param name="ResolvedOn">The business day it was resolved, if it is.</param>
-public sealed record EstimateFact(DateOnly? FirstEstimate, DateOnly? ResolvedOn);

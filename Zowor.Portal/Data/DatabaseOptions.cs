@@ -20,9 +20,3 @@ public sealed class DatabaseOptions
     /// <summary>How long a SQLite writer waits for another writer's lock before the action fails cleanly (seconds).</summary>
     public int BusyTimeoutSeconds { get; set; } = 30;
 }
-
-public enum DatabaseProvider
-{
-    Sqlite,
-    SqlServer,
-}

@@ -1,16 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Zowor.Portal.Data;
 
 /// <summary>The production database: SQL Server.</summary>
 public sealed class SqlServerPortalDbContext(DbContextOptions<SqlServerPortalDbContext> options) : PortalDbContext(options);
-
-/// <summary>Lets <c>dotnet ef</c> build the SQL Server model without a server.</summary>
-public sealed class SqlServerPortalDbContextFactory : IDesignTimeDbContextFactory<SqlServerPortalDbContext>
-{
-    public SqlServerPortalDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerPortalDbContext>()
-            .UseSqlServer("Server=(localdb)\\design-time;Database=ZoworPortal;Trusted_Connection=True")
-            .Options);
-}

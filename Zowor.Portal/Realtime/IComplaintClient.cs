@@ -9,9 +9,3 @@ public interface IComplaintClient
     /// <summary>The caller has a new personal notification.</summary>
     Task Notified(NotificationUpdate notification);
 }
-
-/// <summary>A complaint change as hub clients see it (no personal data).</summary>
-public sealed record ComplaintUpdate(Guid ComplaintId, string Reference, string Status, int Level, int? PreviousLevel, IReadOnlyList<string> Events);
-
-/// <summary>A personal notification as hub clients see it.</summary>
-public sealed record NotificationUpdate(Guid? ComplaintId, string Reference, string Kind);

@@ -255,15 +255,3 @@ public sealed class CapaScanJob(
             .Join(db.Roles.Where(r => r.Name == PortalRoles.Quality), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
             .Distinct().ToListAsync(cancellationToken);
 }
-
-public sealed record CapaScanResult(int AlertsRaised, int ActionsFlagged, int ActionsCompletedOnEvidence = 0);
-
-/// <summary>What a <see cref="CapaChanged"/> event says happened.</summary>
-public static class CapaChanges
-{
-    public const string AlertRaised = "AlertRaised";
-    public const string AlertHandled = "AlertHandled";
-    public const string Opened = "Opened";
-    public const string Changed = "Changed";
-    public const string ActionOverdue = "ActionOverdue";
-}

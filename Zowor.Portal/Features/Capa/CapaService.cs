@@ -525,27 +525,3 @@ public sealed class CapaService(
         return (year, last + 1);
     }
 }
-
-public sealed record CapaSummary(
-    Guid Id, string Number, string Title, CapaKind Kind, CapaStatus Status, int RiskScore, DateTime OpenedAt,
-    int OpenActions, int OverdueActions, DateOnly? NextDueOn, int Complaints)
-{
-    public RiskLevel RiskLevel => CapaRisk.LevelOf(RiskScore);
-}
-
-public sealed record AlertSummary(
-    long Id, string Subject, string? Product, string? CategoryCode, Domain.Complaints.RootCauseCategory? RootCause, int Complaints,
-    IReadOnlyList<string> References, DateTime WindowStart, DateTime WindowEnd, DateTime RaisedAt);
-
-/// <summary>What a CAPA's effectiveness check counts (P-61): complaints about the product, of the category and with the
-/// root-cause category, each when set.</summary>
-public sealed record CapaScope(string? Product, string? CategoryCode, Domain.Complaints.RootCauseCategory? RootCause);
-
-public sealed record LinkedCapa(Guid Id, string Number, string Title, CapaStatus Status);
-
-public sealed record CourseChoice(int Id, string Name);
-
-/// <summary>A CAPA as the editor shows it, with the evidence of its memo and training actions by action number.</summary>
-public sealed record CapaView(
-    CapaRecord Capa, EffectivenessEvidence? Evidence, string? CategoryName, bool CanManage, DateOnly Today,
-    IReadOnlyDictionary<int, TeachingEvidence> Teaching, bool CanApproveClosure);

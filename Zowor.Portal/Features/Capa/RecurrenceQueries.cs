@@ -92,9 +92,3 @@ public static class RecurrenceQueries
             .Select(g => new RootCauseGroup(g.Key, g.Count()));
     }
 }
-
-public sealed record RecurrenceCounts(int Before, int After);
-
-public sealed record ProductGroup(string Product, string CategoryCode, int Count);
-
-public sealed record RootCauseGroup(RootCauseCategory RootCause, int Count);

@@ -89,26 +89,3 @@ public sealed class BulkActionService(ComplaintService complaints, CurrentUser c
         return new BulkResult(action, rows);
     }
 }
-
-/// <summary>What happened to one complaint of a bulk action.</summary>
-public enum BulkOutcome
-{
-    Done,
-
-    /// <summary>Someone else changed the complaint after the list was loaded; nothing was saved on it.</summary>
-    Conflict,
-
-    /// <summary>The complaint's rules refused the action (e.g. already at that level); nothing was saved on it.</summary>
-    Refused,
-}
-
-/// <summary>One complaint's outcome; <see cref="Refusal"/> carries the rule's message when refused.</summary>
-public sealed record BulkRowResult(BulkTarget Target, BulkOutcome Outcome, DomainException? Refusal);
-
-/// <summary>Every complaint's outcome of one bulk action, in the order they were taken.</summary>
-public sealed record BulkResult(ComplaintAction Action, IReadOnlyList<BulkRowResult> Rows)
-{
-    public int Done => Rows.Count(r => r.Outcome == BulkOutcome.Done);
-    public int Conflicts => Rows.Count(r => r.Outcome == BulkOutcome.Conflict);
-    public int Refused => Rows.Count(r => r.Outcome == BulkOutcome.Refused);
-}

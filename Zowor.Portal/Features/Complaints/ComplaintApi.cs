@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zowor.Portal.Domain.Common;
-using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Operations;
 
@@ -90,12 +88,3 @@ public static class ComplaintApi
     // The JSON name of a form field: Summary -> summary, Reason -> reason.
     private static string ApiName(string member) => member.Length == 0 ? member : char.ToLowerInvariant(member[0]) + member[1..];
 }
-
-public sealed record ComplaintState(Guid Id, string Reference, ComplaintStatus Status, EscalationLevel Level, long Version);
-
-public sealed record EscalationRequest(EscalationLevel Level, string? Reason, long Version);
-
-public sealed record CommunicationRequest(CommunicationDirection Direction, CommunicationChannel Channel, string? Summary, long Version);
-
-/// <summary>One change saved since the version a request sent (a timeline entry), in a 409 answer.</summary>
-public sealed record ConflictChange(string Kind, string By, DateTime At, string? Before, string? After, string? Details);

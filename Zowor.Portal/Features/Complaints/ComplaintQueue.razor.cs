@@ -285,14 +285,3 @@ public sealed partial class ComplaintQueue : IDisposable
 
     public void Dispose() => _subscription?.Dispose();
 }
-
-/// <summary>A category's code and its name in the reader's language, for the queue's filter and its rows.</summary>
-public sealed record QueueCategory(string Code, string Name)
-{
-    public static IReadOnlyList<QueueCategory> Of(IReadOnlyDictionary<string, ComplaintCategory> categories) =>
-        categories.Values.OrderBy(c => c.SortOrder).Select(c => new QueueCategory(c.Code, c.Name(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName))).ToList();
-}
-
-/// <summary>The queue as the prerender showed it (<see cref="ComplaintQueue.Prerendered"/>): <see cref="Key"/> names its list and language.</summary>
-public sealed record QueueSnapshot(
-    string Key, IReadOnlyList<QueueRow> Rows, int Total, bool CanBulk, IReadOnlyList<QueueCategory> Categories, IReadOnlyList<StaffMember> Staff);

@@ -1,14 +1,12 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Audit;
-using Zowor.Portal.Platform.Identity;
-using Zowor.Portal.Features.Notifications;
-using Zowor.Portal.Platform.Security;
 using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Security;
 using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Complaints;
@@ -403,88 +401,4 @@ public sealed class ComplaintService(
         var noon = clock.ToUtc(day.Date.AddHours(12));
         return notBefore is { } floor && noon < floor && clock.ToLocal(floor).Date == day.Date ? floor : noon;
     }
-}
-
-public sealed record RegisteredComplaint(Guid Id, string Reference);
-
-public sealed record ComplaintSummary(int Open, int AtLevel1, int AwaitingAcknowledgement, int AcknowledgementOverdue, int AtLevel2, int AtLevel3, int AssignedToMe);
-
-public sealed record StaffMember(string Id, string Name);
-
-/// <summary>One complaint as the case page shows it, with the version its actions must send back.</summary>
-public sealed record ComplaintCase(Complaint Complaint, long Version, IReadOnlyList<Mail.OutboxMessage>? Emails = null, SatisfactionSurvey? Survey = null)
-{
-    /// <summary>The e-mails sent or queued to the customer, newest first.</summary>
-    public IReadOnlyList<Mail.OutboxMessage> CustomerEmails => Emails ?? [];
-}
-
-public enum QueueSort
-{
-    Urgency,
-    Newest,
-    Reference,
-}
-
-public sealed record QueueQuery
-{
-    public const string Unassigned = "-";
-
-    public IReadOnlyList<EscalationLevel> Levels { get; init; } = [EscalationLevel.CustomerServiceManager];
-    public ComplaintStatus? Status { get; init; }
-    public ComplaintChannel? Channel { get; init; }
-    public ComplaintSeverity? Severity { get; init; }
-    public string? CategoryCode { get; init; }
-    /// <summary>A user id, <see cref="QueueFilter.Me"/> (the reader, at every level) or <see cref="Unassigned"/>.</summary>
-    public string? OwnerId { get; init; }
-    public string? Search { get; init; }
-    public bool Due { get; init; }
-    public bool Waiting { get; init; }
-    public int? ClosedWithinDays { get; init; }
-    public QueueSort Sort { get; init; } = QueueSort.Urgency;
-    public bool Descending { get; init; }
-    public int Page { get; init; }
-    public int PageSize { get; init; } = 25;
-}
-
-public sealed record QueueRow(
-    Guid Id,
-    string Reference,
-    DateTime ReceivedAt,
-    string CustomerName,
-    string Subject,
-    string CategoryCode,
-    ComplaintChannel Channel,
-    ComplaintSeverity Severity,
-    ComplaintStatus Status,
-    EscalationLevel Level,
-    string? OwnerName,
-    DateTime AcknowledgementDueAt,
-    bool AcknowledgementBreached,
-    bool CustomerUpdateDue,
-    DateTime? EscalatedAt,
-    DateTime? ReopenedAt = null,
-    bool PastEstimatedDate = false,
-    long Version = 0,
-    DateTime? EndedAt = null);
-
-/// <summary>One complaint a bulk action works on, with the version the user's list showed (a later change is a conflict).</summary>
-public sealed record BulkTarget(Guid Id, long Version, string Reference);
-
-public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);
-
-/// <summary>
-/// Someone else changed the complaint first; the user's change was not saved. <see cref="Changes"/> names what was saved
-/// since the version the user's form was opened on, and <see cref="CurrentVersion"/> is the version a deliberate
-/// "save anyway" sends back.
-/// </summary>
-public sealed class ComplaintConflictException(IReadOnlyList<ComplaintHistoryEntry>? changes = null, long? currentVersion = null)
-    : Exception(DefaultMessage)
-{
-    public const string DefaultMessage = "Someone else changed this complaint while you were working on it. The latest version is shown; your entry is still in the form — check it and try again.";
-
-    /// <summary>The timeline entries saved since the expected version, oldest first (empty when unknown).</summary>
-    public IReadOnlyList<ComplaintHistoryEntry> Changes { get; } = changes ?? [];
-
-    /// <summary>The complaint's version now, when known.</summary>
-    public long? CurrentVersion { get; } = currentVersion;
 }

@@ -62,13 +62,3 @@ public sealed class DuplicateService(
             d.Communications.OrderBy(c => c.At).ToList(), d.Evidence.OrderBy(e => e.AddedAt).ToList())).ToList();
     }
 }
-
-/// <summary>A complaint withdrawn as a duplicate, as its primary's case page shows it.</summary>
-public sealed record MergedDuplicate(
-    Guid Id,
-    string Reference,
-    DateTime ReceivedAt,
-    string CustomerName,
-    string Subject,
-    IReadOnlyList<CommunicationEntry> Communications,
-    IReadOnlyList<EvidenceItem> Evidence);

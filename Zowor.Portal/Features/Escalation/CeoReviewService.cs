@@ -82,32 +82,3 @@ public sealed class CeoReviewService(
         await updater.ApplyAsync(id, version, actor, clock.UtcNow, c => c.RecordCeoDecision(outcome, form.Decision ?? string.Empty, actor, clock.UtcNow), cancellationToken);
     }
 }
-
-public sealed record CeoCase(
-    Guid Id,
-    string Reference,
-    string Subject,
-    string CustomerName,
-    ComplaintStatus Status,
-    DateTime ReceivedAt,
-    DateTime? EscalatedAt,
-    string? OwnerName,
-    long Version,
-    ResolutionKind? OfferKind,
-    string? Offer,
-    IReadOnlyList<CeoEscalation> Escalations,
-    IReadOnlyList<CeoDecisionView> Decisions,
-    DateTime AcknowledgementDueAt = default,
-    DateTime? ReopenedAt = null);
-
-public sealed record CeoEscalation(int FromLevel, int ToLevel, string Reason, bool Automatic, DateTime At, string ByName);
-
-public sealed record CeoDecisionView(CeoDecisionOutcome Outcome, string Decision, DateTime At, string ByName);
-
-/// <summary>The CEO's decision as entered on the CEO review page.</summary>
-public sealed class CeoDecisionForm
-{
-    public CeoDecisionOutcome? Outcome { get; set; }
-    [Zowor.Portal.Platform.Security.PlainText]
-    public string? Decision { get; set; }
-}

@@ -131,10 +131,3 @@ public sealed class DeadlineScanJob(
 
     private sealed record Step(DateTime DueAt, int Order, Action Apply);
 }
-
-public sealed class DeadlineScanResult
-{
-    public int ComplaintsChanged { get; set; }
-    public int Steps { get; set; }
-    public int Conflicts { get; set; }
-}

@@ -10,13 +10,6 @@ using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Evidence;
 
-/// <summary>Limits for evidence uploads (section <c>Storage</c>).</summary>
-public sealed class EvidenceFileOptions
-{
-    /// <summary>Largest file accepted.</summary>
-    public long MaxEvidenceBytes { get; set; } = 10 * 1024 * 1024;
-}
-
 /// <summary>
 /// Evidence files (P-30): stored under the data folder (never under wwwroot) as <c>evidence/{complaint}/{generated}</c>,
 /// so an uploader's file name never becomes a path. Only listed types are accepted, and the content must start the way
@@ -235,29 +228,3 @@ public sealed class EvidenceFileService(
         return false;
     }
 }
-
-/// <summary>Where evidence files live: <c>{data}/evidence/{complaint id}/</c>.</summary>
-public sealed class EvidenceStore(Platform.Storage.DataFolders folders)
-{
-    /// <summary>The folder of one complaint's files.</summary>
-    public string FolderOf(Guid complaintId) => Path.Combine(folders.Resolve("evidence"), complaintId.ToString("N"));
-
-    /// <summary>
-    /// Where a new complaint's customer files are checked before the complaint exists (<c>evidence/incoming/{id}</c>);
-    /// moved to <see cref="FolderOf"/> once it is stored.
-    /// </summary>
-    public string IncomingFolder(Guid stagingId) => Path.Combine(folders.Resolve("evidence"), "incoming", stagingId.ToString("N"));
-
-    /// <summary>Deletes every file of a complaint, when its personal data is erased (P-51).</summary>
-    public void DeleteAll(Guid complaintId)
-    {
-        var folder = FolderOf(complaintId);
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-}
-
-/// <summary>A file ready to stream to an authorised reader.</summary>
-public sealed record EvidenceDownload(string Path, string FileName, string ContentType);

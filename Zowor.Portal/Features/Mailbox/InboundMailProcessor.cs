@@ -12,14 +12,6 @@ using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Mailbox;
 
-/// <summary>Where a message sits in the mailbox, and what the server says about it.</summary>
-/// <param name="Mailbox"><c>user@host/folder</c>.</param>
-/// <param name="UidValidity">The folder's UIDVALIDITY.</param>
-/// <param name="Uid">The message's UID.</param>
-/// <param name="ReceivedAt">INTERNALDATE (UTC).</param>
-/// <param name="Size">RFC822.SIZE.</param>
-public sealed record MailboxMessageSource(string Mailbox, long UidValidity, long Uid, DateTime ReceivedAt, long Size);
-
 /// <summary>
 /// Handles one message from the complaints mailbox, exactly once: the <see cref="InboundMail"/> row commits in the same
 /// transaction as the complaint, the reply or the delivery report it causes (through <see cref="ComplaintUpdater"/>, so

@@ -8,9 +8,6 @@ using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Mailbox;
 
-/// <summary>One quarantined e-mail as the Admin page lists it.</summary>
-public sealed record QuarantinedMail(Guid Id, DateTime ReceivedAt, string? FromAddress, string? Subject, long Size, string? Reason);
-
 /// <summary>
 /// The Admin's quarantine of the complaints mailbox: messages that were unparseable, too large or from a sender that
 /// looks forged, kept whole as .eml. An Admin turns one into a complaint or discards it; both are audited.

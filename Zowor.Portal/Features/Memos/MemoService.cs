@@ -179,21 +179,3 @@ public sealed class MemoService(
 
 /// <summary>A memo added to a context but not yet committed, with the notifications to announce after the commit.</summary>
 internal sealed record StagedMemo(Memo Memo, string PublishedById, IReadOnlyList<UserNotification> Notifications);
-
-public sealed record MemoSummary(Guid Id, string Title, DateOnly EffectiveOn, DateTime PublishedAt, string AuthorName, bool IsForMe, bool AcknowledgedByMe, bool IsMine);
-
-public sealed record MemoDetail(
-    Guid Id,
-    string Title,
-    string BodyHtml,
-    IReadOnlyList<string> AudienceRoles,
-    DateOnly EffectiveOn,
-    DateTime PublishedAt,
-    string AuthorName,
-    bool IsForMe,
-    DateTime? AcknowledgedByMeAt,
-    bool IsMine,
-    IReadOnlyList<MemoReader>? Readers);
-
-/// <summary>Someone the memo is for, and when they acknowledged it (null: not yet).</summary>
-public sealed record MemoReader(string UserId, string Name, IReadOnlyList<string> Roles, DateTime? AcknowledgedAt);

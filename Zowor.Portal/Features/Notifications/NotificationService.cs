@@ -33,5 +33,3 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> conte
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
     }
 }
-
-public sealed record NotificationList(IReadOnlyList<UserNotification> Recent, int Unread);

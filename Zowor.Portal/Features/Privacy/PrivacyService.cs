@@ -188,7 +188,3 @@ public sealed class PrivacyService(
         }
     }
 }
-
-public sealed record CustomerComplaint(Guid Id, string Reference, DateTime ReceivedAt, ComplaintStatus Status, string Name, string? Email, string? Phone);
-
-public sealed record CustomerExport(string FileName, byte[] Content);

@@ -46,10 +46,3 @@ public static class ProductQueries
                       select (long?)p.Id).FirstOrDefaultAsync(cancellationToken);
     }
 }
-
-/// <summary>A complaint and the product it counts under.</summary>
-public sealed class ProductKeyed
-{
-    public required Complaint Complaint { get; init; }
-    public string? Product { get; init; }
-}

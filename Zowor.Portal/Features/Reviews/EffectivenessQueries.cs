@@ -80,16 +80,3 @@ public sealed class EffectivenessQueries(IDbContextFactory<PortalDbContext> cont
     private static SatisfactionCell Cell(DateOnly month, string key, int answers, int points) =>
         new(month, key, answers, Math.Round(points / (2.0 * answers), 2));
 }
-
-/// <summary>The effectiveness figures of the last months, oldest first.</summary>
-public sealed record EffectivenessReport(
-    IReadOnlyList<EffectivenessMonth> Months,
-    IReadOnlyList<SatisfactionCell> SatisfactionByCategory,
-    IReadOnlyList<SatisfactionCell> SatisfactionByChannel,
-    IReadOnlyList<SatisfactionCell> SatisfactionByHandler);
-
-/// <summary>One month's cohort: reopen rate, first-offer acceptance and share resolved by the first estimated date.</summary>
-public sealed record EffectivenessMonth(DateOnly Month, RateFigure Reopen, RateFigure FirstOfferAccepted, RateFigure ResolvedByFirstEstimate);
-
-/// <summary>Satisfaction (the mean of outcome and handling scores, 1–5) of one key in one month, over <see cref="Answers"/> answers.</summary>
-public sealed record SatisfactionCell(DateOnly Month, string Key, int Answers, double Average);

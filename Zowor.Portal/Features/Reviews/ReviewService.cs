@@ -141,26 +141,3 @@ public sealed class ReviewService(IDbContextFactory<PortalDbContext> contexts, C
         await db.SaveChangesAsync(cancellationToken);
     }
 }
-
-public sealed record ReviewFindingView(int Id, string Text, string Decision, string? Owner, DateOnly? DueDate, DateTime AddedAt, string AddedByName,
-    DateOnly? DoneOn, string? DoneByName);
-
-/// <summary>Who signed a pack off for which role, and when (UTC).</summary>
-public sealed record ReviewSignOffView(string Role, string SignedByName, DateTime SignedAt);
-
-public sealed record ReviewSummary(int Id, ReviewKind Kind, DateOnly PeriodStart, DateOnly PeriodEnd, DateTime GeneratedAt);
-
-public sealed record ReviewDetail(int Id, ReviewKind Kind, DateOnly PeriodStart, DateOnly PeriodEnd, DateTime GeneratedAt, ReviewFigures Figures, string? Findings,
-    IReadOnlyList<ReviewFindingView> FindingList, IReadOnlyList<ReviewSignOffView> SignOffs, DateOnly Today);
-
-/// <summary>A finding as Quality enters it on the Reviews page.</summary>
-public sealed class ReviewFindingForm
-{
-    [Zowor.Portal.Platform.Security.PlainText]
-    public string? Text { get; set; }
-    [Zowor.Portal.Platform.Security.PlainText]
-    public string? Decision { get; set; }
-    [Zowor.Portal.Platform.Security.PlainText(MultiLine = false)]
-    public string? Owner { get; set; }
-    public DateTime? DueDate { get; set; }
-}

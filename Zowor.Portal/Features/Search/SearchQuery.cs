@@ -89,6 +89,3 @@ public sealed partial record SearchQuery(string Text, IReadOnlyList<SearchTerm> 
     [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
 }
-
-/// <summary>One word (or a whole phone number) of a search; <paramref name="Phone"/> is its canonical phone digits when it is a phone number.</summary>
-public sealed record SearchTerm(string Text, string? Phone);

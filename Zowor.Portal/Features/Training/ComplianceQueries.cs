@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
-using Zowor.Portal.Domain.Training;
 using Zowor.Portal.Platform.Identity;
 
 namespace Zowor.Portal.Features.Training;
@@ -44,27 +43,5 @@ public sealed class ComplianceQueries(IDbContextFactory<PortalDbContext> context
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var matrix = await TrainingMatrix.LoadAsync(db, asOf, onlyUserId: null, cancellationToken);
         return TrainingComplianceFigures.From(matrix);
-    }
-}
-
-public sealed record MemoAcknowledgementFigures(int Memos, int Expected, int Acknowledged)
-{
-    /// <summary>Share of the expected acknowledgements given, or null when no memo expected any.</summary>
-    public double? Rate => Expected == 0 ? null : (double)Acknowledged / Expected;
-}
-
-public sealed record TrainingComplianceFigures(int Required, int Current, int ExpiringSoon, int Overdue)
-{
-    /// <summary>Share of required trainings that are current (valid or expiring soon), or null when nothing is required.</summary>
-    public double? Rate => Required == 0 ? null : (double)Current / Required;
-
-    public static TrainingComplianceFigures From(TrainingMatrixData matrix)
-    {
-        var required = matrix.Required.Select(r => r.Standing.Status).ToList();
-        return new TrainingComplianceFigures(
-            required.Count,
-            required.Count(s => s is TrainingStatus.Valid or TrainingStatus.ExpiringSoon),
-            required.Count(s => s == TrainingStatus.ExpiringSoon),
-            required.Count(s => s is TrainingStatus.Expired or TrainingStatus.Missing));
     }
 }

@@ -101,5 +101,3 @@ public sealed class TrainingExpiryJob(
         return new TrainingExpiryResult(alerts.Count, notifications.Count);
     }
 }
-
-public sealed record TrainingExpiryResult(int Flagged, int Notified);

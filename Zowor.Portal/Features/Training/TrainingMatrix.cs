@@ -38,17 +38,3 @@ public static class TrainingMatrix
         return new TrainingMatrixData(today, courses, rows);
     }
 }
-
-public sealed record CourseInfo(int Id, string Name, string? Description, bool IsMandatory, int? ValidityMonths);
-
-/// <summary>One staff member's standing per course id.</summary>
-public sealed record StaffTraining(StaffMember Member, IReadOnlyDictionary<int, TrainingStanding> Standings);
-
-public sealed record TrainingMatrixData(DateOnly Today, IReadOnlyList<CourseInfo> Courses, IReadOnlyList<StaffTraining> Staff)
-{
-    public IEnumerable<CourseInfo> MandatoryCourses => Courses.Where(c => c.IsMandatory);
-
-    /// <summary>Each (staff member, mandatory course) pair's standing: what compliance counts.</summary>
-    public IEnumerable<(StaffTraining Row, CourseInfo Course, TrainingStanding Standing)> Required =>
-        Staff.SelectMany(row => MandatoryCourses.Select(course => (row, course, row.Standings[course.Id])));
-}

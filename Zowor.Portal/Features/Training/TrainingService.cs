@@ -147,11 +147,3 @@ public sealed class TrainingService(
         return csv.ToString();
     }
 }
-
-public sealed record CourseStanding(CourseInfo Course, TrainingStanding Standing);
-
-public sealed record CompletionRecord(string CourseName, DateOnly CompletedOn, DateOnly? ExpiresOn, string Trainer);
-
-public sealed record MyTraining(IReadOnlyList<CourseStanding> Courses, IReadOnlyList<CompletionRecord> History);
-
-public sealed record SessionSummary(int Id, string CourseName, DateOnly HeldOn, string Trainer, int Attendees);

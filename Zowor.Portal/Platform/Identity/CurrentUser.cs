@@ -69,6 +69,3 @@ public sealed class CurrentUser(
         return new Actor(id, name);
     }
 }
-
-/// <summary>The signed-in user may not do what was asked.</summary>
-public sealed class PortalAccessDeniedException() : Exception("You are not allowed to do this.");

@@ -4,15 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace Zowor.Portal.Platform.Identity;
 
-/// <summary>What the password step tells the person signing in.</summary>
-public enum PasswordSignInOutcome
-{
-    SignedIn,
-    RequiresTwoFactor,
-    NotCorrect,
-    LockedOut,
-}
-
 /// <summary>
 /// The password step of sign-in, answering alike for every e-mail address so the answers do not tell which accounts exist
 /// (P-91): an unknown or deactivated address is hashed like a real password and "locks" after the same number of failures

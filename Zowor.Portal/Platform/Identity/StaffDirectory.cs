@@ -20,6 +20,3 @@ public static class StaffDirectory
             .ToList();
     }
 }
-
-/// <summary>A staff member and the roles they hold.</summary>
-public sealed record StaffMember(string Id, string Name, IReadOnlyList<string> Roles);

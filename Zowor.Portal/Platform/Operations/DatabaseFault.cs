@@ -1,24 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
-using Zowor.Portal.Domain.Common;
 
 namespace Zowor.Portal.Platform.Operations;
-
-/// <summary>What kind of database fault stopped an action; each one means nothing of it was written.</summary>
-public enum DatabaseFaultKind
-{
-    /// <summary>Another writer held the database for the whole busy timeout (SQLite busy or locked; SQL Server's retries ran out).</summary>
-    Busy,
-
-    /// <summary>The database file or its folder became read-only.</summary>
-    ReadOnly,
-
-    /// <summary>The disk failed to read or write (I/O error).</summary>
-    IoError,
-
-    /// <summary>The disk is full.</summary>
-    Full,
-}
 
 /// <summary>
 /// The one classifier of database faults, for every door that writes: staff pages and the error presenter, the API
@@ -51,18 +34,4 @@ public static class DatabaseFault
 
     /// <summary>When to try again: a lock passes in seconds, a storage fault needs an operator.</summary>
     public static TimeSpan RetryAfter(DatabaseFaultKind kind) => kind == DatabaseFaultKind.Busy ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(60);
-}
-
-/// <summary>
-/// A database fault as a refused request: shown like any business refusal (<c>L.Localize(exception)</c>), nothing saved.
-/// </summary>
-public sealed class DatabaseFaultException : DomainException
-{
-    private DatabaseFaultException(string message, DatabaseFaultKind kind) : base(message) => Kind = kind;
-
-    public DatabaseFaultKind Kind { get; }
-
-    public static DatabaseFaultException For(DatabaseFaultKind kind) => kind == DatabaseFaultKind.Busy
-        ? new DatabaseFaultException("The database is busy. Nothing was saved; try again in a moment.", kind)
-        : new DatabaseFaultException("The database cannot store changes just now (a storage fault). Nothing was saved; try again later.", kind);
 }

@@ -2,16 +2,6 @@ using Microsoft.Extensions.Options;
 
 namespace Zowor.Portal.Platform.Storage;
 
-/// <summary>Where the portal keeps files (section <c>Storage</c>): evidence uploads and the e-mail pickup folder.</summary>
-public sealed class StorageOptions
-{
-    /// <summary>Configuration section.</summary>
-    public const string Section = "Storage";
-
-    /// <summary>The data folder, relative to the content root; never under wwwroot.</summary>
-    public string DataPath { get; set; } = "data";
-}
-
 /// <summary>Resolves folders under the data folder.</summary>
 public sealed class DataFolders(IOptions<StorageOptions> options, IWebHostEnvironment environment)
 {

@@ -1,0 +1,7 @@
+namespace Zowor.Portal.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

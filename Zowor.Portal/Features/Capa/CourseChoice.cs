@@ -1,0 +1,3 @@
+namespace Zowor.Portal.Features.Capa;
+
+public sealed record CourseChoice(int Id, string Name);

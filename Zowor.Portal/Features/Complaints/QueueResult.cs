@@ -1,0 +1,3 @@
+namespace Zowor.Portal.Features.Complaints;
+
+public sealed record QueueResult(IReadOnlyList<QueueRow> Rows, int Total);

@@ -1,0 +1,8 @@
+namespace Zowor.Portal.Features.Complaints;
+
+public enum QueueSort
+{
+    Urgency,
+    Newest,
+    Reference,
+}

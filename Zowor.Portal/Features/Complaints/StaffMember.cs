@@ -1,0 +1,3 @@
+namespace Zowor.Portal.Features.Complaints;
+
+public sealed record StaffMember(string Id, string Name);

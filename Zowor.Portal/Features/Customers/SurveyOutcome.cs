@@ -1,0 +1,14 @@
+namespace Zowor.Portal.Features.Customers;
+
+/// <summary>The result of a survey submission.</summary>
+public enum SurveyOutcome
+{
+    /// <summary>Saved.</summary>
+    Saved,
+
+    /// <summary>Already answered before.</summary>
+    AlreadyAnswered,
+
+    /// <summary>Unknown link.</summary>
+    NotFound,
+}

@@ -1,0 +1,7 @@
+namespace Zowor.Portal.Features.Reviews;
+
+public enum ReviewKind
+{
+    Monthly,
+    Annual,
+}

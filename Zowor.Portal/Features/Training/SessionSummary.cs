@@ -1,0 +1,3 @@
+namespace Zowor.Portal.Features.Training;
+
+public sealed record SessionSummary(int Id, string CourseName, DateOnly HeldOn, string Trainer, int Attendees);

@@ -1,0 +1,4 @@
+
+namespace Zowor.Portal.Features.Training;
+
+public sealed record TrainingExpiryResult(int Flagged, int Notified);
