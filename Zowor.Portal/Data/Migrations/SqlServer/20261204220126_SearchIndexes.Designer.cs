@@ -12,8 +12,8 @@ using Zowor.Portal.Data;
 namespace Zowor.Portal.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261203163453_SharedDataProtectionKeys")]
-    partial class SharedDataProtectionKeys
+    [Migration("20261204220126_SearchIndexes")]
+    partial class SearchIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -380,6 +380,13 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<Guid?>("DuplicateOfId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DuplicateOfReference")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("datetime2");
 
@@ -418,6 +425,9 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.Property<string>("Product")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<long?>("ProductId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("datetime2");
@@ -474,12 +484,18 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DuplicateOfId");
+
                     b.HasIndex("EndedAt");
+
+                    b.HasIndex("OrderNumber");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("ResolvedAt");
+
+                    b.HasIndex("ProductId", "ReceivedAt");
 
                     b.HasIndex("ReferenceYear", "ReferenceSequence")
                         .IsUnique();
@@ -487,6 +503,8 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.HasIndex("Status", "AcknowledgementDueAt");
 
                     b.HasIndex("Status", "OwnerId");
+
+                    b.HasIndex("CategoryCode", "Product", "ReceivedAt");
 
                     b.HasIndex("EscalationLevel", "Status", "EscalatedAt");
 
@@ -1054,6 +1072,70 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.ToTable("ComplaintCategories", (string)null);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Categories.RootCauseCategoryName", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NameRu")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("RootCauseCategories", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Complaints.SavedQueueView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("PagePath")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "PagePath", "Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedQueueViews", (string)null);
+                });
+
             modelBuilder.Entity("Zowor.Portal.Features.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1066,6 +1148,9 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTime?>("DeactivatedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1077,6 +1162,10 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
@@ -1343,6 +1432,61 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.ToTable("UserNotifications", (string)null);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ListedProduct", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameRu")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NameEn")
+                        .IsUnique();
+
+                    b.ToTable("Products", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ProductAlias", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("ProductId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Alias")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("ProductAliases", (string)null);
+                });
+
             modelBuilder.Entity("Zowor.Portal.Features.Replies.ReplyTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -1416,6 +1560,13 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
 
@@ -1474,6 +1625,43 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ReviewPacks", (string)null);
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewSignOff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ReviewPackId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("SignedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SignedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("SignedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewPackId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("ReviewSignOffs", (string)null);
                 });
 
             modelBuilder.Entity("Zowor.Portal.Features.Settings.PortalSettings", b =>
@@ -1563,6 +1751,49 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.ToTable("TrainingAlerts", (string)null);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Trends.Rollups.TrendRollup", b =>
+                {
+                    b.Property<int>("Span")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(201)
+                        .HasColumnType("nvarchar(201)");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Figure")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Key")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sum")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Span", "Category", "Channel", "Product", "Day", "Figure", "Key", "Text");
+
+                    b.HasIndex("Figure", "Span", "Day", "Channel", "Product", "Category", "Count")
+                        .HasDatabaseName("IX_TrendRollups_Figure");
+
+                    b.ToTable("TrendRollups", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1624,6 +1855,9 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                             b1.Property<int>("Number")
                                 .HasColumnType("int");
 
+                            b1.Property<DateOnly?>("AddedOn")
+                                .HasColumnType("date");
+
                             b1.Property<string>("Description")
                                 .IsRequired()
                                 .HasMaxLength(1000)
@@ -1634,6 +1868,14 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
                             b1.Property<DateOnly?>("FinishedOn")
                                 .HasColumnType("date");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("nvarchar(16)");
+
+                            b1.Property<Guid?>("MemoId")
+                                .HasColumnType("uniqueidentifier");
 
                             b1.Property<DateTime?>("OverdueFlaggedAt")
                                 .HasColumnType("datetime2");
@@ -1648,10 +1890,21 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                                 .HasMaxLength(200)
                                 .HasColumnType("nvarchar(200)");
 
+                            b1.Property<string>("RequiredRoles")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
                             b1.Property<string>("Status")
                                 .IsRequired()
                                 .HasMaxLength(16)
                                 .HasColumnType("nvarchar(16)");
+
+                            b1.Property<string>("TeachingTitle")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<int?>("TrainingCourseId")
+                                .HasColumnType("int");
 
                             b1.HasKey("CapaId", "Number");
 
@@ -1669,7 +1922,6 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                                 .HasColumnType("uniqueidentifier");
 
                             b1.Property<Guid>("ComplaintId")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("uniqueidentifier");
 
                             b1.Property<string>("Reference")
@@ -1747,6 +1999,47 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                                 .HasForeignKey("CapaId");
                         });
 
+                    b.OwnsOne("Zowor.Portal.Domain.Capa.CapaSignature", "ClosureApproval", b1 =>
+                        {
+                            b1.Property<Guid>("CapaRecordId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("ClosureApprovedAt");
+
+                            b1.Property<string>("Meaning")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)")
+                                .HasColumnName("ClosureApprovalMeaning");
+
+                            b1.Property<string>("SignerId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)")
+                                .HasColumnName("ClosureApprovedById");
+
+                            b1.Property<string>("SignerName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("ClosureApprovedByName");
+
+                            b1.Property<string>("SignerRole")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)")
+                                .HasColumnName("ClosureApprovedRole");
+
+                            b1.HasKey("CapaRecordId");
+
+                            b1.ToTable("Capas");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CapaRecordId");
+                        });
+
                     b.OwnsOne("Zowor.Portal.Domain.Capa.EffectivenessDecision", "Decision", b1 =>
                         {
                             b1.Property<Guid>("CapaRecordId")
@@ -1795,6 +2088,8 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
                     b.Navigation("Actions");
 
+                    b.Navigation("ClosureApproval");
+
                     b.Navigation("Complaints");
 
                     b.Navigation("Decision");
@@ -1814,6 +2109,11 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Zowor.Portal.Domain.Complaints.Complaint", b =>
                 {
+                    b.HasOne("Zowor.Portal.Features.Products.ListedProduct", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsOne("Zowor.Portal.Domain.Complaints.Acknowledgement", "Acknowledgement", b1 =>
                         {
                             b1.Property<Guid>("ComplaintId")
@@ -1922,6 +2222,8 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                             b1.HasKey("ComplaintId");
 
                             b1.HasIndex("Email");
+
+                            b1.HasIndex("Phone");
 
                             b1.ToTable("Complaints");
 
@@ -2201,7 +2503,25 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ProductAlias", b =>
+                {
+                    b.HasOne("Zowor.Portal.Features.Products.ListedProduct", null)
+                        .WithMany("Aliases")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewFinding", b =>
+                {
+                    b.HasOne("Zowor.Portal.Features.Reviews.ReviewPack", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewPackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Reviews.ReviewSignOff", b =>
                 {
                     b.HasOne("Zowor.Portal.Features.Reviews.ReviewPack", null)
                         .WithMany()
@@ -2231,6 +2551,11 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
             modelBuilder.Entity("Zowor.Portal.Domain.Training.TrainingSession", b =>
                 {
                     b.Navigation("Completions");
+                });
+
+            modelBuilder.Entity("Zowor.Portal.Features.Products.ListedProduct", b =>
+                {
+                    b.Navigation("Aliases");
                 });
 #pragma warning restore 612, 618
         }
