@@ -17,6 +17,7 @@ internal sealed class DatabaseInitializer(
         var migrate = options.MigrateOnStartup ?? (options.Provider == DatabaseProvider.Sqlite || environment.IsDevelopment());
         if (migrate)
         {
+            await Migrations.PreSquashDatabase.ThrowIfFoundAsync(db.Database, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())
             {

@@ -187,7 +187,7 @@ public sealed class ComplaintSearchTests(SearchDataFixture data) : IClassFixture
     }
 
     /// <summary>
-    /// The index is kept by triggers (migration AddComplaintSearch). A later SQLite migration that rebuilds Complaints or
+    /// The index is kept by triggers (migration SearchIndexes). A later SQLite migration that rebuilds Complaints or
     /// ComplaintCommunications (EF does that to alter or drop a column) drops their triggers silently: this names them.
     /// </summary>
     [Fact]

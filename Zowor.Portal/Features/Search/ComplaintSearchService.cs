@@ -10,8 +10,8 @@ namespace Zowor.Portal.Features.Search;
 /// <summary>
 /// Global search and related complaints. Any staff member may open any case (the Staff policy of the case page), so search
 /// covers every complaint, open and closed, at every level; anyone else is refused. SQLite answers from the FTS5 trigram
-/// indexes <c>ComplaintSearch</c> (every searchable column; migration AddComplaintSearch) and <c>ComplaintSearchIdentity</c>
-/// (reference, customer, order; migration SearchIdentityIndex), kept by triggers in each change's transaction; SQL Server
+/// indexes <c>ComplaintSearch</c> (every searchable column; migration SearchIndexes) and <c>ComplaintSearchIdentity</c>
+/// (reference, customer, order; migration SearchIndexes), kept by triggers in each change's transaction; SQL Server
 /// from its full-text indexes (CONTAINS, word prefixes) and LIKE for the substrings of references, orders, e-mails and phones.
 /// Ranking: complaints whose reference, customer (name, e-mail, phone) or order matches come first, then those matched by
 /// their text (product, subject, description, the customer's messages); newest first within each.

@@ -2,7 +2,7 @@ namespace Zowor.Portal.Features.Search;
 
 /// <summary>
 /// The SQLite search index's SQL in one place: the FTS5 table, the triggers that keep it in step with every write, and the
-/// statement that fills it from the complaints in one pass. The migration AddComplaintSearch creates the index with it, and
+/// statement that fills it from the complaints in one pass. The migration SearchIndexes creates the index with it, and
 /// the benchmark generator drops the triggers for a bulk load and then fills the index and re-creates them with the same
 /// text, so a generated dataset's index is what the triggers would have written.
 /// </summary>
@@ -53,7 +53,7 @@ public static class SqliteSearchIndexSql
         """;
 
     /// <summary>
-    /// The identity index (migration SearchIdentityIndex): the reference, customer (name, e-mail, canonical phone) and order
+    /// The identity index (migration SearchIndexes): the reference, customer (name, e-mail, canonical phone) and order
     /// number of each complaint, the same text as those columns of <c>ComplaintSearch</c>, in an FTS5 table of their own.
     /// The first tier of a search (reference and contact matches) reads it instead of a column filter on the big index, which
     /// walks every row a common description word is in to find the few whose identity columns hold it.
