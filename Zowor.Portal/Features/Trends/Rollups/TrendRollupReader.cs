@@ -56,7 +56,7 @@ internal static class TrendRollupReader
 
     /// <summary>
     /// The repeat-customer figures of <paramref name="filter"/> from <see cref="RepeatCustomerRollup"/>: one grouped read of
-    /// the filter's grain (a few thousand rows at most for any period). Null when the rollup cannot answer exactly: a product
+    /// ranges of the filter's grain (months × prior months and the edge days: a few thousand rows at most for any period). Null when the rollup cannot answer exactly: a product
     /// filter that names complaints under more than one product key (a listed product and an unmapped spelling, or several
     /// listed products) would count a customer of both twice, so the caller counts those from the rows.
     /// </summary>
@@ -107,13 +107,27 @@ internal static class TrendRollupReader
         var (priorDaysTo, priorMonthsFrom) = filter.From.Day == 1 ? (from, from) : (startMonth.AddMonths(1).DayNumber, startMonth.AddMonths(1).DayNumber);
         const int dd = RepeatCustomerSpan.DayDay, mm = RepeatCustomerSpan.MonthMonth, dm = RepeatCustomerSpan.DayMonth, md = RepeatCustomerSpan.MonthDay;
 
-        var counts = await grain
-            .Where(r => (r.Prior == 0 && ((r.Span == mm && r.Day >= monthsFrom && r.Day < monthsTo)
-                    || (r.Span == dd && ((r.Day >= from && r.Day < monthsFrom) || (r.Day >= monthsTo && r.Day <= to)))))
-                || (r.Prior > 0 && ((r.Span == mm && r.Day >= monthsFrom && r.Day < monthsTo && r.PriorDay >= priorMonthsFrom)
-                    || (r.Span == md && r.Day >= monthsFrom && r.Day < monthsTo && r.PriorDay >= from && r.PriorDay < priorDaysTo)
-                    || (r.Span == dm && ((r.Day >= from && r.Day < monthsFrom) || (r.Day >= monthsTo && r.Day <= to)) && r.PriorDay >= priorMonthsFrom)
-                    || (r.Span == dd && ((r.Day >= from && r.Day < monthsFrom) || (r.Day >= monthsTo && r.Day <= to)) && r.PriorDay >= from && r.PriorDay < priorDaysTo))))
+        // One range of the primary key (grain, prior, span, day) per part, so the read is bounded by the period's months and
+        // edge days, not by the grain's rows: whole months × prior months, the days at either end, a's month by day.
+        int[] priors = [1, 2];
+        var parts = new List<IQueryable<RepeatCustomerRollup>>
+        {
+            grain.Where(r => r.Prior == 0 && r.Span == mm && r.Day >= monthsFrom && r.Day < monthsTo),
+            grain.Where(r => r.Prior == 0 && r.Span == dd && r.Day >= from && r.Day < monthsFrom),
+            grain.Where(r => r.Prior == 0 && r.Span == dd && r.Day >= monthsTo && r.Day <= to),
+            grain.Where(r => priors.Contains(r.Prior) && r.Span == mm && r.Day >= monthsFrom && r.Day < monthsTo && r.PriorDay >= priorMonthsFrom),
+            grain.Where(r => priors.Contains(r.Prior) && r.Span == dm && r.Day >= from && r.Day < monthsFrom && r.PriorDay >= priorMonthsFrom),
+            grain.Where(r => priors.Contains(r.Prior) && r.Span == dm && r.Day >= monthsTo && r.Day <= to && r.PriorDay >= priorMonthsFrom),
+        };
+        if (priorDaysTo > from)
+        {
+            // The prior's days in the first day's month from that day on (none when the period starts on the 1st).
+            parts.Add(grain.Where(r => priors.Contains(r.Prior) && r.Span == md && r.Day >= monthsFrom && r.Day < monthsTo && r.PriorDay >= from && r.PriorDay < priorDaysTo));
+            parts.Add(grain.Where(r => priors.Contains(r.Prior) && r.Span == dd && r.Day >= from && r.Day < monthsFrom && r.PriorDay >= from && r.PriorDay < priorDaysTo));
+            parts.Add(grain.Where(r => priors.Contains(r.Prior) && r.Span == dd && r.Day >= monthsTo && r.Day <= to && r.PriorDay >= from && r.PriorDay < priorDaysTo));
+        }
+
+        var counts = await parts.Aggregate((a, b) => a.Concat(b))
             .GroupBy(r => r.Prior).Select(g => new { Prior = g.Key, Count = g.Sum(r => r.Count) })
             .ToListAsync(cancellationToken);
         long Of(int prior) => counts.SingleOrDefault(x => x.Prior == prior)?.Count ?? 0;

@@ -80,6 +80,7 @@ public static class TrendRollupWriter
         // The repeat-customer rows depend on each customer's whole chain of complaints: every customer the save touches
         // (as stored, and as the tracked complaints will be stored) is read in full before and after.
         var customers = await CustomersAsync(db, ids, cancellationToken);
+        await LockCustomersAsync(db, customers, cancellationToken);
         var customersBefore = await RepeatCustomerSource.OfCustomersAsync(db.Complaints.AsNoTracking(), customers, cancellationToken);
         var result = await save();
         var after = await ReadAsync(db, ids, cancellationToken);
@@ -122,6 +123,26 @@ public static class TrendRollupWriter
         }
 
         return [.. keys];
+    }
+
+    /// <summary>
+    /// SQL Server: one exclusive application lock per customer until the transaction ends, in key order, so that two
+    /// transactions changing the same customer's complaints (two registrations at once) read each other's chain; read
+    /// committed alone would let each count its complaint as the customer's first. SQLite has one writer at a time.
+    /// </summary>
+    private static async Task LockCustomersAsync(PortalDbContext db, List<string> customers, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlServer())
+        {
+            return;
+        }
+
+        foreach (var customer in customers.Order(StringComparer.Ordinal))
+        {
+            var resource = "repeat-customer:" + (customer.Length > 200 ? customer[..200] : customer);
+            await db.Database.ExecuteSqlAsync(
+                $"EXEC sp_getapplock @Resource = {resource}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000;", cancellationToken);
+        }
     }
 
     private static Task<List<TrendRollupSource>> ReadAsync(PortalDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
