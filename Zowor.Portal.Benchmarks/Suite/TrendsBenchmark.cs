@@ -135,18 +135,25 @@ public sealed partial class TrendsBenchmark : IBenchmark
 
         var nextMonth = new DateOnly(filter.From.Year, filter.From.Month, 1).AddMonths(1).DayNumber;
         var (priorDaysTo, priorMonthsFrom) = filter.From.Day == 1 ? (from, from) : (nextMonth, nextMonth);
-        var edges = FormattableString.Invariant($"((Day >= {from} AND Day < {firstMonth}) OR (Day >= {afterLastMonth} AND Day <= {to}))");
-        var months = FormattableString.Invariant($"Day >= {firstMonth} AND Day < {afterLastMonth}");
-        return FormattableString.Invariant($"""
-            SELECT Prior, SUM(Count) FROM RepeatCustomerRollups
-            WHERE Category = '' AND Channel = -1 AND Product = ''
-              AND ((Prior = 0 AND ((Span = 1 AND {months}) OR (Span = 0 AND {edges})))
-                OR (Prior > 0 AND ((Span = 1 AND {months} AND PriorDay >= {priorMonthsFrom})
-                  OR (Span = 3 AND {months} AND PriorDay >= {from} AND PriorDay < {priorDaysTo})
-                  OR (Span = 2 AND {edges} AND PriorDay >= {priorMonthsFrom})
-                  OR (Span = 0 AND {edges} AND PriorDay >= {from} AND PriorDay < {priorDaysTo}))))
-            GROUP BY Prior;
-            """).ReplaceLineEndings(" ");
+        // One range of the primary key per arm, as the reader sends it (UNION ALL, then grouped by prior).
+        var grain = "Category = '' AND Channel = -1 AND Product = ''";
+        var arms = new List<string>
+        {
+            FormattableString.Invariant($"Prior = 0 AND Span = 1 AND Day >= {firstMonth} AND Day < {afterLastMonth}"),
+            FormattableString.Invariant($"Prior = 0 AND Span = 0 AND Day >= {from} AND Day < {firstMonth}"),
+            FormattableString.Invariant($"Prior = 0 AND Span = 0 AND Day >= {afterLastMonth} AND Day <= {to}"),
+            FormattableString.Invariant($"Prior IN (1, 2) AND Span = 1 AND Day >= {firstMonth} AND Day < {afterLastMonth} AND PriorDay >= {priorMonthsFrom}"),
+            FormattableString.Invariant($"Prior IN (1, 2) AND Span = 2 AND Day >= {from} AND Day < {firstMonth} AND PriorDay >= {priorMonthsFrom}"),
+            FormattableString.Invariant($"Prior IN (1, 2) AND Span = 2 AND Day >= {afterLastMonth} AND Day <= {to} AND PriorDay >= {priorMonthsFrom}"),
+        };
+        if (priorDaysTo > from)
+        {
+            arms.Add(FormattableString.Invariant($"Prior IN (1, 2) AND Span = 3 AND Day >= {firstMonth} AND Day < {afterLastMonth} AND PriorDay >= {from} AND PriorDay < {priorDaysTo}"));
+            arms.Add(FormattableString.Invariant($"Prior IN (1, 2) AND Span = 0 AND Day >= {from} AND Day < {firstMonth} AND PriorDay >= {from} AND PriorDay < {priorDaysTo}"));
+            arms.Add(FormattableString.Invariant($"Prior IN (1, 2) AND Span = 0 AND Day >= {afterLastMonth} AND Day <= {to} AND PriorDay >= {from} AND PriorDay < {priorDaysTo}"));
+        }
+
+        return "SELECT Prior, SUM(Count) FROM (" + string.Join(" UNION ALL ", arms.Select(a => $"SELECT Prior, Count FROM RepeatCustomerRollups WHERE {grain} AND {a}")) + ") GROUP BY Prior;";
     }
 
     /// <summary>The row-based repeat-customer query (<c>TrendQueries.RepeatAsync</c>) over the filter's UTC bounds, as main ran it before the rollup.</summary>
