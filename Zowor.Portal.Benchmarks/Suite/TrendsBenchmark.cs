@@ -12,7 +12,8 @@ namespace Zowor.Portal.Benchmarks.Suite;
 /// years (the dashboard's widest filter), repeated; each SQL command the report runs is one aggregate, timed by EF.
 /// Issue 21: the dashboard reads the rollup tables, each aggregate within 50 ms and the whole dashboard within 300 ms
 /// (p95); the rollup totals query is also timed in the raw <c>sqlite3</c> shell on the same file, and the portal's time
-/// reported as a ratio to it (the floor SQLite itself sets).
+/// reported as a ratio to it (the floor SQLite itself sets); the same for the repeat-customer rollup, beside the row-based
+/// repeat-customer query it replaced.
 /// </summary>
 public sealed partial class TrendsBenchmark : IBenchmark
 {
@@ -83,27 +84,97 @@ public sealed partial class TrendsBenchmark : IBenchmark
 
         // The same rollup totals query in the sqlite3 shell on the same file: what SQLite alone needs.
         if (commands.Values.FirstOrDefault(c => c.Label.StartsWith("by Figure", StringComparison.Ordinal)) is { Times.Count: > 0 } totals
-            && await SqliteShellAsync(dataset, filter, cancellationToken) is { } shell)
+            && await SqliteShellAsync(dataset, TotalsSql(filter), cancellationToken) is { } shell)
         {
             context.Report.Info(Id, "rollup totals in the sqlite3 shell, median of 5", shell, "ms");
             context.Report.Info(Id, "rollup totals p95 ÷ sqlite3 shell", Percentiles.Of(totals.Times, 95) / Math.Max(shell, 0.01), "×");
         }
+
+        // The repeat customers from their rollup, and as the rows counted them before it, in the shell on the same file.
+        if (commands.Values.FirstOrDefault(c => c.Label.StartsWith("repeat customers (rollup)", StringComparison.Ordinal)) is { Times.Count: > 0 } repeat
+            && await SqliteShellAsync(dataset, RepeatSql(filter), cancellationToken) is { } repeatShell)
+        {
+            context.Report.Info(Id, "repeat-customer rollup in the sqlite3 shell, median of 5", repeatShell, "ms");
+            context.Report.Info(Id, "repeat-customer rollup p95 ÷ sqlite3 shell", Percentiles.Of(repeat.Times, 95) / Math.Max(repeatShell, 0.01), "×");
+            if (await SqliteShellAsync(dataset, RepeatFromRowsSql(filter), cancellationToken, runs: 3) is { } rowsShell)
+            {
+                context.Report.Info(Id, "repeat customers from the complaint rows (before the rollup) in the sqlite3 shell, median of 2", rowsShell, "ms");
+            }
+        }
     }
 
-    /// <summary>The rollup totals query for <paramref name="filter"/> (whole months + its edge days) timed by <c>sqlite3 .timer</c>; null without the shell.</summary>
-    private static async Task<double?> SqliteShellAsync(string dataset, TrendFilter filter, CancellationToken cancellationToken)
+    private static (int FirstMonth, int AfterLastMonth) Months(TrendFilter filter)
     {
         var firstMonth = filter.From.Day == 1 ? filter.From : new DateOnly(filter.From.Year, filter.From.Month, 1).AddMonths(1);
         var afterLastMonth = new DateOnly(filter.To.Year, filter.To.Month, 1).AddMonths(filter.To.AddDays(1).Day == 1 ? 1 : 0);
-        var sql = FormattableString.Invariant($"""
+        return (firstMonth.DayNumber, afterLastMonth.DayNumber);
+    }
+
+    /// <summary>The rollup totals query for <paramref name="filter"/> (whole months + its edge days).</summary>
+    private static string TotalsSql(TrendFilter filter)
+    {
+        var (firstMonth, afterLastMonth) = Months(filter);
+        return FormattableString.Invariant($"""
             SELECT Figure, Key, Text, SUM(Count), SUM(Sum) FROM TrendRollups
             WHERE Channel = -1 AND Category = '' AND Product = ''
-              AND ((Span = 1 AND Day >= {firstMonth.DayNumber} AND Day < {afterLastMonth.DayNumber})
-                OR (Span = 0 AND ((Day >= {filter.From.DayNumber} AND Day < {firstMonth.DayNumber}) OR (Day >= {afterLastMonth.DayNumber} AND Day <= {filter.To.DayNumber}))))
+              AND ((Span = 1 AND Day >= {firstMonth} AND Day < {afterLastMonth})
+                OR (Span = 0 AND ((Day >= {filter.From.DayNumber} AND Day < {firstMonth}) OR (Day >= {afterLastMonth} AND Day <= {filter.To.DayNumber}))))
             GROUP BY Figure, Key, Text;
             """).ReplaceLineEndings(" ");
+    }
+
+    /// <summary>The repeat-customer rollup query of <c>TrendRollupReader.ReadRepeatAsync</c> for <paramref name="filter"/>, no category, channel or product.</summary>
+    private static string RepeatSql(TrendFilter filter)
+    {
+        var (firstMonth, afterLastMonth) = Months(filter);
+        var (from, to) = (filter.From.DayNumber, filter.To.DayNumber);
+        if (firstMonth >= afterLastMonth)
+        {
+            (firstMonth, afterLastMonth) = (to + 1, to + 1);
+        }
+
+        var nextMonth = new DateOnly(filter.From.Year, filter.From.Month, 1).AddMonths(1).DayNumber;
+        var (priorDaysTo, priorMonthsFrom) = filter.From.Day == 1 ? (from, from) : (nextMonth, nextMonth);
+        // One range of the primary key per arm, as the reader sends it (UNION ALL, then grouped by prior).
+        var grain = "Category = '' AND Channel = -1 AND Product = ''";
+        var arms = new List<string>
+        {
+            FormattableString.Invariant($"Prior = 0 AND Span = 1 AND Day >= {firstMonth} AND Day < {afterLastMonth}"),
+            FormattableString.Invariant($"Prior = 0 AND Span = 0 AND Day >= {from} AND Day < {firstMonth}"),
+            FormattableString.Invariant($"Prior = 0 AND Span = 0 AND Day >= {afterLastMonth} AND Day <= {to}"),
+            FormattableString.Invariant($"Prior IN (1, 2) AND Span = 1 AND Day >= {firstMonth} AND Day < {afterLastMonth} AND PriorDay >= {priorMonthsFrom}"),
+            FormattableString.Invariant($"Prior IN (1, 2) AND Span = 2 AND Day >= {from} AND Day < {firstMonth} AND PriorDay >= {priorMonthsFrom}"),
+            FormattableString.Invariant($"Prior IN (1, 2) AND Span = 2 AND Day >= {afterLastMonth} AND Day <= {to} AND PriorDay >= {priorMonthsFrom}"),
+        };
+        if (priorDaysTo > from)
+        {
+            arms.Add(FormattableString.Invariant($"Prior IN (1, 2) AND Span = 3 AND Day >= {firstMonth} AND Day < {afterLastMonth} AND PriorDay >= {from} AND PriorDay < {priorDaysTo}"));
+            arms.Add(FormattableString.Invariant($"Prior IN (1, 2) AND Span = 0 AND Day >= {from} AND Day < {firstMonth} AND PriorDay >= {from} AND PriorDay < {priorDaysTo}"));
+            arms.Add(FormattableString.Invariant($"Prior IN (1, 2) AND Span = 0 AND Day >= {afterLastMonth} AND Day <= {to} AND PriorDay >= {from} AND PriorDay < {priorDaysTo}"));
+        }
+
+        return "SELECT Prior, SUM(Count) FROM (" + string.Join(" UNION ALL ", arms.Select(a => $"SELECT Prior, Count FROM RepeatCustomerRollups WHERE {grain} AND {a}")) + ") GROUP BY Prior;";
+    }
+
+    /// <summary>The row-based repeat-customer query (<c>TrendQueries.RepeatAsync</c>) over the filter's UTC bounds, as main ran it before the rollup.</summary>
+    private static string RepeatFromRowsSql(TrendFilter filter)
+    {
+        // Asia/Almaty (the dataset's zone, +05:00 without daylight saving): the filter's business days in UTC, as stored.
+        var from = filter.From.ToDateTime(TimeOnly.MinValue).AddHours(-5).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var to = filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue).AddHours(-5).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        return $"""
+            SELECT COUNT(n), COUNT(CASE WHEN n > 1 THEN n END), SUM(CASE WHEN n > 1 THEN n ELSE 0 END) FROM (
+              SELECT COUNT(*) AS n FROM Complaints
+              WHERE ReceivedAt >= '{from}' AND ReceivedAt < '{to}' AND (CustomerEmail IS NOT NULL OR CustomerPhone IS NOT NULL)
+              GROUP BY COALESCE(CustomerEmail, CustomerPhone));
+            """.ReplaceLineEndings(" ");
+    }
+
+    /// <summary><paramref name="sql"/> timed by <c>sqlite3 .timer</c>, the first run discarded; null without the shell.</summary>
+    private static async Task<double?> SqliteShellAsync(string dataset, string sql, CancellationToken cancellationToken, int runs = 6)
+    {
         var times = new List<double>();
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < runs; i++)
         {
             // The commands go in on standard input: given as arguments, sqlite3 runs the query but prints no timer.
             var start = new ProcessStartInfo("sqlite3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -140,6 +211,7 @@ public sealed partial class TrendsBenchmark : IBenchmark
     private static readonly (string Contains, string Label)[] Names =
     [
         ("SatisfactionSurveys", "satisfaction survey scores"),
+        ("\"RepeatCustomerRollups\"", "repeat customers (rollup)"),
         ("HAVING COUNT(*) > 1 ) AS \"c1\"", "repeat customers"),
         ("COALESCE(\"c\".\"CustomerEmail\"", "customers"),
         ("Within24Hours", "acknowledged within 24 h"),

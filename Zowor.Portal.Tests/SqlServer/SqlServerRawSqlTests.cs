@@ -74,6 +74,13 @@ public sealed partial class SqlServerRawSqlTests
             new TrendRollup { Span = TrendRollupSpan.Day, Category = "delivery", Product = string.Empty, Day = 20261201, Figure = (int)TrendFigure.Refund, Key = 0, Text = "EUR", Count = 1, Sum = 2599 },
             new TrendRollup { Span = TrendRollupSpan.Month, Channel = 2, Day = 20261201, Figure = (int)TrendFigure.Received, Key = 0, Text = string.Empty, Count = -1, Sum = 0 },
         ]).Sql,
+        // Issue 21: the repeat-customer rollup's upsert (the writer's ExecuteSqlRawAsync runs it).
+        ["Features/Trends/Rollups/RepeatCustomerRollup.cs"] = () => RepeatCustomerChains.UpsertCommand(sqlServer: true,
+        [
+            new RepeatCustomerRollup { Category = "delivery", Channel = 2, Product = "#12", Prior = 0, Span = RepeatCustomerSpan.DayDay, Day = 739500, PriorDay = 0, Count = 1 },
+            new RepeatCustomerRollup { Prior = 1, Span = RepeatCustomerSpan.MonthDay, Day = 739480, PriorDay = 739470, Count = -1 },
+            new RepeatCustomerRollup { Product = "=Kettle", Prior = 2, Span = RepeatCustomerSpan.DayMonth, Day = 739500, PriorDay = 739450, Count = 2 },
+        ]).Sql,
     };
 
     [Fact]

@@ -41,6 +41,11 @@ internal sealed class DatabaseInitializer(
         {
             await scope.ServiceProvider.GetRequiredService<Features.Trends.Rollups.TrendRollupStore>().RebuildAsync(cancellationToken);
         }
+        else if (!await db.RepeatCustomerRollups.AnyAsync(cancellationToken) && await db.Complaints.AnyAsync(c => c.Customer.Email != null || c.Customer.Phone != null, cancellationToken))
+        {
+            // The same for the repeat-customer rollup (the RepeatCustomerRollups migration) when the trend rollups are older.
+            await scope.ServiceProvider.GetRequiredService<Features.Trends.Rollups.TrendRollupStore>().RebuildRepeatCustomersAsync(cancellationToken);
+        }
 
         // Compile the aggregate's query now, not on the first user's first action (about a second on a small machine).
         await db.Complaints.AsNoTracking().AsSplitQuery()

@@ -72,6 +72,8 @@ public abstract class PortalDbContext : IdentityDbContext<PortalUser>, IDataProt
     /// <summary>The trends dashboard's counts, sums and hour histograms per business day and month (issue 21).</summary>
     public DbSet<Features.Trends.Rollups.TrendRollup> TrendRollups => Set<Features.Trends.Rollups.TrendRollup>();
 
+    public DbSet<Features.Trends.Rollups.RepeatCustomerRollup> RepeatCustomerRollups => Set<Features.Trends.Rollups.RepeatCustomerRollup>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -22,7 +22,8 @@ namespace Zowor.Portal.Tests.Features.Trends;
 /// a random sequence of changes through the one change path (acknowledgements, resolutions, escalations, reopenings,
 /// withdrawals, erasures, the retention job, survey answers, new complaints); durations are compared to the hour, the
 /// histograms' stated precision. The rebuild reproduces the rollups kept change by change, and the drift check repairs a
-/// corrupted row.
+/// corrupted row. The same for the repeat-customer figures (<see cref="RepeatCustomerRollup"/>), also over random periods and
+/// filters with customers complaining many times, out of order, and erased in the middle of their chains.
 /// </summary>
 [Collection(PortalHostCollection.Name)]
 public sealed class TrendRollupTests : IAsyncLifetime
@@ -188,12 +189,164 @@ public sealed class TrendRollupTests : IAsyncLifetime
         ];
     }
 
-    /// <summary>Every non-empty rollup row, as text, in key order.</summary>
+    /// <summary>Every non-empty rollup row (trend and repeat-customer), as text, in key order.</summary>
     private async Task<List<string>> RollupRowsAsync()
     {
         await using var db = _database.CreateContext();
         var rows = await db.TrendRollups.AsNoTracking().Where(r => r.Count != 0 || r.Sum != 0).ToListAsync(Ct);
-        return rows.Select(r => $"{r.Span}|{r.Category}|{r.Channel}|{r.Product}|{r.Day}|{r.Figure}|{r.Key}|{r.Text}|{r.Count}|{r.Sum}").Order(StringComparer.Ordinal).ToList();
+        var repeat = await db.RepeatCustomerRollups.AsNoTracking().Where(r => r.Count != 0).ToListAsync(Ct);
+        return rows.Select(r => $"{r.Span}|{r.Category}|{r.Channel}|{r.Product}|{r.Day}|{r.Figure}|{r.Key}|{r.Text}|{r.Count}|{r.Sum}")
+            .Concat(repeat.Select(r => $"repeat|{r.Category}|{r.Channel}|{r.Product}|{r.Prior}|{r.Span}|{r.Day}|{r.PriorDay}|{r.Count}"))
+            .Order(StringComparer.Ordinal).ToList();
+    }
+
+    // ---- Repeat customers ----
+
+    /// <summary>
+    /// The repeat-customer figures from the rollup (<see cref="TrendRollupReader.ReadRepeatAsync"/>) equal the rows'
+    /// (<see cref="TrendQueries.RepeatAsync"/>) for random periods (whole months, parts of months, single days, across years)
+    /// under every combination of category, channel and product filter. Returns how many periods had repeat customers.
+    /// </summary>
+    private async Task<int> AssertRepeatEqualsRowsAsync(Random random, int periods)
+    {
+        var queries = Services.GetRequiredService<TrendQueries>();
+        var (withRepeat, fromRows) = (0, 0);
+        await using var db = _database.CreateContext();
+        var start = Today.AddYears(-3);
+        for (var i = 0; i < periods; i++)
+        {
+            var from = start.AddDays(random.Next(Today.DayNumber - start.DayNumber + 1));
+            var to = from.AddDays(random.Next(4) switch { 0 => 0, 1 => random.Next(31), _ => random.Next(800) });
+            if (random.Next(3) == 0)
+            {
+                from = new DateOnly(from.Year, from.Month, 1);
+            }
+
+            if (random.Next(3) == 0)
+            {
+                to = new DateOnly(to.Year, to.Month, 1).AddMonths(1).AddDays(-1);
+            }
+
+            to = to > Today ? Today : to;
+            var filter = new TrendFilter(from, to,
+                random.Next(3) == 0 ? (random.Next(2) == 0 ? "delivery" : "product-defect") : null,
+                random.Next(3) == 0 ? (ComplaintChannel)random.Next(3) : null,
+                random.Next(3) == 0 ? (random.Next(2) == 0 ? "Kettle" : "Toaster") : null);
+
+            var rows = await TrendQueries.RepeatAsync(queries.Received(db, filter), Ct);
+            var rollup = await TrendRollupReader.ReadRepeatAsync(db, filter, Ct);
+            fromRows += rollup is null ? 1 : 0;
+            Assert.True(rows == (rollup ?? rows), $"{filter}: rows {rows}, rollup {rollup}");
+            withRepeat += rows.RepeatCustomers > 0 ? 1 : 0;
+        }
+
+        Assert.True(fromRows <= periods / 4, $"{fromRows} of {periods} periods fell back to the rows");
+        return withRepeat;
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> complaints of eight customers (six by e-mail, two by phone only) through the one change path,
+    /// received on random days of the last three years and out of order (a complaint received before the customer's
+    /// latest moves the chain), some on a day the customer already complained, across categories, channels and products.
+    /// </summary>
+    private async Task<List<Guid>> RegisterRepeatCustomersAsync(Random random, int count)
+    {
+        var updater = Services.GetRequiredService<ComplaintUpdater>();
+        var days = new List<DateTime>();
+        var ids = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var who = random.Next(8);
+            var customer = who < 6
+                ? CustomerContact.Create($"Repeat Customer {who}", $"repeat{who}@example.com", null, ContactMethod.Email)
+                : CustomerContact.Create($"Repeat Caller {who}", null, $"+7701555000{who}", ContactMethod.Phone);
+            var receivedAt = days.Count > 0 && random.Next(5) == 0
+                ? days[random.Next(days.Count)].AddMinutes(random.Next(-300, 300))
+                : Now.AddDays(-random.Next(3 * 365)).AddMinutes(-random.Next(1440));
+            receivedAt = receivedAt > Now ? Now : receivedAt;
+            days.Add(receivedAt);
+            var details = ComplaintDetails.Create("Again a problem", "Something went wrong again.", random.Next(2) == 0 ? "delivery" : "product-defect",
+                ComplaintSeverity.Normal, PreferredResolution.Refund, null, random.Next(3) switch { 0 => null, 1 => "Kettle", _ => "Toaster" });
+            var complaint = await updater.RegisterAsync(2026, reference => Complaint.Register(reference, (ComplaintChannel)random.Next(3), customer, details,
+                receivedAt, Csm, Now, receivedLocal: receivedAt.AddHours(5)), Csm, Now, Ct);
+            ids.Add(complaint.Id);
+        }
+
+        return ids;
+    }
+
+    [Fact]
+    public async Task RepeatCustomers_FromTheRollup_EqualTheRows_ForRandomPeriodsAndFilters_ThroughRegistrationsErasuresChangesAndRetention() // P-60, P-51
+    {
+        var random = new Random(2121);
+        var ids = await RegisterRepeatCustomersAsync(random, 160);
+        Assert.True(await AssertRepeatEqualsRowsAsync(random, periods: 60) > 10, "the periods have repeat customers");
+        foreach (var filter in await FiltersAsync())
+        {
+            await AssertRollupsEqualRowsAsync(filter);
+        }
+
+        // Erasures in the middle of customers' chains (their later complaints' previous one changes), more complaints out
+        // of order, then the random changes with the retention job a year on.
+        var eraser = Services.GetRequiredService<PersonalDataEraser>();
+        var updater = Services.GetRequiredService<ComplaintUpdater>();
+        foreach (var id in ids.OrderBy(_ => random.Next()).Take(25))
+        {
+            await updater.ApplyAsync(id, null, Csm, Now, c => c.Withdraw("The customer withdrew.", Csm, Now), Ct);
+            await eraser.EraseAsync(id, c => true, Now, Ct);
+        }
+
+        await RegisterRepeatCustomersAsync(random, 40);
+        Assert.True(await AssertRepeatEqualsRowsAsync(random, periods: 60) > 10, "the periods have repeat customers");
+        await ChangeAtRandomAsync(random, steps: 80);
+        Assert.True(await AssertRepeatEqualsRowsAsync(random, periods: 60) > 5, "the periods have repeat customers");
+        foreach (var filter in await FiltersAsync())
+        {
+            await AssertRollupsEqualRowsAsync(filter);
+        }
+
+        // The rebuild reproduces the rows kept change by change.
+        var kept = await RollupRowsAsync();
+        await Services.GetRequiredService<TrendRollupStore>().RebuildAsync(Ct);
+        Assert.Equal(kept, await RollupRowsAsync());
+        await Services.GetRequiredService<TrendRollupStore>().RebuildRepeatCustomersAsync(Ct);
+        Assert.Equal(kept, await RollupRowsAsync());
+    }
+
+    [Fact]
+    public async Task DriftCheck_RepairsCorruptedRepeatCustomerRows_OfADayAndAMonth() // P-60
+    {
+        var random = new Random(5);
+        var ids = await RegisterRepeatCustomersAsync(random, 120);
+        var expected = await RollupRowsAsync();
+        var store = Services.GetRequiredService<TrendRollupStore>();
+        DateOnly day, month;
+        await using (var db = _database.CreateContext())
+        {
+            // A day's row of a repeat complaint counts three too many; a month lost its prior-1 rows (a customer's chain).
+            var repeatRow = await db.RepeatCustomerRollups.Where(r => r.Prior == 1 && r.Span == RepeatCustomerSpan.DayDay && r.Count > 0).OrderBy(r => r.Day).FirstAsync(Ct);
+            day = DateOnly.FromDayNumber(repeatRow.Day);
+            Assert.Equal(1, await db.RepeatCustomerRollups.Where(r => r.Category == repeatRow.Category && r.Channel == repeatRow.Channel && r.Product == repeatRow.Product
+                    && r.Prior == 1 && r.Span == RepeatCustomerSpan.DayDay && r.Day == repeatRow.Day && r.PriorDay == repeatRow.PriorDay)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Count, r => r.Count + 3), Ct));
+            var monthRow = await db.RepeatCustomerRollups.Where(r => r.Prior == 1 && r.Span == RepeatCustomerSpan.MonthMonth && r.Day != new DateOnly(day.Year, day.Month, 1).DayNumber)
+                .OrderByDescending(r => r.Day).FirstAsync(Ct);
+            month = DateOnly.FromDayNumber(monthRow.Day);
+            Assert.True(await db.RepeatCustomerRollups.Where(r => r.Span == RepeatCustomerSpan.MonthMonth && r.Day == monthRow.Day && r.Prior > 0).ExecuteDeleteAsync(Ct) > 0);
+        }
+
+        Assert.NotEqual(expected, await RollupRowsAsync());
+        var whole = new TrendFilter(Today.AddYears(-3), Today);
+        var rows = await Services.GetRequiredService<TrendQueries>().GetRowReportAsync(whole, Ct);
+        Assert.NotEqual(rows.Repeat, (await Services.GetRequiredService<TrendQueries>().GetReportAsync(whole, Ct)).Repeat);
+
+        var check = await store.CheckAsync([day, month.AddDays(3)], Ct);
+
+        Assert.Contains(day, check.FixedDays);
+        Assert.True(check.FixedMonths >= 1);
+        Assert.Equal(expected, await RollupRowsAsync());
+        Assert.Equal(rows.Repeat, (await Services.GetRequiredService<TrendQueries>().GetReportAsync(whole, Ct)).Repeat);
+        Assert.NotEmpty(ids);
     }
 
     // ---- Changes through the one change path ----

@@ -25,13 +25,15 @@ public sealed class TrendQueries(
 
     /// <summary>
     /// Every figure of the dashboard from the rollup tables only (issue 21; <see cref="Rollups.TrendRollupReader"/>): durations
-    /// to the hour. The repeat-customer figures are still counted from the rows (README, Not done yet).
+    /// to the hour; the repeat customers from <see cref="Rollups.RepeatCustomerRollup"/>, except under a product filter that
+    /// covers complaints of more than one product key, which the rollup cannot answer exactly: those are counted from the rows.
     /// </summary>
     public async Task<TrendReport> GetReportAsync(TrendFilter filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var figures = await Rollups.TrendRollupReader.ReadAsync(db, filter, clock.UtcNow, cancellationToken);
-        return await ReportAsync(filter, figures, await RepeatAsync(Received(db, filter), cancellationToken), cancellationToken);
+        var repeat = await Rollups.TrendRollupReader.ReadRepeatAsync(db, filter, cancellationToken) ?? await RepeatAsync(Received(db, filter), cancellationToken);
+        return await ReportAsync(filter, figures, repeat, cancellationToken);
     }
 
     /// <summary>

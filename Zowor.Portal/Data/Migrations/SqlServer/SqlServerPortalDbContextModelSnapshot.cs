@@ -1748,6 +1748,42 @@ namespace Zowor.Portal.Data.Migrations.SqlServer
                     b.ToTable("TrainingAlerts", (string)null);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Trends.Rollups.RepeatCustomerRollup", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(201)
+                        .HasColumnType("nvarchar(201)");
+
+                    b.Property<int>("Prior")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Span")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PriorDay")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Category", "Channel", "Product", "Prior", "Span", "Day", "PriorDay");
+
+                    b.HasIndex("Span", "Day")
+                        .HasDatabaseName("IX_RepeatCustomerRollups_Span_Day");
+
+                    b.ToTable("RepeatCustomerRollups", (string)null);
+                });
+
             modelBuilder.Entity("Zowor.Portal.Features.Trends.Rollups.TrendRollup", b =>
                 {
                     b.Property<int>("Span")

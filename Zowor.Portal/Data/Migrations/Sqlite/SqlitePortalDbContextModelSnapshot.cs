@@ -1697,6 +1697,42 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
                     b.ToTable("TrainingAlerts", (string)null);
                 });
 
+            modelBuilder.Entity("Zowor.Portal.Features.Trends.Rollups.RepeatCustomerRollup", b =>
+                {
+                    b.Property<string>("Category")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(201)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Prior")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Span")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PriorDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Category", "Channel", "Product", "Prior", "Span", "Day", "PriorDay");
+
+                    b.HasIndex("Span", "Day")
+                        .HasDatabaseName("IX_RepeatCustomerRollups_Span_Day");
+
+                    b.ToTable("RepeatCustomerRollups", (string)null);
+                });
+
             modelBuilder.Entity("Zowor.Portal.Features.Trends.Rollups.TrendRollup", b =>
                 {
                     b.Property<int>("Span")

@@ -55,6 +55,91 @@ internal static class TrendRollupReader
     }
 
     /// <summary>
+    /// The repeat-customer figures of <paramref name="filter"/> from <see cref="RepeatCustomerRollup"/>: one grouped read of
+    /// ranges of the filter's grain (months × prior months and the edge days: a few thousand rows at most for any period). Null when the rollup cannot answer exactly: a product
+    /// filter that names complaints under more than one product key (a listed product and an unmapped spelling, or several
+    /// listed products) would count a customer of both twice, so the caller counts those from the rows.
+    /// </summary>
+    public static async Task<RepeatFigures?> ReadRepeatAsync(PortalDbContext db, TrendFilter filter, CancellationToken cancellationToken)
+    {
+        var category = string.IsNullOrEmpty(filter.CategoryCode) ? TrendRollupGrain.All : filter.CategoryCode;
+        var channel = filter.Channel is { } c ? (int)c : TrendRollupGrain.AnyChannel;
+        var product = TrendRollupGrain.All;
+        var grain = db.RepeatCustomerRollups.AsNoTracking().Where(r => r.Category == category && r.Channel == channel);
+        if (!string.IsNullOrEmpty(filter.Product))
+        {
+            var present = new List<string>();
+            foreach (var candidate in await ProductRefsAsync(db, filter.Product, cancellationToken))
+            {
+                if (await grain.AnyAsync(r => r.Product == candidate && r.Prior == 0 && r.Count != 0, cancellationToken))
+                {
+                    present.Add(candidate);
+                }
+            }
+
+            if (present.Count > 1)
+            {
+                return null;
+            }
+
+            if (present.Count == 0)
+            {
+                return new RepeatFigures(0, 0, 0);
+            }
+
+            product = present[0];
+        }
+
+        grain = grain.Where(r => r.Product == product);
+
+        // The period: whole months [monthsFrom, monthsTo) and the days around them, as Period() splits it.
+        var (from, to) = (filter.From.DayNumber, filter.To.DayNumber);
+        var firstMonth = filter.From.Day == 1 ? filter.From : new DateOnly(filter.From.Year, filter.From.Month, 1).AddMonths(1);
+        var afterLastMonth = new DateOnly(filter.To.Year, filter.To.Month, 1);
+        if (filter.To.AddDays(1).Day == 1)
+        {
+            afterLastMonth = afterLastMonth.AddMonths(1);
+        }
+
+        var (monthsFrom, monthsTo) = firstMonth < afterLastMonth ? (firstMonth.DayNumber, afterLastMonth.DayNumber) : (to + 1, to + 1);
+        // "On or after the period's first day" for a prior: the days of that first day's month from it on, then whole months.
+        var startMonth = new DateOnly(filter.From.Year, filter.From.Month, 1);
+        var (priorDaysTo, priorMonthsFrom) = filter.From.Day == 1 ? (from, from) : (startMonth.AddMonths(1).DayNumber, startMonth.AddMonths(1).DayNumber);
+        const int dd = RepeatCustomerSpan.DayDay, mm = RepeatCustomerSpan.MonthMonth, dm = RepeatCustomerSpan.DayMonth, md = RepeatCustomerSpan.MonthDay;
+
+        // One range of the primary key (grain, prior, span, day) per part, so the read is bounded by the period's months and
+        // edge days, not by the grain's rows: whole months × prior months, the days at either end, a's month by day.
+        int[] priors = [1, 2];
+        var parts = new List<IQueryable<RepeatCustomerRollup>>
+        {
+            grain.Where(r => r.Prior == 0 && r.Span == mm && r.Day >= monthsFrom && r.Day < monthsTo),
+            grain.Where(r => r.Prior == 0 && r.Span == dd && r.Day >= from && r.Day < monthsFrom),
+            grain.Where(r => r.Prior == 0 && r.Span == dd && r.Day >= monthsTo && r.Day <= to),
+            grain.Where(r => priors.Contains(r.Prior) && r.Span == mm && r.Day >= monthsFrom && r.Day < monthsTo && r.PriorDay >= priorMonthsFrom),
+            grain.Where(r => priors.Contains(r.Prior) && r.Span == dm && r.Day >= from && r.Day < monthsFrom && r.PriorDay >= priorMonthsFrom),
+            grain.Where(r => priors.Contains(r.Prior) && r.Span == dm && r.Day >= monthsTo && r.Day <= to && r.PriorDay >= priorMonthsFrom),
+        };
+        if (priorDaysTo > from)
+        {
+            // The prior's days in the first day's month from that day on (none when the period starts on the 1st).
+            parts.Add(grain.Where(r => priors.Contains(r.Prior) && r.Span == md && r.Day >= monthsFrom && r.Day < monthsTo && r.PriorDay >= from && r.PriorDay < priorDaysTo));
+            parts.Add(grain.Where(r => priors.Contains(r.Prior) && r.Span == dd && r.Day >= from && r.Day < monthsFrom && r.PriorDay >= from && r.PriorDay < priorDaysTo));
+            parts.Add(grain.Where(r => priors.Contains(r.Prior) && r.Span == dd && r.Day >= monthsTo && r.Day <= to && r.PriorDay >= from && r.PriorDay < priorDaysTo));
+        }
+
+        var counts = await parts.Aggregate((a, b) => a.Concat(b))
+            .GroupBy(r => r.Prior).Select(g => new { Prior = g.Key, Count = g.Sum(r => r.Count) })
+            .ToListAsync(cancellationToken);
+        long Of(int prior) => counts.SingleOrDefault(x => x.Prior == prior)?.Count ?? 0;
+
+        // n complaints; all but each customer's first have their previous complaint in the period; all but the first two, the one before.
+        var (complaints, notFirst, notFirstTwo) = (Of(0), Of(1), Of(2));
+        var customers = complaints - notFirst;
+        var repeat = notFirst - notFirstTwo;
+        return new RepeatFigures((int)customers, (int)repeat, (int)(complaints - (customers - repeat)));
+    }
+
+    /// <summary>
     /// Median (the middle value, or the mean of the two middle ones) and 90th percentile (nearest rank ⌈0.9·n⌉) of a histogram
     /// of whole hours: the row-based definitions applied to the hours rounded down.
     /// </summary>

@@ -78,8 +78,18 @@ public static class TrendRollupWriter
     {
         var zone = await ZoneAsync(db, cancellationToken);
         var before = await ReadAsync(db, ids, cancellationToken);
+        // The repeat-customer rows depend on each customer's whole chain of complaints: every customer the save touches
+        // (as stored, and as the tracked complaints will be stored) is read in full before and after.
+        var customers = await CustomersAsync(db, ids, cancellationToken);
+        await LockCustomersAsync(db, customers, cancellationToken);
+        var customersBefore = await RepeatCustomerSource.OfCustomersAsync(db.Complaints.AsNoTracking(), customers, cancellationToken);
         var result = await save();
         var after = await ReadAsync(db, ids, cancellationToken);
+        var customersAfter = await RepeatCustomerSource.OfCustomersAsync(db.Complaints.AsNoTracking(), customers, cancellationToken);
+        var repeat = new Dictionary<RepeatCustomerKey, long>();
+        RepeatCustomerChains.Contribute(customersBefore, zone, -1, repeat);
+        RepeatCustomerChains.Contribute(customersAfter, zone, +1, repeat);
+        await UpsertAsync(db, RepeatCustomerChains.Rows(repeat), cancellationToken);
         var delta = new TrendRollupDelta();
         foreach (var source in before)
         {
@@ -93,6 +103,47 @@ public static class TrendRollupWriter
 
         await UpsertAsync(db, delta.Rows, cancellationToken);
         return result;
+    }
+
+    /// <summary>The customers (e-mail, else phone) of complaints <paramref name="ids"/>: as stored, and as tracked to be saved.</summary>
+    private static async Task<List<string>> CustomersAsync(PortalDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in db.ChangeTracker.Entries<Complaint>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified && (entry.Entity.Customer?.Email ?? entry.Entity.Customer?.Phone) is { } key)
+            {
+                keys.Add(key);
+            }
+        }
+
+        foreach (var chunk in ids.Chunk(500))
+        {
+            keys.UnionWith(await db.Complaints.AsNoTracking().Where(c => chunk.Contains(c.Id) && (c.Customer.Email != null || c.Customer.Phone != null))
+                .Select(c => (c.Customer.Email ?? c.Customer.Phone)!).ToListAsync(cancellationToken));
+        }
+
+        return [.. keys];
+    }
+
+    /// <summary>
+    /// SQL Server: one exclusive application lock per customer until the transaction ends, in key order, so that two
+    /// transactions changing the same customer's complaints (two registrations at once) read each other's chain; read
+    /// committed alone would let each count its complaint as the customer's first. SQLite has one writer at a time.
+    /// </summary>
+    private static async Task LockCustomersAsync(PortalDbContext db, List<string> customers, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlServer())
+        {
+            return;
+        }
+
+        foreach (var customer in customers.Order(StringComparer.Ordinal))
+        {
+            var resource = "repeat-customer:" + (customer.Length > 200 ? customer[..200] : customer);
+            await db.Database.ExecuteSqlAsync(
+                $"EXEC sp_getapplock @Resource = {resource}, @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 30000;", cancellationToken);
+        }
     }
 
     private static Task<List<TrendRollupSource>> ReadAsync(PortalDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
@@ -111,6 +162,16 @@ public static class TrendRollupWriter
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
             var (sql, parameters) = UpsertCommand(db.Database.IsSqlServer(), chunk);
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+        }
+    }
+
+    /// <summary>Adds each repeat-customer row's count to the stored row, creating it when missing, in statements of 200 rows.</summary>
+    public static async Task UpsertAsync(PortalDbContext db, IEnumerable<RepeatCustomerRollup> rows, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in rows.Chunk(RowsPerStatement))
+        {
+            var (sql, parameters) = RepeatCustomerChains.UpsertCommand(db.Database.IsSqlServer(), chunk);
             await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
     }
