@@ -9,7 +9,7 @@ using MailKit.Search;
 using MailKit.Security;
 using MimeKit;
 
-namespace Zowor.Portal.Benchmarks.Hosting;
+namespace Zowor.Portal.Harness;
 
 /// <summary>
 /// A throw-away Dovecot IMAP server (Debian's <c>dovecot-imapd</c>) on 127.0.0.1: its own configuration, state and
@@ -57,7 +57,7 @@ public sealed class DovecotServer : IAsyncDisposable
         ["Mail:Inbound:MaxRetrySeconds"] = "2",
     };
 
-    /// <summary>The same settings as environment variables for a <see cref="PortalProcess"/>.</summary>
+    /// <summary>The same settings as environment variables for a <see cref="PortalNode"/>.</summary>
     public Dictionary<string, string> ProcessSettings() =>
         PortalSettings().Where(s => s.Value is not null).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
 

@@ -4,12 +4,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Zowor.Portal.Tests.Support;
+namespace Zowor.Portal.Harness;
 
 /// <summary>
-/// A throw-away <c>redis-server</c> on 127.0.0.1, run as a child process of the test (not daemonized), with no
-/// persistence. It can be stopped and started again on the same port to simulate an outage; disposing kills it.
-/// A missing <c>redis-server</c> fails the test with instructions: the multi-node tests never skip.
+/// A throw-away <c>redis-server</c> on 127.0.0.1, run as a child process of the test or benchmark (not daemonized), with
+/// no persistence: the backplane of a multi-node run. It can be stopped and started again on the same port to simulate an
+/// outage; disposing kills it. A missing <c>redis-server</c> fails with instructions: the multi-node tests never skip.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
@@ -20,11 +20,11 @@ public sealed class RedisServer : IAsyncDisposable
     private readonly ConcurrentQueue<string> _log = new();
     private Process? _process;
 
-    private RedisServer(string executable, int port)
+    private RedisServer(string executable, int port, string? directory)
     {
         _executable = executable;
         Port = port;
-        _directory = Path.Combine(Path.GetTempPath(), "zowor-tests", $"redis-{Guid.NewGuid():N}");
+        _directory = directory ?? Path.Combine(Path.GetTempPath(), "zowor-tests", $"redis-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_directory);
     }
 
@@ -35,20 +35,29 @@ public sealed class RedisServer : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The running server's process id (for its CPU time).</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("redis-server is not running.");
+
     /// <summary>The server's own output (last lines), for failure messages.</summary>
     public string Log => string.Join(Environment.NewLine, _log);
 
-    /// <summary>Starts a server on a free loopback port and waits until it answers PING.</summary>
-    public static async Task<RedisServer> StartNewAsync(CancellationToken cancellationToken = default)
+    /// <summary>Starts a server on a free loopback port, in a new folder under the temp folder, and waits until it answers PING.</summary>
+    public static Task<RedisServer> StartNewAsync(CancellationToken cancellationToken = default) => StartNewAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Starts a server on a free loopback port and waits until it answers PING. Its working folder is
+    /// <paramref name="directory"/>, else a new one under the temp folder; disposing deletes it.
+    /// </summary>
+    public static async Task<RedisServer> StartNewAsync(string? directory, CancellationToken cancellationToken = default)
     {
         var executable = FindExecutable() ?? throw new InvalidOperationException(
             "redis-server is not installed, and the multi-node tests need it: install it with 'apt-get install -y redis-server' " +
-            "(test.sh does this when it is missing).");
+            "(test.sh and bench.sh do this when it is missing).");
 
         // A port found free may be taken before redis binds it: try a few.
         for (var attempt = 1; ; attempt++)
         {
-            var server = new RedisServer(executable, FreePort());
+            var server = new RedisServer(executable, FreePort(), directory);
             try
             {
                 await server.StartAsync(cancellationToken);
