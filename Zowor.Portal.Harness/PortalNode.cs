@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 
 namespace Zowor.Portal.Harness;
@@ -85,7 +84,7 @@ public sealed class PortalNode : IAsyncDisposable
     {
         var dll = FindPortalDll();
         var folder = Path.GetDirectoryName(dll)!;
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var baseAddress = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}/");
         var info = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
@@ -281,12 +280,5 @@ public sealed class PortalNode : IAsyncDisposable
         }
 
         return "dotnet";
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -54,20 +54,7 @@ public sealed class RedisServer : IAsyncDisposable
             "redis-server is not installed, and the multi-node tests need it: install it with 'apt-get install -y redis-server' " +
             "(test.sh and bench.sh do this when it is missing).");
 
-        // A port found free may be taken before redis binds it: try a few.
-        for (var attempt = 1; ; attempt++)
-        {
-            var server = new RedisServer(executable, FreePort(), directory);
-            try
-            {
-                await server.StartAsync(cancellationToken);
-                return server;
-            }
-            catch (Exception) when (attempt < 3 && !cancellationToken.IsCancellationRequested)
-            {
-                await server.DisposeAsync();
-            }
-        }
+        return await ChildProcess.StartOnFreePortAsync(port => new RedisServer(executable, port, directory), server => server.StartAsync(cancellationToken), cancellationToken);
     }
 
     /// <summary>Starts the server (again) on <see cref="Port"/> and waits until it answers PING.</summary>
@@ -99,7 +86,7 @@ public sealed class RedisServer : IAsyncDisposable
             }
 
             // Exited (the port may still be held a moment after a restart) or never answered: retry until the deadline.
-            Kill(process);
+            ChildProcess.Kill(process);
             if (deadline.Elapsed >= StartTimeout)
             {
                 throw new InvalidOperationException($"redis-server did not answer PING on port {Port} within {StartTimeout.TotalSeconds} s. Its output:{Environment.NewLine}{Log}");
@@ -115,7 +102,7 @@ public sealed class RedisServer : IAsyncDisposable
         if (_process is { } process)
         {
             _process = null;
-            Kill(process);
+            ChildProcess.Kill(process);
             await process.WaitForExitAsync(cancellationToken);
             process.Dispose();
         }
@@ -158,7 +145,7 @@ public sealed class RedisServer : IAsyncDisposable
         if (_process is { } process)
         {
             _process = null;
-            Kill(process);
+            ChildProcess.Kill(process);
             await process.WaitForExitAsync();
             process.Dispose();
         }
@@ -196,7 +183,7 @@ public sealed class RedisServer : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.Start();
         // A test host that exits without disposing (a crash, a cancelled run) must not leave redis-server running.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(process);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => ChildProcess.Kill(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -215,21 +202,6 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    private static void Kill(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // Already gone (or disposed).
-        }
-    }
-
     private static string? FindExecutable()
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
@@ -237,12 +209,5 @@ public sealed class RedisServer : IAsyncDisposable
             .Append("/usr/bin").Append("/usr/local/bin").Append("/usr/sbin")
             .Select(dir => Path.Combine(dir, "redis-server"))
             .FirstOrDefault(File.Exists);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
