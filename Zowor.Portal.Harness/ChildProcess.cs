@@ -52,4 +52,12 @@ public static class ChildProcess
             // Already gone (or disposed).
         }
     }
+
+    /// <summary>Kills the process and its children, waits until it has exited, and releases it.</summary>
+    public static async Task KillAndWaitAsync(Process process, CancellationToken cancellationToken = default)
+    {
+        Kill(process);
+        await process.WaitForExitAsync(cancellationToken);
+        process.Dispose();
+    }
 }

@@ -120,9 +120,7 @@ public sealed class DovecotServer : IAsyncDisposable
         if (_process is { } process)
         {
             _process = null;
-            ChildProcess.Kill(process);
-            await process.WaitForExitAsync(cancellationToken);
-            process.Dispose();
+            await ChildProcess.KillAndWaitAsync(process, cancellationToken);
         }
 
         var clock = Stopwatch.StartNew();

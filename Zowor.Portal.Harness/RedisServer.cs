@@ -102,9 +102,7 @@ public sealed class RedisServer : IAsyncDisposable
         if (_process is { } process)
         {
             _process = null;
-            ChildProcess.Kill(process);
-            await process.WaitForExitAsync(cancellationToken);
-            process.Dispose();
+            await ChildProcess.KillAndWaitAsync(process, cancellationToken);
         }
 
         var deadline = Stopwatch.StartNew();
@@ -145,9 +143,7 @@ public sealed class RedisServer : IAsyncDisposable
         if (_process is { } process)
         {
             _process = null;
-            ChildProcess.Kill(process);
-            await process.WaitForExitAsync();
-            process.Dispose();
+            await ChildProcess.KillAndWaitAsync(process);
         }
 
         try
