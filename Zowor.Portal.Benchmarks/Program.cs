@@ -70,7 +70,7 @@ internal static class BenchmarkConsole
                     return 1;
                 }
 
-                var context = new BenchmarkContext(new Report(), new Datasets(arguments.Get("data", Path.Combine(SolutionFolder.Find(), "bench-data"))), arguments.Flag("quick"));
+                var context = new BenchmarkContext(new Report(), new Datasets(arguments.Get("data", Path.Combine(RepositoryRoot.Path, "bench-data"))), arguments.Flag("quick"));
                 Console.WriteLine($"Zowor Portal benchmarks on {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(context.Quick ? " (quick run: figures are not comparable with the targets)" : string.Empty)}");
                 var failures = 0;
                 foreach (var benchmark in suite.Where(b => only.Length == 0 || only.Contains(b.Name)))

@@ -81,7 +81,7 @@ public sealed class LiveUpdateBenchmark : IBenchmark
     {
         var scenario = nodeCount == 1 ? "1 node" : "2 nodes";
         var database = Path.Combine(folder, nodeCount == 1 ? "one-node.db" : "two-nodes.db");
-        RedisProcess? redis = null;
+        RedisServer? redis = null;
         var nodes = new List<PortalNode>();
         var sessions = new List<StaffSession>();
         try
@@ -89,7 +89,7 @@ public sealed class LiveUpdateBenchmark : IBenchmark
             Dictionary<string, string>? settings = null;
             if (nodeCount > 1)
             {
-                redis = await RedisProcess.StartAsync(Path.Combine(folder, "redis"), cancellationToken);
+                redis = await RedisServer.StartNewAsync(Path.Combine(folder, "redis"), cancellationToken);
                 settings = new Dictionary<string, string> { ["Redis:Connection"] = redis.Connection };
             }
 
@@ -250,7 +250,7 @@ public sealed class LiveUpdateBenchmark : IBenchmark
     }
 
     /// <summary>Waits until the portal's processes and this one together use less than <see cref="SettledCpu"/> over a second; null when they never did.</summary>
-    private static async Task<TimeSpan?> SettleAsync(IReadOnlyList<PortalNode> nodes, RedisProcess? redis, CancellationToken cancellationToken)
+    private static async Task<TimeSpan?> SettleAsync(IReadOnlyList<PortalNode> nodes, RedisServer? redis, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < SettleLimit)
@@ -275,7 +275,7 @@ public sealed class LiveUpdateBenchmark : IBenchmark
     }
 
     /// <summary>The CPU time the portal's processes (nodes and Redis) have used so far.</summary>
-    private static TimeSpan ServerCpu(IEnumerable<PortalNode> nodes, RedisProcess? redis)
+    private static TimeSpan ServerCpu(IEnumerable<PortalNode> nodes, RedisServer? redis)
     {
         var total = TimeSpan.Zero;
         foreach (var id in nodes.Select(n => n.ProcessId).Concat(redis is null ? [] : [redis.ProcessId]))

@@ -5,7 +5,7 @@ using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
-using static Zowor.Portal.Tests.Support.PageSteps;
+using static Zowor.Portal.Harness.PageSteps;
 
 namespace Zowor.Portal.Tests.Browser;
 

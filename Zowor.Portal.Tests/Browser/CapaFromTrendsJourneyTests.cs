@@ -9,6 +9,7 @@ using Zowor.Portal.Features.Reviews;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 using Zowor.Portal.Platform.Time;
+using static Zowor.Portal.Tests.Browser.CapaPageSteps;
 
 namespace Zowor.Portal.Tests.Browser;
 
@@ -177,13 +178,4 @@ public sealed class CapaFromTrendsJourneyTests(BrowserFixture browser) : IClassF
         // The list must be gone before the next click, or that click only closes the list.
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
-
-    private static async Task StepAsync(IPage page, string step, string expectedStatus)
-    {
-        await page.Locator($"[data-testid=capa-step-{step}]").ClickAsync();
-        await ExpectStatusAsync(page, expectedStatus);
-    }
-
-    private static Task ExpectStatusAsync(IPage page, string status) =>
-        Expect(page.Locator("[data-testid=capa-header] [data-testid=capa-status]")).ToHaveAttributeAsync("data-status", status);
 }

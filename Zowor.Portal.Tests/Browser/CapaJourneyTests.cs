@@ -4,6 +4,8 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
+using static Zowor.Portal.Tests.Browser.CapaPageSteps;
+using static Zowor.Portal.Harness.PageSteps;
 
 namespace Zowor.Portal.Tests.Browser;
 
@@ -150,15 +152,6 @@ public sealed class CapaJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         }
     }
 
-    private static async Task StepAsync(IPage page, string step, string expectedStatus)
-    {
-        await page.Locator($"[data-testid=capa-step-{step}]").ClickAsync();
-        await ExpectStatusAsync(page, expectedStatus);
-    }
-
-    private static Task ExpectStatusAsync(IPage page, string status) =>
-        Expect(page.Locator("[data-testid=capa-header] [data-testid=capa-status]")).ToHaveAttributeAsync("data-status", status);
-
     private static async Task AddActionAsync(IPage page, string description, string owner)
     {
         var rows = await page.Locator("[data-testid=capa-action]").CountAsync();
@@ -173,20 +166,5 @@ public sealed class CapaJourneyTests(BrowserFixture browser) : IClassFixture<Bro
             owner);
         await page.Locator("[data-testid=capa-action-add]").ClickAsync();
         await Expect(page.Locator("[data-testid=capa-action]")).ToHaveCountAsync(rows + 1);
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("account/login");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(DbSeeder.DemoPassword);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
-    }
-
-    private static async Task GoToAsync(IPage page, string url)
-    {
-        await page.GotoAsync(url);
-        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
     }
 }

@@ -5,6 +5,7 @@ using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
+using static Zowor.Portal.Harness.PageSteps;
 
 namespace Zowor.Portal.Tests.Browser;
 
@@ -154,30 +155,6 @@ public sealed partial class ComplaintJourneyTests(BrowserFixture browser) : ICla
         await WaitForInteractiveAsync(page);
         await Expect(page.Locator("[data-testid=queue-table]")).ToBeVisibleAsync();
     }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("account/login");
-        await SubmitLoginAsync(page, email);
-        await WaitForInteractiveAsync(page);
-    }
-
-    private static async Task SubmitLoginAsync(IPage page, string email)
-    {
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(DbSeeder.DemoPassword);
-        await page.Locator("button[type=submit]").ClickAsync();
-    }
-
-    /// <summary>A full page load, then the Blazor circuit: nothing reacts to clicks before the layout says it is interactive.</summary>
-    private static async Task GoToAsync(IPage page, string url)
-    {
-        await page.GotoAsync(url);
-        await WaitForInteractiveAsync(page);
-    }
-
-    private static Task WaitForInteractiveAsync(IPage page) =>
-        Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
 
     /// <summary>Narrows the queue to <paramref name="reference"/> with its search box and returns the rows showing that reference.</summary>
     private static async Task<ILocator> FindQueueRowAsync(IPage page, string reference)

@@ -11,6 +11,7 @@ using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Realtime;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
+using static Zowor.Portal.Harness.PageSteps;
 
 namespace Zowor.Portal.Tests.Browser;
 
@@ -345,22 +346,6 @@ public sealed partial class LiveUpdatesTests(BrowserFixture browser) : IClassFix
         return (reference, caseHref);
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("account/login");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(DbSeeder.DemoPassword);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await WaitForInteractiveAsync(page);
-    }
-
-    /// <summary>A full page load, then the Blazor circuit: nothing reacts to clicks before the layout says it is interactive.</summary>
-    private static async Task GoToAsync(IPage page, string url)
-    {
-        await page.GotoAsync(url);
-        await WaitForInteractiveAsync(page);
-    }
-
     /// <summary>The reference a queue row shows, and its link.</summary>
     private static async Task<(string Reference, string Href)> ReferenceOfAsync(ILocator row)
     {
@@ -385,9 +370,6 @@ public sealed partial class LiveUpdatesTests(BrowserFixture browser) : IClassFix
         return submit;
     }
 
-    private static Task WaitForInteractiveAsync(IPage page) =>
-        Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
-
     private const string ReferenceSelector = "[data-testid=queue-reference]";
 
     /// <summary>The queue or board links that show exactly <paramref name="reference"/>.</summary>
@@ -405,10 +387,6 @@ public sealed partial class LiveUpdatesTests(BrowserFixture browser) : IClassFix
         var text = (await badge.InnerTextAsync()).Trim();
         return text.Length == 0 ? 0 : int.Parse(text, CultureInfo.InvariantCulture);
     }
-
-    private static Task MarkPageAsync(IPage page) => page.EvaluateAsync("() => { window.__zoworNotReloaded = true; }");
-
-    private static Task<bool> IsMarkedAsync(IPage page) => page.EvaluateAsync<bool>("() => window.__zoworNotReloaded === true");
 
     /// <summary>Runs <paramref name="expectation"/> and returns the milliseconds on <paramref name="clock"/> when it passed.</summary>
     private static async Task<long> TimeAsync(Stopwatch clock, Func<Task> expectation)

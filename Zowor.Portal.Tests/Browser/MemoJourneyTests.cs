@@ -5,6 +5,7 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
+using static Zowor.Portal.Harness.PageSteps;
 
 namespace Zowor.Portal.Tests.Browser;
 
@@ -111,23 +112,4 @@ public sealed partial class MemoJourneyTests(BrowserFixture browser) : IClassFix
             throw;
         }
     }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("account/login");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(DbSeeder.DemoPassword);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
-    }
-
-    private static async Task GoToAsync(IPage page, string url)
-    {
-        await page.GotoAsync(url);
-        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
-    }
-
-    private static Task MarkPageAsync(IPage page) => page.EvaluateAsync("() => { window.__zoworNotReloaded = true; }");
-
-    private static Task<bool> IsMarkedAsync(IPage page) => page.EvaluateAsync<bool>("() => window.__zoworNotReloaded === true");
 }

@@ -34,13 +34,13 @@ public sealed class NginxFailoverTests(BrowserFixture browser) : IClassFixture<B
         using var database = TestDatabase.Create();
         var root = Path.Combine(TestDatabase.Folder, $"two-nodes-{Guid.NewGuid():N}");
         await using var redis = await RedisServer.StartNewAsync(Ct);
-        PortalProcess? nodeA = null, nodeB = null;
+        PortalNode? nodeA = null, nodeB = null;
         NginxServer? nginx = null;
         IPage? page = null;
         try
         {
-            nodeA = await PortalProcess.StartAsync("A", Settings(database, root, redis, "A", seed: true), Ct);
-            nodeB = await PortalProcess.StartAsync("B", Settings(database, root, redis, "B", seed: false), Ct);
+            nodeA = await PortalNode.StartAsync("A", Settings(database, root, redis, "A", seed: true), Ct);
+            nodeB = await PortalNode.StartAsync("B", Settings(database, root, redis, "B", seed: false), Ct);
             nginx = await NginxServer.StartAsync([nodeA.BaseAddress, nodeB.BaseAddress], Ct);
 
             var reference = await FormAndFileCrossNodesAsync(database, nodeA, nodeB);
@@ -129,7 +129,7 @@ public sealed class NginxFailoverTests(BrowserFixture browser) : IClassFixture<B
     /// A customer's web form rendered by node A is posted, with a photo, to node B and accepted; staff signed in on node A
     /// download the photo that node B stored, and the same sign-in opens the queue on node B.
     /// </summary>
-    private static async Task<string> FormAndFileCrossNodesAsync(TestDatabase database, PortalProcess nodeA, PortalProcess nodeB)
+    private static async Task<string> FormAndFileCrossNodesAsync(TestDatabase database, PortalNode nodeA, PortalNode nodeB)
     {
         using var customer = new ForwardedHttpsClient(nodeA.BaseAddress);
         var fields = await customer.GetFormAsync(new Uri(nodeA.BaseAddress, "complain"), "public-complaint", Ct);
@@ -170,7 +170,7 @@ public sealed class NginxFailoverTests(BrowserFixture browser) : IClassFixture<B
     /// The customer follows the e-mail's /track link (<c>track?reference=…</c>) on <paramref name="node"/> and looks the
     /// complaint up with their e-mail address: the status page, whose forms carry the node's signed access token.
     /// </summary>
-    private static async Task<AngleSharp.Dom.IDocument> OpenTrackLinkAsync(ForwardedHttpsClient customer, PortalProcess node, string reference)
+    private static async Task<AngleSharp.Dom.IDocument> OpenTrackLinkAsync(ForwardedHttpsClient customer, PortalNode node, string reference)
     {
         var lookup = await customer.GetFormAsync(new Uri(node.BaseAddress, $"track?reference={Uri.EscapeDataString(reference)}"), "status-lookup", Ct);
         lookup["Lookup.Reference"] = reference;
@@ -183,7 +183,7 @@ public sealed class NginxFailoverTests(BrowserFixture browser) : IClassFixture<B
     }
 
     /// <summary>"Add information" from a status page another node issued, posted to <paramref name="node"/>: accepted and stored once.</summary>
-    private static async Task AddInformationOnOtherNodeAsync(TestDatabase database, ForwardedHttpsClient customer, PortalProcess node, AngleSharp.Dom.IDocument statusPage, string reference)
+    private static async Task AddInformationOnOtherNodeAsync(TestDatabase database, ForwardedHttpsClient customer, PortalNode node, AngleSharp.Dom.IDocument statusPage, string reference)
     {
         const string information = "The jug also leaks at the handle (sent after the first node went away).";
         var fields = PublicSite.HiddenFieldsOf(statusPage, "customer-info");

@@ -286,21 +286,10 @@ public sealed class PageSmokeTests(BrowserFixture browser, PageSmokeTests.Portal
             return tab;
         }
 
-        private static async Task SignInAsync(IPage page, string role)
-        {
-            await page.GotoAsync("account/login");
-            await page.Locator("#email").FillAsync(SeededPortalFixture.DemoEmailFor(role));
-            await page.Locator("#password").FillAsync(DbSeeder.DemoPassword);
-            await page.Locator("button[type=submit]").ClickAsync();
-            if (role is PortalRoles.Ceo or PortalRoles.Admin)
-            {
-                // Admin and CEO sign in with two factors (the demo authenticator key).
-                await page.Locator("#code").FillAsync(await Totp.NextCodeAsync(DbSeeder.DemoAuthenticatorKey, new Uri(page.Url).GetLeftPart(UriPartial.Authority) + "|" + role));
-                await page.Locator("button[type=submit]").ClickAsync();
-            }
-
-            await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
-        }
+        /// <summary>Admin and CEO sign in with two factors (the demo authenticator key), a code per portal and role.</summary>
+        private Task SignInAsync(IPage page, string role) =>
+            PageSteps.SignInAsync(page, SeededPortalFixture.DemoEmailFor(role),
+                role is PortalRoles.Ceo or PortalRoles.Admin ? Address.GetLeftPart(UriPartial.Authority) + "|" + role : null);
 
         public async ValueTask DisposeAsync()
         {

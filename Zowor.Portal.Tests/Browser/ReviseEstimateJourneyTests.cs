@@ -7,7 +7,7 @@ using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
-using static Zowor.Portal.Tests.Support.PageSteps;
+using static Zowor.Portal.Harness.PageSteps;
 using Zowor.Portal.Platform.Localization;
 
 namespace Zowor.Portal.Tests.Browser;

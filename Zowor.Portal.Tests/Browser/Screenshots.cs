@@ -6,7 +6,7 @@ namespace Zowor.Portal.Tests.Browser;
 internal static class Screenshots
 {
     private static readonly Lazy<string> Folder = new(() =>
-        Directory.CreateDirectory(Path.Combine(Support.RepositoryRoot.Path, "TestResults", "screenshots")).FullName);
+        Directory.CreateDirectory(Path.Combine(RepositoryRoot.Path, "TestResults", "screenshots")).FullName);
 
     /// <summary>Saves <paramref name="page"/> as <c>{name}.png</c>, replacing an older one.</summary>
     public static async Task SaveAsync(IPage page, string name)

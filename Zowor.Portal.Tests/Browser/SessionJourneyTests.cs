@@ -3,6 +3,7 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
+using static Zowor.Portal.Harness.PageSteps;
 
 namespace Zowor.Portal.Tests.Browser;
 
@@ -87,20 +88,5 @@ public sealed class SessionJourneyTests(BrowserFixture browser) : IClassFixture<
             await Screenshots.SaveAsync(admin, "session-deactivate-failed-admin");
             throw;
         }
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string? totpAccount)
-    {
-        await page.GotoAsync("account/login");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(DbSeeder.DemoPassword);
-        await page.Locator("button[type=submit]").ClickAsync();
-        if (totpAccount is not null)
-        {
-            await page.Locator("#code").FillAsync(await Totp.NextCodeAsync(DbSeeder.DemoAuthenticatorKey, totpAccount));
-            await page.Locator("button[type=submit]").ClickAsync();
-        }
-
-        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
     }
 }

@@ -5,6 +5,7 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
+using static Zowor.Portal.Harness.PageSteps;
 
 namespace Zowor.Portal.Tests.Browser;
 
@@ -111,16 +112,4 @@ public sealed class TrendsJourneyTests(BrowserFixture browser) : IClassFixture<B
             throw;
         }
     }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("account/login");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(DbSeeder.DemoPassword);
-        await page.Locator("button[type=submit]").ClickAsync();
-        await WaitForInteractiveAsync(page);
-    }
-
-    private static Task WaitForInteractiveAsync(IPage page) =>
-        Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
 }

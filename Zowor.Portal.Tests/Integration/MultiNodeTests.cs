@@ -273,7 +273,7 @@ public sealed class MultiNodeTests(MultiNodeCluster cluster, BrowserFixture brow
     private static async Task ExpectStillSamePageAsync(IPage page) =>
         Assert.True(await page.EvaluateAsync<bool>("() => window.__zoworSamePage === true"), "Node B's queue page was reloaded: the update must arrive live.");
 
-    private static async Task GetLoginPageAsync(PortalProcess node, PortalNodeClient client)
+    private static async Task GetLoginPageAsync(PortalNode node, PortalNodeClient client)
     {
         using var response = await client.Http.GetAsync(new Uri(node.BaseAddress, "account/login"), Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -306,14 +306,14 @@ public sealed class MultiNodeCluster : IAsyncLifetime
 {
     private readonly TestDatabase _database = TestDatabase.Create();
     private RedisServer? _redis;
-    private PortalProcess? _nodeA;
-    private PortalProcess? _nodeB;
+    private PortalNode? _nodeA;
+    private PortalNode? _nodeB;
 
     public RedisServer Redis => _redis ?? throw new InvalidOperationException("The cluster has not started.");
 
-    public PortalProcess NodeA => _nodeA ?? throw new InvalidOperationException("The cluster has not started.");
+    public PortalNode NodeA => _nodeA ?? throw new InvalidOperationException("The cluster has not started.");
 
-    public PortalProcess NodeB => _nodeB ?? throw new InvalidOperationException("The cluster has not started.");
+    public PortalNode NodeB => _nodeB ?? throw new InvalidOperationException("The cluster has not started.");
 
     public async ValueTask InitializeAsync()
     {
@@ -322,8 +322,8 @@ public sealed class MultiNodeCluster : IAsyncLifetime
         {
             _redis = await RedisServer.StartNewAsync(cancellationToken);
             // One node seeds, then the other starts on the seeded file (both apply migrations; the second finds nothing to do).
-            _nodeA = await PortalProcess.StartAsync("A", Settings(seed: true), cancellationToken);
-            _nodeB = await PortalProcess.StartAsync("B", Settings(seed: false), cancellationToken);
+            _nodeA = await PortalNode.StartAsync("A", Settings(seed: true), cancellationToken);
+            _nodeB = await PortalNode.StartAsync("B", Settings(seed: false), cancellationToken);
         }
         catch
         {

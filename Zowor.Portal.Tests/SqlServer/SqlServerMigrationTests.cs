@@ -71,7 +71,7 @@ public sealed partial class SqlServerMigrationTests
     [Fact]
     public void MigrationFiles_LieInTheirProvidersFolder_WithTheSameNames()
     {
-        var root = Path.Combine(Support.RepositoryRoot.Path, "Zowor.Portal", "Data", "Migrations");
+        var root = Path.Combine(RepositoryRoot.Path, "Zowor.Portal", "Data", "Migrations");
         string[] Names(string provider) => Directory.GetFiles(Path.Combine(root, provider), "*.cs")
             .Select(f => MigrationFile().Match(Path.GetFileName(f)))
             .Where(m => m.Success)

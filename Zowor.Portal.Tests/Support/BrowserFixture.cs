@@ -3,16 +3,14 @@ using Microsoft.Playwright;
 namespace Zowor.Portal.Tests.Support;
 
 /// <summary>
-/// One headless Debian chromium (<c>/usr/bin/chromium</c>) for a browser test class, launched once and shared by its
-/// tests; each test opens its own <see cref="NewContextAsync">context</see> (fresh cookies) against its own portal.
-/// Playwright's bundled browsers are never installed here (see ../shared/ENVIRONMENT.md).
+/// One headless Debian chromium (<see cref="Chromium"/>, the harness's launch) for a browser test class, launched once
+/// and shared by its tests; each test opens its own <see cref="NewContextAsync">context</see> (fresh cookies) against
+/// its own portal.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     /// <summary>How long an action or an expectation waits: a cold Blazor circuit on a busy machine takes a few seconds.</summary>
     public const float TimeoutMs = 15_000;
-
-    private const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -21,19 +19,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
+        if (!File.Exists(Chromium.ExecutablePath))
         {
-            throw new InvalidOperationException($"Browser tests need Debian chromium at {ChromiumPath} (apt-get install -y chromium).");
+            throw new InvalidOperationException($"Browser tests need Debian chromium at {Chromium.ExecutablePath} (apt-get install -y chromium).");
         }
 
         Assertions.SetDefaultExpectTimeout(TimeoutMs);
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        _browser = await Chromium.LaunchAsync(_playwright);
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ public sealed class NginxServer : IAsyncDisposable
 
         var prefix = Path.Combine(Path.GetTempPath(), "zowor-tests", $"nginx-{Guid.NewGuid():N}");
         Directory.CreateDirectory(prefix);
-        var (https, http) = (FreePort(), FreePort());
+        var (https, http) = (ChildProcess.FreePort(), ChildProcess.FreePort());
         await CreateCertificateAsync(prefix, cancellationToken);
 
         var site = await File.ReadAllTextAsync(ConfigurationFile, cancellationToken);
@@ -83,7 +83,7 @@ public sealed class NginxServer : IAsyncDisposable
         }
 
         var process = Process.Start(info)!;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(process);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => ChildProcess.Kill(process);
         var server = new NginxServer(process, prefix, new Uri($"https://127.0.0.1:{https}/"));
         var clock = Stopwatch.StartNew();
         while (!await AcceptsAsync(https, cancellationToken))
@@ -112,7 +112,7 @@ public sealed class NginxServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Kill(_process);
+        ChildProcess.Kill(_process);
         await _process.WaitForExitAsync();
         _process.Dispose();
         try
@@ -160,27 +160,5 @@ public sealed class NginxServer : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // Already gone.
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -68,7 +68,6 @@ public sealed class TestDatabase : IDisposable
         return path;
     }
 
-    /// <summary>A new context on the file, independent of any host: what a test reloads to see what was really stored.</summary>
     /// <summary>
     /// Each needle still readable in the SQLite file, its write-ahead log or journal, as "file: 'needle' n×": what the
     /// tables no longer show may still sit in free pages or the log (P-51, P-91).
@@ -110,6 +109,7 @@ public sealed class TestDatabase : IDisposable
         return found;
     }
 
+    /// <summary>A new context on the file, independent of any host: what a test reloads to see what was really stored.</summary>
     public PortalDbContext CreateContext() => ContextOn(ConnectionString);
 
     private static SqlitePortalDbContext ContextOn(string connectionString) =>

@@ -259,7 +259,7 @@ public sealed class DeadlineFlagsTests
     public void Anonymise_ClosedComplaint_ErasesPersonalDataAndFreeTextKeepsStatistics()
     {
         var (complaint, _) = ClosedWithEverything();
-        var kept = Statistics(complaint);
+        var kept = TrendStatistics.Of(complaint);
         var at = complaint.EndedAt!.Value.AddMonths(12).AddDays(1);
 
         var erased = complaint.Anonymise(at);
@@ -280,7 +280,7 @@ public sealed class DeadlineFlagsTests
         Assert.Equal((Complaint.Erased, Complaint.Erased), (complaint.Resolution!.Details, complaint.Resolution.CustomerAnswerNote));
         Assert.Equal(Complaint.Erased, complaint.Closure!.Note);
         // What trends need stays (P-51, P-60).
-        Assert.Equal(kept, Statistics(complaint));
+        Assert.Equal(kept, TrendStatistics.Of(complaint));
         // The erasure is on record, without the erased content.
         var entry = complaint.History[^1];
         Assert.Equal(
@@ -352,35 +352,4 @@ public sealed class DeadlineFlagsTests
         complaint.Close("Zebulon Quixote thanked us.", 4, actor, builder.Advance());
         return (complaint, builder);
     }
-
-    /// <summary>Everything the trend figures use (P-60 to P-63); anonymisation must leave it as it was.</summary>
-    private static object Statistics(Complaint c) => new
-    {
-        c.Reference,
-        c.Channel,
-        c.CategoryCode,
-        c.Product,
-        c.Severity,
-        c.PreferredResolution,
-        c.Status,
-        c.ReceivedAt,
-        c.RegisteredAt,
-        c.AcknowledgementDueAt,
-        AcknowledgedAt = c.Acknowledgement?.At,
-        c.ResolvedAt,
-        c.EndedAt,
-        ClosedAt = c.Closure?.At,
-        c.Closure?.Satisfaction,
-        c.EscalationLevel,
-        c.EscalatedAt,
-        Levels = string.Join(",", c.Escalations.Select(e => $"{(int)e.FromLevel}>{(int)e.ToLevel}@{e.At:O}:{e.Automatic}")),
-        RootCauseCategory = c.RootCause?.Category,
-        ResolutionKind = c.Resolution?.Kind,
-        c.Resolution?.Amount,
-        c.Resolution?.Currency,
-        c.Resolution?.CustomerAccepted,
-        Evidence = string.Join(",", c.Evidence.Select(e => e.Kind)),
-        Interviews = c.Interviews.Count,
-        Communications = string.Join(",", c.Communications.Select(m => $"{m.Direction}/{m.Channel}@{m.At:O}")),
-    };
 }

@@ -358,7 +358,7 @@ public sealed class DeadlineScanJobTests : IAsyncLifetime
         // Issue 4: a restart after days of downtime recomputes from the database and catches up on everything missed,
         // each step at the moment it became due. The level-2 target is 2 days here, so one complaint misses two
         // escalations and an update in between.
-        using var database = TestDatabase.Create();
+        using var database = TestDatabase.CreateMigrated();
         var down = T0.AddDays(12);
         Complaint a, b, c;
         await using (var before = new PortalAppFactory(new PortalAppOptions { Database = database, SeedDemoData = false, Clock = new FakeTimeProvider(new DateTimeOffset(T0)) }))

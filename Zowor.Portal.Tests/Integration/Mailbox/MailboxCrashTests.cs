@@ -20,7 +20,7 @@ public sealed class MailboxCrashTests
     public async Task P11_a_portal_killed_while_reading_the_mailbox_registers_each_email_exactly_once_after_a_restart()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var database = TestDatabase.Create();
+        using var database = TestDatabase.CreateMigrated();
         await using var dovecot = await DovecotServer.StartNewAsync(ct);
         for (var i = 1; i <= Messages; i++)
         {
@@ -30,7 +30,7 @@ public sealed class MailboxCrashTests
         // The mailbox is down while the node starts, so the kill below lands in the middle of the backlog, not after it.
         await dovecot.StopAsync(ct);
         var settings = Settings(dovecot, database);
-        var first = await PortalProcess.StartAsync("mail-1", settings, ct);
+        var first = await PortalNode.StartAsync("mail-1", settings, ct);
         int recordedAtKill;
         try
         {
@@ -46,7 +46,7 @@ public sealed class MailboxCrashTests
         }
 
         Assert.True(recordedAtKill < Messages, $"The node finished all {Messages} messages before it was killed; the test proved nothing.");
-        await using var second = await PortalProcess.StartAsync("mail-2", settings, ct);
+        await using var second = await PortalNode.StartAsync("mail-2", settings, ct);
         await MailboxTests.EventuallyAsync(async () => await CountAsync(database, ct) == Messages, $"all {Messages} messages after the restart");
         await MailboxTests.EventuallyAsync(async () => (await dovecot.CountAsync(cancellationToken: ct)).Seen == Messages, "every message to be flagged \\Seen");
 
@@ -62,7 +62,7 @@ public sealed class MailboxCrashTests
     public async Task P11_two_nodes_read_the_mailbox_one_at_a_time_and_the_other_takes_over_when_the_reader_dies()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var database = TestDatabase.Create();
+        using var database = TestDatabase.CreateMigrated();
         await using var dovecot = await DovecotServer.StartNewAsync(ct);
         for (var i = 1; i <= 20; i++)
         {
@@ -70,8 +70,8 @@ public sealed class MailboxCrashTests
         }
 
         var settings = Settings(dovecot, database);
-        await using var nodeA = await PortalProcess.StartAsync("mail-A", settings, ct);
-        await using var nodeB = await PortalProcess.StartAsync("mail-B", settings, ct);
+        await using var nodeA = await PortalNode.StartAsync("mail-A", settings, ct);
+        await using var nodeB = await PortalNode.StartAsync("mail-B", settings, ct);
         await MailboxTests.EventuallyAsync(async () => await CountAsync(database, ct) == 20, "the 20 messages");
         var readers = new[] { nodeA, nodeB }.Where(n => n.LogSince(0).Any(l => l.Contains("Reading complaints mailbox", StringComparison.Ordinal))).ToList();
         var reader = Assert.Single(readers);

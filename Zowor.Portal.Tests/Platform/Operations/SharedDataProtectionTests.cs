@@ -18,7 +18,7 @@ public sealed class SharedDataProtectionTests
     [Fact]
     public async Task P91_KeyThatProtectedAPayload_IsStoredInTheDatabase_AndAnotherHostReadsIt()
     {
-        using var database = TestDatabase.Create();
+        using var database = TestDatabase.CreateMigrated();
         await using var nodeA = new PortalAppFactory(new PortalAppOptions { Database = database, SeedDemoData = false });
         var payload = nodeA.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("issue-18").Protect(Encoding.UTF8.GetBytes("signed in"));
 

@@ -4,12 +4,12 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Zowor.Portal.Tests.Support;
+namespace Zowor.Portal.Harness;
 
 /// <summary>
-/// A throw-away <c>redis-server</c> on 127.0.0.1, run as a child process of the test (not daemonized), with no
-/// persistence. It can be stopped and started again on the same port to simulate an outage; disposing kills it.
-/// A missing <c>redis-server</c> fails the test with instructions: the multi-node tests never skip.
+/// A throw-away <c>redis-server</c> on 127.0.0.1, run as a child process of the test or benchmark (not daemonized), with
+/// no persistence: the backplane of a multi-node run. It can be stopped and started again on the same port to simulate an
+/// outage; disposing kills it. A missing <c>redis-server</c> fails with instructions: the multi-node tests never skip.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
@@ -20,11 +20,11 @@ public sealed class RedisServer : IAsyncDisposable
     private readonly ConcurrentQueue<string> _log = new();
     private Process? _process;
 
-    private RedisServer(string executable, int port)
+    private RedisServer(string executable, int port, string? directory)
     {
         _executable = executable;
         Port = port;
-        _directory = Path.Combine(Path.GetTempPath(), "zowor-tests", $"redis-{Guid.NewGuid():N}");
+        _directory = directory ?? Path.Combine(Path.GetTempPath(), "zowor-tests", $"redis-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_directory);
     }
 
@@ -35,30 +35,26 @@ public sealed class RedisServer : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The running server's process id (for its CPU time).</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("redis-server is not running.");
+
     /// <summary>The server's own output (last lines), for failure messages.</summary>
     public string Log => string.Join(Environment.NewLine, _log);
 
-    /// <summary>Starts a server on a free loopback port and waits until it answers PING.</summary>
-    public static async Task<RedisServer> StartNewAsync(CancellationToken cancellationToken = default)
+    /// <summary>Starts a server on a free loopback port, in a new folder under the temp folder, and waits until it answers PING.</summary>
+    public static Task<RedisServer> StartNewAsync(CancellationToken cancellationToken = default) => StartNewAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Starts a server on a free loopback port and waits until it answers PING. Its working folder is
+    /// <paramref name="directory"/>, else a new one under the temp folder; disposing deletes it.
+    /// </summary>
+    public static async Task<RedisServer> StartNewAsync(string? directory, CancellationToken cancellationToken = default)
     {
         var executable = FindExecutable() ?? throw new InvalidOperationException(
             "redis-server is not installed, and the multi-node tests need it: install it with 'apt-get install -y redis-server' " +
-            "(test.sh does this when it is missing).");
+            "(test.sh and bench.sh do this when it is missing).");
 
-        // A port found free may be taken before redis binds it: try a few.
-        for (var attempt = 1; ; attempt++)
-        {
-            var server = new RedisServer(executable, FreePort());
-            try
-            {
-                await server.StartAsync(cancellationToken);
-                return server;
-            }
-            catch (Exception) when (attempt < 3 && !cancellationToken.IsCancellationRequested)
-            {
-                await server.DisposeAsync();
-            }
-        }
+        return await ChildProcess.StartOnFreePortAsync(port => new RedisServer(executable, port, directory), server => server.StartAsync(cancellationToken), cancellationToken);
     }
 
     /// <summary>Starts the server (again) on <see cref="Port"/> and waits until it answers PING.</summary>
@@ -90,7 +86,7 @@ public sealed class RedisServer : IAsyncDisposable
             }
 
             // Exited (the port may still be held a moment after a restart) or never answered: retry until the deadline.
-            Kill(process);
+            ChildProcess.Kill(process);
             if (deadline.Elapsed >= StartTimeout)
             {
                 throw new InvalidOperationException($"redis-server did not answer PING on port {Port} within {StartTimeout.TotalSeconds} s. Its output:{Environment.NewLine}{Log}");
@@ -106,9 +102,7 @@ public sealed class RedisServer : IAsyncDisposable
         if (_process is { } process)
         {
             _process = null;
-            Kill(process);
-            await process.WaitForExitAsync(cancellationToken);
-            process.Dispose();
+            await ChildProcess.KillAndWaitAsync(process, cancellationToken);
         }
 
         var deadline = Stopwatch.StartNew();
@@ -149,9 +143,7 @@ public sealed class RedisServer : IAsyncDisposable
         if (_process is { } process)
         {
             _process = null;
-            Kill(process);
-            await process.WaitForExitAsync();
-            process.Dispose();
+            await ChildProcess.KillAndWaitAsync(process);
         }
 
         try
@@ -187,7 +179,7 @@ public sealed class RedisServer : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.Start();
         // A test host that exits without disposing (a crash, a cancelled run) must not leave redis-server running.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(process);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => ChildProcess.Kill(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
@@ -206,21 +198,6 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    private static void Kill(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // Already gone (or disposed).
-        }
-    }
-
     private static string? FindExecutable()
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
@@ -228,12 +205,5 @@ public sealed class RedisServer : IAsyncDisposable
             .Append("/usr/bin").Append("/usr/local/bin").Append("/usr/sbin")
             .Select(dir => Path.Combine(dir, "redis-server"))
             .FirstOrDefault(File.Exists);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

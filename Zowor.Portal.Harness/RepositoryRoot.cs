@@ -1,4 +1,4 @@
-namespace Zowor.Portal.Tests.Support;
+namespace Zowor.Portal.Harness;
 
 /// <summary>The folder of <c>Zowor.Portal.sln</c> above the test's output: where the sources and <c>TestResults/</c> are.</summary>
 public static class RepositoryRoot

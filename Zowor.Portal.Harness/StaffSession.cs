@@ -2,14 +2,16 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Zowor.Portal.Data;
 
-namespace Zowor.Portal.Benchmarks.Hosting;
+namespace Zowor.Portal.Harness;
 
 /// <summary>
-/// A signed-in HTTP client of one node: signs in through the real login form (its antiforgery token included) as a
-/// demo staff account. Hand <see cref="Cookies"/> to a SignalR client or copy them into a browser context.
+/// A signed-in HTTP client of one portal on a real port (a <see cref="PortalNode"/> or a Kestrel host): signs in through
+/// the real login form (its antiforgery token included) as a staff account with one factor. Hand <see cref="Cookies"/>
+/// to a SignalR client or copy them into a browser context.
 /// </summary>
 public sealed partial class StaffSession : IDisposable
 {
+    /// <summary>The sign-in cookie's name (IdentityServiceCollectionExtensions).</summary>
     public const string AuthCookie = "zowor.auth";
 
     private StaffSession(HttpClient http, CookieContainer cookies)
@@ -22,20 +24,26 @@ public sealed partial class StaffSession : IDisposable
 
     public CookieContainer Cookies { get; }
 
-    public static async Task<StaffSession> SignInAsync(Uri baseAddress, string email, CancellationToken cancellationToken = default)
+    /// <summary>Signs in with the demo password.</summary>
+    public static Task<StaffSession> SignInAsync(Uri baseAddress, string email, CancellationToken cancellationToken = default) =>
+        SignInAsync(baseAddress, email, DbSeeder.DemoPassword, TimeSpan.FromSeconds(60), cancellationToken);
+
+    /// <summary>Signs in with <paramref name="password"/>; each request of the client may take <paramref name="timeout"/>.</summary>
+    public static async Task<StaffSession> SignInAsync(Uri baseAddress, string email, string password, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var cookies = new CookieContainer();
-        var handler = new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-        var session = new StaffSession(new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) }, cookies);
+        var handler = new SocketsHttpHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false };
+        var session = new StaffSession(new HttpClient(handler) { BaseAddress = baseAddress, Timeout = timeout }, cookies);
         try
         {
             var fields = await session.GetFormFieldsAsync("account/login", "login", cancellationToken);
             fields["Input.Email"] = email;
-            fields["Input.Password"] = DbSeeder.DemoPassword;
+            fields["Input.Password"] = password;
             using var response = await session.Http.PostAsync("account/login", new FormUrlEncodedContent(fields), cancellationToken);
-            if (response.StatusCode != HttpStatusCode.Redirect || !cookies.GetCookies(baseAddress).Any(c => c.Name == AuthCookie))
+            var signedIn = cookies.GetCookies(baseAddress).Any(c => c.Name == AuthCookie && !c.Expired);
+            if (response.StatusCode != HttpStatusCode.Redirect || !signedIn)
             {
-                throw new InvalidOperationException($"Sign-in as {email} failed: HTTP {(int)response.StatusCode}.");
+                throw new InvalidOperationException($"Sign-in as {email} on {baseAddress} failed: HTTP {(int)response.StatusCode}, auth cookie {(signedIn ? "set" : "missing")}.");
             }
 
             return session;

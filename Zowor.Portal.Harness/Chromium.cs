@@ -1,8 +1,11 @@
 using Microsoft.Playwright;
 
-namespace Zowor.Portal.Benchmarks.Hosting;
+namespace Zowor.Portal.Harness;
 
-/// <summary>Debian's chromium, headless, as the browser tests launch it (ENVIRONMENT.md).</summary>
+/// <summary>
+/// Debian's chromium (<c>/usr/bin/chromium</c>), headless, with the arguments ENVIRONMENT.md names: the one launch of the
+/// browser tests and the benchmarks. Playwright's bundled browsers are never installed here.
+/// </summary>
 public static class Chromium
 {
     public const string ExecutablePath = "/usr/bin/chromium";

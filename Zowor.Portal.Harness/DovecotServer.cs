@@ -9,7 +9,7 @@ using MailKit.Search;
 using MailKit.Security;
 using MimeKit;
 
-namespace Zowor.Portal.Benchmarks.Hosting;
+namespace Zowor.Portal.Harness;
 
 /// <summary>
 /// A throw-away Dovecot IMAP server (Debian's <c>dovecot-imapd</c>) on 127.0.0.1: its own configuration, state and
@@ -57,7 +57,7 @@ public sealed class DovecotServer : IAsyncDisposable
         ["Mail:Inbound:MaxRetrySeconds"] = "2",
     };
 
-    /// <summary>The same settings as environment variables for a <see cref="PortalProcess"/>.</summary>
+    /// <summary>The same settings as environment variables for a <see cref="PortalNode"/>.</summary>
     public Dictionary<string, string> ProcessSettings() =>
         PortalSettings().Where(s => s.Value is not null).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
 
@@ -68,20 +68,11 @@ public sealed class DovecotServer : IAsyncDisposable
             throw new InvalidOperationException("Dovecot is not installed, and the mailbox tests need it: 'apt-get install -y dovecot-imapd' (test.sh does this when it is missing).");
         }
 
-        for (var attempt = 1; ; attempt++)
+        return await ChildProcess.StartOnFreePortAsync(port => new DovecotServer(port), server =>
         {
-            var server = new DovecotServer(FreePort());
-            try
-            {
-                server.WriteConfiguration();
-                await server.StartAsync(cancellationToken);
-                return server;
-            }
-            catch (Exception) when (attempt < 3 && !cancellationToken.IsCancellationRequested)
-            {
-                await server.DisposeAsync();
-            }
-        }
+            server.WriteConfiguration();
+            return server.StartAsync(cancellationToken);
+        }, cancellationToken);
     }
 
     /// <summary>Starts Dovecot (again) and waits for its IMAP greeting.</summary>
@@ -101,7 +92,7 @@ public sealed class DovecotServer : IAsyncDisposable
         var process = Process.Start(info)!;
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(process);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => ChildProcess.Kill(process);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < StartTimeout)
         {
@@ -119,7 +110,7 @@ public sealed class DovecotServer : IAsyncDisposable
             await Task.Delay(100, cancellationToken);
         }
 
-        Kill(process);
+        ChildProcess.Kill(process);
         throw new TimeoutException($"dovecot did not answer on port {Port} within {StartTimeout.TotalSeconds} s. Log:{Environment.NewLine}{Log}");
     }
 
@@ -129,9 +120,7 @@ public sealed class DovecotServer : IAsyncDisposable
         if (_process is { } process)
         {
             _process = null;
-            Kill(process);
-            await process.WaitForExitAsync(cancellationToken);
-            process.Dispose();
+            await ChildProcess.KillAndWaitAsync(process, cancellationToken);
         }
 
         var clock = Stopwatch.StartNew();
@@ -345,26 +334,5 @@ public sealed class DovecotServer : IAsyncDisposable
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed: {error}");
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

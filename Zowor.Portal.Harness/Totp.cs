@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Zowor.Portal.Tests.Support;
+namespace Zowor.Portal.Harness;
 
 /// <summary>RFC 6238 time-based one-time codes (HMAC-SHA1, 30-second steps, 6 digits), as an authenticator app computes them.</summary>
 public static class Totp

@@ -2,28 +2,23 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using Zowor.Portal.Data;
-using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Domain.Escalation;
-using Zowor.Portal.Features.Complaints;
 
-namespace Zowor.Portal.Tests.Support;
+namespace Zowor.Portal.Harness;
 
 /// <summary>
 /// The built portal (<c>Zowor.Portal.dll</c>) running as its own OS process on a loopback port: one web node of a
-/// cluster. Its console output is kept (last lines) for failure messages; disposing kills the process tree.
+/// cluster for the tests, the measured server for the benchmarks. It runs in the Development environment unless the
+/// settings say otherwise (so that its sign-in cookie travels over plain HTTP on loopback). Its console output is kept
+/// (last lines) for failure messages; disposing kills the process tree.
 /// </summary>
-public sealed class PortalProcess : IAsyncDisposable
+public sealed class PortalNode : IAsyncDisposable
 {
     /// <summary>How long a node may take to start: migrations, seeding and JIT on a busy two-core machine.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+
+    /// <summary>A benchmark's node may start on a large generated database.</summary>
+    private static readonly TimeSpan BenchmarkStartTimeout = TimeSpan.FromSeconds(180);
 
     private const int MaxLogLines = 600;
 
@@ -31,11 +26,14 @@ public sealed class PortalProcess : IAsyncDisposable
     private readonly Process _process;
     private long _lines;
 
-    private PortalProcess(string name, Uri baseAddress, Process process)
+    private readonly TimeSpan _startTimeout;
+
+    private PortalNode(string name, Uri baseAddress, Process process, TimeSpan startTimeout)
     {
         Name = name;
         BaseAddress = baseAddress;
         _process = process;
+        _startTimeout = startTimeout;
     }
 
     public string Name { get; }
@@ -45,6 +43,8 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     /// <summary>How many lines the node has written so far: a mark for <see cref="LogSince"/>.</summary>
     public long LogMark => Interlocked.Read(ref _lines);
 
@@ -52,14 +52,39 @@ public sealed class PortalProcess : IAsyncDisposable
     public IReadOnlyList<string> LogSince(long mark) => _log.Where(l => l.Number > mark).Select(l => l.Line).ToList();
 
     /// <summary>
-    /// Starts a node with <paramref name="settings"/> as environment variables (<c>Section__Key</c>) on a free port, in
-    /// Development unless the settings say otherwise, and waits until it answers.
+    /// Starts a node with <paramref name="settings"/> as environment variables (<c>Section__Key</c>; <c>:</c> in a key
+    /// becomes <c>__</c>) on a free port, in Development unless the settings say otherwise, and waits until it answers.
     /// </summary>
-    public static async Task<PortalProcess> StartAsync(string name, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken = default)
+    public static Task<PortalNode> StartAsync(string name, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken = default) =>
+        StartAsync(name, settings, StartTimeout, cancellationToken);
+
+    /// <summary>
+    /// A benchmark's node: on <paramref name="databasePath"/> (its files in a folder beside it) with extra
+    /// <paramref name="settings"/> (configuration keys such as <c>Redis:Connection</c>), logging cut to warnings so the
+    /// console costs nothing.
+    /// </summary>
+    public static Task<PortalNode> StartAsync(string name, string databasePath, IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default)
+    {
+        var path = Path.GetFullPath(databasePath);
+        var all = new Dictionary<string, string>
+        {
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Database__SqlitePath"] = path,
+            ["Storage__DataPath"] = Path.Combine(Path.GetDirectoryName(path)!, $"{Path.GetFileNameWithoutExtension(path)}-files"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        return StartAsync(name, all, BenchmarkStartTimeout, cancellationToken);
+    }
+
+    private static async Task<PortalNode> StartAsync(string name, IReadOnlyDictionary<string, string> settings, TimeSpan startTimeout, CancellationToken cancellationToken)
     {
         var dll = FindPortalDll();
         var folder = Path.GetDirectoryName(dll)!;
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var baseAddress = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}/");
         var info = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
@@ -84,11 +109,11 @@ public sealed class PortalProcess : IAsyncDisposable
         info.Environment["Identity__SignInPermitLimit"] = "100000";
         foreach (var (key, value) in settings)
         {
-            info.Environment[key] = value;
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         var process = new Process { StartInfo = info };
-        var node = new PortalProcess(name, baseAddress, process);
+        var node = new PortalNode(name, baseAddress, process, startTimeout);
         process.OutputDataReceived += (_, e) => node.Append(e.Data);
         process.ErrorDataReceived += (_, e) => node.Append(e.Data);
         process.Start();
@@ -106,6 +131,21 @@ public sealed class PortalProcess : IAsyncDisposable
             await node.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The node's resident memory (VmRSS) in bytes, from <c>/proc/PID/status</c>.</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                var kb = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+                return kb * 1024;
+            }
+        }
+
+        throw new InvalidOperationException($"No VmRSS for process {_process.Id}.");
     }
 
     /// <summary>The node's name and last log lines, for a failure message.</summary>
@@ -151,7 +191,7 @@ public sealed class PortalProcess : IAsyncDisposable
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         var clock = Stopwatch.StartNew();
         string? last = null;
-        while (clock.Elapsed < StartTimeout)
+        while (clock.Elapsed < _startTimeout)
         {
             if (_process.HasExited)
             {
@@ -177,7 +217,7 @@ public sealed class PortalProcess : IAsyncDisposable
             await Task.Delay(250, cancellationToken);
         }
 
-        throw new TimeoutException($"Portal node {Name} did not answer /health/live within {StartTimeout.TotalSeconds} s (last: {last}).{Environment.NewLine}{Describe(200)}");
+        throw new TimeoutException($"Portal node {Name} did not answer /health/live within {_startTimeout.TotalSeconds} s (last: {last}).{Environment.NewLine}{Describe(200)}");
     }
 
     private void Append(string? line)
@@ -202,7 +242,7 @@ public sealed class PortalProcess : IAsyncDisposable
         const string FileName = "Zowor.Portal.dll";
         var testFolder = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
         var framework = Path.GetFileName(testFolder);
-        var configuration = typeof(PortalProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var configuration = typeof(PortalNode).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         for (var dir = new DirectoryInfo(testFolder); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Zowor.Portal.sln")))
@@ -240,111 +280,5 @@ public sealed class PortalProcess : IAsyncDisposable
         }
 
         return "dotnet";
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-}
-
-/// <summary>
-/// A signed-in HTTP client for one <see cref="PortalProcess"/>: signs in through the real login form (antiforgery
-/// token included) and calls the JSON complaint API. <see cref="PortalClient"/> only targets in-process hosts.
-/// </summary>
-public sealed class PortalNodeClient : IDisposable
-{
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
-    private PortalNodeClient(HttpClient http, CookieContainer cookies)
-    {
-        Http = http;
-        Cookies = cookies;
-    }
-
-    public HttpClient Http { get; }
-
-    /// <summary>The cookie jar, with the sign-in cookie; hand it to a SignalR client.</summary>
-    public CookieContainer Cookies { get; }
-
-    public static async Task<PortalNodeClient> SignInAsync(Uri baseAddress, string email, string password = DbSeeder.DemoPassword, CancellationToken cancellationToken = default)
-    {
-        var cookies = new CookieContainer();
-        var handler = new SocketsHttpHandler { CookieContainer = cookies, UseCookies = true, AllowAutoRedirect = false };
-        var client = new PortalNodeClient(new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) }, cookies);
-        try
-        {
-            using var page = await client.Http.GetAsync("account/login", cancellationToken);
-            page.EnsureSuccessStatusCode();
-            var document = PortalClient.ParseHtml(await page.Content.ReadAsStringAsync(cancellationToken));
-            var form = document.QuerySelectorAll<IHtmlFormElement>("form")
-                .Single(f => f.QuerySelector("input[type=hidden][name=_handler][value='login']") is not null);
-            var fields = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
-                .Where(i => !string.IsNullOrEmpty(i.Name))
-                .ToDictionary(i => i.Name!, i => i.Value);
-            fields["Input.Email"] = email;
-            fields["Input.Password"] = password;
-            var pageUri = page.RequestMessage!.RequestUri!;
-            var baseUri = document.QuerySelector("base")?.GetAttribute("href") is { Length: > 0 } href ? new Uri(pageUri, href) : pageUri;
-            var action = form.GetAttribute("action") is { Length: > 0 } target ? new Uri(baseUri, target) : pageUri;
-
-            using var response = await client.Http.PostAsync(action, new FormUrlEncodedContent(fields), cancellationToken);
-            var signedIn = cookies.GetCookies(baseAddress).Any(c => c.Name == PortalClient.AuthCookie && !c.Expired);
-            if (response.StatusCode != HttpStatusCode.Redirect || !signedIn)
-            {
-                throw new InvalidOperationException($"Sign-in as {email} on {baseAddress} failed: HTTP {(int)response.StatusCode}, auth cookie {(signedIn ? "set" : "missing")}.");
-            }
-
-            return client;
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
-    }
-
-    public async Task<ComplaintState> GetComplaintAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        using var response = await Http.GetAsync($"api/complaints/{id}", cancellationToken);
-        await EnsureAsync(response, $"GET api/complaints/{id}", cancellationToken);
-        return (await response.Content.ReadFromJsonAsync<ComplaintState>(Json, cancellationToken))!;
-    }
-
-    /// <summary>Logs an outbound phone call on the complaint at its current version (read first).</summary>
-    public async Task LogCommunicationAsync(Guid id, string summary, CancellationToken cancellationToken = default) =>
-        await PostCommunicationAsync(id, (await GetComplaintAsync(id, cancellationToken)).Version, summary, cancellationToken);
-
-    /// <summary>Logs an outbound phone call on the complaint, which must be at <paramref name="version"/>.</summary>
-    public async Task PostCommunicationAsync(Guid id, long version, string summary, CancellationToken cancellationToken = default)
-    {
-        using var response = await Http.PostAsJsonAsync($"api/complaints/{id}/communications",
-            new CommunicationRequest(CommunicationDirection.Outbound, CommunicationChannel.Phone, summary, version), Json, cancellationToken);
-        await EnsureAsync(response, $"POST api/complaints/{id}/communications", cancellationToken);
-    }
-
-    /// <summary>Escalates the complaint at its current version (read first).</summary>
-    public async Task EscalateAsync(Guid id, EscalationLevel level, string reason, CancellationToken cancellationToken = default) =>
-        await PostEscalationAsync(id, (await GetComplaintAsync(id, cancellationToken)).Version, level, reason, cancellationToken);
-
-    /// <summary>Escalates the complaint, which must be at <paramref name="version"/>.</summary>
-    public async Task PostEscalationAsync(Guid id, long version, EscalationLevel level, string reason, CancellationToken cancellationToken = default)
-    {
-        using var response = await Http.PostAsJsonAsync($"api/complaints/{id}/escalations",
-            new EscalationRequest(level, reason, version), Json, cancellationToken);
-        await EnsureAsync(response, $"POST api/complaints/{id}/escalations", cancellationToken);
-    }
-
-    public void Dispose() => Http.Dispose();
-
-    private static async Task EnsureAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new HttpRequestException($"{what} answered HTTP {(int)response.StatusCode}: {body}");
-        }
     }
 }
