@@ -202,7 +202,7 @@ public sealed class MemoAuthorizationTests(SeededPortalFixture portal) : IClassF
     {
         await using var scope = await portal.App.SignInAsync(SeededPortalFixture.DemoEmailFor(role));
         var training = scope.Services.GetRequiredService<TrainingService>();
-        var courseId = (await training.ListCoursesAsync(Ct)).First().Id;
+        var courseId = (await training.ListCoursesAsync(Ct))[0].Id;
         var session = new TrainingSessionForm { CourseId = courseId, HeldOn = DateTime.UtcNow.Date.AddDays(-1), Trainer = $"Trainer for {role}", AttendeeIds = [scope.Actor.Id] };
 
         if (allowed)

@@ -162,7 +162,7 @@ public sealed class SqlServerCapture
                 return (true, null);
             }
 
-            var property = mapped.PropertyMappings.First().Property;
+            var property = mapped.PropertyMappings[0].Property;
             var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
             object model = type switch
             {

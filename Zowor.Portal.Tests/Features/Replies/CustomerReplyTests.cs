@@ -91,7 +91,7 @@ public sealed class CustomerReplyTests : IAsyncLifetime
 
         // On the case: an outbound e-mail contact and a "Reply sent" timeline entry; on the status page: the text.
         var (stored, _) = await _app.Database.LoadComplaintAsync(complaint.Id, Ct);
-        var contact = stored.Communications.Last();
+        var contact = stored.Communications[^1];
         Assert.Equal((CommunicationDirection.Outbound, CommunicationChannel.Email, text), (contact.Direction, contact.Channel, contact.Summary));
         Assert.Contains(stored.History, h => h.Kind == ComplaintHistoryKinds.ReplySent);
         using var site = new PublicSite(_app);

@@ -42,7 +42,7 @@ public sealed partial class MemosPage
     private async Task LoadAsync()
     {
         _memos = await Memos.ListMineAsync();
-        var id = Id ?? _detail?.Id ?? _memos.FirstOrDefault(m => m.IsForMe && !m.AcknowledgedByMe)?.Id ?? _memos.FirstOrDefault()?.Id;
+        var id = Id ?? _detail?.Id ?? _memos.FirstOrDefault(m => m.IsForMe && !m.AcknowledgedByMe)?.Id ?? (_memos is [var first, ..] ? first.Id : (Guid?)null);
         _detail = id is { } chosen ? await Memos.GetAsync(chosen) : null;
     }
 
