@@ -154,7 +154,7 @@ public sealed class LiveUpdateBenchmark : IBenchmark
                 }
 
                 (clientCpu, serverCpu) = (ClientCpu() - clientCpu, ServerCpu(nodes, redis) - serverCpu);
-                long expected = (long)changes * size;
+                var expected = (long)changes * size;
                 report.Info(Figure, $"{label}: p50 latency", Percentiles.Of(latencies, 50), "ms");
                 report.AtMost(Figure, $"{label}: p95 latency", Percentiles.Of(latencies, 95), "ms", P95Target);
                 report.AtMost(Figure, $"{label}: p99 latency", Percentiles.Of(latencies, 99), "ms", P99Target);

@@ -164,7 +164,7 @@ public sealed class SqlServerCapture
 
             var property = mapped.PropertyMappings[0].Property;
             var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
-            object model = type switch
+            var model = type switch
             {
                 _ when type == typeof(string) => "x",
                 _ when type.IsEnum => Enum.GetValues(type).GetValue(0)!,
