@@ -4,11 +4,11 @@ using Microsoft.Playwright;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Localization;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 using static Zowor.Portal.Tests.Support.PageSteps;
-using Zowor.Portal.Features.Localization;
 
 namespace Zowor.Portal.Tests.Browser;
 

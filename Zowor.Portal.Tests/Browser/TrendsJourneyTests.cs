@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Zowor.Portal.Features.Reviews;
 using Zowor.Portal.Data;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Reviews;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,5 +1,5 @@
-using Zowor.Portal.Domain.Complaints;
 using Bunit;
+using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Training;
 using Zowor.Portal.Features.Trends;

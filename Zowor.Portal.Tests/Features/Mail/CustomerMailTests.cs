@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Localization;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Tests.Support;
-using Zowor.Portal.Features.Localization;
 
 namespace Zowor.Portal.Tests.Features.Mail;
 

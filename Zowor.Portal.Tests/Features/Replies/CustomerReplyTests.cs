@@ -8,11 +8,11 @@ using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Localization;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Privacy;
 using Zowor.Portal.Features.Replies;
 using Zowor.Portal.Tests.Support;
-using Zowor.Portal.Features.Localization;
 
 namespace Zowor.Portal.Tests.Features.Replies;
 

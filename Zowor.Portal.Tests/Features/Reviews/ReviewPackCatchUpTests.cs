@@ -12,11 +12,11 @@ using Zowor.Portal.Domain.Memos;
 using Zowor.Portal.Domain.Reviews;
 using Zowor.Portal.Domain.Training;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Localization;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Features.Reviews;
 using Zowor.Portal.Tests.Support;
-using Zowor.Portal.Features.Localization;
 
 namespace Zowor.Portal.Tests.Features.Reviews;
 

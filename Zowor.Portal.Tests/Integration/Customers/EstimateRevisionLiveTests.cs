@@ -5,9 +5,9 @@ using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Localization;
 using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Tests.Support;
-using Zowor.Portal.Features.Localization;
 
 namespace Zowor.Portal.Tests.Integration.Customers;
 

@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Localization;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Tests.Support;
-using Zowor.Portal.Features.Localization;
 
 namespace Zowor.Portal.Tests.Integration.Customers;
 

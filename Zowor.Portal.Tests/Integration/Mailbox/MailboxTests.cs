@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using Zowor.Portal.Benchmarks.Hosting;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
@@ -10,7 +11,6 @@ using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Mailbox;
 using Zowor.Portal.Features.Notifications;
-using Zowor.Portal.Benchmarks.Hosting;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration.Mailbox;

@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Features.Trends;
 using Zowor.Portal.Features.Identity;
+using Zowor.Portal.Features.Trends;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration.Trends;

@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Zowor.Portal.Components.Shared;
 using Zowor.Portal.Features.Categories;
+using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Localization;
 using Zowor.Portal.Features.Settings;
-using Zowor.Portal.Features.Identity;
 using Zowor.Portal.Features.Trends;
 
 namespace Zowor.Portal.Features.Reviews;

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Hosting;
 using Zowor.Portal.Features.Identity;
