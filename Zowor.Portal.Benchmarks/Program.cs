@@ -40,61 +40,61 @@ internal static class BenchmarkConsole
         switch (arguments.Command)
         {
             case "generate":
-            {
-                var path = Path.GetFullPath(arguments.Get("db", "data/generated.db"));
-                var size = arguments.GetInt("size", 10_000);
-                // --now now: data up to this moment (demo data for a portal started today); the default is a fixed moment,
-                // so that a seed always gives the same data (the benchmarks' datasets).
-                DateTime? now = arguments.Get("now", string.Empty) switch
                 {
-                    "" => null,
-                    "now" => DateTime.UtcNow,
-                    var text => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
-                };
-                var options = new GeneratorOptions(size, arguments.GetInt("open", Math.Max(1, size / 10)), arguments.GetInt("seed", 2026), Now: now);
-                Console.WriteLine($"Generating {options.Size:N0} complaints ({options.Open:N0} open), seed {options.Seed}, into {path}");
-                var result = await Datasets.GenerateAsync(path, options, cancel.Token);
-                Console.WriteLine($"Done: {result.Complaints:N0} complaints, {result.Open:N0} open, {result.Surveys:N0} survey answers, {result.Capas:N0} CAPAs " +
-                    $"in {result.Elapsed.TotalSeconds:0.0} s ({result.Complaints / result.Elapsed.TotalSeconds:N0}/s)");
-                Console.WriteLine($"Start the portal on it: Database__SqlitePath={path} dotnet run --project Zowor.Portal");
-                return 0;
-            }
+                    var path = Path.GetFullPath(arguments.Get("db", "data/generated.db"));
+                    var size = arguments.GetInt("size", 10_000);
+                    // --now now: data up to this moment (demo data for a portal started today); the default is a fixed moment,
+                    // so that a seed always gives the same data (the benchmarks' datasets).
+                    DateTime? now = arguments.Get("now", string.Empty) switch
+                    {
+                        "" => null,
+                        "now" => DateTime.UtcNow,
+                        var text => DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
+                    };
+                    var options = new GeneratorOptions(size, arguments.GetInt("open", Math.Max(1, size / 10)), arguments.GetInt("seed", 2026), Now: now);
+                    Console.WriteLine($"Generating {options.Size:N0} complaints ({options.Open:N0} open), seed {options.Seed}, into {path}");
+                    var result = await Datasets.GenerateAsync(path, options, cancel.Token);
+                    Console.WriteLine($"Done: {result.Complaints:N0} complaints, {result.Open:N0} open, {result.Surveys:N0} survey answers, {result.Capas:N0} CAPAs " +
+                        $"in {result.Elapsed.TotalSeconds:0.0} s ({result.Complaints / result.Elapsed.TotalSeconds:N0}/s)");
+                    Console.WriteLine($"Start the portal on it: Database__SqlitePath={path} dotnet run --project Zowor.Portal");
+                    return 0;
+                }
 
             case "run":
-            {
-                var only = arguments.Get("only", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                var unknown = only.Except(suite.Select(b => b.Name)).ToList();
-                if (unknown.Count > 0)
                 {
-                    Console.Error.WriteLine($"Unknown benchmark(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", suite.Select(b => b.Name))}.");
-                    return 1;
-                }
-
-                var context = new BenchmarkContext(new Report(), new Datasets(arguments.Get("data", Path.Combine(RepositoryRoot.Path, "bench-data"))), arguments.Flag("quick"));
-                Console.WriteLine($"Zowor Portal benchmarks on {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(context.Quick ? " (quick run: figures are not comparable with the targets)" : string.Empty)}");
-                var failures = 0;
-                foreach (var benchmark in suite.Where(b => only.Length == 0 || only.Contains(b.Name)))
-                {
-                    Console.WriteLine();
-                    Console.WriteLine($"== {benchmark.Title}");
-                    var clock = Stopwatch.StartNew();
-                    try
+                    var only = arguments.Get("only", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    var unknown = only.Except(suite.Select(b => b.Name)).ToList();
+                    if (unknown.Count > 0)
                     {
-                        await benchmark.RunAsync(context, cancel.Token);
-                    }
-                    catch (Exception ex) when (!cancel.IsCancellationRequested)
-                    {
-                        failures++;
-                        Console.WriteLine($"  FAILED: {ex}");
-                        context.Report.Check(benchmark.Name, "completed", 0, string.Empty, "runs", met: false);
+                        Console.Error.WriteLine($"Unknown benchmark(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", suite.Select(b => b.Name))}.");
+                        return 1;
                     }
 
-                    Console.WriteLine($"   ({clock.Elapsed.TotalSeconds:0} s)");
-                }
+                    var context = new BenchmarkContext(new Report(), new Datasets(arguments.Get("data", Path.Combine(RepositoryRoot.Path, "bench-data"))), arguments.Flag("quick"));
+                    Console.WriteLine($"Zowor Portal benchmarks on {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(context.Quick ? " (quick run: figures are not comparable with the targets)" : string.Empty)}");
+                    var failures = 0;
+                    foreach (var benchmark in suite.Where(b => only.Length == 0 || only.Contains(b.Name)))
+                    {
+                        Console.WriteLine();
+                        Console.WriteLine($"== {benchmark.Title}");
+                        var clock = Stopwatch.StartNew();
+                        try
+                        {
+                            await benchmark.RunAsync(context, cancel.Token);
+                        }
+                        catch (Exception ex) when (!cancel.IsCancellationRequested)
+                        {
+                            failures++;
+                            Console.WriteLine($"  FAILED: {ex}");
+                            context.Report.Check(benchmark.Name, "completed", 0, string.Empty, "runs", met: false);
+                        }
 
-                context.Report.Print(Console.Out);
-                return failures == 0 ? 0 : 2;
-            }
+                        Console.WriteLine($"   ({clock.Elapsed.TotalSeconds:0} s)");
+                    }
+
+                    context.Report.Print(Console.Out);
+                    return failures == 0 ? 0 : 2;
+                }
 
             default:
                 Console.Error.WriteLine("Usage: run [--only name,name] [--quick] [--data folder] | generate --db <path> --size <n> --open <n> --seed <n> [--now now|<UTC time>]");

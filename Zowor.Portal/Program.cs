@@ -2,11 +2,11 @@ using MudBlazor.Services;
 using Zowor.Portal.Components;
 using Zowor.Portal.Data;
 using Zowor.Portal.Features.Customers;
+using Zowor.Portal.Features.Trends.Rollups;
 using Zowor.Portal.Platform.Hosting;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Operations;
 using Zowor.Portal.Platform.Security;
-using Zowor.Portal.Features.Trends.Rollups;
 
 // "--smoke" checks the configured database and exits (Data/DatabaseSmokeTest; the README's SQL Server checklist).
 var smoke = args.Contains(DatabaseSmokeTest.Argument);

@@ -63,7 +63,7 @@ public sealed class CsvExportBenchmark : IBenchmark
         GC.WaitForPendingFinalizers();
         GC.Collect();
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        long peak = baseline;
+        var peak = baseline;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {

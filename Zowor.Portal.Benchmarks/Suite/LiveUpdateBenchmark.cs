@@ -6,7 +6,6 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
-using Zowor.Portal.Benchmarks.Hosting;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
@@ -154,7 +153,7 @@ public sealed class LiveUpdateBenchmark : IBenchmark
                 }
 
                 (clientCpu, serverCpu) = (ClientCpu() - clientCpu, ServerCpu(nodes, redis) - serverCpu);
-                long expected = (long)changes * size;
+                var expected = (long)changes * size;
                 report.Info(Figure, $"{label}: p50 latency", Percentiles.Of(latencies, 50), "ms");
                 report.AtMost(Figure, $"{label}: p95 latency", Percentiles.Of(latencies, 95), "ms", P95Target);
                 report.AtMost(Figure, $"{label}: p99 latency", Percentiles.Of(latencies, 99), "ms", P99Target);

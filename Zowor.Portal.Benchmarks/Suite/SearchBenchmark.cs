@@ -7,8 +7,8 @@ using Zowor.Portal.Benchmarks.Data;
 using Zowor.Portal.Benchmarks.Hosting;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Search;
+using Zowor.Portal.Platform.Identity;
 
 namespace Zowor.Portal.Benchmarks.Suite;
 

@@ -151,10 +151,7 @@ public sealed class CapaRecord
         Guard.Actor(by);
         Guard.Utc(at, nameof(at));
         ArgumentNullException.ThrowIfNull(risk);
-        if (sequence < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(sequence));
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
 
         var capa = new CapaRecord
         {

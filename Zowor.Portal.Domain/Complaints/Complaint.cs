@@ -1027,7 +1027,7 @@ public sealed class Complaint
     }
 
     private ComplaintWorkflowException Refusal(ComplaintAction action) =>
-        new ComplaintWorkflowException("“{1}” is not possible while the complaint is in the status “{0}”.", ComplaintWorkflow.Describe(Status), ComplaintWorkflow.Describe(action));
+        new("“{1}” is not possible while the complaint is in the status “{0}”.", ComplaintWorkflow.Describe(Status), ComplaintWorkflow.Describe(action));
 
     private void AttachCustomerFiles(IReadOnlyList<EvidenceFile> files, Actor by, DateTime at)
     {

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Zowor.Portal.Data;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Reviews;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Time;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
-using Zowor.Portal.Platform.Time;
 using static Zowor.Portal.Tests.Browser.CapaPageSteps;
 
 namespace Zowor.Portal.Tests.Browser;

@@ -4,8 +4,8 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
-using static Zowor.Portal.Tests.Browser.CapaPageSteps;
 using static Zowor.Portal.Harness.PageSteps;
+using static Zowor.Portal.Tests.Browser.CapaPageSteps;
 
 namespace Zowor.Portal.Tests.Browser;
 

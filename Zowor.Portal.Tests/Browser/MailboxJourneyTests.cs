@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Zowor.Portal.Data;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Mailbox;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Integration.Mailbox;
-using Zowor.Portal.Benchmarks.Hosting;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Reviews;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 

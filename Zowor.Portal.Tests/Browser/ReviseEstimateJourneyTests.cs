@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Mail;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Localization;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 using static Zowor.Portal.Harness.PageSteps;
-using Zowor.Portal.Platform.Localization;
 
 namespace Zowor.Portal.Tests.Browser;
 

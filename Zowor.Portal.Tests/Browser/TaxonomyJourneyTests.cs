@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Categories;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Reviews;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Zowor.Portal.Features.Reviews;
 using Zowor.Portal.Data;
+using Zowor.Portal.Features.Reviews;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 using static Microsoft.Playwright.Assertions;

@@ -5,8 +5,8 @@ using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Reviews;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration;

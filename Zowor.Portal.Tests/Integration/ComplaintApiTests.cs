@@ -10,8 +10,8 @@ using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Platform.Identity;
-using Zowor.Portal.Tests.Support;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration;
 

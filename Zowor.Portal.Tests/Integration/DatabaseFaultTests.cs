@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Mail;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Operations;
 using Zowor.Portal.Tests.Support;
 

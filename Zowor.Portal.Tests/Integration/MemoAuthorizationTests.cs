@@ -1,10 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Memos;
 using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Features.Training;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration;
@@ -202,7 +202,7 @@ public sealed class MemoAuthorizationTests(SeededPortalFixture portal) : IClassF
     {
         await using var scope = await portal.App.SignInAsync(SeededPortalFixture.DemoEmailFor(role));
         var training = scope.Services.GetRequiredService<TrainingService>();
-        var courseId = (await training.ListCoursesAsync(Ct)).First().Id;
+        var courseId = (await training.ListCoursesAsync(Ct))[0].Id;
         var session = new TrainingSessionForm { CourseId = courseId, HeldOn = DateTime.UtcNow.Date.AddDays(-1), Trainer = $"Trainer for {role}", AttendeeIds = [scope.Actor.Id] };
 
         if (allowed)

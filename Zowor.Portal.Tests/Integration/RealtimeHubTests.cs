@@ -8,11 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Notifications;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Time;
 using Zowor.Portal.Realtime;
 using Zowor.Portal.Tests.Support;
-using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Tests.Integration;
 

@@ -9,8 +9,8 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Customers;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Privacy;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.SqlServer;

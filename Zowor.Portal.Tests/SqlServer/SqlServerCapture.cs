@@ -162,9 +162,9 @@ public sealed class SqlServerCapture
                 return (true, null);
             }
 
-            var property = mapped.PropertyMappings.First().Property;
+            var property = mapped.PropertyMappings[0].Property;
             var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
-            object model = type switch
+            var model = type switch
             {
                 _ when type == typeof(string) => "x",
                 _ when type.IsEnum => Enum.GetValues(type).GetValue(0)!,

@@ -15,7 +15,6 @@ using Zowor.Portal.Features.Categories;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Customers;
 using Zowor.Portal.Features.Escalation;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Evidence;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Mailbox;
@@ -28,6 +27,7 @@ using Zowor.Portal.Features.Reviews;
 using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Features.Training;
 using Zowor.Portal.Features.Trends;
+using Zowor.Portal.Platform.Identity;
 
 namespace Zowor.Portal.Tests.SqlServer;
 

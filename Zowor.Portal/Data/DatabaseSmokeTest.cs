@@ -3,11 +3,11 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Features.Capa;
 using Zowor.Portal.Features.Escalation;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Reviews;
 using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Features.Training;
 using Zowor.Portal.Features.Trends;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Data;

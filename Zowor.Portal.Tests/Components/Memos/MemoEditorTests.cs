@@ -1,6 +1,6 @@
 using Bunit;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Memos;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Components.Memos;

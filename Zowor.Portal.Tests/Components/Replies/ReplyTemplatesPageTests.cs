@@ -1,7 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Replies;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Components.Replies;

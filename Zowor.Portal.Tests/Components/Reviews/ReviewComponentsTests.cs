@@ -1,7 +1,7 @@
 using Bunit;
 using Zowor.Portal.Domain.Reviews;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Reviews;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Components.Reviews;

@@ -1,7 +1,7 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Zowor.Portal.Components.Shared;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Features.Complaints;

@@ -1,8 +1,8 @@
-using Zowor.Portal.Domain.Complaints;
 using Bunit;
-using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Training;
 using Zowor.Portal.Features.Trends;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Components.Trends;

@@ -30,7 +30,7 @@ public sealed class DuplicateTests
 
         Assert.Equal(ComplaintStatus.Withdrawn, duplicate.Status);
         Assert.Equal((PrimaryId, PrimaryReference), (duplicate.DuplicateOfId, duplicate.DuplicateOfReference));
-        var entry = duplicate.History.Last();
+        var entry = duplicate.History[^1];
         Assert.Equal((ComplaintHistoryKinds.StatusChanged, status.ToString(), nameof(ComplaintStatus.Withdrawn), $"duplicate of {PrimaryReference}"),
             (entry.Kind, entry.Before, entry.After, entry.Details));
         Assert.Contains(duplicate.DomainEvents, e => e is ComplaintMarkedDuplicate { PrimaryReference: PrimaryReference });
@@ -68,7 +68,7 @@ public sealed class DuplicateTests
 
         primary.RecordDuplicate(Guid.NewGuid(), "ZW-2026-000077", builder.Actor, builder.Advance());
 
-        var entry = primary.History.Last();
+        var entry = primary.History[^1];
         Assert.Equal((ComplaintHistoryKinds.DuplicateMerged, "ZW-2026-000077"), (entry.Kind, entry.After));
         Assert.Equal(status, primary.Status);
     }

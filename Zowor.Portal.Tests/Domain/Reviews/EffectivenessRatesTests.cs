@@ -1,3 +1,4 @@
+using System.Globalization;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Reviews;
 
@@ -70,7 +71,9 @@ public sealed class EffectivenessRatesTests
     [InlineData("2026-11-11", "2026-11-10", "2026-11-09", ReviewDecisionStatus.Done)]
     [InlineData("2026-11-05", "2026-11-10", "2026-11-09", ReviewDecisionStatus.Open)]
     public void DecisionStatus_OnADay_P63(string asOf, string due, string? done, ReviewDecisionStatus expected) =>
-        Assert.Equal(expected, ReviewDecisions.StatusOn(DateOnly.Parse(asOf), DateOnly.Parse(due), done is null ? null : DateOnly.Parse(done)));
+        Assert.Equal(expected, ReviewDecisions.StatusOn(
+            DateOnly.Parse(asOf, CultureInfo.InvariantCulture), DateOnly.Parse(due, CultureInfo.InvariantCulture),
+            done is null ? null : DateOnly.Parse(done, CultureInfo.InvariantCulture)));
 
     [Fact]
     public void SignOff_OncePerRole_ByAHolderOfTheRole_P63()

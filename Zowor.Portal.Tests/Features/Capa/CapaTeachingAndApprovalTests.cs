@@ -4,11 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Features.Capa;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Memos;
 using Zowor.Portal.Features.Training;
-using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Capa;
 
@@ -284,7 +284,7 @@ public sealed class CapaTeachingAndApprovalTests : IAsyncLifetime
     private static async Task<Guid> FoundEffectiveCapaAsync(CapaService capas)
     {
         var id = await PlannedCapaAsync(capas);
-        var me = (await capas.ListOwnersAsync(Ct)).First();
+        var me = (await capas.ListOwnersAsync(Ct))[0];
         await capas.AddActionAsync(id, new CapaActionForm { Description = "Change the seal", OwnerId = me.Id, DueOn = DateTime.UtcNow.AddDays(10) }, Ct);
         await capas.SetEffectivenessCheckAsync(id, new EffectivenessCheckForm { Criterion = "Fewer leaks", WindowDays = 30 }, Ct);
         await capas.MoveAsync(id, CapaStep.StartImplementation, Ct);

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Time.Testing;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Capa;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Notifications;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Capa;

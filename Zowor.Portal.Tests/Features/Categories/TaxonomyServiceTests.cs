@@ -5,9 +5,9 @@ using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Capa;
 using Zowor.Portal.Features.Categories;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Products;
 using Zowor.Portal.Features.Trends;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Categories;

@@ -6,10 +6,10 @@ using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Settings;
-using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Complaints;
 

@@ -6,9 +6,9 @@ using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Escalation;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Features.Settings;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Escalation;

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Mail;
-using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Localization;
+using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Mail;
 

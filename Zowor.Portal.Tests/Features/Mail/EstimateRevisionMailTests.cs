@@ -4,10 +4,10 @@ using Microsoft.Extensions.Time.Testing;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Mail;
-using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Localization;
+using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Mail;
 

@@ -6,8 +6,8 @@ using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Audit;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Evidence;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Privacy;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Privacy;

@@ -7,12 +7,12 @@ using MimeKit;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Privacy;
 using Zowor.Portal.Features.Replies;
-using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Localization;
+using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Replies;
 
@@ -91,7 +91,7 @@ public sealed class CustomerReplyTests : IAsyncLifetime
 
         // On the case: an outbound e-mail contact and a "Reply sent" timeline entry; on the status page: the text.
         var (stored, _) = await _app.Database.LoadComplaintAsync(complaint.Id, Ct);
-        var contact = stored.Communications.Last();
+        var contact = stored.Communications[^1];
         Assert.Equal((CommunicationDirection.Outbound, CommunicationChannel.Email, text), (contact.Direction, contact.Channel, contact.Summary));
         Assert.Contains(stored.History, h => h.Kind == ComplaintHistoryKinds.ReplySent);
         using var site = new PublicSite(_app);

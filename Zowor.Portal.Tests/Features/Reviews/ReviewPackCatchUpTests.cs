@@ -11,12 +11,12 @@ using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Memos;
 using Zowor.Portal.Domain.Reviews;
 using Zowor.Portal.Domain.Training;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Features.Reviews;
-using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Localization;
+using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Reviews;
 

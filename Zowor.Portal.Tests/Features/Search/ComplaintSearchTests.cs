@@ -2,10 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Search;
-using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Search;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Privacy;
 using Zowor.Portal.Features.Search;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Search;

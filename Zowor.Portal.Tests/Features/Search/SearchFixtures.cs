@@ -14,22 +14,22 @@ public static class SearchFixtures
 
     public static RegisterComplaintForm Form(string name, string? email, string? phone, string subject, string description,
         string? order = null, string product = "SteelBoil 1.7 L kettle", string category = "product-defect", int daysAgo = 3) => new()
-    {
-        Channel = ComplaintChannel.Phone,
-        ReceivedOn = DateTime.UtcNow.Date.AddDays(-daysAgo),
-        ReceivedTime = new TimeSpan(10, 0, 0),
-        CustomerName = name,
-        Email = email,
-        Phone = phone,
-        PreferredContact = phone is null ? ContactMethod.Email : ContactMethod.Phone,
-        OrderNumber = order,
-        Product = product,
-        Subject = subject,
-        Description = description,
-        CategoryCode = category,
-        Severity = ComplaintSeverity.Normal,
-        PreferredResolution = PreferredResolution.Refund,
-    };
+        {
+            Channel = ComplaintChannel.Phone,
+            ReceivedOn = DateTime.UtcNow.Date.AddDays(-daysAgo),
+            ReceivedTime = new TimeSpan(10, 0, 0),
+            CustomerName = name,
+            Email = email,
+            Phone = phone,
+            PreferredContact = phone is null ? ContactMethod.Email : ContactMethod.Phone,
+            OrderNumber = order,
+            Product = product,
+            Subject = subject,
+            Description = description,
+            CategoryCode = category,
+            Severity = ComplaintSeverity.Normal,
+            PreferredResolution = PreferredResolution.Refund,
+        };
 
     /// <summary>The customer writes on /track (an inbound message on the case), as the status page does.</summary>
     public static async Task CustomerWritesAsync(StaffScope scope, RegisteredComplaint complaint, string contact, string text, CancellationToken cancellationToken)

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Zowor.Portal.Domain.Common;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Settings;
-using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Settings;
 

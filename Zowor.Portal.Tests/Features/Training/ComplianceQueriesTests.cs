@@ -3,8 +3,8 @@ using Microsoft.Extensions.Time.Testing;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Memos;
 using Zowor.Portal.Domain.Training;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Training;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Training;

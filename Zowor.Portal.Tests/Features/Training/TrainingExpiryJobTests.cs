@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Training;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Features.Training;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Training;

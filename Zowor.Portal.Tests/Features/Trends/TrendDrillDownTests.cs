@@ -4,11 +4,11 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Capa;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Trends;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Time;
 using Zowor.Portal.Tests.Features.Capa;
 using Zowor.Portal.Tests.Support;
-using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Tests.Features.Trends;
 

@@ -5,9 +5,9 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Training;
 using Zowor.Portal.Features.Trends;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Features.Trends;

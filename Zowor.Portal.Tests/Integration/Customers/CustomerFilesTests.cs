@@ -61,7 +61,7 @@ public sealed class CustomerFilesTests : IAsyncLifetime
     public async Task A_refused_file_on_the_web_form_is_named_with_the_reason_nothing_is_stored_and_the_text_stays(string name, string content, string reason)
     {
         using var site = new PublicSite(_app);
-        byte[] bytes = content switch
+        var bytes = content switch
         {
             "exe" => Exe,
             "pdf" => Pdf,

@@ -5,9 +5,9 @@ using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Platform.Identity;
-using Zowor.Portal.Tests.Support;
 using Zowor.Portal.Platform.Localization;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration.Customers;
 

@@ -2,10 +2,10 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Mail;
-using Zowor.Portal.Tests.Support;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Localization;
+using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration.Customers;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Mail;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration.Customers;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Features.Mailbox;
-using Zowor.Portal.Benchmarks.Hosting;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration.Mailbox;

@@ -6,11 +6,10 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Audit;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Mailbox;
 using Zowor.Portal.Features.Notifications;
-using Zowor.Portal.Benchmarks.Hosting;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration.Mailbox;

@@ -1,10 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Zowor.Portal.Tests.Integration.Queue;
 

@@ -11,11 +11,11 @@ using Zowor.Portal.Features.Capa;
 using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Customers;
 using Zowor.Portal.Features.Escalation;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Reviews;
-using Zowor.Portal.Platform.Security;
 using Zowor.Portal.Features.Training;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Security;
 using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration.Security;

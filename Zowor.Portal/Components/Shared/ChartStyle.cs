@@ -12,6 +12,8 @@ public static class ChartStyle
     /// <summary>Okabe and Ito's colour-blind-safe palette (blue first, the portal's own colour family).</summary>
     public static readonly string[] Palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
 
+    private static readonly int[] TickMultiples = [1, 2, 5, 10];
+
     /// <summary>
     /// Bar options for counts: values shown, ticks at a round step for the largest count, and the x labels slanted when
     /// they would not fit side by side (see <see cref="Slants"/>).
@@ -105,7 +107,7 @@ public static class ChartStyle
 
         var rough = max / 5.0;
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
-        var step = new[] { 1, 2, 5, 10 }.Select(m => m * magnitude).First(s => s >= rough);
+        var step = TickMultiples.Select(m => m * magnitude).First(s => s >= rough);
         return (int)step;
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Export;
+using Zowor.Portal.Platform.Identity;
 
 namespace Zowor.Portal.Features.Audit;
 

@@ -4,8 +4,8 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Notifications;
+using Zowor.Portal.Platform.Identity;
 
 namespace Zowor.Portal.Features.Capa;
 

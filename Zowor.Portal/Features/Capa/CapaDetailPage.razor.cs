@@ -6,8 +6,8 @@ using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Localization;
-using Zowor.Portal.Realtime;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Capa;
 

@@ -4,11 +4,11 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Features.Settings;
-using Zowor.Portal.Realtime;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Capa;
 

@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Memos;
-using Zowor.Portal.Realtime;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Capa;
 

@@ -3,8 +3,8 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Capa;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Features.Training;
-using Zowor.Portal.Realtime;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Capa;
 

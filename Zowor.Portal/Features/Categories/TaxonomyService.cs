@@ -5,8 +5,8 @@ using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Taxonomy;
 using Zowor.Portal.Features.Audit;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Products;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Categories;

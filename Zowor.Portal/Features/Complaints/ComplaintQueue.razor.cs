@@ -2,10 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Categories;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Settings;
-using Zowor.Portal.Realtime;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Complaints;
 

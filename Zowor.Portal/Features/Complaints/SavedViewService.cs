@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
@@ -80,6 +81,7 @@ public sealed class SavedViewService(IDbContextFactory<PortalDbContext> contexts
         await db.SavedQueueViews.SingleOrDefaultAsync(v => v.Id == id && v.UserId == actor.Id, cancellationToken)
         ?? throw new DomainException("The view no longer exists.");
 
+    [SuppressMessage("Globalization", "CA1309:Use ordinal string comparison", Justification = "View names are compared as the user reads them, in the user's language.")]
     private static async Task EnsureNameFreeAsync(PortalDbContext db, string userId, string pagePath, string name, Guid? except, CancellationToken cancellationToken)
     {
         // Case-insensitive in code, as a person reads names ("Mine" and "mine" are one view), on either database.

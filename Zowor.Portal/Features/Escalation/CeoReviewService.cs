@@ -3,8 +3,8 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Trends;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Escalation;

@@ -51,7 +51,7 @@ public sealed class CustomerMessagePlanner(CustomerMailTemplates templates)
                     planned++;
                     break;
                 case ComplaintUpdated { Kind: ComplaintHistoryKinds.CommunicationLogged }
-                    when complaint.Communications.LastOrDefault() is { Direction: CommunicationDirection.Outbound, Channel: CommunicationChannel.Email } update:
+                    when complaint.Communications is [.., { Direction: CommunicationDirection.Outbound, Channel: CommunicationChannel.Email } update]:
                     Queue(db, complaint, CustomerMessageKinds.Update, update.Summary, now);
                     planned++;
                     break;
@@ -68,7 +68,7 @@ public sealed class CustomerMessagePlanner(CustomerMailTemplates templates)
                     planned++;
                     break;
                 case ComplaintEscalated { To: EscalationLevel.ChiefExecutive }
-                    when complaint.Escalations.LastOrDefault()?.ById == Actor.CustomerId:
+                    when complaint.Escalations is [.., { ById: Actor.CustomerId }]:
                     Queue(db, complaint, CustomerMessageKinds.CeoReviewRequested, null, now);
                     planned++;
                     break;

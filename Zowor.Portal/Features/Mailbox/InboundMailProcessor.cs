@@ -369,7 +369,7 @@ public sealed class InboundMailProcessor(
             }
         }
 
-        string? note = refused.Count == 0 ? null : "Attachments not accepted (the original e-mail is kept as evidence): " + string.Join("; ", refused);
+        var note = refused.Count == 0 ? null : "Attachments not accepted (the original e-mail is kept as evidence): " + string.Join("; ", refused);
         if (refused.Count > 0 || text.Length + (note?.Length ?? 0) + 2 > textLimit)
         {
             raw.Position = 0;

@@ -190,7 +190,7 @@ public sealed partial class IncomingMessage
             }
         }
 
-        original ??= ReferencedIds().FirstOrDefault();
+        original ??= ReferencedIds() is [var first, ..] ? first : null;
         var text2 = diagnosis.Count > 0 ? string.Join("; ", diagnosis) : "Delivery failed (no diagnosis in the report).";
         return (original, failed, text2.Length <= 1000 ? text2 : text2[..1000]);
     }

@@ -48,7 +48,7 @@ public sealed class MailboxReader(
                     continue;
                 }
 
-                await ReadAsync(stoppingToken, () => retry = TimeSpan.FromSeconds(settings.RetrySeconds));
+                await ReadAsync(() => retry = TimeSpan.FromSeconds(settings.RetrySeconds), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -77,7 +77,7 @@ public sealed class MailboxReader(
 
     private TimeSpan LeaseRenewal => TimeSpan.FromSeconds(Math.Max(0.5, options.Value.LeaseSeconds / 3));
 
-    private async Task ReadAsync(CancellationToken stoppingToken, Action connected)
+    private async Task ReadAsync(Action connected, CancellationToken stoppingToken)
     {
         var settings = options.Value;
         using var client = new ImapClient { Timeout = 60_000 };

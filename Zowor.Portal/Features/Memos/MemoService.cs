@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Memos;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Notifications;
-using Zowor.Portal.Realtime;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Memos;
 

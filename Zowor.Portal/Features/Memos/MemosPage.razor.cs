@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Zowor.Portal.Components.Shared;
-using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Platform.Identity;
-using Zowor.Portal.Platform.Localization;
-using Zowor.Portal.Realtime;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Memos;
 
@@ -42,7 +40,7 @@ public sealed partial class MemosPage
     private async Task LoadAsync()
     {
         _memos = await Memos.ListMineAsync();
-        var id = Id ?? _detail?.Id ?? _memos.FirstOrDefault(m => m.IsForMe && !m.AcknowledgedByMe)?.Id ?? _memos.FirstOrDefault()?.Id;
+        var id = Id ?? _detail?.Id ?? _memos.FirstOrDefault(m => m.IsForMe && !m.AcknowledgedByMe)?.Id ?? (_memos is [var first, ..] ? first.Id : (Guid?)null);
         _detail = id is { } chosen ? await Memos.GetAsync(chosen) : null;
     }
 

@@ -7,8 +7,8 @@ using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Audit;
 using Zowor.Portal.Features.Complaints;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Retention;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Privacy;

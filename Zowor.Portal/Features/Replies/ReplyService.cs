@@ -6,9 +6,9 @@ using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
+using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Localization;
-using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Replies;

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Notifications;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Reviews;

@@ -2,10 +2,10 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Zowor.Portal.Components.Shared;
 using Zowor.Portal.Features.Categories;
-using Zowor.Portal.Platform.Localization;
-using Zowor.Portal.Platform.Identity;
-using Zowor.Portal.Platform.Time;
 using Zowor.Portal.Platform.Export;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Localization;
+using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Reviews;
 

@@ -5,8 +5,8 @@ using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Domain.Escalation;
 using Zowor.Portal.Features.Settings;
 using Zowor.Portal.Features.Training;
-using Zowor.Portal.Realtime;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Reviews;
 

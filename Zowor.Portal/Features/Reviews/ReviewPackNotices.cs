@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Zowor.Portal.Data;
-using Zowor.Portal.Platform.Identity;
-using Zowor.Portal.Platform.Localization;
 using Zowor.Portal.Features.Mail;
 using Zowor.Portal.Features.Notifications;
+using Zowor.Portal.Platform.Identity;
+using Zowor.Portal.Platform.Localization;
 
 namespace Zowor.Portal.Features.Reviews;
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Capa;
@@ -28,6 +29,7 @@ internal static class ReviewSectionQueries
             await SatisfactionAsync(db, from, to, cancellationToken),
             await PreviousAsync(db, kind, start, today, cancellationToken));
 
+    [SuppressMessage("Globalization", "CA1310:Specify StringComparison for correctness", Justification = "StartsWith runs in SQL (LIKE); EF Core does not translate the StringComparison overloads.")]
     private static async Task<CapaSection> CapaAsync(PortalDbContext db, DateOnly end, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         var capas = db.Capas.AsNoTracking();

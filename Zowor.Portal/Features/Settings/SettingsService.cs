@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Platform.Identity;
-using Zowor.Portal.Realtime;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Settings;
 

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Training;
-using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Features.Notifications;
 using Zowor.Portal.Features.Settings;
-using Zowor.Portal.Realtime;
+using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Training;
 

@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Training;
+using Zowor.Portal.Platform.Export;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Time;
-using Zowor.Portal.Platform.Export;
 
 namespace Zowor.Portal.Features.Training;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using Zowor.Portal.Platform.Export;
 using Zowor.Portal.Platform.Hosting;
 using Zowor.Portal.Platform.Identity;
-using Zowor.Portal.Platform.Export;
 
 namespace Zowor.Portal.Features.Training;
 

@@ -10,10 +10,3 @@ public interface ITrendsCapaSource
     /// <summary>Open CAPAs now, and those past their due date, as of <paramref name="todayLocal"/> (business calendar).</summary>
     Task<CapaFigures> GetOpenAndOverdueAsync(DateOnly todayLocal, CancellationToken cancellationToken = default);
 }
-
-/// <summary>The placeholder until CAPA tracking is connected: no figures, and the tiles say so instead of showing zeros as facts.</summary>
-public sealed class NoCapaSource : ITrendsCapaSource
-{
-    public Task<CapaFigures> GetOpenAndOverdueAsync(DateOnly todayLocal, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new CapaFigures(Connected: false, Open: 0, Overdue: 0));
-}

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Localization;
 using Zowor.Portal.Components.Shared;
 using Zowor.Portal.Data;
 using Zowor.Portal.Features.Categories;
+using Zowor.Portal.Platform.Export;
 using Zowor.Portal.Platform.Localization;
 using Zowor.Portal.Platform.Time;
-using Zowor.Portal.Platform.Export;
 
 namespace Zowor.Portal.Features.Trends;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Categories;
-using Zowor.Portal.Realtime;
 using Zowor.Portal.Platform.Time;
+using Zowor.Portal.Realtime;
 
 namespace Zowor.Portal.Features.Trends;
 

@@ -1,10 +1,10 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zowor.Portal.Domain.Complaints;
+using Zowor.Portal.Platform.Export;
 using Zowor.Portal.Platform.Hosting;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Time;
-using Zowor.Portal.Platform.Export;
 
 namespace Zowor.Portal.Features.Trends;
 

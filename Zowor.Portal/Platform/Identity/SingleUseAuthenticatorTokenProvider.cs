@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
@@ -45,6 +46,7 @@ public sealed class SingleUseAuthenticatorTokenProvider : AuthenticatorTokenProv
         return false;
     }
 
+    [SuppressMessage("Security", "CA5350:Do Not Use Weak Cryptographic Algorithms", Justification = "RFC 6238 authenticator apps compute HMAC-SHA1; HMAC-SHA1 is not broken as a MAC.")]
     private static int Code(byte[] secret, long step)
     {
         Span<byte> counter = stackalloc byte[8];

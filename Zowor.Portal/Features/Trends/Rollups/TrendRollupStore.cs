@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Zowor.Portal.Data;
-using Zowor.Portal.Platform.Time;
 
 namespace Zowor.Portal.Features.Trends.Rollups;
 
@@ -263,19 +262,4 @@ public sealed class TrendRollupStore(IDbContextFactory<PortalDbContext> contexts
     }
 
     private static TrendRollupKey KeyOf(TrendRollup r) => new(r.Span, r.Category, r.Channel, r.Product, r.Day, r.Figure, r.Key, r.Text);
-}
-
-/// <summary>What a drift check found: days checked, the days repaired, months repaired, rows changed.</summary>
-public sealed record TrendRollupCheck(int Days, IReadOnlyList<DateOnly> FixedDays, int FixedMonths, int FixedRows);
-
-/// <summary>Hourly: compares the rollups of a sample of business days with the complaint rows and repairs drift.</summary>
-public sealed class TrendRollupCheckJob(TrendRollupStore store, Platform.Time.BusinessClock clock)
-{
-    public const string Name = "trend-rollup-check";
-
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        var days = await store.SampleDaysAsync(clock.Today, cancellationToken);
-        await store.CheckAsync(days, cancellationToken);
-    }
 }
