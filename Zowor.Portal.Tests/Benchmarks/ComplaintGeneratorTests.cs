@@ -23,7 +23,7 @@ public sealed class ComplaintGeneratorTests : IDisposable
     private readonly List<TestDatabase> _databases = [];
 
     [Fact]
-    public async Task Generated_complaints_load_through_EF_with_their_timeline_and_the_asked_counts()
+    public async Task GeneratedComplaints_LoadThroughEF_WithTheirTimelineAndTheAskedCounts()
     {
         var database = await GenerateAsync(seed: 11);
         await using var db = Context(database);
@@ -43,7 +43,7 @@ public sealed class ComplaintGeneratorTests : IDisposable
     }
 
     [Fact]
-    public async Task The_same_seed_gives_the_same_data_and_another_seed_does_not()
+    public async Task TheSameSeed_GivesTheSameData_AndAnotherSeedDoesNot()
     {
         var first = await DumpAsync(await GenerateAsync(seed: 5));
         var again = await DumpAsync(await GenerateAsync(seed: 5));
@@ -54,7 +54,7 @@ public sealed class ComplaintGeneratorTests : IDisposable
     }
 
     [Fact]
-    public async Task Open_complaints_are_left_as_the_deadline_job_would_leave_them() // P-20 to P-41
+    public async Task OpenComplaints_AreLeft_AsTheDeadlineJobWouldLeaveThem() // P-20 to P-41
     {
         var database = await GenerateAsync(seed: 3);
         await using var db = Context(database);
@@ -65,7 +65,7 @@ public sealed class ComplaintGeneratorTests : IDisposable
     }
 
     [Fact]
-    public async Task The_search_index_filled_after_the_load_equals_what_the_triggers_write_row_by_row() // P-51: the index holds what search finds
+    public async Task TheSearchIndex_FilledAfterTheLoad_EqualsWhatTheTriggersWriteRowByRow() // P-51: the index holds what search finds
     {
         var filled = await GenerateAsync(seed: 8);
         var perRow = await GenerateAsync(seed: 8, searchIndexPerRow: true);

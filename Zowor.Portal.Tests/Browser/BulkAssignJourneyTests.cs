@@ -21,7 +21,7 @@ public sealed class BulkAssignJourneyTests(BrowserFixture browser) : IClassFixtu
     private const string AgentName = "Aigerim Agent";
 
     [Fact]
-    public async Task Csm_selects_20_complaints_and_assigns_them_in_one_action()
+    public async Task Csm_Selects20Complaints_AndAssignsThemInOneAction()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var app = new PortalAppFactory();

@@ -12,7 +12,7 @@ namespace Zowor.Portal.Tests.Browser;
 public sealed partial class CustomerJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task Customer_complains_on_the_web_tracks_the_complaint_and_asks_for_the_CEO_who_then_has_it_at_level_3()
+    public async Task Customer_ComplainsOnTheWeb_TracksTheComplaintAndAsksForTheCEO_WhoThenHasItAtLevel3()
     {
         await using var app = new PortalAppFactory();
         var baseAddress = await app.StartKestrelAsync(TestContext.Current.CancellationToken);

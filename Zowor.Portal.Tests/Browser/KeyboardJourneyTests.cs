@@ -20,7 +20,7 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClas
     private const int MaxTabs = 60;
 
     [Fact]
-    public async Task Customer_submits_the_public_complaint_form_with_the_keyboard_only()
+    public async Task Customer_SubmitsThePublicComplaintForm_WithTheKeyboardOnly()
     {
         await using var app = new PortalAppFactory();
         var baseAddress = await app.StartKestrelAsync(TestContext.Current.CancellationToken);
@@ -68,7 +68,7 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClas
     }
 
     [Fact]
-    public async Task Csm_acknowledges_a_complaint_from_the_queue_with_the_keyboard_only()
+    public async Task Csm_AcknowledgesAComplaintFromTheQueue_WithTheKeyboardOnly()
     {
         await using var app = new PortalAppFactory();
         var baseAddress = await app.StartKestrelAsync(TestContext.Current.CancellationToken);
@@ -117,7 +117,7 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClas
     }
 
     [Fact]
-    public async Task Customer_answers_the_satisfaction_survey_with_the_keyboard_only_P01()
+    public async Task P01_Customer_AnswersTheSatisfactionSurvey_WithTheKeyboardOnly()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false });

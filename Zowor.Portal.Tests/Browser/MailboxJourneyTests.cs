@@ -18,7 +18,7 @@ namespace Zowor.Portal.Tests.Browser;
 public sealed class MailboxJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task P41_a_reply_email_appears_on_the_open_case_page_without_reload()
+    public async Task P41_AReplyEmail_AppearsOnTheOpenCasePage_WithoutReload()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var dovecot = await DovecotServer.StartNewAsync(ct);
@@ -69,7 +69,7 @@ public sealed class MailboxJourneyTests(BrowserFixture browser) : IClassFixture<
     /// its In-Reply-To can thread it: were header threading broken, it would become a new complaint and the test fails.
     /// </summary>
     [Fact]
-    public async Task P10_P41_staff_answer_with_a_template_and_the_customers_e_mail_answers_thread_under_it_live()
+    public async Task P10_P41_Staff_AnswerWithATemplate_AndTheCustomersEmailAnswersThreadUnderItLive()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var dovecot = await DovecotServer.StartNewAsync(ct);

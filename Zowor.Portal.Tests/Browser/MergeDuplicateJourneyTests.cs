@@ -22,7 +22,7 @@ public sealed class MergeDuplicateJourneyTests(BrowserFixture browser) : IClassF
     private const string CustomerEmail = "rustem.abenov@example.kz";
 
     [Fact]
-    public async Task Csm_marks_a_complaint_as_duplicate_from_the_case_page_and_both_cases_and_track_show_the_merge()
+    public async Task Csm_MarksAComplaintAsDuplicateFromTheCasePage_AndBothCasesAndTrackShowTheMerge()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var app = new PortalAppFactory();

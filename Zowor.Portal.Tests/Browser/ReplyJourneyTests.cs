@@ -18,7 +18,7 @@ public sealed class ReplyJourneyTests(BrowserFixture browser) : IClassFixture<Br
     private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
 
     [Fact]
-    public async Task Customer_sends_a_photo_staff_answer_with_a_template_and_add_a_note_the_customer_sees_only_the_answer()
+    public async Task Customer_SendsAPhoto_StaffAnswerWithATemplateAndAddANote_TheCustomerSeesOnlyTheAnswer()
     {
         await using var app = new PortalAppFactory();
         var baseAddress = await app.StartKestrelAsync(TestContext.Current.CancellationToken);

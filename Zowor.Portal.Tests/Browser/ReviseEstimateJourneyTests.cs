@@ -25,7 +25,7 @@ public sealed class ReviseEstimateJourneyTests(BrowserFixture browser) : IClassF
     private const string Reason = "The replacement heating element comes from the supplier in Almaty, one more week.";
 
     [Fact]
-    public async Task P21_Csm_revises_the_estimate_in_the_browser_the_customer_sees_the_new_and_earlier_date_not_the_reason_and_gets_one_email()
+    public async Task P21_Csm_RevisesTheEstimateInTheBrowser_TheCustomerSeesTheNewAndEarlierDateNotTheReason_AndGetsOneEmail()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var app = new PortalAppFactory();

@@ -20,7 +20,7 @@ public sealed partial class SearchJourneyTests(BrowserFixture browser) : IClassF
     private static readonly string CsmEmail = SeededPortalFixture.DemoEmailFor(PortalRoles.Csm);
 
     [Fact]
-    public async Task Csm_finds_a_closed_complaint_from_the_top_bar_opens_it_and_sees_the_customers_earlier_complaints()
+    public async Task Csm_FindsAClosedComplaintFromTheTopBar_OpensIt_AndSeesTheCustomersEarlierComplaints()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var app = new PortalAppFactory();

@@ -24,7 +24,7 @@ public sealed class TaxonomyJourneyTests(BrowserFixture browser) : IClassFixture
     private static readonly string AdminEmail = SeededPortalFixture.DemoEmailFor(PortalRoles.Admin);
 
     [Fact]
-    public async Task A_category_and_a_root_cause_named_with_markup_render_as_text_on_trends_reviews_and_the_case_page()
+    public async Task ACategoryAndARootCause_NamedWithMarkup_RenderAsTextOnTrendsReviewsAndTheCasePage()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var app = new PortalAppFactory();
@@ -86,7 +86,7 @@ public sealed class TaxonomyJourneyTests(BrowserFixture browser) : IClassFixture
     }
 
     [Fact]
-    public async Task An_Admin_adds_a_category_deactivates_another_and_maps_product_spellings_and_trends_follow()
+    public async Task AnAdmin_AddsACategoryDeactivatesAnotherAndMapsProductSpellings_AndTrendsFollow()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var app = new PortalAppFactory();

@@ -113,7 +113,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_second_factor_survives_the_periodic_revalidation_of_the_sign_in_cookie()
+    public async Task TheSecondFactor_SurvivesThePeriodicRevalidationOfTheSignInCookie()
     {
         // Identity re-reads the user every 30 minutes; here on every request, so the refreshed cookie is used at once.
         await using var app = new PortalAppFactory(new PortalAppOptions
@@ -142,7 +142,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_changed_security_stamp_ends_an_open_cookie_session_at_the_next_revalidation()
+    public async Task AChangedSecurityStamp_EndsAnOpenCookieSession_AtTheNextRevalidation()
     {
         await using var app = new PortalAppFactory(new PortalAppOptions
         {

@@ -18,7 +18,7 @@ public sealed class ChartLabelsTests : PortalComponentTestBase
     [Theory]
     [InlineData(ChartType.Bar)]
     [InlineData(ChartType.Donut)]
-    public void A_label_with_markup_renders_as_its_text_and_injects_no_element(ChartType type)
+    public void ALabelWithMarkup_RendersAsItsText_AndInjectsNoElement(ChartType type)
     {
         RenderProviders();
         var cut = Render<MudChart<double>>(p => p.Add(c => c.ChartType, type)
@@ -31,7 +31,7 @@ public sealed class ChartLabelsTests : PortalComponentTestBase
     }
 
     [Fact]
-    public void Without_encoding_MudBlazor_would_inject_the_bar_labels_markup_so_the_guard_is_needed()
+    public void WithoutEncoding_MudBlazorWouldInjectTheBarLabelsMarkup_SoTheGuardIsNeeded()
     {
         RenderProviders();
         var cut = Render<MudChart<double>>(p => p.Add(c => c.ChartType, ChartType.Bar)

@@ -12,7 +12,7 @@ public sealed class EvidenceUploadTests : PortalComponentTestBase
     public EvidenceUploadTests() => RenderProviders();
 
     [Fact]
-    public async Task P30_an_accepted_file_is_listed_on_the_case_with_who_added_it()
+    public async Task P30_AnAcceptedFile_IsListedOnTheCase_WithWhoAddedIt()
     {
         SignInAsCsm();
         var complaint = await SaveAsync(ComplaintBuilder.AtStatus(ComplaintStatus.Investigating));
@@ -34,7 +34,7 @@ public sealed class EvidenceUploadTests : PortalComponentTestBase
     }
 
     [Fact]
-    public async Task A_refused_file_shows_why_keeps_the_description_and_stores_nothing()
+    public async Task ARefusedFile_ShowsWhy_KeepsTheDescriptionAndStoresNothing()
     {
         SignInAsCsm();
         var complaint = await SaveAsync(ComplaintBuilder.AtStatus(ComplaintStatus.Investigating));
@@ -52,7 +52,7 @@ public sealed class EvidenceUploadTests : PortalComponentTestBase
     }
 
     [Fact]
-    public async Task The_upload_is_offered_only_while_evidence_can_be_added()
+    public async Task TheUpload_IsOfferedOnly_WhileEvidenceCanBeAdded()
     {
         SignInAsCsm();
         var complaint = await SaveAsync(ComplaintBuilder.AtStatus(ComplaintStatus.Acknowledged));

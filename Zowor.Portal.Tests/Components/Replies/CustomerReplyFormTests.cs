@@ -36,7 +36,7 @@ public sealed class CustomerReplyFormTests : PortalComponentTestBase
     }
 
     [Fact]
-    public async Task P41_choosing_a_template_fills_the_editable_text_for_this_complaint_and_sending_it_e_mails_the_customer()
+    public async Task P41_ChoosingATemplate_FillsTheEditableTextForThisComplaint_AndSendingItEmailsTheCustomer()
     {
         SignInAsCsm();
         var complaint = await SaveAsync(ComplaintBuilder.AtStatus(ComplaintStatus.Investigating));
@@ -59,7 +59,7 @@ public sealed class CustomerReplyFormTests : PortalComponentTestBase
     }
 
     [Fact]
-    public async Task Text_typed_before_choosing_a_template_is_kept_above_it()
+    public async Task TextTypedBeforeChoosingATemplate_IsKeptAboveIt()
     {
         SignInAsCsm();
         var complaint = await SaveAsync(ComplaintBuilder.AtStatus(ComplaintStatus.Investigating));
@@ -73,7 +73,7 @@ public sealed class CustomerReplyFormTests : PortalComponentTestBase
     }
 
     [Fact]
-    public async Task An_unknown_placeholder_is_shown_as_an_error_the_text_stays_and_nothing_is_sent()
+    public async Task AnUnknownPlaceholder_IsShownAsAnError_TheTextStaysAndNothingIsSent()
     {
         SignInAsCsm();
         var complaint = await SaveAsync(ComplaintBuilder.AtStatus(ComplaintStatus.Investigating));
@@ -89,7 +89,7 @@ public sealed class CustomerReplyFormTests : PortalComponentTestBase
     }
 
     [Fact]
-    public async Task An_internal_note_shows_as_its_own_labelled_entry_not_as_a_contact_with_the_customer()
+    public async Task AnInternalNote_ShowsAsItsOwnLabelledEntry_NotAsAContactWithTheCustomer()
     {
         SignInAsCsm();
         var complaint = await SaveAsync(ComplaintBuilder.AtStatus(ComplaintStatus.Investigating));
@@ -117,7 +117,7 @@ public sealed class CustomerReplyFormTests : PortalComponentTestBase
     }
 
     [Fact]
-    public async Task Staff_without_the_complaint_handling_policy_see_no_reply_form()
+    public async Task Staff_WithoutTheComplaintHandlingPolicy_SeeNoReplyForm()
     {
         SignInAs("user-quality-1", "Marat Quality", PortalRoles.Quality);
         var complaint = await SaveAsync(ComplaintBuilder.AtStatus(ComplaintStatus.Investigating));
@@ -128,7 +128,7 @@ public sealed class CustomerReplyFormTests : PortalComponentTestBase
     }
 
     [Fact]
-    public async Task P30_a_file_the_customer_sent_is_marked_from_the_customer()
+    public async Task P30_AFileTheCustomerSent_IsMarkedFromTheCustomer()
     {
         SignInAsCsm();
         var builder = ComplaintBuilder.New();

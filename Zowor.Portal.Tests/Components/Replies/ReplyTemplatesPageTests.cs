@@ -12,7 +12,7 @@ public sealed class ReplyTemplatesPageTests : PortalComponentTestBase
     public ReplyTemplatesPageTests() => RenderProviders();
 
     [Fact]
-    public async Task A_template_with_an_unknown_placeholder_is_refused_by_name_keeps_the_text_and_a_correct_one_is_saved()
+    public async Task ATemplateWithAnUnknownPlaceholder_IsRefusedByName_KeepsTheText_AndACorrectOneIsSaved()
     {
         SignInAs("user-admin-1", "Portal Admin", PortalRoles.Admin);
         var cut = Render<ReplyTemplatesPage>();

@@ -14,7 +14,7 @@ public sealed class CustomerActionsTests
     [InlineData(ComplaintStatus.Resolving)]
     [InlineData(ComplaintStatus.Resolved)]
     [InlineData(ComplaintStatus.Reopened)]
-    public void P41_customer_information_is_an_inbound_contact_and_a_timeline_entry(ComplaintStatus status)
+    public void P41_CustomerInformation_IsAnInboundContactAndATimelineEntry(ComplaintStatus status)
     {
         var builder = ComplaintBuilder.New().InStatus(status);
         var complaint = builder.Build();
@@ -36,7 +36,7 @@ public sealed class CustomerActionsTests
     [Theory]
     [InlineData(ComplaintStatus.Closed)]
     [InlineData(ComplaintStatus.Withdrawn)]
-    public void Information_cannot_be_added_to_a_closed_or_withdrawn_complaint(ComplaintStatus status)
+    public void Information_CannotBeAdded_ToAClosedOrWithdrawnComplaint(ComplaintStatus status)
     {
         var builder = ComplaintBuilder.New().InStatus(status);
         var complaint = builder.Build();
@@ -51,7 +51,7 @@ public sealed class CustomerActionsTests
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
-    public void Empty_information_is_refused(string text)
+    public void EmptyInformation_IsRefused(string text)
     {
         var builder = ComplaintBuilder.New().InStatus(ComplaintStatus.Investigating);
         var complaint = builder.Build();
@@ -65,7 +65,7 @@ public sealed class CustomerActionsTests
     [InlineData(ComplaintStatus.Investigating)]
     [InlineData(ComplaintStatus.Resolving)]
     [InlineData(ComplaintStatus.Reopened)]
-    public void P73_the_customer_escalates_an_unresolved_complaint_straight_to_the_CEO(ComplaintStatus status)
+    public void P73_TheCustomer_EscalatesAnUnresolvedComplaint_StraightToTheCEO(ComplaintStatus status)
     {
         var builder = ComplaintBuilder.New().InStatus(status);
         var complaint = builder.Build();
@@ -86,7 +86,7 @@ public sealed class CustomerActionsTests
     [InlineData(ComplaintStatus.Resolved)]
     [InlineData(ComplaintStatus.Closed)]
     [InlineData(ComplaintStatus.Withdrawn)]
-    public void P73_a_resolved_or_ended_complaint_cannot_be_escalated_by_the_customer(ComplaintStatus status)
+    public void P73_AResolvedOrEndedComplaint_CannotBeEscalatedByTheCustomer(ComplaintStatus status)
     {
         var builder = ComplaintBuilder.New().InStatus(status);
         var complaint = builder.Build();
@@ -96,7 +96,7 @@ public sealed class CustomerActionsTests
     }
 
     [Fact]
-    public void P73_a_complaint_already_with_the_CEO_is_not_escalated_twice()
+    public void P73_AComplaintAlreadyWithTheCEO_IsNotEscalatedTwice()
     {
         var builder = ComplaintBuilder.New().InStatus(ComplaintStatus.Investigating);
         var complaint = builder.Build();
@@ -109,7 +109,7 @@ public sealed class CustomerActionsTests
     }
 
     [Fact]
-    public void P73_the_customer_must_give_a_reason()
+    public void P73_TheCustomer_MustGiveAReason()
     {
         var builder = ComplaintBuilder.New().InStatus(ComplaintStatus.Investigating);
         var complaint = builder.Build();
@@ -119,7 +119,7 @@ public sealed class CustomerActionsTests
     }
 
     [Fact]
-    public void P30_an_evidence_file_is_evidence_with_the_file_described_and_erased_with_personal_data()
+    public void P30_AnEvidenceFile_IsEvidenceWithTheFileDescribed_AndErasedWithPersonalData()
     {
         var builder = ComplaintBuilder.New().InStatus(ComplaintStatus.Investigating);
         var complaint = builder.Build();
@@ -141,7 +141,7 @@ public sealed class CustomerActionsTests
     }
 
     [Fact]
-    public void An_evidence_file_can_only_be_added_while_investigating()
+    public void AnEvidenceFile_CanOnlyBeAdded_WhileInvestigating()
     {
         var builder = ComplaintBuilder.New().InStatus(ComplaintStatus.Acknowledged);
         var complaint = builder.Build();

@@ -9,7 +9,7 @@ public sealed class SatisfactionSurveyTests
     private static readonly DateTime Issued = new(2026, 5, 4, 10, 0, 0, DateTimeKind.Utc);
 
     [Fact]
-    public void P01_an_answer_records_both_scores_and_the_comment_once()
+    public void P01_AnAnswer_RecordsBothScoresAndTheCommentOnce()
     {
         var survey = SatisfactionSurvey.Issue(Guid.NewGuid(), new string('1', 64), Issued);
 
@@ -20,7 +20,7 @@ public sealed class SatisfactionSurveyTests
     }
 
     [Fact]
-    public void P01_a_second_answer_is_refused_and_the_first_one_stays()
+    public void P01_ASecondAnswer_IsRefused_AndTheFirstOneStays()
     {
         var survey = SatisfactionSurvey.Issue(Guid.NewGuid(), new string('1', 64), Issued);
         survey.Answer(5, 5, null, Issued.AddDays(1));
@@ -36,7 +36,7 @@ public sealed class SatisfactionSurveyTests
     [InlineData(6, 3)]
     [InlineData(3, null)]
     [InlineData(3, -1)]
-    public void Scores_outside_1_to_5_are_refused(int? outcome, int? handling)
+    public void ScoresOutside1To5_AreRefused(int? outcome, int? handling)
     {
         var survey = SatisfactionSurvey.Issue(Guid.NewGuid(), new string('1', 64), Issued);
 
@@ -45,7 +45,7 @@ public sealed class SatisfactionSurveyTests
     }
 
     [Fact]
-    public void An_unanswered_survey_gets_a_new_link_when_the_complaint_is_closed_again_an_answered_one_does_not()
+    public void AnUnansweredSurvey_GetsANewLink_WhenTheComplaintIsClosedAgain_AnAnsweredOneDoesNot()
     {
         var open = SatisfactionSurvey.Issue(Guid.NewGuid(), new string('1', 64), Issued);
         var answered = SatisfactionSurvey.Issue(Guid.NewGuid(), new string('2', 64), Issued);
@@ -59,7 +59,7 @@ public sealed class SatisfactionSurveyTests
     }
 
     [Fact]
-    public void P51_anonymising_erases_the_comment_and_keeps_the_scores()
+    public void P51_Anonymising_ErasesTheComment_AndKeepsTheScores()
     {
         var survey = SatisfactionSurvey.Issue(Guid.NewGuid(), new string('1', 64), Issued);
         survey.Answer(2, 4, "Ivan Petrov, flat 12", Issued.AddDays(1));

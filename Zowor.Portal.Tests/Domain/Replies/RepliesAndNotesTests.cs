@@ -8,7 +8,7 @@ namespace Zowor.Portal.Tests.Domain.Replies;
 public sealed class RepliesAndNotesTests
 {
     [Fact]
-    public void P41_a_reply_is_an_outbound_e_mail_contact_that_clears_the_update_flag_and_asks_for_an_e_mail()
+    public void P41_AReply_IsAnOutboundEmailContactThatClearsTheUpdateFlag_AndAsksForAnEmail()
     {
         var builder = ComplaintBuilder.New().InStatus(ComplaintStatus.Investigating);
         var complaint = builder.Build();
@@ -28,7 +28,7 @@ public sealed class RepliesAndNotesTests
     }
 
     [Fact]
-    public void A_reply_to_a_customer_without_an_e_mail_address_is_refused_and_changes_nothing()
+    public void AReply_ToACustomerWithoutAnEmailAddress_IsRefusedAndChangesNothing()
     {
         var builder = ComplaintBuilder.New().WithCustomer(CustomerContact.Create("Phone Only", null, "+7 701 555 0101", ContactMethod.Phone));
         var complaint = builder.Build();
@@ -44,7 +44,7 @@ public sealed class RepliesAndNotesTests
     [InlineData(ComplaintStatus.Received)]
     [InlineData(ComplaintStatus.Closed)]
     [InlineData(ComplaintStatus.Withdrawn)]
-    public void An_internal_note_is_a_timeline_entry_of_its_own_kind_and_never_a_contact(ComplaintStatus status)
+    public void AnInternalNote_IsATimelineEntryOfItsOwnKind_AndNeverAContact(ComplaintStatus status)
     {
         var builder = ComplaintBuilder.New().InStatus(status);
         var complaint = builder.Build();
@@ -60,7 +60,7 @@ public sealed class RepliesAndNotesTests
     }
 
     [Fact]
-    public void P30_customer_files_are_evidence_marked_from_the_customer_and_refused_once_the_complaint_is_closed()
+    public void P30_CustomerFiles_AreEvidenceMarkedFromTheCustomer_AndRefusedOnceTheComplaintIsClosed()
     {
         var builder = ComplaintBuilder.New();
         var complaint = builder.Build();

@@ -37,7 +37,7 @@ public sealed class TaxonomyServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task P60_three_spellings_mapped_to_one_listed_product_count_as_one_in_trends_and_raise_the_recurring_issue_alert()
+    public async Task P60_ThreeSpellingsMappedToOneListedProduct_CountAsOneInTrends_AndRaiseTheRecurringIssueAlert()
     {
         string[] spellings = ["Winter boots", "winter boot", "Зимние ботинки"];
         var ids = new List<Guid>();
@@ -95,7 +95,7 @@ public sealed class TaxonomyServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_Admin_renames_a_category_and_every_page_shows_the_new_name_while_the_complaint_keeps_its_code()
+    public async Task AnAdmin_RenamesACategory_AndEveryPageShowsTheNewName_WhileTheComplaintKeepsItsCode()
     {
         Guid id;
         await using (var csm = await _app.SignInAsync(CsmEmail))
@@ -124,7 +124,7 @@ public sealed class TaxonomyServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_deactivated_category_or_root_cause_stays_on_old_complaints_but_cannot_be_chosen_again()
+    public async Task ADeactivatedCategoryOrRootCause_StaysOnOldComplaints_ButCannotBeChosenAgain()
     {
         Guid old;
         await using (var csm = await _app.SignInAsync(CsmEmail))
@@ -167,7 +167,7 @@ public sealed class TaxonomyServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Only_an_Admin_changes_the_taxonomies_the_server_refuses_everyone_else()
+    public async Task OnlyAnAdmin_ChangesTheTaxonomies_TheServerRefusesEveryoneElse()
     {
         foreach (var email in new[] { CsmEmail, QualityEmail })
         {
@@ -186,7 +186,7 @@ public sealed class TaxonomyServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task P60_staff_map_one_complaints_product_on_the_case_the_timeline_records_it_and_inactive_products_cannot_be_chosen()
+    public async Task P60_Staff_MapOneComplaintsProductOnTheCase_TheTimelineRecordsIt_AndInactiveProductsCannotBeChosen()
     {
         long boots, retired;
         await using (var admin = await _app.SignInAsync(AdminEmail))

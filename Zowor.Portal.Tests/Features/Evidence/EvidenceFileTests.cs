@@ -36,7 +36,7 @@ public sealed class EvidenceFileTests : IAsyncLifetime
     private string EvidenceFolder => Path.Combine(_app.Database.FilesFolder, "evidence", _id.ToString("N"));
 
     [Fact]
-    public async Task P30_a_file_is_stored_under_a_generated_name_in_the_data_folder_and_listed_with_who_and_when()
+    public async Task P30_AFile_IsStoredUnderAGeneratedNameInTheDataFolder_AndListedWithWhoAndWhen()
     {
         await UploadAsync("csm@zowor.test", "Receipt.pdf", Pdf);
 
@@ -58,7 +58,7 @@ public sealed class EvidenceFileTests : IAsyncLifetime
     [InlineData("page.html", 100, "Files of this type cannot be attached.")]
     [InlineData("drawing.svg", 100, "Files of this type cannot be attached.")]
     [InlineData("no-extension", 100, "Files of this type cannot be attached.")]
-    public async Task Over_limit_and_disallowed_files_are_refused_and_nothing_is_stored(string name, int size, string message)
+    public async Task OverLimitAndDisallowedFiles_AreRefused_AndNothingIsStored(string name, int size, string message)
     {
         var content = size == 0 ? [] : Pdf.Concat(new byte[Math.Max(0, size - Pdf.Length)]).ToArray();
 
@@ -72,7 +72,7 @@ public sealed class EvidenceFileTests : IAsyncLifetime
     [InlineData("invoice.pdf", new byte[] { 0x4D, 0x5A, 0x90, 0x00 })]          // a Windows executable named .pdf
     [InlineData("photo.png", new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D })]      // a PDF named .png
     [InlineData("notes.txt", new byte[] { 0x68, 0x69, 0x00, 0x00, 0x01 })]      // binary content named .txt
-    public async Task A_file_whose_content_does_not_match_its_type_is_refused(string name, byte[] content)
+    public async Task AFile_WhoseContentDoesNotMatchItsType_IsRefused(string name, byte[] content)
     {
         var refusal = await Assert.ThrowsAsync<DomainException>(() => UploadAsync("csm@zowor.test", name, content));
 
@@ -86,7 +86,7 @@ public sealed class EvidenceFileTests : IAsyncLifetime
     [InlineData("C:\\Windows\\System32\\evil.pdf", "evil.pdf")]
     [InlineData("/wwwroot/index.html.pdf", "index.html.pdf")]
     [InlineData("re\u0000port\u202E.pdf", "report\u202E.pdf")]
-    public async Task Path_traversal_names_are_harmless(string name, string shown)
+    public async Task PathTraversalNames_AreHarmless(string name, string shown)
     {
         var content = name.EndsWith(".txt", StringComparison.Ordinal) ? Encoding.UTF8.GetBytes("root:x:0:0") : Pdf;
         var before = AllFiles();
@@ -105,7 +105,7 @@ public sealed class EvidenceFileTests : IAsyncLifetime
     [Theory]
     [InlineData(PortalRoles.Quality)]
     [InlineData(PortalRoles.Admin)]
-    public async Task Roles_that_do_not_handle_complaints_cannot_upload(string role)
+    public async Task RolesThatDoNotHandleComplaints_CannotUpload(string role)
     {
         var email = SeededPortalFixture.DemoEmailFor(role);
 
@@ -122,7 +122,7 @@ public sealed class EvidenceFileTests : IAsyncLifetime
     [InlineData(PortalRoles.Cco, HttpStatusCode.OK)]
     [InlineData(PortalRoles.Ceo, HttpStatusCode.OK)]
     [InlineData(PortalRoles.Quality, HttpStatusCode.OK)]
-    public async Task Only_evidence_readers_can_download_and_the_file_comes_as_an_attachment(string? role, HttpStatusCode expected)
+    public async Task OnlyEvidenceReaders_CanDownload_AndTheFileComesAsAnAttachment(string? role, HttpStatusCode expected)
     {
         await UploadAsync("csm@zowor.test", "Receipt.pdf", Pdf);
         var (complaint, _) = await _app.Database.LoadComplaintAsync(_id, TestContext.Current.CancellationToken);
@@ -152,7 +152,7 @@ public sealed class EvidenceFileTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unknown_file_or_another_complaint_s_file_is_not_found()
+    public async Task AnUnknownFileOrAnotherComplaintsFile_IsNotFound()
     {
         await UploadAsync("csm@zowor.test", "Receipt.pdf", Pdf);
         var (complaint, _) = await _app.Database.LoadComplaintAsync(_id, TestContext.Current.CancellationToken);

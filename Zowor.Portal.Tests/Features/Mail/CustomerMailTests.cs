@@ -28,7 +28,7 @@ public sealed class CustomerMailTests
     };
 
     [Fact]
-    public async Task P20_the_acknowledgement_arrives_by_SMTP_with_the_reference_and_the_estimated_resolution_date()
+    public async Task P20_TheAcknowledgement_ArrivesBySMTP_WithTheReferenceAndTheEstimatedResolutionDate()
     {
         await using var smtp = SmtpTestServer.OnFreePort();
         await smtp.StartAsync();
@@ -61,7 +61,7 @@ public sealed class CustomerMailTests
     }
 
     [Fact]
-    public async Task P41_a_reply_from_the_case_arrives_by_SMTP_as_text_and_HTML_with_Reply_To_the_complaints_mailbox_and_the_reference_in_the_subject()
+    public async Task P41_AReplyFromTheCase_ArrivesBySMTPAsTextAndHTML_WithReplyToTheComplaintsMailboxAndTheReferenceInTheSubject()
     {
         await using var smtp = SmtpTestServer.OnFreePort();
         await smtp.StartAsync();
@@ -98,7 +98,7 @@ public sealed class CustomerMailTests
     }
 
     [Fact]
-    public async Task With_the_SMTP_server_down_for_a_while_the_message_is_delivered_exactly_once_after_it_returns()
+    public async Task WithTheSMTPServerDownForAWhile_TheMessageIsDeliveredExactlyOnce_AfterItReturns()
     {
         await using var smtp = SmtpTestServer.OnFreePort();
         await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false, RunMailDispatcher = true, Settings = SmtpSettings(smtp.Port) });
@@ -125,7 +125,7 @@ public sealed class CustomerMailTests
     }
 
     [Fact]
-    public async Task Two_dispatch_rounds_racing_over_the_same_outbox_send_each_message_once()
+    public async Task TwoDispatchRounds_RacingOverTheSameOutbox_SendEachMessageOnce()
     {
         await using var smtp = SmtpTestServer.OnFreePort();
         await smtp.StartAsync();
@@ -151,7 +151,7 @@ public sealed class CustomerMailTests
     }
 
     [Fact]
-    public async Task Without_SMTP_settings_messages_are_written_as_eml_files_in_the_data_folder()
+    public async Task WithoutSMTPSettings_MessagesAreWrittenAsEmlFiles_InTheDataFolder()
     {
         await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false });
         app.StartServer();
@@ -168,7 +168,7 @@ public sealed class CustomerMailTests
     }
 
     [Fact]
-    public async Task P41_an_outbound_email_contact_is_sent_to_the_customer_as_an_update_and_a_phone_only_customer_gets_no_mail()
+    public async Task P41_AnOutboundEmailContact_IsSentToTheCustomerAsAnUpdate_AndAPhoneOnlyCustomerGetsNoMail()
     {
         await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false });
         app.StartServer();

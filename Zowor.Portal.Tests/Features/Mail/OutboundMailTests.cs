@@ -18,7 +18,7 @@ public sealed class OutboundMailTests
     };
 
     [Fact]
-    public void Text_typed_by_anyone_is_HTML_encoded_and_only_web_links_become_links()
+    public void TextTypedByAnyone_IsHTMLEncoded_AndOnlyWebLinksBecomeLinks()
     {
         var html = OutboundMail.Html("Dear Anna,\n\n<script>alert('x')</script> & \"quotes\"\nsecond line\n\nSee https://zowor.example/track?reference=ZW-2026-000123&x=1. javascript:alert(1)", "en");
 
@@ -30,7 +30,7 @@ public sealed class OutboundMailTests
     }
 
     [Fact]
-    public void The_message_is_multipart_alternative_with_Reply_To_the_complaints_mailbox_and_the_rows_Message_ID()
+    public void TheMessage_IsMultipartAlternative_WithReplyToTheComplaintsMailboxAndTheRowsMessageID()
     {
         var row = Message("Dear Anna,\n\nIt ships today.");
         var mime = OutboundMail.ToMime(row, new MailOptions { FromAddress = "no-reply@zowor.example", ComplaintsAddress = "complaints@zowor.example" });
@@ -45,7 +45,7 @@ public sealed class OutboundMailTests
     }
 
     [Fact]
-    public void Without_a_complaints_address_replies_go_to_the_sender_address()
+    public void WithoutAComplaintsAddress_RepliesGoToTheSenderAddress()
     {
         var mime = OutboundMail.ToMime(Message("Hi"), new MailOptions { FromAddress = "complaints@zowor.test" });
 

@@ -48,7 +48,7 @@ public sealed class CustomerReplyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task P41_a_reply_from_a_template_goes_out_in_Russian_with_the_placeholders_filled_as_multipart_with_Reply_To_the_complaints_mailbox()
+    public async Task P41_AReplyFromATemplate_GoesOutInRussian_WithThePlaceholdersFilledAsMultipartWithReplyToTheComplaintsMailbox()
     {
         await using var csm = await _app.SignInAsync(CsmEmail);
         var complaint = await csm.Complaints.RegisterAsync(Form("Ольга Петрова", "olga@example.ru", "ru"), Ct);
@@ -102,7 +102,7 @@ public sealed class CustomerReplyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task P41_placeholders_typed_in_an_English_reply_are_filled_and_an_empty_subject_is_the_standard_one()
+    public async Task P41_PlaceholdersTypedInAnEnglishReply_AreFilled_AndAnEmptySubjectIsTheStandardOne()
     {
         await using var agent = await _app.SignInAsync(AgentEmail);
         var complaint = await agent.Complaints.RegisterAsync(Form("John Smith", "john@example.com", "en"), Ct);
@@ -120,7 +120,7 @@ public sealed class CustomerReplyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unknown_placeholder_is_refused_with_its_name_and_nothing_is_stored_or_sent()
+    public async Task AnUnknownPlaceholder_IsRefusedWithItsName_AndNothingIsStoredOrSent()
     {
         await using var csm = await _app.SignInAsync(CsmEmail);
         var complaint = await csm.Complaints.RegisterAsync(Form("John Smith", "john@example.com", "en"), Ct);
@@ -137,7 +137,7 @@ public sealed class CustomerReplyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_internal_note_is_on_the_case_but_in_no_e_mail_not_on_the_status_page_and_not_in_the_GDPR_export()
+    public async Task AnInternalNote_IsOnTheCase_ButInNoEmailNotOnTheStatusPageAndNotInTheGDPRExport()
     {
         const string Note = "Sounded upset; NOTE-7731 offer goodwill if the courier confirms the damage.";
         await using var csm = await _app.SignInAsync(CsmEmail);
@@ -172,7 +172,7 @@ public sealed class CustomerReplyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_customer_without_an_e_mail_address_cannot_be_replied_to_by_e_mail()
+    public async Task ACustomerWithoutAnEmailAddress_CannotBeRepliedToByEmail()
     {
         await using var csm = await _app.SignInAsync(CsmEmail);
         var complaint = await csm.Complaints.RegisterAsync(Form("Phone Only", null, "en"), Ct);
@@ -186,7 +186,7 @@ public sealed class CustomerReplyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Only_complaint_handlers_reply_or_add_notes_and_only_an_Admin_edits_templates()
+    public async Task OnlyComplaintHandlers_ReplyOrAddNotes_AndOnlyAnAdminEditsTemplates()
     {
         Guid id;
         await using (var csm = await _app.SignInAsync(CsmEmail))

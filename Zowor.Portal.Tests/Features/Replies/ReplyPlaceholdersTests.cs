@@ -16,7 +16,7 @@ public sealed class ReplyPlaceholdersTests
     };
 
     [Fact]
-    public void Every_known_placeholder_is_filled_and_other_braces_text_is_left_alone_only_if_known()
+    public void EveryKnownPlaceholder_IsFilled_AndOtherBracesTextIsLeftAlone_OnlyIfKnown()
     {
         var filled = ReplyPlaceholders.Fill("{CustomerName}, {Reference} by {EstimatedResolutionDate}: {TrackingLink} — {StaffName}", Values);
 
@@ -27,7 +27,7 @@ public sealed class ReplyPlaceholdersTests
     [InlineData("Dear {Name}", "{Name}")]
     [InlineData("Ref {reference}", "{reference}")]
     [InlineData("{Reference} {0}", "{0}")]
-    public void An_unknown_placeholder_is_refused_naming_it(string text, string named)
+    public void AnUnknownPlaceholder_IsRefused_NamingIt(string text, string named)
     {
         var refused = Assert.Throws<DomainException>(() => ReplyPlaceholders.Fill(text, Values));
 
@@ -36,7 +36,7 @@ public sealed class ReplyPlaceholdersTests
     }
 
     [Fact]
-    public void Text_without_placeholders_is_unchanged()
+    public void TextWithoutPlaceholders_IsUnchanged()
     {
         Assert.Equal("No braces here { } at all.", ReplyPlaceholders.Fill("No braces here { } at all.", Values));
     }

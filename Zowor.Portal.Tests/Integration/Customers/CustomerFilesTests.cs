@@ -30,7 +30,7 @@ public sealed class CustomerFilesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task P30_a_photo_and_a_PDF_sent_with_the_web_form_are_stored_as_evidence_from_the_customer()
+    public async Task P30_APhotoAndAPDFSentWithTheWebForm_AreStoredAsEvidenceFromTheCustomer()
     {
         using var site = new PublicSite(_app);
 
@@ -58,7 +58,7 @@ public sealed class CustomerFilesTests : IAsyncLifetime
     [InlineData("invoice.docx", "pdf", "Only photos (JPEG, PNG, GIF) and PDF files can be sent.")]
     [InlineData("huge.jpg", "oversize", "The file is larger than 10 MB.")]
     [InlineData("empty.png", "empty", "The file is empty.")]
-    public async Task A_refused_file_on_the_web_form_is_named_with_the_reason_nothing_is_stored_and_the_text_stays(string name, string content, string reason)
+    public async Task ARefusedFileOnTheWebForm_IsNamedWithTheReason_NothingIsStoredAndTheTextStays(string name, string content, string reason)
     {
         using var site = new PublicSite(_app);
         var bytes = content switch
@@ -85,7 +85,7 @@ public sealed class CustomerFilesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task More_files_than_allowed_are_refused_with_a_message_and_nothing_is_stored()
+    public async Task MoreFilesThanAllowed_AreRefusedWithAMessage_AndNothingIsStored()
     {
         using var site = new PublicSite(_app);
 
@@ -97,7 +97,7 @@ public sealed class CustomerFilesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_body_over_the_upload_limit_is_refused_with_413_before_anything_is_read()
+    public async Task ABodyOverTheUploadLimit_IsRefusedWith413_BeforeAnythingIsRead()
     {
         await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false, Settings = new Dictionary<string, string?> { ["PublicForms:MaxUploadBodyBytes"] = "200000" } });
         app.StartServer();
@@ -112,7 +112,7 @@ public sealed class CustomerFilesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task On_Kestrel_four_files_of_nine_MB_pass_its_30_MB_default_body_limit_and_are_stored()
+    public async Task OnKestrel_FourFilesOfNineMB_PassIts30MBDefaultBodyLimitAndAreStored()
     {
         await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false });
         await app.StartKestrelAsync(Ct);
@@ -128,7 +128,7 @@ public sealed class CustomerFilesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task P41_files_added_on_the_status_page_are_stored_from_the_customer_and_listed_for_them()
+    public async Task P41_FilesAddedOnTheStatusPage_AreStoredFromTheCustomer_AndListedForThem()
     {
         using var site = new PublicSite(_app);
         var reference = await site.SubmitValidComplaintAsync(cancellationToken: Ct);
@@ -148,7 +148,7 @@ public sealed class CustomerFilesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_disguised_file_on_the_status_page_is_refused_by_name_nothing_is_stored_and_the_message_stays()
+    public async Task ADisguisedFileOnTheStatusPage_IsRefusedByName_NothingIsStoredAndTheMessageStays()
     {
         using var site = new PublicSite(_app);
         var reference = await site.SubmitValidComplaintAsync(cancellationToken: Ct);
@@ -165,7 +165,7 @@ public sealed class CustomerFilesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task P51_erasing_the_customer_deletes_the_files_they_sent()
+    public async Task P51_ErasingTheCustomer_DeletesTheFilesTheySent()
     {
         using var site = new PublicSite(_app);
         using var response = await site.SubmitComplaintWithFilesAsync(PublicSite.ValidComplaint(), [("jug.jpg", Jpeg)], Ct);

@@ -51,7 +51,7 @@ public sealed class PublicComplaintFormTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(BadInputs))]
-    public async Task P11_bad_input_gets_a_clear_message_and_stores_nothing(string label, string change, string? message)
+    public async Task P11_BadInput_GetsAClearMessage_AndStoresNothing(string label, string change, string? message)
     {
         using var site = new PublicSite(_app);
         var values = PublicSite.ValidComplaint();
@@ -85,7 +85,7 @@ public sealed class PublicComplaintFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_10_MB_body_is_refused_with_413_and_a_readable_message()
+    public async Task A10MBBody_IsRefused_With413AndAReadableMessage()
     {
         using var site = new PublicSite(_app);
         var values = PublicSite.ValidComplaint();
@@ -99,7 +99,7 @@ public sealed class PublicComplaintFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_chunked_10_MB_body_without_length_is_refused_the_same_way()
+    public async Task AChunked10MBBodyWithoutLength_IsRefusedTheSameWay()
     {
         using var site = new PublicSite(_app);
         var (action, fields) = await site.Client.GetFormAsync("complain", "public-complaint", TestContext.Current.CancellationToken);
@@ -116,7 +116,7 @@ public sealed class PublicComplaintFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_post_without_the_antiforgery_token_is_refused_and_stores_nothing()
+    public async Task APostWithoutTheAntiforgeryToken_IsRefused_AndStoresNothing()
     {
         using var site = new PublicSite(_app);
         var (action, fields) = await site.Client.GetFormAsync("complain", "public-complaint", TestContext.Current.CancellationToken);
@@ -133,7 +133,7 @@ public sealed class PublicComplaintFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_filled_honeypot_looks_like_success_to_the_bot_and_stores_nothing()
+    public async Task AFilledHoneypot_LooksLikeSuccessToTheBot_AndStoresNothing()
     {
         using var site = new PublicSite(_app);
         var values = PublicSite.ValidComplaint();
@@ -147,7 +147,7 @@ public sealed class PublicComplaintFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task P10_a_valid_submission_is_stored_as_a_web_form_complaint_and_reaches_the_CSM_queue_live()
+    public async Task P10_AValidSubmission_IsStoredAsAWebFormComplaint_AndReachesTheCSMQueueLive()
     {
         var notifier = _app.Services.GetRequiredService<PortalNotifier>();
         var published = new TaskCompletionSource<ComplaintChanged>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -185,7 +185,7 @@ public sealed class PublicComplaintFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Right_to_left_and_emoji_text_is_a_customer_s_own_words_and_is_kept_exactly()
+    public async Task RightToLeftAndEmojiText_IsACustomersOwnWords_AndIsKeptExactly()
     {
         using var site = new PublicSite(_app);
         var values = PublicSite.ValidComplaint();
@@ -202,7 +202,7 @@ public sealed class PublicComplaintFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_customer_using_the_Russian_page_is_written_to_in_Russian()
+    public async Task ACustomerUsingTheRussianPage_IsWrittenToInRussian()
     {
         using var site = new PublicSite(_app);
         using (await site.Client.Http.GetAsync("culture/set?culture=ru&redirectUri=%2Fcomplain", TestContext.Current.CancellationToken))
@@ -217,7 +217,7 @@ public sealed class PublicComplaintFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_burst_of_simultaneous_complaints_is_stored_whole_under_distinct_references()
+    public async Task ABurstOfSimultaneousComplaints_IsStoredWhole_UnderDistinctReferences()
     {
         // Every registration reads the year's last number and takes the next: at the same moment they must queue for it, not
         // all read the same number and fail each other's inserts until their retries run out.
@@ -281,7 +281,7 @@ public sealed class PublicComplaintFormTests : IAsyncLifetime
 public sealed class PublicFormRateLimitTests
 {
     [Fact]
-    public async Task Too_many_submissions_from_one_client_get_429_while_reading_the_page_still_works()
+    public async Task TooManySubmissionsFromOneClient_Get429_WhileReadingThePageStillWorks()
     {
         await using var app = new PortalAppFactory(new PortalAppOptions
         {

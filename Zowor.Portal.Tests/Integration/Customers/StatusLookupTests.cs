@@ -49,7 +49,7 @@ public sealed class StatusLookupTests : IAsyncLifetime
     [InlineData(Email)]
     [InlineData("  AIGERIM@example.com ")]
     [InlineData("+7 (701) 555-12-34")]
-    public async Task P21_the_right_reference_and_contact_show_the_status_the_estimate_and_the_updates(string contact)
+    public async Task P21_TheRightReferenceAndContact_ShowTheStatusTheEstimateAndTheUpdates(string contact)
     {
         var (response, page) = await _site.LookUpAsync(_reference.ToLowerInvariant(), contact, TestContext.Current.CancellationToken);
 
@@ -64,7 +64,7 @@ public sealed class StatusLookupTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Internal_notes_evidence_interviews_and_root_causes_never_appear_to_the_customer()
+    public async Task InternalNotesEvidenceInterviewsAndRootCauses_NeverAppearToTheCustomer()
     {
         var (_, page) = await _site.LookUpAsync(_reference, Email, TestContext.Current.CancellationToken);
         var html = page.DocumentElement.OuterHtml;
@@ -77,7 +77,7 @@ public sealed class StatusLookupTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Every_wrong_pair_gets_the_identical_not_found_answer()
+    public async Task EveryWrongPair_GetsTheIdenticalNotFoundAnswer()
     {
         var pairs = new (string Reference, string Contact)[]
         {
@@ -103,7 +103,7 @@ public sealed class StatusLookupTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task P41_information_the_customer_adds_becomes_an_inbound_contact_and_a_timeline_entry()
+    public async Task P41_InformationTheCustomerAdds_BecomesAnInboundContactAndATimelineEntry()
     {
         var (_, page) = await _site.LookUpAsync(_reference, Email, TestContext.Current.CancellationToken);
 
@@ -119,7 +119,7 @@ public sealed class StatusLookupTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task P73_the_customer_asks_for_the_CEO_and_the_complaint_goes_to_level_3()
+    public async Task P73_TheCustomer_AsksForTheCEO_AndTheComplaintGoesToLevel3()
     {
         var (_, page) = await _site.LookUpAsync(_reference, Email, TestContext.Current.CancellationToken);
 
@@ -134,7 +134,7 @@ public sealed class StatusLookupTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_forged_access_token_changes_nothing_and_asks_the_customer_to_look_up_again()
+    public async Task AForgedAccessToken_ChangesNothing_AndAsksTheCustomerToLookUpAgain()
     {
         var (_, page) = await _site.LookUpAsync(_reference, Email, TestContext.Current.CancellationToken);
         var hidden = page.QuerySelectorAll("input[name='Info.Access']").Single();
@@ -150,7 +150,7 @@ public sealed class StatusLookupTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Too_many_lookups_from_one_client_get_429()
+    public async Task TooManyLookupsFromOneClient_Get429()
     {
         await using var app = new PortalAppFactory(new PortalAppOptions
         {

@@ -46,7 +46,7 @@ public sealed partial class SurveyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task P01_opening_the_link_only_preselects_and_records_nothing()
+    public async Task P01_OpeningTheLink_OnlyPreselects_AndRecordsNothing()
     {
         var (response, page) = await _site.Client.GetPageAsync($"survey/{_token}?outcome=4", TestContext.Current.CancellationToken);
 
@@ -59,7 +59,7 @@ public sealed partial class SurveyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task P01_a_submit_records_the_answer_once_and_a_second_submit_is_refused()
+    public async Task P01_ASubmit_RecordsTheAnswerOnce_AndASecondSubmitIsRefused()
     {
         // The customer's page, kept open: the same form is sent twice (a double click, or the back button).
         var form = await _site.Client.GetFormAsync($"survey/{_token}", "survey", TestContext.Current.CancellationToken);
@@ -81,7 +81,7 @@ public sealed partial class SurveyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Scores_are_required_and_a_missing_score_saves_nothing()
+    public async Task Scores_AreRequired_AndAMissingScoreSavesNothing()
     {
         var page = await SubmitAsync(outcome: "", handling: "4", comment: "");
 
@@ -90,7 +90,7 @@ public sealed partial class SurveyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_wrong_token_gets_the_same_answer_as_an_unknown_one_and_saves_nothing()
+    public async Task AWrongToken_GetsTheSameAnswerAsAnUnknownOne_AndSavesNothing()
     {
         var wrong = _token[..^3] + (_token.EndsWith("AAA", StringComparison.Ordinal) ? "BBB" : "AAA");
         var (_, wrongPage) = await _site.Client.GetPageAsync($"survey/{wrong}", TestContext.Current.CancellationToken);

@@ -59,7 +59,7 @@ public sealed class BadInputFuzzTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Over_a_thousand_bad_inputs_cause_no_500_and_store_nothing()
+    public async Task OverAThousandBadInputs_CauseNo500_AndStoreNothing()
     {
         var random = new Random(Seed);
         var sent = 0;

@@ -16,7 +16,7 @@ public sealed class MailboxCrashTests
     private const int Messages = 60;
 
     [Fact]
-    public async Task P11_a_portal_killed_while_reading_the_mailbox_registers_each_email_exactly_once_after_a_restart()
+    public async Task P11_APortalKilledWhileReadingTheMailbox_RegistersEachEmailExactlyOnce_AfterARestart()
     {
         var ct = TestContext.Current.CancellationToken;
         using var database = TestDatabase.CreateMigrated();
@@ -58,7 +58,7 @@ public sealed class MailboxCrashTests
     }
 
     [Fact]
-    public async Task P11_two_nodes_read_the_mailbox_one_at_a_time_and_the_other_takes_over_when_the_reader_dies()
+    public async Task P11_TwoNodes_ReadTheMailboxOneAtATime_AndTheOtherTakesOverWhenTheReaderDies()
     {
         var ct = TestContext.Current.CancellationToken;
         using var database = TestDatabase.CreateMigrated();

@@ -27,7 +27,7 @@ public sealed class MailboxTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task P10_P21_a_new_email_becomes_an_email_complaint_with_its_attachment_as_evidence_and_a_receipt()
+    public async Task P10_P21_ANewEmail_BecomesAnEmailComplaint_WithItsAttachmentAsEvidenceAndAReceipt()
     {
         await using var dovecot = await DovecotServer.StartNewAsync(Ct);
         await using var app = Portal(dovecot);
@@ -67,7 +67,7 @@ public sealed class MailboxTests
     }
 
     [Fact]
-    public async Task P10_with_a_processed_folder_handled_mail_is_moved_there_after_the_commit()
+    public async Task P10_WithAProcessedFolder_HandledMailIsMovedThere_AfterTheCommit()
     {
         await using var dovecot = await DovecotServer.StartNewAsync(Ct);
         await dovecot.CreateFolderAsync("Processed", Ct);
@@ -83,7 +83,7 @@ public sealed class MailboxTests
     }
 
     [Fact]
-    public async Task P41_replies_thread_by_In_Reply_To_and_by_the_reference_in_the_subject_and_the_owner_is_notified()
+    public async Task P41_Replies_ThreadByInReplyToAndByTheReferenceInTheSubject_AndTheOwnerIsNotified()
     {
         await using var dovecot = await DovecotServer.StartNewAsync(Ct);
         await using var app = Portal(dovecot);
@@ -113,7 +113,7 @@ public sealed class MailboxTests
     }
 
     [Fact]
-    public async Task P50_a_reply_to_a_closed_complaint_is_attached_and_flagged_and_the_complaint_stays_closed()
+    public async Task P50_AReplyToAClosedComplaint_IsAttachedAndFlagged_AndTheComplaintStaysClosed()
     {
         await using var dovecot = await DovecotServer.StartNewAsync(Ct);
         await using var app = Portal(dovecot);
@@ -137,7 +137,7 @@ public sealed class MailboxTests
     }
 
     [Fact]
-    public async Task P21_auto_replies_and_vacation_replies_create_nothing_and_get_no_receipt()
+    public async Task P21_AutoRepliesAndVacationReplies_CreateNothing_AndGetNoReceipt()
     {
         await using var dovecot = await DovecotServer.StartNewAsync(Ct);
         await using var app = Portal(dovecot);
@@ -162,7 +162,7 @@ public sealed class MailboxTests
     }
 
     [Fact]
-    public async Task P20_a_delivery_report_marks_the_outbox_message_not_delivered_and_tells_staff()
+    public async Task P20_ADeliveryReport_MarksTheOutboxMessageNotDelivered_AndTellsStaff()
     {
         await using var dovecot = await DovecotServer.StartNewAsync(Ct);
         await using var app = Portal(dovecot);
@@ -187,7 +187,7 @@ public sealed class MailboxTests
     }
 
     [Fact]
-    public async Task P11_the_same_message_delivered_twice_makes_one_complaint_and_the_portals_own_mail_is_ignored()
+    public async Task P11_TheSameMessageDeliveredTwice_MakesOneComplaint_AndThePortalsOwnMailIsIgnored()
     {
         await using var dovecot = await DovecotServer.StartNewAsync(Ct);
         await using var app = Portal(dovecot);
@@ -206,7 +206,7 @@ public sealed class MailboxTests
     }
 
     [Fact]
-    public async Task P01_malformed_oversize_and_forged_looking_mail_is_quarantined_whole_and_an_admin_can_release_or_discard_it()
+    public async Task P01_MalformedOversizeAndForgedLookingMail_IsQuarantinedWhole_AndAnAdminCanReleaseOrDiscardIt()
     {
         await using var dovecot = await DovecotServer.StartNewAsync(Ct);
         await using var app = Portal(dovecot, new() { ["Mail:Inbound:MaxMessageBytes"] = "100000" });
@@ -246,7 +246,7 @@ public sealed class MailboxTests
     }
 
     [Fact]
-    public async Task P01_while_the_mailbox_is_down_health_is_degraded_and_everything_delivered_meanwhile_arrives_afterwards()
+    public async Task P01_WhileTheMailboxIsDown_HealthIsDegraded_AndEverythingDeliveredMeanwhileArrivesAfterwards()
     {
         await using var dovecot = await DovecotServer.StartNewAsync(Ct);
         await using var app = Portal(dovecot);

@@ -16,7 +16,7 @@ namespace Zowor.Portal.Tests.Platform.Hosting;
 public sealed class RecurringJobScheduleTests
 {
     [Fact]
-    public void The_features_schedule_the_portal_s_jobs_with_their_ids_schedules_and_catch_up_runs()
+    public void TheFeatures_ScheduleThePortalsJobs_WithTheirIdsSchedulesAndCatchUpRuns()
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:RunServer"] = "false", ["Mail:Dispatch"] = "false" });
@@ -44,7 +44,7 @@ public sealed class RecurringJobScheduleTests
     }
 
     [Fact]
-    public void A_feature_added_twice_schedules_its_jobs_once()
+    public void AFeatureAddedTwice_SchedulesItsJobsOnce()
     {
         var services = new ServiceCollection();
         services.AddRecurringJobs<Zowor.Portal.Features.Capa.CapaJobs>();
