@@ -32,13 +32,16 @@ public sealed class CapaAction
     /// <summary>1, 2, 3… within the CAPA.</summary>
     public int Number { get; private set; }
 
-    /// <summary>What is to be done.</summary>
+    /// <summary>
+    /// At most <see cref="CapaLimits.ActionDescription"/> characters; for memo and training actions the portal writes
+    /// it ("Memo: " or "Training: " and the memo title or course name).
+    /// </summary>
     public string Description { get; private set; }
 
-    /// <summary>User id of the owner.</summary>
+    /// <summary>Identity user id of the person who must carry the action out.</summary>
     public string OwnerId { get; private set; }
 
-    /// <summary>Name of the owner.</summary>
+    /// <summary>Copied from the owner when the action is added, so pages show it without looking the user up.</summary>
     public string OwnerName { get; private set; }
 
     /// <summary>Due day (business calendar).</summary>
@@ -59,10 +62,10 @@ public sealed class CapaAction
     /// <summary>The business day the action was added; training completed before it does not count.</summary>
     public DateOnly? AddedOn { get; private set; }
 
-    /// <summary>The memo of a memo action.</summary>
+    /// <summary>Set only on memo actions: the memo whose acknowledgements complete the action (P-81).</summary>
     public Guid? MemoId { get; private set; }
 
-    /// <summary>The course of a training action.</summary>
+    /// <summary>Set only on training actions: the course whose completions complete the action (P-80).</summary>
     public int? TrainingCourseId { get; private set; }
 
     /// <summary>The memo's title or the course's name, as it was when linked.</summary>
@@ -71,7 +74,9 @@ public sealed class CapaAction
     /// <summary>The roles whose members must take the course (comma-separated); the memo's audience for a memo action.</summary>
     public string? RequiredRoles { get; private set; }
 
-    /// <summary><see cref="RequiredRoles"/> as a list.</summary>
+    /// <summary>
+    /// <see cref="RequiredRoles"/> is stored comma-separated; this splits it, trimming and dropping blanks.
+    /// </summary>
     public IReadOnlyList<string> RequiredRoleList =>
         RequiredRoles is null ? [] : RequiredRoles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -29,7 +29,9 @@ public sealed class CapaHistoryEntry
     /// <summary>User id, or <c>system</c>.</summary>
     public string ActorId { get; private set; }
 
-    /// <summary>Name of who acted.</summary>
+    /// <summary>
+    /// Copied when the entry is written, so the history reads as it happened without looking users up.
+    /// </summary>
     public string ActorName { get; private set; }
 
     /// <summary>What happened (an English phrase, also a localization key).</summary>

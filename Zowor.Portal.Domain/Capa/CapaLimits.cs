@@ -3,13 +3,18 @@ namespace Zowor.Portal.Domain.Capa;
 /// <summary>Lengths and ranges shared by the domain checks, the forms and the database columns.</summary>
 public static class CapaLimits
 {
-    /// <summary>Longest title.</summary>
+    /// <summary>In characters: the column length, the form's limit and the domain guard's.</summary>
     public const int Title = 200;
     /// <summary>Longest problem statement, why answer, fishbone note, criterion or decision note.</summary>
     public const int Text = 4000;
-    /// <summary>Longest action description.</summary>
+    /// <summary>
+    /// In characters; also bounds the memo title and course name a memo or training action is written from.
+    /// </summary>
     public const int ActionDescription = 1000;
-    /// <summary>Longest person name.</summary>
+    /// <summary>
+    /// In characters: every name a CAPA copies (opener, action owner, history actor, signer, decision maker,
+    /// dismisser).
+    /// </summary>
     public const int Person = 200;
     /// <summary>At most five Whys.</summary>
     public const int MaxWhys = 5;

@@ -26,13 +26,15 @@ public sealed class CapaRecord
         OpenedByName = string.Empty;
     }
 
-    /// <summary>Identity.</summary>
+    /// <summary>Made with <see cref="Guid.NewGuid"/> when the CAPA is opened, not by the database.</summary>
     public Guid Id { get; private set; }
 
     /// <summary>Human-friendly number, CAPA-{year}-{sequence}.</summary>
     public string Number { get; private set; }
 
-    /// <summary>Year of the number.</summary>
+    /// <summary>
+    /// With <see cref="NumberSequence"/>, unique (a database index enforces it); the yyyy in CAPA-yyyy-nnnn.
+    /// </summary>
     public int NumberYear { get; private set; }
 
     /// <summary>Sequence of the number within its year.</summary>
@@ -101,10 +103,10 @@ public sealed class CapaRecord
     /// <summary>When it was opened (UTC).</summary>
     public DateTime OpenedAt { get; private set; }
 
-    /// <summary>User id of who opened it.</summary>
+    /// <summary>Identity user id of the person who opened the CAPA.</summary>
     public string OpenedById { get; private set; }
 
-    /// <summary>Name of who opened it.</summary>
+    /// <summary>Copied when the CAPA is opened, so pages show it without looking the user up.</summary>
     public string OpenedByName { get; private set; }
 
     /// <summary>The electronic signature that approved the closure (who, role, when, meaning).</summary>
@@ -125,7 +127,7 @@ public sealed class CapaRecord
     /// <summary>The steps the workflow allows now; the page shows these and no others.</summary>
     public IReadOnlyList<CapaStep> AllowedSteps => CapaWorkflow.AllowedIn(Status);
 
-    /// <summary>Formats a CAPA number.</summary>
+    /// <summary>CAPA-yyyy-nnnn: the sequence zero-padded to four digits, culture-invariant.</summary>
     public static string FormatNumber(int year, int sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"CAPA-{year}-{sequence:0000}");
 

@@ -9,7 +9,7 @@ public enum CapaSource
     ComplaintReview,
     /// <summary>An internal or external audit.</summary>
     Audit,
-    /// <summary>Anything else.</summary>
+    /// <summary>Anything else; the new-CAPA form starts with it selected.</summary>
     Other,
     /// <summary>A trend in the complaint figures (a bar, a Pareto row, a product).</summary>
     ComplaintTrend,

@@ -20,7 +20,7 @@ public sealed class CommunicationEntry
         ByName = byName;
     }
 
-    /// <summary>Storage key.</summary>
+    /// <summary>Database-generated; 0 until the entry is first saved.</summary>
     public int Id { get; private set; }
 
     /// <summary>Inbound from the customer or outbound to them.</summary>
@@ -38,7 +38,7 @@ public sealed class CommunicationEntry
     /// <summary>User id of who logged it.</summary>
     public string ById { get; private set; }
 
-    /// <summary>Name of who logged it.</summary>
+    /// <summary>Copied when the contact is logged, so pages show it without looking the user up.</summary>
     public string ByName { get; private set; }
 
     internal void Erase(string replacement) => Summary = replacement;

@@ -28,7 +28,10 @@ public sealed class Complaint
         RegisteredById = string.Empty;
     }
 
-    /// <summary>Identity.</summary>
+    /// <summary>
+    /// Made with <see cref="Guid.NewGuid"/> in <see cref="Register"/> (the database never generates it), so events and
+    /// history name the complaint before the first save.
+    /// </summary>
     public Guid Id { get; private set; }
 
     /// <summary>The customer's tracking number, e.g. <c>ZW-2026-000123</c>.</summary>
@@ -124,16 +127,21 @@ public sealed class Complaint
     /// <summary>The formal closing.</summary>
     public Closure? Closure { get; private set; }
 
-    /// <summary>Current escalation level.</summary>
+    /// <summary>
+    /// Starts at the CSM (P-70) and moves only by escalation (P-71, P-72, P-73); every move is kept in
+    /// <see cref="Escalations"/>.
+    /// </summary>
     public EscalationLevel EscalationLevel { get; private set; }
 
     /// <summary>When the complaint last rose a level (UTC).</summary>
     public DateTime? EscalatedAt { get; private set; }
 
-    /// <summary>User id of the owner.</summary>
+    /// <summary>The handler's Identity user id; null until the complaint is assigned.</summary>
     public string? OwnerId { get; private set; }
 
-    /// <summary>Name of the owner.</summary>
+    /// <summary>
+    /// Copied with <see cref="OwnerId"/> at assignment, so lists show the handler without looking the user up.
+    /// </summary>
     public string? OwnerName { get; private set; }
 
     /// <summary>Last outbound contact with the customer (UTC); drives the update cadence (P-21, P-41).</summary>

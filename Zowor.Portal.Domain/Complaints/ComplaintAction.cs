@@ -19,7 +19,7 @@ public enum ComplaintAction
     Reopen,
     /// <summary>Withdraw as a duplicate of another complaint, which carries on under its own reference (status move).</summary>
     MarkDuplicate,
-    /// <summary>Add an evidence item.</summary>
+    /// <summary>Record evidence for the investigation (P-30: order details, product records, communications).</summary>
     AddEvidence,
     /// <summary>Add a staff interview.</summary>
     AddInterview,

@@ -32,10 +32,13 @@ public sealed record ComplaintDetails
     /// <summary>What the customer asks for.</summary>
     public PreferredResolution PreferredResolution { get; }
 
-    /// <summary>Order number, if any.</summary>
+    /// <summary>Optional; trimmed and at most <see cref="ComplaintLimits.OrderNumber"/> characters.</summary>
     public string? OrderNumber { get; }
 
-    /// <summary>Product, if any.</summary>
+    /// <summary>
+    /// Optional free text as given (at most <see cref="ComplaintLimits.Product"/> characters); the trends map its
+    /// spellings to listed products.
+    /// </summary>
     public string? Product { get; }
 
     /// <summary>Validates the details; throws <see cref="DomainException"/> with a readable message.</summary>

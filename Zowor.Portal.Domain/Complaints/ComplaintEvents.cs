@@ -3,13 +3,13 @@ using Zowor.Portal.Domain.Escalation;
 
 namespace Zowor.Portal.Domain.Complaints;
 
-/// <summary>A complaint was registered.</summary>
+/// <summary>Raised once, by <see cref="Complaint.Register"/>, before the complaint is first saved.</summary>
 public sealed record ComplaintRegistered(Guid ComplaintId, string Reference, DateTime OccurredAt) : IDomainEvent;
 
 /// <summary>A complaint's status moved.</summary>
 public sealed record ComplaintStatusChanged(Guid ComplaintId, ComplaintStatus From, ComplaintStatus To, DateTime OccurredAt) : IDomainEvent;
 
-/// <summary>A complaint was assigned to a user.</summary>
+/// <summary>Raised on every assignment, with the new owner's Identity user id.</summary>
 public sealed record ComplaintAssigned(Guid ComplaintId, string OwnerId, DateTime OccurredAt) : IDomainEvent;
 
 /// <summary>A complaint rose to a higher escalation level.</summary>

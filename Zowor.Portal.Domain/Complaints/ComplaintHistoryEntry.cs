@@ -36,7 +36,9 @@ public sealed class ComplaintHistoryEntry
     /// <summary>User id, or <c>system</c> / <c>customer</c>.</summary>
     public string ActorId { get; private set; }
 
-    /// <summary>Name of who acted.</summary>
+    /// <summary>
+    /// Copied when the entry is written, so the history reads as it happened without looking users up.
+    /// </summary>
     public string ActorName { get; private set; }
 
     /// <summary>What happened, one of <see cref="ComplaintHistoryKinds"/>.</summary>

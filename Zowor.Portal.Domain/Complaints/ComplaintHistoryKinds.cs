@@ -3,13 +3,13 @@ namespace Zowor.Portal.Domain.Complaints;
 /// <summary>The kinds of timeline entry; the UI translates them.</summary>
 public static class ComplaintHistoryKinds
 {
-    /// <summary>The complaint was registered.</summary>
+    /// <summary>The first history entry of every complaint, written by <see cref="Complaint.Register"/>.</summary>
     public const string Registered = "Registered";
     /// <summary>The status moved.</summary>
     public const string StatusChanged = "StatusChanged";
     /// <summary>Receipt was acknowledged.</summary>
     public const string Acknowledged = "Acknowledged";
-    /// <summary>Evidence was added.</summary>
+    /// <summary>Written for every evidence item, including uploaded files and logged communications.</summary>
     public const string EvidenceAdded = "EvidenceAdded";
     /// <summary>A staff interview was recorded.</summary>
     public const string InterviewRecorded = "InterviewRecorded";

@@ -5,6 +5,6 @@ public enum ContactMethod
 {
     /// <summary>By e-mail.</summary>
     Email,
-    /// <summary>By phone.</summary>
+    /// <summary>P-20 allows the acknowledgement by phone. Stored by name in an 8-character column.</summary>
     Phone,
 }

@@ -21,7 +21,7 @@ public sealed class EvidenceItem
         AddedByName = addedByName;
     }
 
-    /// <summary>Storage key.</summary>
+    /// <summary>Database-generated; 0 until the item is first saved.</summary>
     public int Id { get; private set; }
 
     /// <summary>Order details, product record, communication or other.</summary>
@@ -33,10 +33,10 @@ public sealed class EvidenceItem
     /// <summary>When it was added (UTC).</summary>
     public DateTime AddedAt { get; private set; }
 
-    /// <summary>User id of who added it.</summary>
+    /// <summary>An Identity user id, or the customer actor's id for files the customer uploaded.</summary>
     public string AddedById { get; private set; }
 
-    /// <summary>Name of who added it.</summary>
+    /// <summary>Copied when the item is added, so pages show it without looking the user up.</summary>
     public string AddedByName { get; private set; }
 
     /// <summary>Whether the customer sent it (web form or status page) rather than staff gathering it.</summary>

@@ -3,12 +3,12 @@ namespace Zowor.Portal.Domain.Complaints;
 /// <summary>What a piece of evidence is (P-30).</summary>
 public enum EvidenceKind
 {
-    /// <summary>Order details.</summary>
+    /// <summary>The first kind of evidence P-30 names.</summary>
     OrderDetails,
-    /// <summary>Product records.</summary>
+    /// <summary>The product's own records, the second kind of evidence P-30 names.</summary>
     ProductRecord,
     /// <summary>Communications with the customer or suppliers.</summary>
     Communication,
-    /// <summary>Anything else.</summary>
+    /// <summary>Anything not named by P-30; files the customer uploads are filed here.</summary>
     Other,
 }

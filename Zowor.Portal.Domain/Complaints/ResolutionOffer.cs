@@ -42,7 +42,9 @@ public sealed record ResolutionOffer
     /// <summary>User id of who offered it.</summary>
     public string ProposedById { get; private init; } = string.Empty;
 
-    /// <summary>Name of who offered it.</summary>
+    /// <summary>
+    /// Copied from the actor when the offer is proposed, so pages show it without looking the user up.
+    /// </summary>
     public string ProposedByName { get; private init; } = string.Empty;
 
     /// <summary>The customer's answer: null until they answer.</summary>

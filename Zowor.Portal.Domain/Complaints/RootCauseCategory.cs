@@ -23,8 +23,10 @@ public enum RootCauseCategory
     Policy,
     /// <summary>The product was used in a way it is not meant for.</summary>
     CustomerMisuse,
-    /// <summary>No fault found.</summary>
+    /// <summary>
+    /// Investigated and nothing was wrong: not systemic, so it never raises a recurring-issue alert (P-62).
+    /// </summary>
     NoFaultFound,
-    /// <summary>Anything else.</summary>
+    /// <summary>Not systemic either: never raises a recurring-issue alert (P-62).</summary>
     Other,
 }

@@ -16,7 +16,9 @@ public sealed class SatisfactionSurvey
         TokenHash = string.Empty;
     }
 
-    /// <summary>Identity.</summary>
+    /// <summary>
+    /// Made with <see cref="Guid.NewGuid"/> when the survey is created (the database never generates it).
+    /// </summary>
     public Guid Id { get; private set; }
 
     /// <summary>The complaint it asks about (one survey per complaint).</summary>

@@ -21,7 +21,7 @@ public sealed class StaffInterview
         RecordedById = recordedById;
     }
 
-    /// <summary>Storage key.</summary>
+    /// <summary>Database-generated; 0 until the interview is first saved.</summary>
     public int Id { get; private set; }
 
     /// <summary>Who was interviewed.</summary>
@@ -39,7 +39,10 @@ public sealed class StaffInterview
     /// <summary>When it was recorded (UTC).</summary>
     public DateTime RecordedAt { get; private set; }
 
-    /// <summary>User id of who recorded it.</summary>
+    /// <summary>
+    /// Identity user id of the staff member who wrote the interview down, not of <see cref="StaffName"/>, the person
+    /// interviewed.
+    /// </summary>
     public string RecordedById { get; private set; }
 
     internal void Erase(string replacement) => Summary = replacement;

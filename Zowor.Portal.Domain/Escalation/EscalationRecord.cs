@@ -21,7 +21,7 @@ public sealed class EscalationRecord
         ByName = byName;
     }
 
-    /// <summary>Storage key.</summary>
+    /// <summary>Database-generated; 0 until the record is first saved.</summary>
     public int Id { get; private set; }
 
     /// <summary>Level before.</summary>
@@ -42,7 +42,7 @@ public sealed class EscalationRecord
     /// <summary>User id of who escalated.</summary>
     public string ById { get; private set; }
 
-    /// <summary>Name of who escalated.</summary>
+    /// <summary>Copied when the level rises (the system actor's name for automatic escalations).</summary>
     public string ByName { get; private set; }
 
     internal void Erase(string replacement) => Reason = Automatic ? Reason : replacement;

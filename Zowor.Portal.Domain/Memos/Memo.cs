@@ -15,7 +15,9 @@ public sealed class Memo
     {
     }
 
-    /// <summary>Identity of the memo.</summary>
+    /// <summary>
+    /// Made with <see cref="Guid.NewGuid"/> when the memo is created, so it is known before the first save.
+    /// </summary>
     public Guid Id { get; private set; }
 
     /// <summary>The headline staff see in their list.</summary>
@@ -33,7 +35,10 @@ public sealed class Memo
     /// <summary>When it was published (UTC).</summary>
     public DateTime PublishedAt { get; private set; }
 
-    /// <summary>User id of the author.</summary>
+    /// <summary>
+    /// The author's Identity user id; pages show <see cref="AuthorName"/>, the name as it was, without looking the user
+    /// up.
+    /// </summary>
     public string AuthorId { get; private set; } = string.Empty;
 
     /// <summary>Display name of the author at the time.</summary>

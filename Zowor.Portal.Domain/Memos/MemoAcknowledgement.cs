@@ -15,7 +15,7 @@ public sealed class MemoAcknowledgement
         At = at;
     }
 
-    /// <summary>Identity of the record.</summary>
+    /// <summary>Database-generated; 0 until the acknowledgement is first saved.</summary>
     public long Id { get; private set; }
 
     /// <summary>The memo acknowledged.</summary>

@@ -9,7 +9,7 @@ namespace Zowor.Portal.Domain.Taxonomy;
 /// </summary>
 public static partial class TaxonomyRules
 {
-    /// <summary>The longest code.</summary>
+    /// <summary>In characters, after trimming; <see cref="Code"/> checks every new code against it.</summary>
     public const int CodeLength = 64;
 
     /// <summary>The longest category name.</summary>

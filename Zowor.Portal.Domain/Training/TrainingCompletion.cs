@@ -16,7 +16,7 @@ public sealed class TrainingCompletion
         ExpiresOn = expiresOn;
     }
 
-    /// <summary>Identity of the record.</summary>
+    /// <summary>Database-generated; 0 until the completion is first saved.</summary>
     public long Id { get; private set; }
 
     /// <summary>The session at which the course was completed.</summary>

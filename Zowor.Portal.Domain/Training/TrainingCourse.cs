@@ -12,7 +12,7 @@ public sealed class TrainingCourse
     {
     }
 
-    /// <summary>Identity of the course.</summary>
+    /// <summary>Database-generated; 0 until the course is first saved.</summary>
     public int Id { get; private set; }
 
     /// <summary>The name staff see.</summary>

@@ -14,7 +14,7 @@ public sealed class TrainingSession
     {
     }
 
-    /// <summary>Identity of the session.</summary>
+    /// <summary>Database-generated; 0 until the session is first saved.</summary>
     public int Id { get; private set; }
 
     /// <summary>The course taught.</summary>
@@ -29,7 +29,10 @@ public sealed class TrainingSession
     /// <summary>Anything worth keeping about it.</summary>
     public string? Notes { get; private set; }
 
-    /// <summary>User id of whoever recorded it.</summary>
+    /// <summary>
+    /// Identity user id of the staff member who entered the session; not necessarily the <see cref="Trainer"/>, which
+    /// is free text.
+    /// </summary>
     public string RecordedById { get; private set; } = string.Empty;
 
     /// <summary>When it was recorded (UTC).</summary>

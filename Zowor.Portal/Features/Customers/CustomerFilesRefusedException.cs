@@ -5,6 +5,5 @@ namespace Zowor.Portal.Features.Customers;
 /// <summary>Some attached files were refused: nothing of the submission was stored, the page names each refused file.</summary>
 public sealed class CustomerFilesRefusedException(string message, IReadOnlyList<FileRefusal> refusals) : DomainException(message)
 {
-    /// <summary>The refused files.</summary>
     public IReadOnlyList<FileRefusal> Refusals { get; } = refusals;
 }

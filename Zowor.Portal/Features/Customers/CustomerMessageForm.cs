@@ -10,7 +10,6 @@ public sealed class CustomerMessageForm
     /// <summary>The signed access token from the lookup.</summary>
     public string? Access { get; set; }
 
-    /// <summary>The text.</summary>
     [Required(ErrorMessage = "Write your message.")]
     [StringLength(ComplaintLimits.Note, ErrorMessage = "The message is too long (at most 2000 characters).")]
     [PlainText]

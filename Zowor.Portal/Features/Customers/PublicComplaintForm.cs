@@ -15,7 +15,6 @@ public sealed partial class PublicComplaintForm : IValidatableObject
     /// <summary>Shortest description that can describe a problem.</summary>
     public const int MinDescription = 10;
 
-    /// <summary>Customer's name.</summary>
     [Required(ErrorMessage = "Enter your name.")]
     [StringLength(ComplaintLimits.Name, ErrorMessage = "The name is too long (at most 200 characters).")]
     [PlainText(MultiLine = false)]
@@ -25,20 +24,16 @@ public sealed partial class PublicComplaintForm : IValidatableObject
     [StringLength(ComplaintLimits.Email, ErrorMessage = "The e-mail address is too long.")]
     public string? Email { get; set; }
 
-    /// <summary>Phone number.</summary>
     [StringLength(ComplaintLimits.Phone, ErrorMessage = "The phone number is too long.")]
     public string? Phone { get; set; }
 
-    /// <summary>Order number.</summary>
     [StringLength(ComplaintLimits.OrderNumber, ErrorMessage = "The order number is too long.")]
     public string? OrderNumber { get; set; }
 
-    /// <summary>Product.</summary>
     [StringLength(ComplaintLimits.Product, ErrorMessage = "The product name is too long (at most 200 characters).")]
     [PlainText(MultiLine = false)]
     public string? Product { get; set; }
 
-    /// <summary>Category code.</summary>
     [Required(ErrorMessage = "Choose what the complaint is about.")]
     [StringLength(ComplaintLimits.Category, ErrorMessage = "Choose what the complaint is about.")]
     public string? CategoryCode { get; set; }

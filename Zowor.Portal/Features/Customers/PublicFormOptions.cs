@@ -7,13 +7,12 @@ namespace Zowor.Portal.Features.Customers;
 /// <summary>Limits for the public forms (section <c>PublicForms</c>).</summary>
 public sealed class PublicFormOptions
 {
-    /// <summary>Configuration section.</summary>
     public const string Section = "PublicForms";
 
     /// <summary>Submissions per client and form in each window.</summary>
     public int PermitLimit { get; set; } = 10;
 
-    /// <summary>The window in seconds.</summary>
+    /// <summary>The rate-limit window, in seconds, that <see cref="PermitLimit"/> counts submissions in.</summary>
     public int WindowSeconds { get; set; } = 60;
 
     /// <summary>Largest request body a public form accepts, in bytes (the longest valid form is far smaller).</summary>

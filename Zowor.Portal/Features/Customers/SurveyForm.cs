@@ -17,7 +17,6 @@ public sealed class SurveyForm
     [Range(1, 5, ErrorMessage = "Rate how your complaint was handled from 1 to 5.")]
     public int? Handling { get; set; }
 
-    /// <summary>Comment.</summary>
     [StringLength(SatisfactionSurvey.MaxCommentLength, ErrorMessage = "The comment is too long (at most 2000 characters).")]
     [PlainText]
     public string? Comment { get; set; }

@@ -3,7 +3,6 @@ namespace Zowor.Portal.Features.Customers;
 /// <summary>The result of a survey submission.</summary>
 public enum SurveyOutcome
 {
-    /// <summary>Saved.</summary>
     Saved,
 
     /// <summary>Already answered before.</summary>

@@ -5,7 +5,6 @@ namespace Zowor.Portal.Features.Evidence;
 /// <summary>The evidence download endpoint.</summary>
 public static class EvidenceFileEndpoints
 {
-    /// <summary>Adds the evidence file service.</summary>
     public static WebApplicationBuilder AddEvidenceFiles(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<EvidenceFileOptions>(builder.Configuration.GetSection(Platform.Storage.StorageOptions.Section));

@@ -5,25 +5,21 @@ namespace Zowor.Portal.Features.Mail;
 /// <summary>Outbound e-mail (section <c>Mail</c>). Without <see cref="SmtpHost"/>, messages are written as .eml files.</summary>
 public sealed class MailOptions
 {
-    /// <summary>Configuration section.</summary>
     public const string Section = "Mail";
 
     /// <summary>SMTP server; empty means "write .eml files to <see cref="PickupDirectory"/>".</summary>
     public string? SmtpHost { get; set; }
 
-    /// <summary>SMTP port.</summary>
     public int SmtpPort { get; set; } = 587;
 
     /// <summary>SMTP user name, when the server needs one.</summary>
     public string? SmtpUserName { get; set; }
 
-    /// <summary>SMTP password.</summary>
     public string? SmtpPassword { get; set; }
 
     /// <summary>TLS: <c>Auto</c>, <c>StartTls</c>, <c>SslOnConnect</c> or <c>None</c>.</summary>
     public SecureSocketOptions SmtpSecurity { get; set; } = SecureSocketOptions.Auto;
 
-    /// <summary>Sender address.</summary>
     public string FromAddress { get; set; } = "complaints@zowor.test";
 
     /// <summary>
@@ -35,7 +31,6 @@ public sealed class MailOptions
     /// <summary>The Reply-To address in effect.</summary>
     public string ReplyToAddress => string.IsNullOrWhiteSpace(ComplaintsAddress) ? FromAddress : ComplaintsAddress;
 
-    /// <summary>Sender name.</summary>
     public string FromName { get; set; } = "Zowor Customer Care";
 
     /// <summary>Folder for .eml files, relative to the data folder.</summary>
@@ -50,7 +45,6 @@ public sealed class MailOptions
     /// <summary>First retry delay; doubles with each attempt up to <see cref="MaxRetryDelaySeconds"/>.</summary>
     public double RetryDelaySeconds { get; set; } = 30;
 
-    /// <summary>Longest retry delay.</summary>
     public double MaxRetryDelaySeconds { get; set; } = 1800;
 
     /// <summary>Attempts before a message is marked failed (about two days at the default delays).</summary>

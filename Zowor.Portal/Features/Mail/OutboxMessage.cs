@@ -28,13 +28,10 @@ public sealed class OutboxMessage
     /// <summary>What it is: see <see cref="CustomerMessageKinds"/>.</summary>
     public required string Kind { get; init; }
 
-    /// <summary>Recipient address.</summary>
     public required string ToAddress { get; set; }
 
-    /// <summary>Recipient display name.</summary>
     public required string ToName { get; set; }
 
-    /// <summary>Subject line.</summary>
     public required string Subject { get; set; }
 
     /// <summary>Plain-text body.</summary>

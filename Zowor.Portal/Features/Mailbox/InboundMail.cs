@@ -23,10 +23,8 @@ public sealed class InboundMail
     /// <summary>The Message-ID header, without angle brackets.</summary>
     public string? MessageId { get; init; }
 
-    /// <summary>The sender's address.</summary>
     public string? FromAddress { get; init; }
 
-    /// <summary>Subject line.</summary>
     public string? Subject { get; init; }
 
     /// <summary>When the mailbox received it (IMAP INTERNALDATE, UTC).</summary>
@@ -56,6 +54,5 @@ public sealed class InboundMail
     /// <summary>When an Admin turned the quarantined message into a complaint or discarded it.</summary>
     public DateTime? ResolvedAt { get; set; }
 
-    /// <summary>Who did.</summary>
     public string? ResolvedByName { get; set; }
 }

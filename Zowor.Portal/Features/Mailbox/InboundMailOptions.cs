@@ -3,22 +3,17 @@ namespace Zowor.Portal.Features.Mailbox;
 /// <summary>The complaints mailbox the portal reads (section <c>Mail:Inbound</c>). Without <see cref="Host"/> nothing is read.</summary>
 public sealed class InboundMailOptions
 {
-    /// <summary>Configuration section.</summary>
     public const string Section = "Mail:Inbound";
 
     /// <summary>IMAP server; empty means the mailbox is not read (the embedded default).</summary>
     public string? Host { get; set; }
 
-    /// <summary>IMAP port.</summary>
     public int Port { get; set; } = 993;
 
-    /// <summary>TLS.</summary>
     public ImapSecurity Security { get; set; } = ImapSecurity.SslOnConnect;
 
-    /// <summary>Mailbox user.</summary>
     public string? UserName { get; set; }
 
-    /// <summary>Mailbox password.</summary>
     public string? Password { get; set; }
 
     /// <summary>The folder new mail arrives in.</summary>

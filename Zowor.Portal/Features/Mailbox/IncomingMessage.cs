@@ -14,7 +14,6 @@ public sealed partial class IncomingMessage
 {
     private IncomingMessage(MimeMessage message) => Message = message;
 
-    /// <summary>The parsed message.</summary>
     public MimeMessage Message { get; }
 
     /// <summary>The Message-ID, without angle brackets.</summary>

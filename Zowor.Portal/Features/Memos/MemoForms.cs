@@ -20,7 +20,6 @@ public sealed class MemoForm : IValidatableObject
     [Required(ErrorMessage = "Choose the effective date.")]
     public DateTime? EffectiveOn { get; set; }
 
-    /// <summary>The roles the memo is for.</summary>
     public HashSet<string> AudienceRoles { get; set; } = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

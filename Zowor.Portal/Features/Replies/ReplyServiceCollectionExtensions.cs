@@ -3,7 +3,6 @@ namespace Zowor.Portal.Features.Replies;
 /// <summary>Composition of replies, internal notes and reply templates.</summary>
 public static class ReplyServiceCollectionExtensions
 {
-    /// <summary>Adds the reply service.</summary>
     public static WebApplicationBuilder AddReplies(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ReplyService>();

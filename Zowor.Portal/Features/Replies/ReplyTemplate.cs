@@ -7,7 +7,6 @@ namespace Zowor.Portal.Features.Replies;
 /// </summary>
 public sealed class ReplyTemplate
 {
-    /// <summary>Longest template name.</summary>
     public const int MaxNameLength = 100;
 
     public int Id { get; init; }

@@ -29,7 +29,6 @@ public static class SqliteSearchIndexSql
         INSERT INTO "ComplaintSearch"("ComplaintSearch", rank) VALUES ('secure-delete', 1);
         """;
 
-    /// <summary>Drops the table.</summary>
     public const string DropTable = "DROP TABLE IF EXISTS \"ComplaintSearch\";";
 
     /// <summary>The names of the triggers that keep the index up to date.</summary>
@@ -67,7 +66,6 @@ public static class SqliteSearchIndexSql
         INSERT INTO "ComplaintSearchIdentity"("ComplaintSearchIdentity", rank) VALUES ('secure-delete', 1);
         """;
 
-    /// <summary>Drops the identity index.</summary>
     public const string DropIdentityTable = "DROP TABLE IF EXISTS \"ComplaintSearchIdentity\";";
 
     /// <summary>The names of the triggers that keep the identity index up to date.</summary>

@@ -16,7 +16,6 @@ namespace Zowor.Portal.Platform.Hosting;
 /// </summary>
 public static class TrustedProxies
 {
-    /// <summary>Configuration section.</summary>
     public const string Section = "ForwardedHeaders";
 
     /// <summary>Reads the trusted proxies; call before the app is built.</summary>

@@ -4,7 +4,6 @@ namespace Zowor.Portal.Platform.Storage;
 /// <summary>Where the portal keeps files (section <c>Storage</c>): evidence uploads and the e-mail pickup folder.</summary>
 public sealed class StorageOptions
 {
-    /// <summary>Configuration section.</summary>
     public const string Section = "Storage";
 
     /// <summary>The data folder, relative to the content root; never under wwwroot.</summary>

@@ -7,7 +7,6 @@ namespace Zowor.Portal.Features.Trends.Rollups;
 /// <summary>What a rollup row counts. Numbers are stored: never renumber.</summary>
 public enum TrendFigure
 {
-    /// <summary>Complaints received.</summary>
     Received = 1,
 
     /// <summary>By escalation level (Key = level).</summary>
@@ -43,10 +42,8 @@ public enum TrendFigure
     /// <summary>Resolved on or before the business day of the first estimate.</summary>
     FirstEstimateKept = 12,
 
-    /// <summary>Satisfaction survey sent.</summary>
     SurveySent = 13,
 
-    /// <summary>Satisfaction survey answered.</summary>
     SurveyAnswered = 14,
 
     /// <summary>Outcome scores given (Sum = the scores).</summary>

@@ -29,7 +29,9 @@ public sealed class TrendRollup
     /// <summary>The business day (<see cref="DateOnly.DayNumber"/>); for a month, its first day.</summary>
     public int Day { get; set; }
 
-    /// <summary><see cref="TrendFigure"/>.</summary>
+    /// <summary>
+    /// A <see cref="TrendFigure"/> stored as its number, so existing members must never be renumbered.
+    /// </summary>
     public int Figure { get; set; }
 
     /// <summary>The figure's numeric key: a level, root cause, resolution kind, whole hours, a deadline's ticks; 0 when none.</summary>
