@@ -164,11 +164,13 @@ public sealed partial class LocalizationTests
         // (c) literal messages of user-facing exceptions, in the domain and in the web project's features and platform.
         var thrown = UserFacingExceptionNames();
         var exceptionMessage = new Regex(@"\bnew\s+(?:[\w.]+\.)?(?:" + string.Join("|", thrown) + @")\s*\(\s*" + Literal);
+        // ... and a target-typed one: a member declared to return the exception, whose body is new("...").
+        var targetTypedMessage = new Regex(@"\b(?:" + string.Join("|", thrown) + @")\s+\w+\([^)]*\)\s*=>\s*new\s*\(\s*" + Literal);
         foreach (var file in SourceFiles(domain, "*.cs").Concat(SourceFiles(Path.Combine(portal, "Features"), "*.cs", "*.razor")).Concat(SourceFiles(Path.Combine(portal, "Platform"), "*.cs", "*.razor")))
         {
             var text = File.ReadAllText(file);
             var origin = Path.GetRelativePath(root, file).Replace('\\', '/');
-            foreach (var regex in new[] { exceptionMessage, RequiredHelperMessage(), GuardFieldName() })
+            foreach (var regex in new[] { exceptionMessage, targetTypedMessage, RequiredHelperMessage(), GuardFieldName() })
             {
                 foreach (Match match in regex.Matches(text))
                 {

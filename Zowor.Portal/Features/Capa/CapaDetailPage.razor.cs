@@ -20,24 +20,12 @@ public sealed partial class CapaDetailPage
     private CapaView? _view;
     private bool _notFound;
     private bool _busy;
-    private CapaDetailsForm _details = new();
-    private RootCauseAnalysisForm _rootCause = new();
-    private CapaActionForm _newAction = new();
-    private CapaMemoActionForm _newMemo = new();
-    private CapaTrainingActionForm _newTraining = new();
+    private readonly CapaEditorForms _forms = new();
     private IReadOnlyList<CourseChoice> _courses = [];
-    private int _actionKey;
-    private EffectivenessCheckForm _check = new();
-    private EffectivenessDecisionForm _decision = new();
     private IReadOnlyList<StaffMember> _owners = [];
     private IDisposable? _subscription;
     private string _myId = string.Empty;
-    private CapaConflict? _conflict;
-
-    private const string DetailsSection = "details";
-    private const string RootCauseSection = "root-cause";
-    private const string CheckSection = "check";
-    private const string DecisionSection = "decision";
+    private readonly CapaConflictSlot _conflict = new();
 
     [Parameter] public Guid Id { get; set; }
 
@@ -74,26 +62,9 @@ public sealed partial class CapaDetailPage
         _notFound = _view is null;
         if (_view is { } view && resetForms)
         {
-            _details = CapaDetailsForm.From(view.Capa);
-            _rootCause = RootCauseAnalysisForm.From(view.Capa);
-            _check = CheckForm(view.Capa);
-            _decision = new EffectivenessDecisionForm { OpenedOnChange = view.Capa.LastChange };
-            ResetNewActions();
+            _forms.OpenOn(view.Capa, Clock.Today);
         }
     }
-
-    private void ResetNewActions()
-    {
-        var due = CapaAction.DefaultDueOn(Clock.Today).ToDateTime(TimeOnly.MinValue);
-        _newAction = NewActionForm();
-        _newMemo = new CapaMemoActionForm { DueOn = due, EffectiveOn = Clock.Today.ToDateTime(TimeOnly.MinValue) };
-        _newTraining = new CapaTrainingActionForm { DueOn = due };
-    }
-
-    private CapaActionForm NewActionForm() => new() { DueOn = CapaAction.DefaultDueOn(Clock.Today).ToDateTime(TimeOnly.MinValue) };
-
-    /// <summary>"Close" alone next to the page title reads like closing the page.</summary>
-    private string StepLabel(CapaStep step) => step == CapaStep.Close ? L["Close CAPA"] : L[EnumText.Of(step)];
 
     private bool Can(CapaStep step) => _view is { CanManage: true } view && CapaWorkflow.Allows(view.Capa.Status, step);
 
@@ -101,56 +72,26 @@ public sealed partial class CapaDetailPage
 
     private string Day(DateTime utc) => DateOnly.FromDateTime(Clock.ToLocal(utc)).ShowDate();
 
-    private string ScopeText(CapaView view)
-    {
-        var capa = view.Capa;
-        if (!RecurrenceQueries.HasScope(capa))
-        {
-            return L["Recurrence is not counted: no product, category or root cause is set."];
-        }
-
-        var parts = new List<string>();
-        if (capa.RecurrenceProduct is { } product)
-        {
-            parts.Add(product);
-        }
-
-        if (view.CategoryName is { } category)
-        {
-            parts.Add(category);
-        }
-
-        if (capa.RecurrenceRootCause is { } cause)
-        {
-            parts.Add(L[EnumText.Of(cause)]);
-        }
-
-        // A category and a root cause may share a name ("Packaging · Packaging"): each name once (issue 20).
-        return string.Format(CultureInfo.CurrentCulture, L["Recurrence counted for: {0}"], string.Join(" · ", parts.Distinct(StringComparer.CurrentCultureIgnoreCase)));
-    }
-
-    /// <summary>The fishbone's branch names as Ishikawa writes them ("Product / materials", not "Product materials").</summary>
-    private string FishboneLabel(FishboneCategory category) => category switch
-    {
-        FishboneCategory.ProductMaterials => L["Product / materials"],
-        FishboneCategory.EquipmentSystems => L["Equipment / systems"],
-        _ => L[EnumText.Of(category)],
-    };
-
     private string HistoryText(string what) => CapaHistory.Text(L, what);
+
+    private RenderFragment ConflictNoticeIn(string section) => _conflict.NoticeIn(section, _busy, this, HistoryText);
+
+    private string? OneLineProblem(string? text) => CapaPageText.PolicyMessage(L, text, multiLine: false);
+
+    private string? NotesProblem(string? text) => CapaPageText.PolicyMessage(L, text, multiLine: true);
 
     private Task MoveAsync(CapaStep step) => RunAsync(() => Capas.MoveAsync(Id, step), resetForms: true);
 
     private Task SaveDetailsAsync(CapaDetailsForm form) => RunAsync(() => Capas.UpdateDetailsAsync(Id, form), resetForms: true,
-        ex => new CapaConflict(DetailsSection, ex, DetailsEntry(form.Title, form.ProblemStatement), DetailsEntry(_view!.Capa.Title, _view.Capa.ProblemStatement),
+        ex => new CapaConflict(CapaConflict.Details, ex, CapaPageText.DetailsEntry(L, form.Title, form.ProblemStatement), CapaPageText.DetailsEntry(L, _view!.Capa.Title, _view.Capa.ProblemStatement),
             () => { form.OpenedOnChange = ex.CurrentChange; return SaveDetailsAsync(form); },
-            () => _details = CapaDetailsForm.From(_view!.Capa)));
+            () => _forms.Details = CapaDetailsForm.From(_view!.Capa)));
 
-    private Task SaveRootCauseAsync() => RunAsync(() => Capas.RecordRootCauseAnalysisAsync(Id, _rootCause), resetForms: true,
-        ex => new CapaConflict(RootCauseSection, ex,
-            WhysEntry(_rootCause.Whys), WhysEntry(_view!.Capa.Whys),
-            () => { _rootCause.OpenedOnChange = ex.CurrentChange; return SaveRootCauseAsync(); },
-            () => _rootCause = RootCauseAnalysisForm.From(_view!.Capa)));
+    private Task SaveRootCauseAsync() => RunAsync(() => Capas.RecordRootCauseAnalysisAsync(Id, _forms.RootCause), resetForms: true,
+        ex => new CapaConflict(CapaConflict.RootCause, ex,
+            CapaPageText.WhysEntry(L, _forms.RootCause.Whys), CapaPageText.WhysEntry(L, _view!.Capa.Whys),
+            () => { _forms.RootCause.OpenedOnChange = ex.CurrentChange; return SaveRootCauseAsync(); },
+            () => _forms.RootCause = RootCauseAnalysisForm.From(_view!.Capa)));
 
     private Task AddActionAsync(CapaActionForm form) => AddAnyActionAsync(() => Capas.AddActionAsync(Id, form));
 
@@ -162,8 +103,7 @@ public sealed partial class CapaDetailPage
     {
         if (await RunAsync(add, resetForms: false))
         {
-            ResetNewActions();
-            _actionKey++;
+            _forms.ActionAdded(Clock.Today);
         }
     }
 
@@ -178,89 +118,18 @@ public sealed partial class CapaDetailPage
     private Task FinishAsync((int Number, CapaActionStatus Status) finished) =>
         RunAsync(() => Capas.FinishActionAsync(Id, finished.Number, finished.Status), resetForms: false);
 
-    private Task SaveCheckAsync() => RunAsync(() => Capas.SetEffectivenessCheckAsync(Id, _check), resetForms: false,
-        ex => new CapaConflict(CheckSection, ex, [(L["Criterion"], _check.Criterion ?? string.Empty)], [(L["Criterion"], _view!.Capa.EffectivenessCriterion ?? "—")],
-            () => { _check.OpenedOnChange = ex.CurrentChange; return SaveCheckAsync(); },
-            () => _check = CheckForm(_view!.Capa)));
+    private Task SaveCheckAsync() => RunAsync(() => Capas.SetEffectivenessCheckAsync(Id, _forms.Check), resetForms: false,
+        ex => new CapaConflict(CapaConflict.Check, ex, [(L["Criterion"], _forms.Check.Criterion ?? string.Empty)], [(L["Criterion"], _view!.Capa.EffectivenessCriterion ?? "—")],
+            () => { _forms.Check.OpenedOnChange = ex.CurrentChange; return SaveCheckAsync(); },
+            () => _forms.Check = CapaEditorForms.CheckOf(_view!.Capa)));
 
     private Task DecideAsync(bool effective)
     {
-        _decision.Effective = effective;
-        return RunAsync(() => Capas.RecordDecisionAsync(Id, _decision), resetForms: true,
-            ex => new CapaConflict(DecisionSection, ex, [(L[effective ? "Effective" : "Not effective"], _decision.Note ?? string.Empty)], [],
-                () => { _decision.OpenedOnChange = ex.CurrentChange; return DecideAsync(effective); },
-                () => _decision = new EffectivenessDecisionForm { OpenedOnChange = _view!.Capa.LastChange }));
-    }
-
-    private IReadOnlyList<(string Label, string Value)> DetailsEntry(string? title, string? problem) =>
-        [(L["Title"], title ?? string.Empty), (L["Problem statement"], problem ?? string.Empty)];
-
-    private IReadOnlyList<(string Label, string Value)> WhysEntry(IEnumerable<string?> whys) =>
-        whys.Select((why, i) => (string.Format(CultureInfo.CurrentCulture, L["Why {0}"], i + 1), why ?? string.Empty)).Where(w => w.Item2.Length > 0).ToList();
-
-    // The 5 Whys and fishbone notes are lists, not form fields with attributes the page could read: each field says the
-    // input policy's message itself as it is typed; the service refuses the same text on save.
-    private string? OneLineProblem(string? text) => PolicyMessage(text, multiLine: false);
-
-    private string? NotesProblem(string? text) => PolicyMessage(text, multiLine: true);
-
-    private string? PolicyMessage(string? text, bool multiLine) =>
-        Platform.Security.PlainText.Problem(text, multiLine, string.Empty)?.ErrorMessage is { } message ? L[message].Value : null;
-
-    private static EffectivenessCheckForm CheckForm(CapaRecord capa) =>
-        new() { Criterion = capa.EffectivenessCriterion, WindowDays = capa.EffectivenessWindowDays, OpenedOnChange = capa.LastChange };
-
-    /// <summary>The conflict shown in <paramref name="section"/>, if that is where it happened.</summary>
-    private CapaConflict? ConflictIn(string section) => _conflict?.Section == section ? _conflict : null;
-
-    /// <summary>The conflict notice of a section, when its last save was refused by a concurrent change.</summary>
-    private RenderFragment ConflictNoticeIn(string section) => builder =>
-    {
-        if (ConflictIn(section) is not { } conflict)
-        {
-            return;
-        }
-
-        builder.OpenComponent<ConflictNotice>(0);
-        builder.AddComponentParameter(1, nameof(ConflictNotice.Changes), conflict.Changes(HistoryText));
-        builder.AddComponentParameter(2, nameof(ConflictNotice.YourEntry), conflict.YourEntry);
-        builder.AddComponentParameter(3, nameof(ConflictNotice.Current), conflict.Current);
-        builder.AddComponentParameter(4, nameof(ConflictNotice.Busy), _busy);
-        builder.AddComponentParameter(5, nameof(ConflictNotice.SaveAnyway), EventCallback.Factory.Create(this, SaveAnywayAsync));
-        builder.AddComponentParameter(6, nameof(ConflictNotice.Discard), EventCallback.Factory.Create(this, Discard));
-        builder.CloseComponent();
-    };
-
-    private async Task SaveAnywayAsync()
-    {
-        var conflict = _conflict!;
-        _conflict = null;
-        await conflict.SaveAnyway();
-    }
-
-    private void Discard()
-    {
-        _conflict?.Discard();
-        _conflict = null;
-    }
-
-    /// <summary>
-    /// The forms the user did not save keep the change they were opened on; when the only changes since are the user's
-    /// own saves from this page, they catch up, so the user is never asked about their own change.
-    /// </summary>
-    private void CatchUpForms(int before)
-    {
-        if (_view is not { } view || view.Capa.History.Where(h => h.Sequence > before).Any(h => h.ActorId != _myId))
-        {
-            return;
-        }
-
-        var now = view.Capa.LastChange;
-        int? CatchUp(int? seen) => seen == before ? now : seen;
-        _details.OpenedOnChange = CatchUp(_details.OpenedOnChange);
-        _rootCause.OpenedOnChange = CatchUp(_rootCause.OpenedOnChange);
-        _check.OpenedOnChange = CatchUp(_check.OpenedOnChange);
-        _decision.OpenedOnChange = CatchUp(_decision.OpenedOnChange);
+        _forms.Decision.Effective = effective;
+        return RunAsync(() => Capas.RecordDecisionAsync(Id, _forms.Decision), resetForms: true,
+            ex => new CapaConflict(CapaConflict.Decision, ex, [(L[effective ? "Effective" : "Not effective"], _forms.Decision.Note ?? string.Empty)], [],
+                () => { _forms.Decision.OpenedOnChange = ex.CurrentChange; return DecideAsync(effective); },
+                () => _forms.Decision = CapaEditorForms.DecisionOn(_view!.Capa)));
     }
 
     private async Task<bool> RunAsync(Func<Task> action, bool resetForms, Func<CapaConflictException, CapaConflict>? onConflict = null)
@@ -271,11 +140,11 @@ public sealed partial class CapaDetailPage
         {
             await action();
             Snackbar.Add(L["Saved."], Severity.Success);
-            _conflict = null;
+            _conflict.Clear();
             await LoadAsync(resetForms);
-            if (!resetForms && before is { } seen)
+            if (!resetForms && before is { } seen && _view is { } view)
             {
-                CatchUpForms(seen);
+                _forms.CatchUp(view.Capa, seen, _myId);
             }
         }, new ErrorDisplay
         {
@@ -283,7 +152,7 @@ public sealed partial class CapaDetailPage
             OnCapaConflict = onConflict is null ? null : async conflict =>
             {
                 await LoadAsync(resetForms: false);
-                _conflict = _view is null ? null : onConflict(conflict);
+                _conflict.Show(_view is null ? null : onConflict(conflict));
             },
             OnRefusal = _ => LoadAsync(resetForms: false),
         });
@@ -292,13 +161,4 @@ public sealed partial class CapaDetailPage
     }
 
     public void Dispose() => _subscription?.Dispose();
-
-    /// <summary>A refused save: where it happened, what changed, what the user typed, and the two ways on.</summary>
-    private sealed record CapaConflict(
-        string Section, CapaConflictException Error, IReadOnlyList<(string Label, string Value)> YourEntry, IReadOnlyList<(string Label, string Value)> Current,
-        Func<Task> SaveAnyway, Action Discard)
-    {
-        public IReadOnlyList<ConflictLine> Changes(Func<string, string> what) =>
-            Error.Changes.Select(c => new ConflictLine(what(c.What), c.Details, c.ActorName, c.At)).ToList();
-    }
 }
