@@ -106,6 +106,8 @@ public static class PortalFeatures
         endpoints.MapPrivacyEndpoints();
         endpoints.MapAuditLogExport();
         endpoints.MapPortalHealthChecks();
+        // The intake benchmark's floor; maps nothing unless the benchmark's node switches it on (never in Production).
+        endpoints.MapBareIntakeForBenchmarks();
         return endpoints;
     }
 }
