@@ -118,6 +118,7 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
+            services.Configure<PasswordHasherOptions>(TestPasswords.Configure);
             if (_options.Clock is { } clock)
             {
                 services.AddSingleton<TimeProvider>(clock);

@@ -258,6 +258,7 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
         // Every feature, as the app registers them (their hosted services and job server are never started here).
         builder.AddBusinessFeatures();
         builder.Services.AddIdentityCore<PortalUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
+        builder.Services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(TestPasswords.Configure);
         // The Admin's users page ends a user's sessions on a role change (UserAdminService).
         builder.Services.AddSingleton<SessionRevocation>();
         foreach (var descriptor in builder.Services.Skip(defaults))
