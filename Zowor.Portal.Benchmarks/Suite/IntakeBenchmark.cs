@@ -31,6 +31,12 @@ public sealed partial class IntakeBenchmark : IBenchmark
     private const string MeasuredDomain = "intake.example.net";
     private const string WarmUpDomain = "warmup.example.net";
     private const string ClosedLoopDomain = "closed.example.net";
+    private const string BareDomain = "bare.example.net";
+
+    private const string FormPath = "complain";
+
+    // The floor the form is measured against (issue 21): the same fields posted to an endpoint that only inserts the row.
+    private const string BarePath = "benchmark/bare-intake";
 
     private static readonly (string Category, string[] Products, string[] Problems)[] Catalogue =
     [
@@ -72,6 +78,8 @@ public sealed partial class IntakeBenchmark : IBenchmark
         {
             ["PublicForms:PermitLimit"] = "100000000",
             ["PublicForms:WindowSeconds"] = "60",
+            // Maps Features/Customers/BareIntakeEndpoint on this node only (never in production).
+            ["Benchmarks:BareIntakeEndpoint"] = "true",
         };
         Console.WriteLine($"  node on a fresh database (57 demo complaints); public-form rate limit raised to {settings["PublicForms:PermitLimit"]} per {settings["PublicForms:WindowSeconds"]} s for the run (all load comes from 127.0.0.1)");
         await using var node = await PortalNode.StartAsync("intake", database, settings, cancellationToken);
@@ -100,6 +108,7 @@ public sealed partial class IntakeBenchmark : IBenchmark
             var cpuBefore = CpuTime(node.ProcessId);
             var run = await OpenLoopAsync(http, pool, rate, duration, MeasuredDomain, cancellationToken);
             var cpu = CpuTime(node.ProcessId) - cpuBefore;
+            var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
             foreach (var error in run.ErrorSamples)
             {
                 Console.WriteLine($"  error: {error}");
@@ -119,7 +128,9 @@ public sealed partial class IntakeBenchmark : IBenchmark
             report.Info(Id, "latency max", run.Latencies.Count > 0 ? run.Latencies.Max() : double.NaN, "ms");
             report.Info(Id, "send lag p99 (client behind schedule)", Percentiles.Of(run.SendLags, 99), "ms");
             report.Check(Id, "errors (not the confirmation)", run.Errors, "", "= 0", run.Errors == 0);
-            report.Info(Id, "node CPU per complaint (user + system)", cpu.TotalMilliseconds / Math.Max(1, run.Offered), "ms");
+            var cpuPerComplaint = cpu.TotalMilliseconds / Math.Max(1, run.Offered);
+            report.Info(Id, "node CPU per complaint (user + system)", cpuPerComplaint, "ms");
+            report.Info(Id, "load average (1 min) at the end of the measured run", double.Parse(load, System.Globalization.CultureInfo.InvariantCulture), "");
 
             // Every confirmed complaint is stored, once, under the reference the confirmation named.
             var stored = StoredReferences(database, MeasuredDomain);
@@ -130,6 +141,31 @@ public sealed partial class IntakeBenchmark : IBenchmark
             // The receipt e-mails the outbox dispatcher wrote while the load ran (realistic load, not measured apart).
             await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
             report.Info(Id, "receipt .eml files written since the run started", CountFiles(eml) - emlBefore, "files");
+
+            // The floor (issue 21): the same complaints, same rate and duration, posted to the bare endpoint that only inserts
+            // the complaint's row; the form's CPU per complaint is reported as a ratio to it. The outbox first writes the
+            // receipts still queued from the run (at most a minute), so that their CPU is not counted as the bare endpoint's.
+            for (var waited = 0; waited < 60 && CountFiles(eml) - emlBefore < run.Successes; waited++)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+            Console.WriteLine($"  bare endpoint /{BarePath}: the same load, {rate:0}/s open-loop for {duration.TotalSeconds:0} s (inserts the row only)");
+            var bareCpuBefore = CpuTime(node.ProcessId);
+            var bare = await OpenLoopAsync(http, pool, rate, duration, BareDomain, cancellationToken, path: BarePath);
+            var bareCpu = (CpuTime(node.ProcessId) - bareCpuBefore).TotalMilliseconds / Math.Max(1, bare.Offered);
+            foreach (var error in bare.ErrorSamples)
+            {
+                Console.WriteLine($"  bare error: {error}");
+            }
+
+            report.Info(Id, "bare endpoint: node CPU per complaint (row insert only)", bareCpu, "ms");
+            report.Info(Id, "bare endpoint: latency p95 (from due time)", Percentiles.Of(bare.Latencies, 95), "ms");
+            report.Check(Id, "bare endpoint: errors; stored = confirmed", bare.Errors, "", "= 0",
+                bare.Errors == 0 && StoredReferences(database, BareDomain).SetEquals(bare.References));
+            report.Info(Id, "intake CPU per complaint / bare endpoint's (ratio)", cpuPerComplaint / Math.Max(0.001, bareCpu), "x");
+            Console.WriteLine($"  node CPU per complaint: form {cpuPerComplaint:0.00} ms, bare endpoint {bareCpu:0.00} ms, ratio {cpuPerComplaint / Math.Max(0.001, bareCpu):0.0}x");
 
             // Context: the most a handful of customers sending back-to-back get through (closed loop, no target).
             var closed = await ClosedLoopAsync(http, pool, 16, TimeSpan.FromSeconds(quick ? 3 : 15), cancellationToken);
@@ -239,7 +275,8 @@ public sealed partial class IntakeBenchmark : IBenchmark
 
     /// <summary>Sends complaints due at <paramref name="rate"/> per second for <paramref name="duration"/>, whatever the answers.</summary>
     private static async Task<RunResult> OpenLoopAsync(
-        HttpClient http, IReadOnlyList<Customer> customers, double rate, TimeSpan duration, string domain, CancellationToken cancellationToken, int firstIndex = 0)
+        HttpClient http, IReadOnlyList<Customer> customers, double rate, TimeSpan duration, string domain, CancellationToken cancellationToken, int firstIndex = 0,
+        string path = FormPath)
     {
         var result = new RunResult();
         var total = (int)Math.Round(rate * duration.TotalSeconds);
@@ -257,7 +294,7 @@ public sealed partial class IntakeBenchmark : IBenchmark
             }
 
             result.Offered++;
-            inFlight.Add(PostAsync(http, customers[i % customers.Count], forms[i], clock, due, result, cancellationToken));
+            inFlight.Add(PostAsync(http, customers[i % customers.Count], forms[i], clock, due, result, cancellationToken, path));
         }
 
         await Task.WhenAll(inFlight);
@@ -291,7 +328,8 @@ public sealed partial class IntakeBenchmark : IBenchmark
         return result;
     }
 
-    private static async Task PostAsync(HttpClient http, Customer customer, Dictionary<string, string> form, Stopwatch clock, TimeSpan due, RunResult result, CancellationToken cancellationToken)
+    private static async Task PostAsync(HttpClient http, Customer customer, Dictionary<string, string> form, Stopwatch clock, TimeSpan due, RunResult result,
+        CancellationToken cancellationToken, string path = FormPath)
     {
         // Yield first so that the scheduler loop never waits for the request's synchronous part.
         await Task.Yield();
@@ -304,7 +342,7 @@ public sealed partial class IntakeBenchmark : IBenchmark
                 fields[key] = value;
             }
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, "complain") { Content = new FormUrlEncodedContent(fields) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
             request.Headers.Add("Cookie", customer.Cookie);
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
             var latency = (clock.Elapsed - due).TotalMilliseconds;

@@ -49,6 +49,13 @@ public static class CapaWorkflow
     /// <summary>The steps allowed in a status, in the order the page offers them.</summary>
     public static IReadOnlyList<CapaStep> AllowedIn(CapaStatus status) => Table.AllowedIn(status);
 
+    /// <summary>
+    /// The moves the editor offers as buttons from a status: the forward path. The effectiveness decision's two moves
+    /// (close, or back to investigation) are made by the decision form, with the note that justifies them.
+    /// </summary>
+    public static IEnumerable<CapaStep> ButtonMovesFrom(CapaStatus status) =>
+        AllowedIn(status).Where(step => IsMove(step) && step is not (CapaStep.Close or CapaStep.RecordNotEffective));
+
     /// <summary>Whether the CAPA still needs work (counts as open in lists and badges).</summary>
     public static bool IsOpen(CapaStatus status) => status != CapaStatus.Closed;
 }

@@ -15,7 +15,7 @@ namespace Zowor.Portal.Tests.Browser;
 /// from the URL.
 /// </summary>
 [Collection(PortalHostCollection.Name)]
-public sealed class BulkAssignJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class BulkAssignJourneyTests(BrowserFixture browser) : BrowserJourney(browser), IClassFixture<BrowserFixture>
 {
     private static readonly string CsmEmail = SeededPortalFixture.DemoEmailFor(PortalRoles.Csm);
     private const string AgentName = "Aigerim Agent";
@@ -24,52 +24,42 @@ public sealed class BulkAssignJourneyTests(BrowserFixture browser) : IClassFixtu
     public async Task Csm_Selects20Complaints_AndAssignsThemInOneAction()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = new PortalAppFactory();
-        var baseAddress = await app.StartKestrelAsync(ct);
+        var (app, baseAddress) = await StartPortalAsync();
         var ids = await RegisterTwentyAsync(app, ct);
-        await using var context = await browser.NewContextAsync(baseAddress);
-        var page = await context.NewPageAsync();
-        try
-        {
-            await SignInAsync(page, CsmEmail);
-            // The search is in the URL (shareable) and ignores case: "PALLET" finds "Pallet".
-            await GoToAsync(page, "queue?q=PALLET");
-            await Expect(page.Locator("[data-testid=queue-total]")).ToHaveTextAsync("20 matching");
-            await Expect(page.Locator("[data-testid=queue-reference]")).ToHaveCountAsync(20);
+        var page = await OpenPageAsync(baseAddress, "bulk-failed");
+        await SignInAsync(page, CsmEmail);
+        // The search is in the URL (shareable) and ignores case: "PALLET" finds "Pallet".
+        await GoToAsync(page, "queue?q=PALLET");
+        await Expect(page.Locator("[data-testid=queue-total]")).ToHaveTextAsync("20 matching");
+        await Expect(page.Locator("[data-testid=queue-reference]")).ToHaveCountAsync(20);
 
-            // Select every row: the header's checkbox.
-            await page.Locator("[data-testid=queue-table] thead input[type=checkbox]").CheckAsync();
-            await Expect(page.Locator("[data-testid=bulk-count]")).ToHaveTextAsync("20 selected");
+        // Select every row: the header's checkbox.
+        await page.Locator("[data-testid=queue-table] thead input[type=checkbox]").CheckAsync();
+        await Expect(page.Locator("[data-testid=bulk-count]")).ToHaveTextAsync("20 selected");
 
-            await page.Locator("[data-testid=bulk-action]").ClickAsync();
-            // In the open list: the queue's owner filter is a native select whose options ("Assigned to me", the staff) are
-            // options too.
-            await page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = "Assign", Exact = true }).ClickAsync();
-            await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-            await page.Locator("[data-testid=bulk-owner]").ClickAsync();
-            await page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = AgentName }).ClickAsync();
-            await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
-            await Screenshots.SaveAsync(page, "bulk-01-twenty-selected");
-            await page.Locator("[data-testid=bulk-apply]").ClickAsync();
+        await page.Locator("[data-testid=bulk-action]").ClickAsync();
+        // In the open list: the queue's owner filter is a native select whose options ("Assigned to me", the staff) are
+        // options too.
+        await page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = "Assign", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await page.Locator("[data-testid=bulk-owner]").ClickAsync();
+        await page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = AgentName }).ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page, "bulk-01-twenty-selected");
+        await page.Locator("[data-testid=bulk-apply]").ClickAsync();
 
-            await Expect(page.Locator("[data-testid=bulk-result]")).ToContainTextAsync("20 done, 0 changed by someone else, 0 refused.");
-            await Expect(page.Locator("[data-testid=row-owner]").Filter(new() { HasText = AgentName })).ToHaveCountAsync(20);
-            await Screenshots.SaveAsync(page, "bulk-02-assigned");
+        await Expect(page.Locator("[data-testid=bulk-result]")).ToContainTextAsync("20 done, 0 changed by someone else, 0 refused.");
+        await Expect(page.Locator("[data-testid=row-owner]").Filter(new() { HasText = AgentName })).ToHaveCountAsync(20);
+        await Screenshots.SaveAsync(page, "bulk-02-assigned");
 
-            // A built-in view is a link; Back returns to the search.
-            await page.Locator("[data-testid=view-unassigned]").ClickAsync();
-            await Expect(page).ToHaveURLAsync(new Uri(baseAddress, "queue?owner=-").ToString());
-            await Expect(page.Locator("[data-testid=queue-reference]").Filter(new() { HasText = "ZW-" })).Not.ToHaveCountAsync(0);
-            await Expect(page.Locator("[data-testid=row-owner]").Filter(new() { HasText = AgentName })).ToHaveCountAsync(0);
-            await page.GoBackAsync();
-            await Expect(page).ToHaveURLAsync(new Uri(baseAddress, "queue?q=PALLET").ToString());
-            await Expect(page.Locator("[data-testid=queue-total]")).ToHaveTextAsync("20 matching");
-        }
-        catch
-        {
-            await Screenshots.SaveAsync(page, "bulk-failed");
-            throw;
-        }
+        // A built-in view is a link; Back returns to the search.
+        await page.Locator("[data-testid=view-unassigned]").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(baseAddress, "queue?owner=-").ToString());
+        await Expect(page.Locator("[data-testid=queue-reference]").Filter(new() { HasText = "ZW-" })).Not.ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=row-owner]").Filter(new() { HasText = AgentName })).ToHaveCountAsync(0);
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(baseAddress, "queue?q=PALLET").ToString());
+        await Expect(page.Locator("[data-testid=queue-total]")).ToHaveTextAsync("20 matching");
 
         await using var db = app.Database.CreateContext();
         var owners = await db.Complaints.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => c.OwnerName).ToListAsync(ct);

@@ -14,7 +14,7 @@ namespace Zowor.Portal.Tests.Browser;
 /// Each test starts its own portal (fresh database) and browser context; the browser itself is shared.
 /// </summary>
 [Collection(PortalHostCollection.Name)]
-public sealed partial class ComplaintJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed partial class ComplaintJourneyTests(BrowserFixture browser) : BrowserJourney(browser), IClassFixture<BrowserFixture>
 {
     private static readonly string CsmEmail = SeededPortalFixture.DemoEmailFor(PortalRoles.Csm);
 
@@ -25,10 +25,9 @@ public sealed partial class ComplaintJourneyTests(BrowserFixture browser) : ICla
         // P-20, P-21: it waits in the queue with its 24-hour acknowledgement countdown until acknowledged.
         // P-30: investigation and a root cause before any resolution. P-40, P-41: an offer (partial refund),
         // the customer's answer, then implementation. P-50: formal closure, after which it leaves the open queue.
-        await using var app = new PortalAppFactory();
-        var baseAddress = await app.StartKestrelAsync(TestContext.Current.CancellationToken);
-        await using var context = await browser.NewContextAsync(baseAddress);
-        var page = await context.NewPageAsync();
+        var (app, baseAddress) = await StartPortalAsync();
+        var context = await NewContextAsync(baseAddress);
+        var page = await OpenPageAsync(context, "journey-failed");
         // The whole journey runs under the portal's Content-Security-Policy: chromium reports each blocked script or
         // style on the console, and a page error would mean an interactive feature broke.
         var violations = new List<string>();
@@ -40,111 +39,102 @@ public sealed partial class ComplaintJourneyTests(BrowserFixture browser) : ICla
             }
         };
         page.PageError += (_, error) => violations.Add(error);
-        try
+        await SignInAsync(page, CsmEmail);
+
+        // Register (P-10, P-11).
+        await GoToAsync(page, "complaints/new");
+        await page.Locator("#customer-name").FillAsync("Aigerim Nurlanovna");
+        await page.Locator("#customer-phone").FillAsync("+7 701 555 0142");
+        await page.Locator("#subject").FillAsync("Kettle lid cracked on first use");
+        await page.Locator("#description").FillAsync("The customer called: the lid of the kettle cracked the first time she boiled water.");
+        await page.Locator("#category").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Product defect" }).ClickAsync();
+        await page.Locator("[data-testid=register-submit]").ClickAsync();
+
+        var referenceHeading = page.Locator("[data-testid=case-reference]");
+        await Expect(referenceHeading).ToHaveTextAsync(ReferencePattern());
+        var reference = (await referenceHeading.InnerTextAsync()).Trim();
+        var caseUrl = page.Url;
+        await ExpectStatusAsync(page, ComplaintStatus.Received);
+        await ExpectTimelineAsync(page, ComplaintHistoryKinds.Registered, 1);
+        await Screenshots.SaveAsync(page, "journey-01-registered");
+
+        // The queue lists it as Received, with a live countdown to the acknowledgement deadline (P-20).
+        await GoToAsync(page, "queue");
+        var row = await FindQueueRowAsync(page, reference);
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row.Locator("[data-testid=status-chip]")).ToHaveAttributeAsync("data-status", nameof(ComplaintStatus.Received));
+        // The server renders the due time; portal.js replaces it with the time left ("23 h 59 min") within a second.
+        await Expect(row.Locator("[data-testid=deadline]")).ToHaveTextAsync(TimeLeftPattern());
+        await Screenshots.SaveAsync(page, "journey-02-queue-received");
+
+        // Acknowledge (P-20, P-21): by phone, the customer's preferred contact, with the default estimated date.
+        await GoToAsync(page, caseUrl);
+        await RunActionAsync(page, ComplaintAction.Acknowledge);
+        await ExpectStatusAsync(page, ComplaintStatus.Acknowledged);
+        await ExpectTimelineAsync(page, ComplaintHistoryKinds.Acknowledged, 1);
+        await ExpectTimelineAsync(page, ComplaintHistoryKinds.StatusChanged, 1);
+        await Screenshots.SaveAsync(page, "journey-03-acknowledged");
+
+        // Investigate and record the root cause (P-30).
+        await RunActionAsync(page, ComplaintAction.StartInvestigation);
+        await ExpectStatusAsync(page, ComplaintStatus.Investigating);
+        await ExpectTimelineAsync(page, ComplaintHistoryKinds.StatusChanged, 2);
+        await RunActionAsync(page, ComplaintAction.RecordRootCause, form =>
+            form.Locator("[data-testid=root-cause-description]").FillAsync("A batch of lids was moulded below the specified wall thickness."));
+        await ExpectStatusAsync(page, ComplaintStatus.Investigating);
+        await ExpectTimelineAsync(page, ComplaintHistoryKinds.RootCauseRecorded, 1);
+        await Expect(page.Locator("[data-testid=root-cause]")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "journey-04-root-cause");
+
+        // Offer a partial refund of 25 (currency defaults to EUR) (P-40).
+        await RunActionAsync(page, ComplaintAction.ProposeResolution, async form =>
         {
-            await SignInAsync(page, CsmEmail);
+            await form.Locator("[data-testid=resolution-kind]").ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "Partial refund" }).ClickAsync();
+            await form.Locator("[data-testid=resolution-amount]").FillAsync("25");
+            await form.Locator("[data-testid=resolution-details]").FillAsync("Refund of 25 EUR; the customer keeps the kettle and gets a replacement lid.");
+        });
+        await ExpectStatusAsync(page, ComplaintStatus.Resolving);
+        await ExpectTimelineAsync(page, ComplaintHistoryKinds.ResolutionProposed, 1);
+        await ExpectTimelineAsync(page, ComplaintHistoryKinds.StatusChanged, 3);
+        await Screenshots.SaveAsync(page, "journey-05-resolution-proposed");
 
-            // Register (P-10, P-11).
-            await GoToAsync(page, "complaints/new");
-            await page.Locator("#customer-name").FillAsync("Aigerim Nurlanovna");
-            await page.Locator("#customer-phone").FillAsync("+7 701 555 0142");
-            await page.Locator("#subject").FillAsync("Kettle lid cracked on first use");
-            await page.Locator("#description").FillAsync("The customer called: the lid of the kettle cracked the first time she boiled water.");
-            await page.Locator("#category").ClickAsync();
-            await page.GetByRole(AriaRole.Option, new() { Name = "Product defect" }).ClickAsync();
-            await page.Locator("[data-testid=register-submit]").ClickAsync();
+        // The customer accepts (the form's default answer) (P-40, P-41).
+        await RunActionAsync(page, ComplaintAction.RecordCustomerResponse);
+        await ExpectStatusAsync(page, ComplaintStatus.Resolving);
+        await ExpectTimelineAsync(page, ComplaintHistoryKinds.CustomerResponded, 1);
+        await Screenshots.SaveAsync(page, "journey-06-customer-accepted");
 
-            var referenceHeading = page.Locator("[data-testid=case-reference]");
-            await Expect(referenceHeading).ToHaveTextAsync(ReferencePattern());
-            var reference = (await referenceHeading.InnerTextAsync()).Trim();
-            var caseUrl = page.Url;
-            await ExpectStatusAsync(page, ComplaintStatus.Received);
-            await ExpectTimelineAsync(page, ComplaintHistoryKinds.Registered, 1);
-            await Screenshots.SaveAsync(page, "journey-01-registered");
+        // The refund is carried out today (P-41).
+        await RunActionAsync(page, ComplaintAction.Resolve);
+        await ExpectStatusAsync(page, ComplaintStatus.Resolved);
+        await ExpectTimelineAsync(page, ComplaintHistoryKinds.StatusChanged, 4);
+        await Screenshots.SaveAsync(page, "journey-07-resolved");
 
-            // The queue lists it as Received, with a live countdown to the acknowledgement deadline (P-20).
-            await GoToAsync(page, "queue");
-            var row = await FindQueueRowAsync(page, reference);
-            await Expect(row).ToHaveCountAsync(1);
-            await Expect(row.Locator("[data-testid=status-chip]")).ToHaveAttributeAsync("data-status", nameof(ComplaintStatus.Received));
-            // The server renders the due time; portal.js replaces it with the time left ("23 h 59 min") within a second.
-            await Expect(row.Locator("[data-testid=deadline]")).ToHaveTextAsync(TimeLeftPattern());
-            await Screenshots.SaveAsync(page, "journey-02-queue-received");
+        // Close (P-50).
+        await RunActionAsync(page, ComplaintAction.Close, form =>
+            form.Locator("[data-testid=close-note]").FillAsync("Refund paid and replacement lid delivered; the customer confirmed by phone."));
+        await ExpectStatusAsync(page, ComplaintStatus.Closed);
+        await ExpectTimelineAsync(page, ComplaintHistoryKinds.StatusChanged, 5);
+        await Expect(page.Locator("[data-testid=closure]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=resolution-amount-shown]")).ToContainTextAsync("25.00 EUR");
+        await Screenshots.SaveAsync(page, "journey-08-closed");
 
-            // Acknowledge (P-20, P-21): by phone, the customer's preferred contact, with the default estimated date.
-            await GoToAsync(page, caseUrl);
-            await RunActionAsync(page, ComplaintAction.Acknowledge);
-            await ExpectStatusAsync(page, ComplaintStatus.Acknowledged);
-            await ExpectTimelineAsync(page, ComplaintHistoryKinds.Acknowledged, 1);
-            await ExpectTimelineAsync(page, ComplaintHistoryKinds.StatusChanged, 1);
-            await Screenshots.SaveAsync(page, "journey-03-acknowledged");
-
-            // Investigate and record the root cause (P-30).
-            await RunActionAsync(page, ComplaintAction.StartInvestigation);
-            await ExpectStatusAsync(page, ComplaintStatus.Investigating);
-            await ExpectTimelineAsync(page, ComplaintHistoryKinds.StatusChanged, 2);
-            await RunActionAsync(page, ComplaintAction.RecordRootCause, form =>
-                form.Locator("[data-testid=root-cause-description]").FillAsync("A batch of lids was moulded below the specified wall thickness."));
-            await ExpectStatusAsync(page, ComplaintStatus.Investigating);
-            await ExpectTimelineAsync(page, ComplaintHistoryKinds.RootCauseRecorded, 1);
-            await Expect(page.Locator("[data-testid=root-cause]")).ToBeVisibleAsync();
-            await Screenshots.SaveAsync(page, "journey-04-root-cause");
-
-            // Offer a partial refund of 25 (currency defaults to EUR) (P-40).
-            await RunActionAsync(page, ComplaintAction.ProposeResolution, async form =>
-            {
-                await form.Locator("[data-testid=resolution-kind]").ClickAsync();
-                await page.GetByRole(AriaRole.Option, new() { Name = "Partial refund" }).ClickAsync();
-                await form.Locator("[data-testid=resolution-amount]").FillAsync("25");
-                await form.Locator("[data-testid=resolution-details]").FillAsync("Refund of 25 EUR; the customer keeps the kettle and gets a replacement lid.");
-            });
-            await ExpectStatusAsync(page, ComplaintStatus.Resolving);
-            await ExpectTimelineAsync(page, ComplaintHistoryKinds.ResolutionProposed, 1);
-            await ExpectTimelineAsync(page, ComplaintHistoryKinds.StatusChanged, 3);
-            await Screenshots.SaveAsync(page, "journey-05-resolution-proposed");
-
-            // The customer accepts (the form's default answer) (P-40, P-41).
-            await RunActionAsync(page, ComplaintAction.RecordCustomerResponse);
-            await ExpectStatusAsync(page, ComplaintStatus.Resolving);
-            await ExpectTimelineAsync(page, ComplaintHistoryKinds.CustomerResponded, 1);
-            await Screenshots.SaveAsync(page, "journey-06-customer-accepted");
-
-            // The refund is carried out today (P-41).
-            await RunActionAsync(page, ComplaintAction.Resolve);
-            await ExpectStatusAsync(page, ComplaintStatus.Resolved);
-            await ExpectTimelineAsync(page, ComplaintHistoryKinds.StatusChanged, 4);
-            await Screenshots.SaveAsync(page, "journey-07-resolved");
-
-            // Close (P-50).
-            await RunActionAsync(page, ComplaintAction.Close, form =>
-                form.Locator("[data-testid=close-note]").FillAsync("Refund paid and replacement lid delivered; the customer confirmed by phone."));
-            await ExpectStatusAsync(page, ComplaintStatus.Closed);
-            await ExpectTimelineAsync(page, ComplaintHistoryKinds.StatusChanged, 5);
-            await Expect(page.Locator("[data-testid=closure]")).ToBeVisibleAsync();
-            await Expect(page.Locator("[data-testid=resolution-amount-shown]")).ToContainTextAsync("25.00 EUR");
-            await Screenshots.SaveAsync(page, "journey-08-closed");
-
-            // Closed complaints leave the open queue: searching for the reference finds nothing.
-            await GoToAsync(page, "queue");
-            await Expect(await FindQueueRowAsync(page, reference)).ToHaveCountAsync(0);
-            await Expect(page.Locator("[data-testid=queue-table]")).ToContainTextAsync("No complaints match these filters.");
-            await Screenshots.SaveAsync(page, "journey-09-queue-after-close");
-            Assert.True(violations.Count == 0, "CSP violations or page errors:\n" + string.Join("\n", violations));
-        }
-        catch
-        {
-            await Screenshots.SaveAsync(page, "journey-failed");
-            throw;
-        }
+        // Closed complaints leave the open queue: searching for the reference finds nothing.
+        await GoToAsync(page, "queue");
+        await Expect(await FindQueueRowAsync(page, reference)).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=queue-table]")).ToContainTextAsync("No complaints match these filters.");
+        await Screenshots.SaveAsync(page, "journey-09-queue-after-close");
+        Assert.True(violations.Count == 0, "CSP violations or page errors:\n" + string.Join("\n", violations));
     }
 
     [Fact]
     public async Task AnonymousVisitor_OpensQueue_SignsInAndReturnsToQueue()
     {
-        await using var app = new PortalAppFactory();
-        var baseAddress = await app.StartKestrelAsync(TestContext.Current.CancellationToken);
-        await using var context = await browser.NewContextAsync(baseAddress);
-        var page = await context.NewPageAsync();
+        var (app, baseAddress) = await StartPortalAsync();
+        var context = await NewContextAsync(baseAddress);
+        var page = await OpenPageAsync(context, "journey-anonymous-failed");
 
         await page.GotoAsync("queue");
         await Expect(page).ToHaveURLAsync(LoginWithQueueReturnPattern());

@@ -9,15 +9,14 @@ namespace Zowor.Portal.Tests.Browser;
 
 /// <summary>The customer's side in a real browser: complain on the web form, track it, ask for the CEO (P-10, P-21, P-41, P-73).</summary>
 [Collection(PortalHostCollection.Name)]
-public sealed partial class CustomerJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed partial class CustomerJourneyTests(BrowserFixture browser) : BrowserJourney(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Customer_ComplainsOnTheWeb_TracksTheComplaintAndAsksForTheCEO_WhoThenHasItAtLevel3()
     {
-        await using var app = new PortalAppFactory();
-        var baseAddress = await app.StartKestrelAsync(TestContext.Current.CancellationToken);
-        await using var context = await browser.NewContextAsync(baseAddress);
-        var page = await context.NewPageAsync();
+        var (app, baseAddress) = await StartPortalAsync();
+        var context = await NewContextAsync(baseAddress);
+        var page = await OpenPageAsync(context, "customer-journey-customer-failed-page");
         var problems = new List<string>();
         page.Console += (_, message) =>
         {
@@ -69,7 +68,7 @@ public sealed partial class CustomerJourneyTests(BrowserFixture browser) : IClas
         await Screenshots.SaveAsync(page, "customer-05-asked-for-ceo");
 
         // Staff side: the complaint is at level 3 on the CEO review page and on its case page.
-        var staff = await context.NewPageAsync();
+        var staff = await OpenPageAsync(context, "customer-journey-customer-failed-staff");
         await staff.GotoAsync("account/login");
         await staff.Locator("#email").FillAsync(SeededPortalFixture.DemoEmailFor(PortalRoles.Cco));
         await staff.Locator("#password").FillAsync(DbSeeder.DemoPassword);

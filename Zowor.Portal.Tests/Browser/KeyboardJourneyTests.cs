@@ -14,7 +14,7 @@ namespace Zowor.Portal.Tests.Browser;
 /// cannot be reached by keyboard fails the journey and names the control.
 /// </summary>
 [Collection(PortalHostCollection.Name)]
-public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : BrowserJourney(browser), IClassFixture<BrowserFixture>
 {
     /// <summary>How many Tab presses a step may take before the control counts as unreachable.</summary>
     private const int MaxTabs = 60;
@@ -22,10 +22,9 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClas
     [Fact]
     public async Task Customer_SubmitsThePublicComplaintForm_WithTheKeyboardOnly()
     {
-        await using var app = new PortalAppFactory();
-        var baseAddress = await app.StartKestrelAsync(TestContext.Current.CancellationToken);
-        await using var context = await browser.NewContextAsync(baseAddress);
-        var page = await context.NewPageAsync();
+        var (app, baseAddress) = await StartPortalAsync();
+        var context = await NewContextAsync(baseAddress);
+        var page = await OpenPageAsync(context, "keyboard-journey-customer-failed-page");
         await page.GotoAsync("complain");
 
         // The page puts the focus on its heading; the skip link sits before the header's links and shows when focused.
@@ -70,10 +69,9 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClas
     [Fact]
     public async Task Csm_AcknowledgesAComplaintFromTheQueue_WithTheKeyboardOnly()
     {
-        await using var app = new PortalAppFactory();
-        var baseAddress = await app.StartKestrelAsync(TestContext.Current.CancellationToken);
-        await using var context = await browser.NewContextAsync(baseAddress);
-        var page = await context.NewPageAsync();
+        var (app, baseAddress) = await StartPortalAsync();
+        var context = await NewContextAsync(baseAddress);
+        var page = await OpenPageAsync(context, "keyboard-journey-csm-failed-page");
 
         await page.GotoAsync("account/login");
         await TabToAsync(page, "#email");
@@ -120,11 +118,10 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser) : IClas
     public async Task P01_Customer_AnswersTheSatisfactionSurvey_WithTheKeyboardOnly()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false });
-        var baseAddress = await app.StartKestrelAsync(ct);
+        var (app, baseAddress) = await StartPortalAsync(new PortalAppOptions { SeedDemoData = false });
         var (_, token) = await Integration.Customers.SurveyTests.ClosedWithSurveyAsync(app, new PublicSite(app), ct);
-        await using var context = await browser.NewContextAsync(baseAddress);
-        var page = await context.NewPageAsync();
+        var context = await NewContextAsync(baseAddress);
+        var page = await OpenPageAsync(context, "keyboard-journey-p01-failed-page");
         await page.GotoAsync($"survey/{token}");
 
         // Sent without a score: the question's group names its error.

@@ -21,7 +21,7 @@ namespace Zowor.Portal.Tests.Browser;
 /// by themselves.
 /// </summary>
 [Collection(PortalHostCollection.Name)]
-public sealed partial class LiveUpdatesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed partial class LiveUpdatesTests(BrowserFixture browser) : BrowserJourney(browser), IClassFixture<BrowserFixture>
 {
     /// <summary>The product's bound for a change to reach another user's open page (issue 3, P-71).</summary>
     private const float LiveBoundMs = 2_000;
@@ -39,14 +39,12 @@ public sealed partial class LiveUpdatesTests(BrowserFixture browser) : IClassFix
     {
         // P-71: a level-1 complaint escalated by the CSM reaches the Chief Customer Officer's board at once, and the
         // CCO is told personally (bell); the CSM's level-1 queue loses it at the same moment.
-        var ct = TestContext.Current.CancellationToken;
-        await using var app = new PortalAppFactory();
-        var baseAddress = await app.StartKestrelAsync(ct);
-        await using var csmContext = await browser.NewContextAsync(baseAddress);
-        await using var ccoContext = await browser.NewContextAsync(baseAddress);
-        var ccoBoard = await ccoContext.NewPageAsync();
-        var csmQueue = await csmContext.NewPageAsync();
-        var csmCase = await csmContext.NewPageAsync();
+        var (app, baseAddress) = await StartPortalAsync();
+        var csmContext = await NewContextAsync(baseAddress);
+        var ccoContext = await NewContextAsync(baseAddress);
+        var ccoBoard = await OpenPageAsync(ccoContext, "live-failed-cco");
+        var csmQueue = await OpenPageAsync(csmContext, "live-failed-csm-queue");
+        var csmCase = await OpenPageAsync(csmContext, "live-failed-csm-case");
         string? reference = null;
 
         // Subscribed before any page opens, so it hears the server publish a change before any page's handler runs.
@@ -159,9 +157,6 @@ public sealed partial class LiveUpdatesTests(BrowserFixture browser) : IClassFix
                 TestContext.Current.TestOutputHelper?.WriteLine(await timeline.DescribeAsync(reference));
             }
 
-            await Screenshots.SaveAsync(ccoBoard, "live-failed-cco");
-            await Screenshots.SaveAsync(csmQueue, "live-failed-csm-queue");
-            await Screenshots.SaveAsync(csmCase, "live-failed-csm-case");
             throw;
         }
     }
@@ -172,166 +167,132 @@ public sealed partial class LiveUpdatesTests(BrowserFixture browser) : IClassFix
         // Issue 21: the first page of rows comes in the prerendered HTML, so the CSM sees them before Blazor's script has
         // even loaded; once the circuit starts (from the prerender's rows, without blanking them) a change arrives live.
         var ct = TestContext.Current.CancellationToken;
-        await using var app = new PortalAppFactory();
-        var baseAddress = await app.StartKestrelAsync(ct);
-        await using var context = await browser.NewContextAsync(baseAddress);
-        var page = await context.NewPageAsync();
-        try
+        var (app, baseAddress) = await StartPortalAsync();
+        var context = await NewContextAsync(baseAddress);
+        var page = await OpenPageAsync(context, "live-failed-queue-prerender");
+        await SignInAsync(page, CsmEmail);
+
+        // No circuit at all: Blazor's script never arrives. The rows, their countdowns and statuses are there regardless.
+        await page.RouteAsync("**/_framework/blazor.web*.js", route => route.AbortAsync());
+        await page.GotoAsync("queue");
+        var rows = page.Locator("[data-testid=queue-table] tbody [data-testid=queue-reference]");
+        await Expect(rows.First).ToBeVisibleAsync();
+        var prerendered = await rows.AllInnerTextsAsync();
+        await Expect(page.Locator("[data-testid=queue-table] [data-testid=deadline]").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page, "live-08-queue-prerendered-without-circuit");
+        await page.UnrouteAllAsync();
+
+        // With the circuit: the same rows, and no empty table in between (a MutationObserver counts moments without rows).
+        await page.AddInitScriptAsync("""
+            window.__zoworEmptyQueue = 0;
+            document.addEventListener('DOMContentLoaded', () => new MutationObserver(() => {
+                if (!document.querySelector('[data-testid=queue-reference]')) window.__zoworEmptyQueue++;
+            }).observe(document.body, { childList: true, subtree: true }));
+            """);
+        await GoToAsync(page, "queue");
+        await Expect(rows).ToHaveTextAsync(prerendered.Select(r => r.Trim()).ToArray());
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.__zoworEmptyQueue"));
+        await MarkPageAsync(page);
+
+        // A complaint registered through the service (as the phone line would) appears without a reload.
+        RegisteredComplaint registered;
+        await using (var csm = await app.SignInAsync(CsmEmail))
         {
-            await SignInAsync(page, CsmEmail);
-
-            // No circuit at all: Blazor's script never arrives. The rows, their countdowns and statuses are there regardless.
-            await page.RouteAsync("**/_framework/blazor.web*.js", route => route.AbortAsync());
-            await page.GotoAsync("queue");
-            var rows = page.Locator("[data-testid=queue-table] tbody [data-testid=queue-reference]");
-            await Expect(rows.First).ToBeVisibleAsync();
-            var prerendered = await rows.AllInnerTextsAsync();
-            await Expect(page.Locator("[data-testid=queue-table] [data-testid=deadline]").First).ToBeVisibleAsync();
-            await Expect(page.Locator("[data-interactive=true]")).ToHaveCountAsync(0);
-            await Screenshots.SaveAsync(page, "live-08-queue-prerendered-without-circuit");
-            await page.UnrouteAllAsync();
-
-            // With the circuit: the same rows, and no empty table in between (a MutationObserver counts moments without rows).
-            await page.AddInitScriptAsync("""
-                window.__zoworEmptyQueue = 0;
-                document.addEventListener('DOMContentLoaded', () => new MutationObserver(() => {
-                    if (!document.querySelector('[data-testid=queue-reference]')) window.__zoworEmptyQueue++;
-                }).observe(document.body, { childList: true, subtree: true }));
-                """);
-            await GoToAsync(page, "queue");
-            await Expect(rows).ToHaveTextAsync(prerendered.Select(r => r.Trim()).ToArray());
-            Assert.Equal(0, await page.EvaluateAsync<int>("() => window.__zoworEmptyQueue"));
-            await MarkPageAsync(page);
-
-            // A complaint registered through the service (as the phone line would) appears without a reload.
-            RegisteredComplaint registered;
-            await using (var csm = await app.SignInAsync(CsmEmail))
+            registered = await csm.Complaints.RegisterAsync(new RegisterComplaintForm
             {
-                registered = await csm.Complaints.RegisterAsync(new RegisterComplaintForm
-                {
-                    Channel = ComplaintChannel.Phone,
-                    ReceivedOn = DateTime.UtcNow.Date,
-                    ReceivedTime = TimeSpan.Zero,
-                    CustomerName = "Prerender Live",
-                    Phone = "+7 777 555 01 21",
-                    PreferredContact = ContactMethod.Phone,
-                    Subject = "Toaster sparks",
-                    Description = "The toaster sparks when switched on.",
-                    CategoryCode = (await csm.Services.GetRequiredService<Zowor.Portal.Features.Categories.CategoryService>().GetAllByCodeAsync(ct)).Keys.First(),
-                    Severity = ComplaintSeverity.Normal,
-                    PreferredResolution = PreferredResolution.Replacement,
-                }, ct);
-            }
+                Channel = ComplaintChannel.Phone,
+                ReceivedOn = DateTime.UtcNow.Date,
+                ReceivedTime = TimeSpan.Zero,
+                CustomerName = "Prerender Live",
+                Phone = "+7 777 555 01 21",
+                PreferredContact = ContactMethod.Phone,
+                Subject = "Toaster sparks",
+                Description = "The toaster sparks when switched on.",
+                CategoryCode = (await csm.Services.GetRequiredService<Zowor.Portal.Features.Categories.CategoryService>().GetAllByCodeAsync(ct)).Keys.First(),
+                Severity = ComplaintSeverity.Normal,
+                PreferredResolution = PreferredResolution.Replacement,
+            }, ct);
+        }
 
-            await Expect(ReferenceLinks(page, registered.Reference)).ToHaveCountAsync(1, new() { Timeout = LiveBoundMs });
-            Assert.True(await IsMarkedAsync(page), "The queue was reloaded; it must update in place.");
-            await Screenshots.SaveAsync(page, "live-09-queue-live-after-prerender");
-        }
-        catch
-        {
-            await Screenshots.SaveAsync(page, "live-failed-queue-prerender");
-            throw;
-        }
+        await Expect(ReferenceLinks(page, registered.Reference)).ToHaveCountAsync(1, new() { Timeout = LiveBoundMs });
+        Assert.True(await IsMarkedAsync(page), "The queue was reloaded; it must update in place.");
+        await Screenshots.SaveAsync(page, "live-09-queue-live-after-prerender");
     }
 
     [Fact]
     public async Task CsmAndCco_OnSameCase_SeeEachOthersPresence()
     {
-        var ct = TestContext.Current.CancellationToken;
-        await using var app = new PortalAppFactory();
-        var baseAddress = await app.StartKestrelAsync(ct);
-        await using var csmContext = await browser.NewContextAsync(baseAddress);
-        await using var ccoContext = await browser.NewContextAsync(baseAddress);
-        var csm = await csmContext.NewPageAsync();
-        var cco = await ccoContext.NewPageAsync();
-        try
-        {
-            var (reference, caseHref) = await SignInAndOpenTheFirstQueuedCaseAsync(csm, cco);
-            await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveCountAsync(0); // nobody else yet
-            await MarkPageAsync(csm);
+        var (app, baseAddress) = await StartPortalAsync();
+        var csmContext = await NewContextAsync(baseAddress);
+        var ccoContext = await NewContextAsync(baseAddress);
+        var csm = await OpenPageAsync(csmContext, "live-failed-presence-csm");
+        var cco = await OpenPageAsync(ccoContext, "live-failed-presence-cco");
+        var (reference, caseHref) = await SignInAndOpenTheFirstQueuedCaseAsync(csm, cco);
+        await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveCountAsync(0); // nobody else yet
+        await MarkPageAsync(csm);
 
-            await GoToAsync(cco, caseHref);
-            await Expect(cco.Locator("[data-testid=case-reference]")).ToHaveTextAsync(reference);
+        await GoToAsync(cco, caseHref);
+        await Expect(cco.Locator("[data-testid=case-reference]")).ToHaveTextAsync(reference);
 
-            // Each sees the other, and only the other (never themselves).
-            var clock = Stopwatch.StartNew();
-            var csmSeesCco = TimeAsync(clock, () => Expect(csm.Locator("[data-testid=presence] [data-testid=presence-viewer]"))
-                .ToHaveTextAsync([CcoName], new() { Timeout = PresenceBoundMs }));
-            var ccoSeesCsm = TimeAsync(clock, () => Expect(cco.Locator("[data-testid=presence] [data-testid=presence-viewer]"))
-                .ToHaveTextAsync([CsmName], new() { Timeout = PresenceBoundMs }));
-            var arrived = await Task.WhenAll(csmSeesCco, ccoSeesCsm);
-            await Screenshots.SaveAsync(csm, "live-04-presence-csm");
-            await Screenshots.SaveAsync(cco, "live-05-presence-cco");
+        // Each sees the other, and only the other (never themselves).
+        var clock = Stopwatch.StartNew();
+        var csmSeesCco = TimeAsync(clock, () => Expect(csm.Locator("[data-testid=presence] [data-testid=presence-viewer]"))
+            .ToHaveTextAsync([CcoName], new() { Timeout = PresenceBoundMs }));
+        var ccoSeesCsm = TimeAsync(clock, () => Expect(cco.Locator("[data-testid=presence] [data-testid=presence-viewer]"))
+            .ToHaveTextAsync([CsmName], new() { Timeout = PresenceBoundMs }));
+        var arrived = await Task.WhenAll(csmSeesCco, ccoSeesCsm);
+        await Screenshots.SaveAsync(csm, "live-04-presence-csm");
+        await Screenshots.SaveAsync(cco, "live-05-presence-cco");
 
-            // The CCO moves on to the escalation board (in-app navigation): the CSM's page drops the CCO.
-            clock.Restart();
-            await cco.Locator("a[href='escalations']").ClickAsync();
-            await Expect(cco).ToHaveURLAsync(new Uri(baseAddress, "escalations").ToString());
-            await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveCountAsync(0, new() { Timeout = PresenceBoundMs });
-            var left = clock.ElapsedMilliseconds;
-            await Expect(csm.Locator("[data-testid=presence]")).ToHaveCountAsync(0);
+        // The CCO moves on to the escalation board (in-app navigation): the CSM's page drops the CCO.
+        clock.Restart();
+        await cco.Locator("a[href='escalations']").ClickAsync();
+        await Expect(cco).ToHaveURLAsync(new Uri(baseAddress, "escalations").ToString());
+        await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveCountAsync(0, new() { Timeout = PresenceBoundMs });
+        var left = clock.ElapsedMilliseconds;
+        await Expect(csm.Locator("[data-testid=presence]")).ToHaveCountAsync(0);
 
-            // The CCO comes back, then closes the tab: a closed tab leaves too (its circuit is disposed).
-            await GoToAsync(cco, caseHref);
-            await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveTextAsync([CcoName], new() { Timeout = PresenceBoundMs });
-            clock.Restart();
-            await cco.CloseAsync();
-            await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveCountAsync(0, new() { Timeout = PresenceBoundMs });
-            var closed = clock.ElapsedMilliseconds;
+        // The CCO comes back, then closes the tab: a closed tab leaves too (its circuit is disposed).
+        await GoToAsync(cco, caseHref);
+        await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveTextAsync([CcoName], new() { Timeout = PresenceBoundMs });
+        clock.Restart();
+        await cco.CloseAsync();
+        await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveCountAsync(0, new() { Timeout = PresenceBoundMs });
+        var closed = clock.ElapsedMilliseconds;
 
-            Assert.True(await IsMarkedAsync(csm), "The CSM's case page was reloaded; presence must update in place.");
-            await Screenshots.SaveAsync(csm, "live-06-presence-after-cco-left");
-            TestContext.Current.TestOutputHelper?.WriteLine(
-                $"Presence on {reference}: CSM saw the CCO after {arrived[0]} ms, CCO saw the CSM after {arrived[1]} ms (from the CCO's page being interactive); " +
-                $"the CCO left the CSM's list {left} ms after clicking to the board and {closed} ms after closing the tab.");
-        }
-        catch
-        {
-            await Screenshots.SaveAsync(csm, "live-failed-presence-csm");
-            if (!cco.IsClosed)
-            {
-                await Screenshots.SaveAsync(cco, "live-failed-presence-cco");
-            }
-
-            throw;
-        }
+        Assert.True(await IsMarkedAsync(csm), "The CSM's case page was reloaded; presence must update in place.");
+        await Screenshots.SaveAsync(csm, "live-06-presence-after-cco-left");
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"Presence on {reference}: CSM saw the CCO after {arrived[0]} ms, CCO saw the CSM after {arrived[1]} ms (from the CCO's page being interactive); " +
+            $"the CCO left the CSM's list {left} ms after clicking to the board and {closed} ms after closing the tab.");
     }
 
     [Fact]
     public async Task ViewerWhoseBrowserVanishesWithoutClosing_LeavesTheOthersPresenceWithin30Seconds()
     {
-        var ct = TestContext.Current.CancellationToken;
-        await using var app = new PortalAppFactory();
-        var baseAddress = await app.StartKestrelAsync(ct);
+        var (app, baseAddress) = await StartPortalAsync();
         // The CCO's browser reaches the portal through a relay that can go silent, as a crashed machine or a cut cable does.
         await using var network = new VanishingProxy(baseAddress);
-        await using var csmContext = await browser.NewContextAsync(baseAddress);
-        await using var ccoContext = await browser.NewContextAsync(network.Address);
-        var csm = await csmContext.NewPageAsync();
+        var csmContext = await NewContextAsync(baseAddress);
+        var ccoContext = await NewContextAsync(network.Address);
+        var csm = await OpenPageAsync(csmContext, "live-failed-presence-vanished");
         var cco = await ccoContext.NewPageAsync();
-        try
-        {
-            var (reference, caseHref) = await SignInAndOpenTheFirstQueuedCaseAsync(csm, cco);
-            await GoToAsync(cco, caseHref);
-            await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveTextAsync([CcoName], new() { Timeout = PresenceBoundMs });
+        var (reference, caseHref) = await SignInAndOpenTheFirstQueuedCaseAsync(csm, cco);
+        await GoToAsync(cco, caseHref);
+        await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveTextAsync([CcoName], new() { Timeout = PresenceBoundMs });
 
-            var clock = Stopwatch.StartNew();
-            network.Vanish();
-            await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
-            var gone = clock.Elapsed;
+        var clock = Stopwatch.StartNew();
+        network.Vanish();
+        await Expect(csm.Locator("[data-testid=presence-viewer]")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        var gone = clock.Elapsed;
 
-            var tracker = app.Services.GetRequiredService<PresenceTracker>();
-            var id = Guid.Parse(caseHref.Split('/')[^1]);
-            Assert.DoesNotContain(tracker.ViewersOf(id), v => v.Name == CcoName);
-            Assert.True(gone <= TimeSpan.FromSeconds(30), $"The vanished CCO stayed on {reference} for {gone.TotalSeconds:0.0} s.");
-            await Screenshots.SaveAsync(csm, "live-07-presence-after-cco-vanished");
-            TestContext.Current.TestOutputHelper?.WriteLine($"The vanished CCO left the CSM's presence on {reference} after {gone.TotalSeconds:0.0} s.");
-        }
-        catch
-        {
-            await Screenshots.SaveAsync(csm, "live-failed-presence-vanished");
-            throw;
-        }
+        var tracker = app.Services.GetRequiredService<PresenceTracker>();
+        var id = Guid.Parse(caseHref.Split('/')[^1]);
+        Assert.DoesNotContain(tracker.ViewersOf(id), v => v.Name == CcoName);
+        Assert.True(gone <= TimeSpan.FromSeconds(30), $"The vanished CCO stayed on {reference} for {gone.TotalSeconds:0.0} s.");
+        await Screenshots.SaveAsync(csm, "live-07-presence-after-cco-vanished");
+        TestContext.Current.TestOutputHelper?.WriteLine($"The vanished CCO left the CSM's presence on {reference} after {gone.TotalSeconds:0.0} s.");
     }
 
     /// <summary>Signs the CSM and the CCO in, and opens any open level-1 case (the first in the CSM's queue) on the CSM's page.</summary>

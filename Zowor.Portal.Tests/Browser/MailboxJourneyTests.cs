@@ -15,15 +15,14 @@ namespace Zowor.Portal.Tests.Browser;
 /// IMAP APPEND, the portal threads it, and the open case page shows it without a reload, with the quoted history folded.
 /// </summary>
 [Collection(PortalHostCollection.Name)]
-public sealed class MailboxJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class MailboxJourneyTests(BrowserFixture browser) : BrowserJourney(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task P41_AReplyEmail_AppearsOnTheOpenCasePage_WithoutReload()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var dovecot = await DovecotServer.StartNewAsync(ct);
-        await using var app = new PortalAppFactory(new PortalAppOptions { Settings = dovecot.PortalSettings() });
-        var baseAddress = await app.StartKestrelAsync(ct);
+        var (app, baseAddress) = await StartPortalAsync(new PortalAppOptions { Settings = dovecot.PortalSettings() });
         await dovecot.AppendAsync(MailboxMessages.From("Nurlan Abenov", "nurlan@example.kz", "Vacuum cleaner makes a grinding noise",
             "Hello,\n\nthe vacuum cleaner started grinding after two days.\n\nNurlan"), cancellationToken: ct);
         (Guid Id, Guid ReceiptId) mailed = default;
@@ -35,8 +34,8 @@ public sealed class MailboxJourneyTests(BrowserFixture browser) : IClassFixture<
             return found is not null;
         }, "the e-mail to become a complaint with a receipt");
 
-        await using var context = await browser.NewContextAsync(baseAddress);
-        var page = await context.NewPageAsync();
+        var context = await NewContextAsync(baseAddress);
+        var page = await OpenPageAsync(context, "mailbox-journey-p41-failed-page");
         await page.GotoAsync("account/login");
         await page.Locator("#email").FillAsync(SeededPortalFixture.DemoEmailFor(PortalRoles.Csm));
         await page.Locator("#password").FillAsync(DbSeeder.DemoPassword);
@@ -73,12 +72,11 @@ public sealed class MailboxJourneyTests(BrowserFixture browser) : IClassFixture<
     {
         var ct = TestContext.Current.CancellationToken;
         await using var dovecot = await DovecotServer.StartNewAsync(ct);
-        await using var app = new PortalAppFactory(new PortalAppOptions { Settings = dovecot.PortalSettings() });
-        var baseAddress = await app.StartKestrelAsync(ct);
-        await using var context = await browser.NewContextAsync(baseAddress);
+        var (app, baseAddress) = await StartPortalAsync(new PortalAppOptions { Settings = dovecot.PortalSettings() });
+        var context = await NewContextAsync(baseAddress);
 
         // The customer complains with the public form.
-        var customer = await context.NewPageAsync();
+        var customer = await OpenPageAsync(context, "mailbox-journey-p10-failed-customer");
         await customer.GotoAsync("complain");
         await customer.Locator("#name").FillAsync("Aigerim Seitkali");
         await customer.Locator("#email").FillAsync("aigerim.seitkali@example.kz");
@@ -96,7 +94,7 @@ public sealed class MailboxJourneyTests(BrowserFixture browser) : IClassFixture<
         }
 
         // A CSM opens the case and answers with the "Request for photos" template.
-        var staff = await context.NewPageAsync();
+        var staff = await OpenPageAsync(context, "mailbox-journey-p10-failed-staff");
         await PageSteps.SignInAsync(staff, SeededPortalFixture.DemoEmailFor(PortalRoles.Csm));
         await PageSteps.GoToAsync(staff, $"complaints/{id}");
         await staff.Locator("[data-testid=reply-form] div.mud-select > .mud-input-control").ClickAsync();

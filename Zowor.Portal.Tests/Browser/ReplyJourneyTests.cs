@@ -12,7 +12,7 @@ namespace Zowor.Portal.Tests.Browser;
 /// staff answer with a reply template and add an internal note; the customer sees the reply on /track, not the note.
 /// </summary>
 [Collection(PortalHostCollection.Name)]
-public sealed class ReplyJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class ReplyJourneyTests(BrowserFixture browser) : BrowserJourney(browser), IClassFixture<BrowserFixture>
 {
     // The start of a JPEG (the content check reads the signature); the rest does not matter to the portal.
     private static readonly byte[] Photo = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00];
@@ -20,10 +20,9 @@ public sealed class ReplyJourneyTests(BrowserFixture browser) : IClassFixture<Br
     [Fact]
     public async Task Customer_SendsAPhoto_StaffAnswerWithATemplateAndAddANote_TheCustomerSeesOnlyTheAnswer()
     {
-        await using var app = new PortalAppFactory();
-        var baseAddress = await app.StartKestrelAsync(TestContext.Current.CancellationToken);
-        await using var context = await browser.NewContextAsync(baseAddress);
-        var customer = await context.NewPageAsync();
+        var (app, baseAddress) = await StartPortalAsync();
+        var context = await NewContextAsync(baseAddress);
+        var customer = await OpenPageAsync(context, "reply-journey-customer-failed-customer");
 
         // The customer complains with a photo of the damage.
         await customer.GotoAsync("complain");
@@ -43,7 +42,7 @@ public sealed class ReplyJourneyTests(BrowserFixture browser) : IClassFixture<Br
         }
 
         // Staff open the case: the photo is there, from the customer.
-        var staff = await context.NewPageAsync();
+        var staff = await OpenPageAsync(context, "reply-journey-customer-failed-staff");
         await staff.GotoAsync("account/login");
         await staff.Locator("#email").FillAsync(SeededPortalFixture.DemoEmailFor(PortalRoles.Csm));
         await staff.Locator("#password").FillAsync(DbSeeder.DemoPassword);

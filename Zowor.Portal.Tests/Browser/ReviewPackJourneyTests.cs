@@ -13,7 +13,7 @@ namespace Zowor.Portal.Tests.Browser;
 /// effectiveness figures (P-61) with their definitions.
 /// </summary>
 [Collection(PortalHostCollection.Name)]
-public sealed class ReviewPackJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class ReviewPackJourneyTests(BrowserFixture browser) : BrowserJourney(browser), IClassFixture<BrowserFixture>
 {
     private static readonly string QualityEmail = SeededPortalFixture.DemoEmailFor(PortalRoles.Quality);
 
@@ -21,8 +21,7 @@ public sealed class ReviewPackJourneyTests(BrowserFixture browser) : IClassFixtu
     public async Task Quality_OpensAMonthlyPack_SignsOff_DownloadsThePdf_P63()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = new PortalAppFactory();
-        var baseAddress = await app.StartKestrelAsync(ct);
+        var (app, baseAddress) = await StartPortalAsync();
         int packId;
         await using (var db = app.Database.CreateContext())
         {
@@ -31,40 +30,31 @@ public sealed class ReviewPackJourneyTests(BrowserFixture browser) : IClassFixtu
             Assert.True(await db.Set<ReviewPack>().CountAsync(p => p.Kind == ReviewKind.Monthly, ct) >= 4);
         }
 
-        await using var context = await browser.NewContextAsync(baseAddress);
-        var page = await context.NewPageAsync();
-        try
-        {
-            await PageSteps.SignInAsync(page, QualityEmail);
-            await PageSteps.GoToAsync(page, $"reviews/{packId}");
-            await Expect(page.Locator("[data-testid=review-detail]")).ToBeVisibleAsync();
-            await Expect(page.Locator("[data-testid=review-list-item]")).Not.ToHaveCountAsync(0);
-            await Expect(page.Locator("[data-testid=review-capa]")).ToBeVisibleAsync();
-            await Expect(page.Locator("[data-testid=review-satisfaction]")).ToBeVisibleAsync();
-            await Expect(page.Locator("[data-testid=review-snapshot-note]")).ToBeVisibleAsync();
-            await Screenshots.SaveAsync(page, "review-01-monthly-pack");
+        var page = await OpenPageAsync(baseAddress, "review-failed");
+        await PageSteps.SignInAsync(page, QualityEmail);
+        await PageSteps.GoToAsync(page, $"reviews/{packId}");
+        await Expect(page.Locator("[data-testid=review-detail]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=review-list-item]")).Not.ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=review-capa]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=review-satisfaction]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=review-snapshot-note]")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "review-01-monthly-pack");
 
-            await page.Locator("[data-testid=signoff-button-Quality]").ClickAsync();
-            await Expect(page.Locator("[data-testid=signoff-Quality] [data-testid=signoff-by]")).ToContainTextAsync("Marat Quality");
-            await Expect(page.Locator("[data-testid=signoff-button-Quality]")).ToHaveCountAsync(0);
-            await Screenshots.SaveAsync(page, "review-02-signed-off");
+        await page.Locator("[data-testid=signoff-button-Quality]").ClickAsync();
+        await Expect(page.Locator("[data-testid=signoff-Quality] [data-testid=signoff-by]")).ToContainTextAsync("Marat Quality");
+        await Expect(page.Locator("[data-testid=signoff-button-Quality]")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page, "review-02-signed-off");
 
-            var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=review-pdf]").ClickAsync());
-            var path = await download.PathAsync();
-            var bytes = await File.ReadAllBytesAsync(path, ct);
-            Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
-            Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=review-pdf]").ClickAsync());
+        var path = await download.PathAsync();
+        var bytes = await File.ReadAllBytesAsync(path, ct);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
+        Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
 
-            await page.Locator("[data-testid=effectiveness-link]").ClickAsync();
-            await PageSteps.WaitForInteractiveAsync(page);
-            await Expect(page.Locator("[data-testid=effectiveness-month]")).ToHaveCountAsync(EffectivenessService.Months);
-            await Expect(page.Locator("[data-testid=definition-reopen]")).ToBeVisibleAsync();
-            await Screenshots.SaveAsync(page, "review-03-effectiveness");
-        }
-        catch
-        {
-            await Screenshots.SaveAsync(page, "review-failed");
-            throw;
-        }
+        await page.Locator("[data-testid=effectiveness-link]").ClickAsync();
+        await PageSteps.WaitForInteractiveAsync(page);
+        await Expect(page.Locator("[data-testid=effectiveness-month]")).ToHaveCountAsync(EffectivenessService.Months);
+        await Expect(page.Locator("[data-testid=definition-reopen]")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "review-03-effectiveness");
     }
 }

@@ -15,7 +15,7 @@ namespace Zowor.Portal.Tests.Browser;
 /// the customer's earlier complaints (P-51, P-60). A lower-case reference and a phone number typed with spaces find it too.
 /// </summary>
 [Collection(PortalHostCollection.Name)]
-public sealed partial class SearchJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed partial class SearchJourneyTests(BrowserFixture browser) : BrowserJourney(browser), IClassFixture<BrowserFixture>
 {
     private static readonly string CsmEmail = SeededPortalFixture.DemoEmailFor(PortalRoles.Csm);
 
@@ -23,8 +23,7 @@ public sealed partial class SearchJourneyTests(BrowserFixture browser) : IClassF
     public async Task Csm_FindsAClosedComplaintFromTheTopBar_OpensIt_AndSeesTheCustomersEarlierComplaints()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = new PortalAppFactory();
-        var baseAddress = await app.StartKestrelAsync(ct);
+        var (app, baseAddress) = await StartPortalAsync();
         string closedReference, newReference;
         Guid newId;
         await using (var csm = await app.SignInAsync(CsmEmail))
@@ -37,45 +36,36 @@ public sealed partial class SearchJourneyTests(BrowserFixture browser) : IClassF
             (closedReference, newReference, newId) = (closed.Reference, again.Reference, again.Id);
         }
 
-        await using var context = await browser.NewContextAsync(baseAddress);
-        var page = await context.NewPageAsync();
-        try
-        {
-            await SignInAsync(page, CsmEmail);
-            var box = page.Locator("input[data-testid=global-search], [data-testid=global-search] input").First;
-            await box.FillAsync("PERIWINKLE");
-            await box.PressAsync("Enter");
-            await Expect(page).ToHaveURLAsync(SearchUrl());
-            Assert.Contains("q=PERIWINKLE", page.Url, StringComparison.Ordinal);
-            var hit = page.Locator($"[data-testid=search-hit][data-reference={closedReference}]");
-            await Expect(hit).ToBeVisibleAsync();
-            await Expect(hit.Locator("[data-testid=status-chip]")).ToHaveAttributeAsync("data-status", nameof(ComplaintStatus.Closed));
-            await Screenshots.SaveAsync(page, "search-01-results");
+        var page = await OpenPageAsync(baseAddress, "search-failed");
+        await SignInAsync(page, CsmEmail);
+        var box = page.Locator("input[data-testid=global-search], [data-testid=global-search] input").First;
+        await box.FillAsync("PERIWINKLE");
+        await box.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(SearchUrl());
+        Assert.Contains("q=PERIWINKLE", page.Url, StringComparison.Ordinal);
+        var hit = page.Locator($"[data-testid=search-hit][data-reference={closedReference}]");
+        await Expect(hit).ToBeVisibleAsync();
+        await Expect(hit.Locator("[data-testid=status-chip]")).ToHaveAttributeAsync("data-status", nameof(ComplaintStatus.Closed));
+        await Screenshots.SaveAsync(page, "search-01-results");
 
-            await hit.Locator("a[data-testid=search-hit-link]").ClickAsync();
-            await Expect(page.Locator("[data-testid=case-reference]")).ToHaveTextAsync(closedReference);
-            await Expect(page.Locator("[data-testid=related-customer] [data-testid=related-row]")).ToHaveCountAsync(1);
+        await hit.Locator("a[data-testid=search-hit-link]").ClickAsync();
+        await Expect(page.Locator("[data-testid=case-reference]")).ToHaveTextAsync(closedReference);
+        await Expect(page.Locator("[data-testid=related-customer] [data-testid=related-row]")).ToHaveCountAsync(1);
 
-            // A bookmarked search by a lower-case reference, and one by the phone typed with spaces.
-            await GoToAsync(page, $"search?q={closedReference.ToLowerInvariant()}");
-            await Expect(page.Locator("[data-testid=search-hit]")).ToHaveCountAsync(1);
-            await GoToAsync(page, "search?q=" + Uri.EscapeDataString("8 701 998 12 34"));
-            await Expect(page.Locator($"[data-testid=search-hit][data-reference={closedReference}]")).ToBeVisibleAsync();
+        // A bookmarked search by a lower-case reference, and one by the phone typed with spaces.
+        await GoToAsync(page, $"search?q={closedReference.ToLowerInvariant()}");
+        await Expect(page.Locator("[data-testid=search-hit]")).ToHaveCountAsync(1);
+        await GoToAsync(page, "search?q=" + Uri.EscapeDataString("8 701 998 12 34"));
+        await Expect(page.Locator($"[data-testid=search-hit][data-reference={closedReference}]")).ToBeVisibleAsync();
 
-            // The new complaint's case page lists the closed one among the customer's earlier complaints, with its status.
-            await GoToAsync(page, $"complaints/{newId}");
-            await Expect(page.Locator("[data-testid=case-reference]")).ToHaveTextAsync(newReference);
-            var earlier = page.Locator($"[data-testid=related-customer] [data-testid=related-row][data-reference={closedReference}]");
-            await Expect(earlier).ToBeVisibleAsync();
-            await Expect(earlier.Locator("[data-testid=status-chip]")).ToHaveAttributeAsync("data-status", nameof(ComplaintStatus.Closed));
-            await earlier.ScrollIntoViewIfNeededAsync();
-            await Screenshots.SaveAsync(page, "search-02-case-customer-history");
-        }
-        catch
-        {
-            await Screenshots.SaveAsync(page, "search-failed");
-            throw;
-        }
+        // The new complaint's case page lists the closed one among the customer's earlier complaints, with its status.
+        await GoToAsync(page, $"complaints/{newId}");
+        await Expect(page.Locator("[data-testid=case-reference]")).ToHaveTextAsync(newReference);
+        var earlier = page.Locator($"[data-testid=related-customer] [data-testid=related-row][data-reference={closedReference}]");
+        await Expect(earlier).ToBeVisibleAsync();
+        await Expect(earlier.Locator("[data-testid=status-chip]")).ToHaveAttributeAsync("data-status", nameof(ComplaintStatus.Closed));
+        await earlier.ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(page, "search-02-case-customer-history");
     }
 
     [GeneratedRegex(@"/search\?q=")]

@@ -16,7 +16,7 @@ namespace Zowor.Portal.Tests.Browser;
 /// silent overwrite.
 /// </summary>
 [Collection(PortalHostCollection.Name)]
-public sealed class StaleFormTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class StaleFormTests(BrowserFixture browser) : BrowserJourney(browser), IClassFixture<BrowserFixture>
 {
     private static readonly string CsmEmail = SeededPortalFixture.DemoEmailFor(PortalRoles.Csm);
     private static readonly string CcoEmail = SeededPortalFixture.DemoEmailFor(PortalRoles.Cco);
@@ -28,13 +28,12 @@ public sealed class StaleFormTests(BrowserFixture browser) : IClassFixture<Brows
     public async Task SecondRootCauseForm_OpenedBeforeTheFirstSave_ShowsTheConflictKeepsTheTextAndSavesOnlyWhenAskedTo()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = new PortalAppFactory();
-        var baseAddress = await app.StartKestrelAsync(ct);
+        var (app, baseAddress) = await StartPortalAsync();
         var id = await InvestigatingComplaintAsync(app);
-        await using var csmContext = await browser.NewContextAsync(baseAddress);
-        await using var ccoContext = await browser.NewContextAsync(baseAddress);
-        var csm = await csmContext.NewPageAsync();
-        var cco = await ccoContext.NewPageAsync();
+        var csmContext = await NewContextAsync(baseAddress);
+        var ccoContext = await NewContextAsync(baseAddress);
+        var csm = await OpenPageAsync(csmContext, "stale-form-second-root-cause-form-failed-csm");
+        var cco = await OpenPageAsync(ccoContext, "stale-form-second-root-cause-form-failed-cco");
         try
         {
             await SignInAsync(csm, CsmEmail);
@@ -87,11 +86,10 @@ public sealed class StaleFormTests(BrowserFixture browser) : IClassFixture<Brows
     public async Task SecondForm_DiscardAfterConflict_ClosesTheFormAndChangesNothing()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var app = new PortalAppFactory();
-        var baseAddress = await app.StartKestrelAsync(ct);
+        var (app, baseAddress) = await StartPortalAsync();
         var id = await InvestigatingComplaintAsync(app);
-        await using var ccoContext = await browser.NewContextAsync(baseAddress);
-        var cco = await ccoContext.NewPageAsync();
+        var ccoContext = await NewContextAsync(baseAddress);
+        var cco = await OpenPageAsync(ccoContext, "stale-form-second-form-failed-cco");
         await SignInAsync(cco, CcoEmail);
         await GoToAsync(cco, $"complaints/{id}");
         var ccoForm = await OpenRootCauseFormAsync(cco);
@@ -115,14 +113,13 @@ public sealed class StaleFormTests(BrowserFixture browser) : IClassFixture<Brows
     {
         // The same for CAPA forms (P-62): Quality types a 5 Whys analysis while a colleague saves another one.
         var ct = TestContext.Current.CancellationToken;
-        await using var app = new PortalAppFactory();
-        var baseAddress = await app.StartKestrelAsync(ct);
+        var (app, baseAddress) = await StartPortalAsync();
         await app.CreateStaffUserAsync("aliya.quality@zowor.test", "Aliya Quality", PortalRoles.Quality);
         await using var colleague = await app.SignInAsync("aliya.quality@zowor.test");
         var capas = colleague.Services.GetRequiredService<CapaService>();
         var id = await capas.CreateAsync(new CapaDetailsForm { Title = "Wrong sizes shipped", ProblemStatement = "Customers get the neighbouring size.", Severity = 3, Likelihood = 3 }, ct);
-        await using var context = await browser.NewContextAsync(baseAddress);
-        var page = await context.NewPageAsync();
+        var context = await NewContextAsync(baseAddress);
+        var page = await OpenPageAsync(context, "stale-form-capa-analysis-failed-page");
         try
         {
             await SignInAsync(page, SeededPortalFixture.DemoEmailFor(PortalRoles.Quality));

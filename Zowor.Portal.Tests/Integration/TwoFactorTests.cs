@@ -182,6 +182,34 @@ public sealed class TwoFactorTests : IAsyncLifetime
         return Enumerable.Range(0, 1000).Select(i => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !valid.Contains(c));
     }
 
+    [Fact]
+    public async Task P91_TwoEnrolmentPagesOpenedAtOnce_BothShowTheOneStoredKey()
+    {
+        // Two tabs that open enrolment together both find no key; the one whose save loses the race used to fail with an
+        // error page (axe saw it on /account/two-factor) instead of showing the key the other stored.
+        const string email = "two.tabs@zowor.test";
+        await CreateUserWithPasswordAsync(email, PortalRoles.Ceo);
+        await using var first = _app.Services.CreateAsyncScope();
+        await using var second = _app.Services.CreateAsyncScope();
+        var firstUsers = first.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var secondUsers = second.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var staleUser = (await secondUsers.FindByEmailAsync(email))!;
+        var scopes = _app.Services.GetRequiredService<IServiceScopeFactory>();
+
+        var (storedKey, _, firstCreated) = await AuthenticatorKeys.GetOrCreateAsync(firstUsers, (await firstUsers.FindByEmailAsync(email))!, scopes);
+        // The second request had looked before the first stored its key, found none, and now stores its own.
+        var (secondKey, secondUser, _) = await AuthenticatorKeys.CreateAsync(secondUsers, staleUser, scopes);
+
+        Assert.True(firstCreated);
+        Assert.Equal(storedKey, secondKey);
+        await using var check = _app.Services.CreateAsyncScope();
+        var users = check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var stored = (await users.FindByEmailAsync(email))!;
+        Assert.Equal(storedKey, await users.GetAuthenticatorKeyAsync(stored));
+        // The page signs in again with the user as stored, so its cookie carries the stamp every request checks.
+        Assert.Equal(stored.SecurityStamp, secondUser.SecurityStamp);
+    }
+
     private async Task CreateUserWithPasswordAsync(string email, string role)
     {
         await using var scope = _app.Services.CreateAsyncScope();

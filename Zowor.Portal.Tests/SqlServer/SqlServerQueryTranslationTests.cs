@@ -121,6 +121,7 @@ public sealed partial class SqlServerQueryTranslationTests(SqlServerPortalFixtur
         ["SqlitePortalDbContextFactory"] = "design-time factory for dotnet ef",
         ["TrendRollupSource"] = "builds the query that TrendRollupWriter, the rebuild and the drift check run: the commands are theirs",
         ["ITeachingEvidenceListener"] = "an interface: CapaTeachingListener implements it (the training path with a CAPA covers it)",
+        ["BareIntakeEndpoint"] = "the intake benchmark's floor (issue 21): mapped only on SQLite, never in Production, never on SQL Server",
         ["TeachingEvidenceUnit"] = "opens the transaction around the memo or training save and the listeners: the commands are theirs",
     };
 

@@ -15,11 +15,9 @@ using MudBlazor;
 using MudBlazor.Services;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
-using Zowor.Portal.Features.Admin;
 using Zowor.Portal.Features.Audit;
 using Zowor.Portal.Features.Capa;
 using Zowor.Portal.Features.Categories;
-using Zowor.Portal.Features.Complaints;
 using Zowor.Portal.Features.Escalation;
 using Zowor.Portal.Features.Evidence;
 using Zowor.Portal.Features.Mail;
@@ -31,7 +29,7 @@ using Zowor.Portal.Features.Replies;
 using Zowor.Portal.Features.Retention;
 using Zowor.Portal.Features.Reviews;
 using Zowor.Portal.Features.Settings;
-using Zowor.Portal.Features.Training;
+using Zowor.Portal.Platform.Hosting;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Platform.Operations;
 using Zowor.Portal.Platform.Storage;
@@ -242,45 +240,26 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
         cut.FindAll("[data-testid=workflow-actions] button[data-testid^='action-']").ToList();
 
     /// <summary>
-    /// Registers the complaint feature, the features it uses and live updates exactly as the app does, by running the
-    /// features' own Add&lt;Feature&gt;() on a throw-away builder and copying what they register, so a service added
-    /// to a feature reaches these tests too. Only the clock is swapped for <see cref="Time"/>.
+    /// Registers every feature and live updates exactly as the app does, by running <see cref="PortalFeatures.AddBusinessFeatures"/>
+    /// on a throw-away builder and copying what it registers, so a service added to a feature reaches these tests too.
+    /// Only the clock is swapped for <see cref="Time"/>.
     /// </summary>
     private void AddPortalServices()
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(Settings);
         // No background delivery in component tests; files beside the test database.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Mail:Dispatch"] = "false", ["Storage:DataPath"] = Database.FilesFolder });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Mail:Dispatch"] = "false", ["Jobs:RunServer"] = "false", ["Storage:DataPath"] = Database.FilesFolder });
         var defaults = builder.Services.Count;
         builder.AddRealtime();
         builder.AddSettings();
         builder.AddPortalMetrics();
         builder.AddStorage();
-        // The complaint feature and the features it uses (each registers itself).
-        builder.AddAudit();
-        builder.AddPrivacy();
-        builder.AddNotifications();
-        builder.AddComplaints();
-        builder.AddEscalation();
-        builder.AddRetention();
-        builder.AddCategories();
-        builder.AddProducts();
-        builder.AddAdmin();
-        builder.AddReviews();
-        builder.AddCustomerMail();
-        builder.AddReplies();
-        builder.AddEvidenceFiles();
-        // The case page renders the CAPAs its complaint is linked to (Features/Capa/LinkedCapas); CapaService publishes
-        // memos (a CAPA's memo actions) and checks an approver's password with Identity's UserManager.
-        builder.AddCapa();
-        builder.AddMemos();
-        builder.AddTraining();
+        // Every feature, as the app registers them (their hosted services and job server are never started here).
+        builder.AddBusinessFeatures();
         builder.Services.AddIdentityCore<PortalUser>().AddRoles<Microsoft.AspNetCore.Identity.IdentityRole>().AddEntityFrameworkStores<PortalDbContext>();
         // The Admin's users page ends a user's sessions on a role change (UserAdminService).
         builder.Services.AddSingleton<SessionRevocation>();
-        // ... and its related complaints (Features/Search/RelatedComplaintsSection).
-        Zowor.Portal.Features.Search.SearchServiceCollectionExtensions.AddSearch(builder);
         foreach (var descriptor in builder.Services.Skip(defaults))
         {
             Services.Add(descriptor);

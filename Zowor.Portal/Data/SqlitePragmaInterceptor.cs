@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Zowor.Portal.Data;
@@ -17,6 +19,8 @@ namespace Zowor.Portal.Data;
 /// per-connection cache; the trends aggregates over a million complaints spent as much time in those calls as in
 /// SQLite itself (docs/BENCHMARKS.md).</item>
 /// </list>
+/// A pooled connection keeps its pragmas while it is pooled, so they are set once per database connection (its native
+/// handle), not again on every open: EF opens and closes the connection around each query (issue 21: intake cost).
 /// </summary>
 internal sealed class SqlitePragmaInterceptor(int busyTimeoutSeconds) : DbConnectionInterceptor
 {
@@ -31,10 +35,28 @@ internal sealed class SqlitePragmaInterceptor(int busyTimeoutSeconds) : DbConnec
         return Task.CompletedTask;
     }
 
+    private static readonly object Done = new();
+
+    // The native connections the pragmas were set on; an entry goes with its connection when the pool closes it.
+    private readonly ConditionalWeakTable<object, object> _applied = [];
+
     private void Apply(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = _pragmas;
-        command.ExecuteNonQuery();
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && _applied.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = _pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        if (handle is not null)
+        {
+            _applied.AddOrUpdate(handle, Done);
+        }
     }
 }

@@ -19,8 +19,9 @@ public sealed class EvidenceUploadTests : PortalComponentTestBase
         var cut = RenderCase(complaint.Id);
 
         cut.Find("[data-testid=attach-file]").Click();
-        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("Courier note: box crushed.", "courier-note.txt"));
+        // The form opens on MudButton's asynchronous click; on a loaded machine it can render after Click returns (CI saw no InputFile yet).
         cut.WaitForElement("[data-testid=file-description]").Change("Courier's note about the damage");
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText("Courier note: box crushed.", "courier-note.txt"));
         cut.Find("[data-testid=upload-file]").Click();
 
         cut.WaitForAssertion(() =>

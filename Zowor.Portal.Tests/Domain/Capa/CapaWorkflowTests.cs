@@ -51,6 +51,19 @@ public sealed class CapaWorkflowTests
         Assert.Equal(ExpectedMoves.OrderBy(m => m.Key).Select(m => (m.Key.Item1, m.Key.Item2, m.Value)), CapaWorkflow.AllMoves.OrderBy(m => (m.From, m.Step)));
     }
 
+    // P-62: the editor's move buttons are the forward path only; closing or reopening the analysis needs the decision form.
+    [Theory]
+    [InlineData(CapaStatus.Open, CapaStep.StartInvestigation)]
+    [InlineData(CapaStatus.Investigating, CapaStep.PlanActions)]
+    [InlineData(CapaStatus.ActionPlan, CapaStep.StartImplementation)]
+    [InlineData(CapaStatus.Implementing, CapaStep.StartEffectivenessCheck)]
+    [InlineData(CapaStatus.EffectivenessCheck, null)]
+    [InlineData(CapaStatus.Closed, null)]
+    public void ButtonMovesFrom_AStatus_OffersOnlyTheNextForwardMove(CapaStatus status, CapaStep? expected)
+    {
+        Assert.Equal(expected is { } step ? [step] : [], CapaWorkflow.ButtonMovesFrom(status));
+    }
+
     [Theory]
     [MemberData(nameof(EveryStatus))]
     public void Builder_AnyStatus_ReachesItThroughDomainMethods(CapaStatus status)

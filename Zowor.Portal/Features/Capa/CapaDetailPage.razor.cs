@@ -14,9 +14,6 @@ namespace Zowor.Portal.Features.Capa;
 /// <summary>The CAPA editor: one service call per user action, the workflow table decides which sections are editable.</summary>
 public sealed partial class CapaDetailPage
 {
-    private static readonly CapaStep[] MoveSteps =
-        [CapaStep.StartInvestigation, CapaStep.PlanActions, CapaStep.StartImplementation, CapaStep.StartEffectivenessCheck];
-
     private CapaView? _view;
     private bool _notFound;
     private bool _busy;
@@ -68,13 +65,7 @@ public sealed partial class CapaDetailPage
 
     private bool Can(CapaStep step) => _view is { CanManage: true } view && CapaWorkflow.Allows(view.Capa.Status, step);
 
-    private static IEnumerable<CapaStep> Moves(CapaRecord capa) => MoveSteps.Where(s => CapaWorkflow.Allows(capa.Status, s));
-
-    private string Day(DateTime utc) => DateOnly.FromDateTime(Clock.ToLocal(utc)).ShowDate();
-
-    private string HistoryText(string what) => CapaHistory.Text(L, what);
-
-    private RenderFragment ConflictNoticeIn(string section) => _conflict.NoticeIn(section, _busy, this, HistoryText);
+    private RenderFragment ConflictNoticeIn(string section) => _conflict.NoticeIn(section, _busy, this, what => CapaHistory.Text(L, what));
 
     private string? OneLineProblem(string? text) => CapaPageText.PolicyMessage(L, text, multiLine: false);
 
@@ -93,21 +84,14 @@ public sealed partial class CapaDetailPage
             () => { _forms.RootCause.OpenedOnChange = ex.CurrentChange; return SaveRootCauseAsync(); },
             () => _forms.RootCause = RootCauseAnalysisForm.From(_view!.Capa)));
 
-    private Task AddActionAsync(CapaActionForm form) => AddAnyActionAsync(() => Capas.AddActionAsync(Id, form));
-
-    private Task AddMemoActionAsync(CapaMemoActionForm form) => AddAnyActionAsync(() => Capas.AddMemoActionAsync(Id, form));
-
-    private Task AddTrainingActionAsync(CapaTrainingActionForm form) => AddAnyActionAsync(() => Capas.AddTrainingActionAsync(Id, form));
-
-    private async Task AddAnyActionAsync(Func<Task> add)
+    // The three kinds of action (plain, memo, training) share the save and the fresh form after it.
+    private async Task AddActionAsync(Func<Task> add)
     {
         if (await RunAsync(add, resetForms: false))
         {
             _forms.ActionAdded(Clock.Today);
         }
     }
-
-    private string When(DateTime utc) => Clock.Show(utc);
 
     private async Task ReloadAfterApprovalAsync()
     {

@@ -355,7 +355,7 @@ public sealed class PublicComplaintService(
     }
 
     // The web form has no subject field: the first line of the description, shortened, serves staff as one.
-    private static string SubjectFrom(string description)
+    internal static string SubjectFrom(string description)
     {
         var firstLine = description.Trim().Split('\n', 2)[0].Trim();
         return firstLine.Length <= 80 ? firstLine : firstLine[..77].TrimEnd() + "…";

@@ -22,11 +22,11 @@ internal static class ReviewPdfSections
         page.Heading(L["Effectiveness results (P-61)"], 11);
         page.Table([.. s.Capa.Effectiveness.Select(e => new[]
         {
-            $"{e.Number} {e.Title}", e.Effective ? L["Effective"].Value : L["Not effective"].Value, $"{e.ByName} · {clock.ToLocal(e.At).ShowDate()}",
+            $"{e.Number} {e.Title}", e.Effective ? L["Effective"].Value : L["Not effective"].Value, $"{e.ByName} · {clock.ShowDay(e.At)}",
         })]);
 
         page.Heading(L["Memos published (P-81)"], 11);
-        page.Table([.. s.Memos.Select(m => new[] { m.Title, clock.ToLocal(m.PublishedAt).ShowDate(), string.Format(CultureInfo.CurrentCulture, L["{0} acknowledged"], m.Acknowledged) })]);
+        page.Table([.. s.Memos.Select(m => new[] { m.Title, clock.ShowDay(m.PublishedAt), string.Format(CultureInfo.CurrentCulture, L["{0} acknowledged"], m.Acknowledged) })]);
         page.Heading(L["Training sessions (P-80)"], 11);
         page.Table([.. s.Training.Select(t => new[] { t.Course, t.HeldOn.ShowDate(), string.Format(CultureInfo.CurrentCulture, L["{0} completed"], t.Completed) })]);
 

@@ -51,7 +51,21 @@ public static class PortalFeatures
         builder.AddPortalMetrics();
         builder.AddStorage();
 
-        // Features.
+        builder.AddBusinessFeatures();
+
+        // Operations last: the health checks and telemetry see every feature.
+        builder.AddPortalHealthChecks();
+        builder.AddPortalTelemetry();
+        return builder;
+    }
+
+    /// <summary>
+    /// The business features, each registering itself, in the order their hosted services start and their jobs are
+    /// scheduled. The component tests register the same list (Tests/Support/PortalComponentTestBase), so a service a
+    /// feature adds reaches them too.
+    /// </summary>
+    public static WebApplicationBuilder AddBusinessFeatures(this WebApplicationBuilder builder)
+    {
         builder.AddAudit();
         builder.AddPrivacy();
         builder.AddNotifications();
@@ -74,10 +88,6 @@ public static class PortalFeatures
         builder.AddBackgroundJobs();
         // After AddCapa: the trends' CAPA figures are "not connected" only when CAPA registered none.
         builder.AddTrends();
-
-        // Operations last: the health checks and telemetry see every feature.
-        builder.AddPortalHealthChecks();
-        builder.AddPortalTelemetry();
         return builder;
     }
 
@@ -96,6 +106,8 @@ public static class PortalFeatures
         endpoints.MapPrivacyEndpoints();
         endpoints.MapAuditLogExport();
         endpoints.MapPortalHealthChecks();
+        // The intake benchmark's floor; maps nothing unless the benchmark's node switches it on (never in Production).
+        endpoints.MapBareIntakeForBenchmarks();
         return endpoints;
     }
 }

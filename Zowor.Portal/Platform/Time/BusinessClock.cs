@@ -25,6 +25,9 @@ public sealed class BusinessClock(TimeProvider time, SettingsProvider settings)
     /// <summary>A stored UTC moment as people read it: business time, in the reader's culture (<see cref="Dates"/>).</summary>
     public string Show(DateTime utc) => ToLocal(utc).ShowDateTime();
 
+    /// <summary>The business day of a stored UTC moment, as people read a date.</summary>
+    public string ShowDay(DateTime utc) => ToLocal(utc).ShowDate();
+
     /// <summary>A stored UTC moment for machines (CSV): ISO 8601 in business time with its offset.</summary>
     public string Iso(DateTime utc) => Dates.Iso(utc, Zone);
 

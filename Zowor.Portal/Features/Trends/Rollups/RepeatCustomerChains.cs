@@ -99,7 +99,6 @@ public static class RepeatCustomerChains
             values.Append(')');
         }
 
-        const string columns = "\"Category\", \"Channel\", \"Product\", \"Prior\", \"Span\", \"Day\", \"PriorDay\"";
         var sql = sqlServer
             // HOLDLOCK: two transactions adding to a row neither has yet cannot both insert it.
             ? $"MERGE [RepeatCustomerRollups] WITH (HOLDLOCK) AS t USING (VALUES {values}) AS s([Category], [Channel], [Product], [Prior], [Span], [Day], [PriorDay], [Count]) " +
@@ -108,8 +107,14 @@ public static class RepeatCustomerChains
               "WHEN MATCHED THEN UPDATE SET t.[Count] = t.[Count] + s.[Count] " +
               "WHEN NOT MATCHED THEN INSERT ([Category], [Channel], [Product], [Prior], [Span], [Day], [PriorDay], [Count]) " +
               "VALUES (s.[Category], s.[Channel], s.[Product], s.[Prior], s.[Span], s.[Day], s.[PriorDay], s.[Count]);"
-            : $"INSERT INTO \"RepeatCustomerRollups\" ({columns}, \"Count\") VALUES {values} " +
-              $"ON CONFLICT ({columns}) DO UPDATE SET \"Count\" = \"Count\" + excluded.\"Count\";";
+            : SqliteUpsert(values);
         return (sql, parameters);
     }
+
+    private const string Columns = "\"Category\", \"Channel\", \"Product\", \"Prior\", \"Span\", \"Day\", \"PriorDay\"";
+
+    /// <summary>SQLite's upsert of the rows in <paramref name="values"/> (one or more parenthesised VALUES lists).</summary>
+    internal static string SqliteUpsert(StringBuilder values) =>
+        $"INSERT INTO \"RepeatCustomerRollups\" ({Columns}, \"Count\") VALUES {values} " +
+        $"ON CONFLICT ({Columns}) DO UPDATE SET \"Count\" = \"Count\" + excluded.\"Count\";";
 }

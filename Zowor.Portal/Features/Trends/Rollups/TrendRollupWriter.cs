@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Zowor.Portal.Data;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Settings;
@@ -77,10 +78,12 @@ public static class TrendRollupWriter
     private static async Task<T> SaveAndApplyAsync<T>(PortalDbContext db, IReadOnlyCollection<Guid> ids, Func<Task<T>> save, CancellationToken cancellationToken)
     {
         var zone = await ZoneAsync(db, cancellationToken);
-        var before = await ReadAsync(db, ids, cancellationToken);
+        // A complaint the save adds has no stored row yet (a registration): only the others are read as they were.
+        var stored = Stored(db, ids);
+        var before = stored.Count == 0 ? [] : await ReadAsync(db, stored, cancellationToken);
         // The repeat-customer rows depend on each customer's whole chain of complaints: every customer the save touches
         // (as stored, and as the tracked complaints will be stored) is read in full before and after.
-        var customers = await CustomersAsync(db, ids, cancellationToken);
+        var customers = await CustomersAsync(db, stored, cancellationToken);
         await LockCustomersAsync(db, customers, cancellationToken);
         var customersBefore = await RepeatCustomerSource.OfCustomersAsync(db.Complaints.AsNoTracking(), customers, cancellationToken);
         var result = await save();
@@ -103,6 +106,13 @@ public static class TrendRollupWriter
 
         await UpsertAsync(db, delta.Rows, cancellationToken);
         return result;
+    }
+
+    /// <summary><paramref name="ids"/> less the complaints this context is adding, which nothing has stored yet.</summary>
+    private static List<Guid> Stored(PortalDbContext db, IReadOnlyCollection<Guid> ids)
+    {
+        var added = db.ChangeTracker.Entries<Complaint>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToHashSet();
+        return added.Count == 0 ? [.. ids] : [.. ids.Where(id => !added.Contains(id))];
     }
 
     /// <summary>The customers (e-mail, else phone) of complaints <paramref name="ids"/>: as stored, and as tracked to be saved.</summary>
@@ -156,9 +166,22 @@ public static class TrendRollupWriter
         return TimeZoneInfo.FindSystemTimeZoneById(BusinessClock.IsKnownZone(id) ? id! : new PortalSettings().TimeZone);
     }
 
-    /// <summary>Adds each row's count and sum to the stored row, creating it when missing, in statements of 200 rows.</summary>
+    /// <summary>
+    /// Adds each row's count and sum to the stored row, creating it when missing: on SQL Server in statements of 200 rows,
+    /// on SQLite one prepared single-row statement run per row (<see cref="SqliteUpsertAsync{TRow}"/>).
+    /// </summary>
     public static async Task UpsertAsync(PortalDbContext db, IEnumerable<TrendRollup> rows, CancellationToken cancellationToken)
     {
+        if (!db.Database.IsSqlServer())
+        {
+            await SqliteUpsertAsync(db, SqliteUpsert(SqliteRow(10)), 10, rows, (r, v) =>
+            {
+                (v[0], v[1], v[2], v[3], v[4]) = (r.Span, r.Category, r.Channel, r.Product, r.Day);
+                (v[5], v[6], v[7], v[8], v[9]) = (r.Figure, r.Key, r.Text, r.Count, r.Sum);
+            }, cancellationToken);
+            return;
+        }
+
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
             var (sql, parameters) = UpsertCommand(db.Database.IsSqlServer(), chunk);
@@ -166,15 +189,90 @@ public static class TrendRollupWriter
         }
     }
 
-    /// <summary>Adds each repeat-customer row's count to the stored row, creating it when missing, in statements of 200 rows.</summary>
+    /// <summary>
+    /// Adds each repeat-customer row's count to the stored row, creating it when missing: on SQL Server in statements of 200
+    /// rows, on SQLite one prepared single-row statement run per row.
+    /// </summary>
     public static async Task UpsertAsync(PortalDbContext db, IEnumerable<RepeatCustomerRollup> rows, CancellationToken cancellationToken)
     {
+        if (!db.Database.IsSqlServer())
+        {
+            await SqliteUpsertAsync(db, RepeatCustomerChains.SqliteUpsert(SqliteRow(8)), 8, rows, (r, v) =>
+            {
+                (v[0], v[1], v[2], v[3]) = (r.Category, r.Channel, r.Product, r.Prior);
+                (v[4], v[5], v[6], v[7]) = (r.Span, r.Day, r.PriorDay, r.Count);
+            }, cancellationToken);
+            return;
+        }
+
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
             var (sql, parameters) = RepeatCustomerChains.UpsertCommand(db.Database.IsSqlServer(), chunk);
             await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// SQLite: the rows one at a time through one prepared statement, in the caller's transaction (or on their own connection
+    /// open). A statement of 200 rows has 2,000 named parameters, which SQLite parses and Microsoft.Data.Sqlite binds by
+    /// name on every save; a registration adds about 50 rows, and preparing and binding that statement was the largest
+    /// part of the rollups' cost per complaint (issue 21, the intake profile). The rows are distinct keys, so row by row
+    /// adds exactly what the one statement added.
+    /// </summary>
+    private static async Task SqliteUpsertAsync<TRow>(PortalDbContext db, string sql, int width, IEnumerable<TRow> rows, Action<TRow, object[]> fill,
+        CancellationToken cancellationToken)
+    {
+        using var pending = rows.GetEnumerator();
+        if (!pending.MoveNext())
+        {
+            return;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        var open = connection.State == System.Data.ConnectionState.Open;
+        if (!open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = sql;
+            var parameters = new System.Data.Common.DbParameter[width];
+            for (var i = 0; i < width; i++)
+            {
+                parameters[i] = command.CreateParameter();
+                parameters[i].ParameterName = "$p" + i.ToString(CultureInfo.InvariantCulture);
+                command.Parameters.Add(parameters[i]);
+            }
+
+            var values = new object[width];
+            do
+            {
+                fill(pending.Current, values);
+                for (var i = 0; i < width; i++)
+                {
+                    parameters[i].Value = values[i];
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            while (pending.MoveNext());
+        }
+        finally
+        {
+            if (!open)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    /// <summary>One row's VALUES list of <paramref name="width"/> SQLite parameters (<c>$p0</c>…).</summary>
+    private static StringBuilder SqliteRow(int width) =>
+        new StringBuilder("(").AppendJoin(", ", Enumerable.Range(0, width).Select(n => "$p" + n.ToString(CultureInfo.InvariantCulture))).Append(')');
 
     /// <summary>The upsert of <paramref name="rows"/> for the provider, with <c>{n}</c> placeholders and their values.</summary>
     internal static (string Sql, object[] Parameters) UpsertCommand(bool sqlServer, IReadOnlyList<TrendRollup> rows)
