@@ -38,10 +38,12 @@ public sealed class BulkAssignJourneyTests(BrowserFixture browser) : BrowserJour
         await Expect(page.Locator("[data-testid=bulk-count]")).ToHaveTextAsync("20 selected");
 
         await page.Locator("[data-testid=bulk-action]").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Assign" }).ClickAsync();
+        // In the open list: the queue's owner filter is a native select whose options ("Assigned to me", the staff) are
+        // options too.
+        await page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = "Assign", Exact = true }).ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await page.Locator("[data-testid=bulk-owner]").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = AgentName }).ClickAsync();
+        await page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = AgentName }).ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await Screenshots.SaveAsync(page, "bulk-01-twenty-selected");
         await page.Locator("[data-testid=bulk-apply]").ClickAsync();

@@ -22,6 +22,8 @@ public static class RealtimeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<PresenceTracker>());
         // One per circuit: Blazor resolves the circuit handlers from the circuit's own scope.
         services.AddScoped<CircuitPresence>();
+        // One notifier subscription per circuit for the layout's live parts (badges, bell, headline counts).
+        services.AddScoped<CircuitLiveEvents>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitPresence>());
 
         var connection = builder.Configuration["Redis:Connection"];

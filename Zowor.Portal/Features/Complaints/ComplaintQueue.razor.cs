@@ -12,6 +12,8 @@ namespace Zowor.Portal.Features.Complaints;
 public sealed partial class ComplaintQueue : IDisposable
 {
     /// <summary>Rows are the same complaint whatever their version: a live reload keeps the user's selection.</summary>
+    private static readonly TimeSpan SearchPause = TimeSpan.FromMilliseconds(300);
+
     private static readonly IEqualityComparer<QueueRow> RowsById = EqualityComparer<QueueRow>.Create((a, b) => a?.Id == b?.Id, r => r.Id.GetHashCode());
 
     private QueueFilter _filter = new();
@@ -21,6 +23,10 @@ public sealed partial class ComplaintQueue : IDisposable
     private int _total;
     private HashSet<QueueRow> _selected = new(RowsById);
     private bool _canBulk;
+    private bool _canRegister;
+    // What the search field shows: the filter's text, or what is being typed until the pause that applies it.
+    private string? _searchText;
+    private CancellationTokenSource? _searchPause;
     private IReadOnlyList<StaffMember> _staff = [];
     // The categories' names in the reader's language, in the admin's order: names, not the category entities.
     private IReadOnlyList<QueueCategory> _categories = [];
@@ -98,6 +104,7 @@ public sealed partial class ComplaintQueue : IDisposable
         if (Prerendered is { } snapshot && snapshot.Key == SnapshotKey(filter))
         {
             _filter = filter;
+            _searchText = filter.Search;
             _rows = snapshot.Rows;
             _total = snapshot.Total;
             _canBulk = snapshot.CanBulk;
@@ -114,6 +121,7 @@ public sealed partial class ComplaintQueue : IDisposable
 
         Prerendered = null;
         _canBulk = await CurrentUser.IsAllowedAsync(PortalRoles.Policies.HandleComplaints);
+        _canRegister = await CurrentUser.IsAllowedAsync(PortalRoles.Policies.RegisterComplaints);
         // A change at (or leaving) one of this list's levels may move rows in or out: reload once per change or batch
         // (a bulk action of 200 complaints is one reload). "Assigned to me" spans every level.
         _subscription = Notifier.SubscribeToComplaints(changes =>
@@ -143,6 +151,7 @@ public sealed partial class ComplaintQueue : IDisposable
         }
 
         _filter = filter;
+        _searchText = filter.Search;
         await ReloadAsync();
         if (!RendererInfo.IsInteractive)
         {
@@ -252,6 +261,35 @@ public sealed partial class ComplaintQueue : IDisposable
     private void Go(QueueFilter filter, bool keepPage = false) =>
         Navigation.NavigateTo((keepPage ? filter : filter.FirstPage()).Link(PagePath));
 
+    /// <summary>Another page of the same list, as a link.</summary>
+    private string PageLink(int page) => (_filter with { Page = page }).Link(PagePath);
+
+    /// <summary>Typing searches after a 300 ms pause (as the MudTextField's debounce did), one navigation per pause.</summary>
+    private async Task SearchInputAsync(ChangeEventArgs e)
+    {
+        _searchText = e.Value as string;
+        _searchPause?.Cancel();
+        _searchPause?.Dispose();
+        var pause = _searchPause = new CancellationTokenSource();
+        try
+        {
+            await Task.Delay(SearchPause, pause.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        Go(_filter with { Search = string.IsNullOrWhiteSpace(_searchText) ? null : _searchText });
+    }
+
+    private void ClearSearch()
+    {
+        _searchPause?.Cancel();
+        _searchText = null;
+        Go(_filter with { Search = null });
+    }
+
     private async Task BulkCompletedAsync(IReadOnlySet<Guid> done)
     {
         // The rows that changed leave the selection; refused and conflicting ones stay selected, to look at or retry.
@@ -283,5 +321,10 @@ public sealed partial class ComplaintQueue : IDisposable
 
     private string LevelText(EscalationLevel level) => string.Format(CultureInfo.CurrentCulture, L["Level {0}"], (int)level);
 
-    public void Dispose() => _subscription?.Dispose();
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _searchPause?.Cancel();
+        _searchPause?.Dispose();
+    }
 }

@@ -7,7 +7,7 @@ namespace Zowor.Portal.Features.Complaints;
 /// components show them (navigation badges, home tiles, boards), instead of one query per component.
 /// Scoped, so it lives and dies with the circuit; its notifier subscription goes with it.
 /// </summary>
-public sealed class LiveComplaintSummary(ComplaintService complaints, PortalNotifier notifier) : IDisposable
+public sealed class LiveComplaintSummary(ComplaintService complaints, CircuitLiveEvents liveEvents) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private IDisposable? _subscription;
@@ -25,7 +25,8 @@ public sealed class LiveComplaintSummary(ComplaintService complaints, PortalNoti
             if (Current is null)
             {
                 Current = await complaints.GetSummaryAsync();
-                _subscription ??= notifier.SubscribeToComplaints(_ => ReloadAsync());
+                // The circuit's one live subscription (CircuitLiveEvents), shared with the menu's badges and the bell.
+                _subscription ??= liveEvents.Listen(e => e is ComplaintChanged or ComplaintsChanged { Changes.Count: > 0 } ? ReloadAsync() : Task.CompletedTask);
             }
 
             return Current;
