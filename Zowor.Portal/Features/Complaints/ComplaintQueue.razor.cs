@@ -12,7 +12,6 @@ namespace Zowor.Portal.Features.Complaints;
 public sealed partial class ComplaintQueue : IDisposable
 {
     /// <summary>Rows are the same complaint whatever their version: a live reload keeps the user's selection.</summary>
-    private static readonly TimeSpan SearchPause = TimeSpan.FromMilliseconds(300);
 
     private static readonly IEqualityComparer<QueueRow> RowsById = EqualityComparer<QueueRow>.Create((a, b) => a?.Id == b?.Id, r => r.Id.GetHashCode());
 
@@ -25,8 +24,6 @@ public sealed partial class ComplaintQueue : IDisposable
     private bool _canBulk;
     private bool _canRegister;
     // What the search field shows: the filter's text, or what is being typed until the pause that applies it.
-    private string? _searchText;
-    private CancellationTokenSource? _searchPause;
     private IReadOnlyList<StaffMember> _staff = [];
     // The categories' names in the reader's language, in the admin's order: names, not the category entities.
     private IReadOnlyList<QueueCategory> _categories = [];
@@ -90,12 +87,6 @@ public sealed partial class ComplaintQueue : IDisposable
     /// <summary>Every column of the table (the selection box, the expand button, the data columns): the detail row spans them.</summary>
     private int ColumnCount => (_canBulk ? 1 : 0) + 10 + (ShowsLevel ? 1 : 0);
 
-    private int PageCount => Math.Max(1, (_total + _filter.PageSize - 1) / _filter.PageSize);
-
-    private string PageRange => _total == 0
-        ? string.Empty
-        : string.Format(CultureInfo.CurrentCulture, L["{0}–{1} of {2}"], (_filter.Page * _filter.PageSize) + 1, Math.Min(_total, (_filter.Page + 1) * _filter.PageSize), _total);
-
     protected override async Task OnInitializedAsync()
     {
         // The circuit's start after a prerender: the same list from the prerender's snapshot, before any await, so that
@@ -104,7 +95,6 @@ public sealed partial class ComplaintQueue : IDisposable
         if (Prerendered is { } snapshot && snapshot.Key == SnapshotKey(filter))
         {
             _filter = filter;
-            _searchText = filter.Search;
             _rows = snapshot.Rows;
             _total = snapshot.Total;
             _canBulk = snapshot.CanBulk;
@@ -151,7 +141,6 @@ public sealed partial class ComplaintQueue : IDisposable
         }
 
         _filter = filter;
-        _searchText = filter.Search;
         await ReloadAsync();
         if (!RendererInfo.IsInteractive)
         {
@@ -257,39 +246,6 @@ public sealed partial class ComplaintQueue : IDisposable
         StateHasChanged();
     }
 
-    /// <summary>Shows another filter by navigating to its URL: one history entry per change, so Back returns to the previous one.</summary>
-    private void Go(QueueFilter filter, bool keepPage = false) =>
-        Navigation.NavigateTo((keepPage ? filter : filter.FirstPage()).Link(PagePath));
-
-    /// <summary>Another page of the same list, as a link.</summary>
-    private string PageLink(int page) => (_filter with { Page = page }).Link(PagePath);
-
-    /// <summary>Typing searches after a 300 ms pause (as the MudTextField's debounce did), one navigation per pause.</summary>
-    private async Task SearchInputAsync(ChangeEventArgs e)
-    {
-        _searchText = e.Value as string;
-        _searchPause?.Cancel();
-        _searchPause?.Dispose();
-        var pause = _searchPause = new CancellationTokenSource();
-        try
-        {
-            await Task.Delay(SearchPause, pause.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
-        Go(_filter with { Search = string.IsNullOrWhiteSpace(_searchText) ? null : _searchText });
-    }
-
-    private void ClearSearch()
-    {
-        _searchPause?.Cancel();
-        _searchText = null;
-        Go(_filter with { Search = null });
-    }
-
     private async Task BulkCompletedAsync(IReadOnlySet<Guid> done)
     {
         // The rows that changed leave the selection; refused and conflicting ones stay selected, to look at or retry.
@@ -319,12 +275,8 @@ public sealed partial class ComplaintQueue : IDisposable
 
     private string CategoryName(string code) => _categories.FirstOrDefault(c => c.Code == code)?.Name ?? code;
 
-    private string LevelText(EscalationLevel level) => string.Format(CultureInfo.CurrentCulture, L["Level {0}"], (int)level);
-
     public void Dispose()
     {
         _subscription?.Dispose();
-        _searchPause?.Cancel();
-        _searchPause?.Dispose();
     }
 }
