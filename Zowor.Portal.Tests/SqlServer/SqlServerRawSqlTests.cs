@@ -69,13 +69,13 @@ public sealed partial class SqlServerRawSqlTests
     /// </summary>
     private static readonly IReadOnlyDictionary<string, Func<string>> BuiltAtRunTime = new Dictionary<string, Func<string>>
     {
-        ["Features/Trends/Rollups/TrendRollupWriter.cs"] = () => TrendRollupWriter.UpsertCommand(sqlServer: true,
+        ["Features/Trends/Rollups/TrendRollupWriter.cs"] = () => TrendRollupWriter.UpsertCommand(
         [
             new TrendRollup { Span = TrendRollupSpan.Day, Category = "delivery", Product = string.Empty, Day = 20261201, Figure = (int)TrendFigure.Refund, Key = 0, Text = "EUR", Count = 1, Sum = 2599 },
             new TrendRollup { Span = TrendRollupSpan.Month, Channel = 2, Day = 20261201, Figure = (int)TrendFigure.Received, Key = 0, Text = string.Empty, Count = -1, Sum = 0 },
         ]).Sql,
         // Issue 21: the repeat-customer rollup's upsert (the writer's ExecuteSqlRawAsync runs it).
-        ["Features/Trends/Rollups/RepeatCustomerRollup.cs"] = () => RepeatCustomerChains.UpsertCommand(sqlServer: true,
+        ["Features/Trends/Rollups/RepeatCustomerRollup.cs"] = () => RepeatCustomerChains.UpsertCommand(
         [
             new RepeatCustomerRollup { Category = "delivery", Channel = 2, Product = "#12", Prior = 0, Span = RepeatCustomerSpan.DayDay, Day = 739500, PriorDay = 0, Count = 1 },
             new RepeatCustomerRollup { Prior = 1, Span = RepeatCustomerSpan.MonthDay, Day = 739480, PriorDay = 739470, Count = -1 },

@@ -83,31 +83,40 @@ public static class RepeatCustomerChains
 
     public static RepeatCustomerKey KeyOf(RepeatCustomerRollup r) => new(r.Category, r.Channel, r.Product, r.Prior, r.Span, r.Day, r.PriorDay);
 
-    /// <summary>The upsert of <paramref name="rows"/> (adds each count to the stored row, creating it), with <c>{n}</c> placeholders.</summary>
-    internal static (string Sql, object[] Parameters) UpsertCommand(bool sqlServer, IReadOnlyList<RepeatCustomerRollup> rows)
+    /// <summary>How many values a repeat-customer row binds.</summary>
+    internal const int Width = 8;
+
+    /// <summary>Writes a repeat-customer row's values into <paramref name="v"/> from <paramref name="at"/>, in its upsert's column order.</summary>
+    internal static void Fill(RepeatCustomerRollup r, object[] v, int at)
+    {
+        (v[at], v[at + 1], v[at + 2], v[at + 3]) = (r.Category, r.Channel, r.Product, r.Prior);
+        (v[at + 4], v[at + 5], v[at + 6], v[at + 7]) = (r.Span, r.Day, r.PriorDay, r.Count);
+    }
+
+    /// <summary>
+    /// SQL Server's MERGE of <paramref name="rows"/> (adds each count to the stored row, creating it), with <c>{n}</c>
+    /// placeholders (SQLite upserts row by row, <see cref="SqliteUpsert"/>).
+    /// </summary>
+    internal static (string Sql, object[] Parameters) UpsertCommand(IReadOnlyList<RepeatCustomerRollup> rows)
     {
         var values = new StringBuilder();
-        var parameters = new object[rows.Count * 8];
+        var parameters = new object[rows.Count * Width];
         for (var i = 0; i < rows.Count; i++)
         {
-            var r = rows[i];
-            var p = i * 8;
-            (parameters[p], parameters[p + 1], parameters[p + 2], parameters[p + 3]) = (r.Category, r.Channel, r.Product, r.Prior);
-            (parameters[p + 4], parameters[p + 5], parameters[p + 6], parameters[p + 7]) = (r.Span, r.Day, r.PriorDay, r.Count);
+            var p = i * Width;
+            Fill(rows[i], parameters, p);
             values.Append(i == 0 ? "(" : ", (");
-            values.AppendJoin(", ", Enumerable.Range(p, 8).Select(n => "{" + n.ToString(CultureInfo.InvariantCulture) + "}"));
+            values.AppendJoin(", ", Enumerable.Range(p, Width).Select(n => "{" + n.ToString(CultureInfo.InvariantCulture) + "}"));
             values.Append(')');
         }
 
-        var sql = sqlServer
-            // HOLDLOCK: two transactions adding to a row neither has yet cannot both insert it.
-            ? $"MERGE [RepeatCustomerRollups] WITH (HOLDLOCK) AS t USING (VALUES {values}) AS s([Category], [Channel], [Product], [Prior], [Span], [Day], [PriorDay], [Count]) " +
+        // HOLDLOCK: two transactions adding to a row neither has yet cannot both insert it.
+        var sql = $"MERGE [RepeatCustomerRollups] WITH (HOLDLOCK) AS t USING (VALUES {values}) AS s([Category], [Channel], [Product], [Prior], [Span], [Day], [PriorDay], [Count]) " +
               "ON t.[Category] = s.[Category] AND t.[Channel] = s.[Channel] AND t.[Product] = s.[Product] AND t.[Prior] = s.[Prior] AND t.[Span] = s.[Span] " +
               "AND t.[Day] = s.[Day] AND t.[PriorDay] = s.[PriorDay] " +
               "WHEN MATCHED THEN UPDATE SET t.[Count] = t.[Count] + s.[Count] " +
               "WHEN NOT MATCHED THEN INSERT ([Category], [Channel], [Product], [Prior], [Span], [Day], [PriorDay], [Count]) " +
-              "VALUES (s.[Category], s.[Channel], s.[Product], s.[Prior], s.[Span], s.[Day], s.[PriorDay], s.[Count]);"
-            : SqliteUpsert(values);
+              "VALUES (s.[Category], s.[Channel], s.[Product], s.[Prior], s.[Span], s.[Day], s.[PriorDay], s.[Count]);";
         return (sql, parameters);
     }
 

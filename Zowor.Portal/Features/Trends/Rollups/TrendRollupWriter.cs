@@ -174,17 +174,13 @@ public static class TrendRollupWriter
     {
         if (!db.Database.IsSqlServer())
         {
-            await SqliteUpsertAsync(db, SqliteUpsert(SqliteRow(10)), 10, rows, (r, v) =>
-            {
-                (v[0], v[1], v[2], v[3], v[4]) = (r.Span, r.Category, r.Channel, r.Product, r.Day);
-                (v[5], v[6], v[7], v[8], v[9]) = (r.Figure, r.Key, r.Text, r.Count, r.Sum);
-            }, cancellationToken);
+            await SqliteUpsertAsync(db, SqliteUpsert(SqliteRow(Width)), Width, rows, (r, v) => Fill(r, v, 0), cancellationToken);
             return;
         }
 
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
-            var (sql, parameters) = UpsertCommand(db.Database.IsSqlServer(), chunk);
+            var (sql, parameters) = UpsertCommand(chunk);
             await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
     }
@@ -197,17 +193,14 @@ public static class TrendRollupWriter
     {
         if (!db.Database.IsSqlServer())
         {
-            await SqliteUpsertAsync(db, RepeatCustomerChains.SqliteUpsert(SqliteRow(8)), 8, rows, (r, v) =>
-            {
-                (v[0], v[1], v[2], v[3]) = (r.Category, r.Channel, r.Product, r.Prior);
-                (v[4], v[5], v[6], v[7]) = (r.Span, r.Day, r.PriorDay, r.Count);
-            }, cancellationToken);
+            await SqliteUpsertAsync(db, RepeatCustomerChains.SqliteUpsert(SqliteRow(RepeatCustomerChains.Width)), RepeatCustomerChains.Width, rows,
+                (r, v) => RepeatCustomerChains.Fill(r, v, 0), cancellationToken);
             return;
         }
 
         foreach (var chunk in rows.Chunk(RowsPerStatement))
         {
-            var (sql, parameters) = RepeatCustomerChains.UpsertCommand(db.Database.IsSqlServer(), chunk);
+            var (sql, parameters) = RepeatCustomerChains.UpsertCommand(chunk);
             await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
         }
     }
@@ -274,23 +267,31 @@ public static class TrendRollupWriter
     private static StringBuilder SqliteRow(int width) =>
         new StringBuilder("(").AppendJoin(", ", Enumerable.Range(0, width).Select(n => "$p" + n.ToString(CultureInfo.InvariantCulture))).Append(')');
 
-    /// <summary>The upsert of <paramref name="rows"/> for the provider, with <c>{n}</c> placeholders and their values.</summary>
-    internal static (string Sql, object[] Parameters) UpsertCommand(bool sqlServer, IReadOnlyList<TrendRollup> rows)
+    /// <summary>How many values a rollup row binds.</summary>
+    private const int Width = 10;
+
+    /// <summary>Writes a rollup row's values into <paramref name="v"/> from <paramref name="at"/>, in its upsert's column order.</summary>
+    private static void Fill(TrendRollup r, object[] v, int at)
+    {
+        (v[at], v[at + 1], v[at + 2], v[at + 3], v[at + 4]) = (r.Span, r.Category, r.Channel, r.Product, r.Day);
+        (v[at + 5], v[at + 6], v[at + 7], v[at + 8], v[at + 9]) = (r.Figure, r.Key, r.Text, r.Count, r.Sum);
+    }
+
+    /// <summary>SQL Server's MERGE of <paramref name="rows"/>, with <c>{n}</c> placeholders and their values (SQLite upserts row by row).</summary>
+    internal static (string Sql, object[] Parameters) UpsertCommand(IReadOnlyList<TrendRollup> rows)
     {
         var values = new StringBuilder();
-        var parameters = new object[rows.Count * 10];
+        var parameters = new object[rows.Count * Width];
         for (var i = 0; i < rows.Count; i++)
         {
-            var r = rows[i];
-            var p = i * 10;
-            (parameters[p], parameters[p + 1], parameters[p + 2], parameters[p + 3], parameters[p + 4]) = (r.Span, r.Category, r.Channel, r.Product, r.Day);
-            (parameters[p + 5], parameters[p + 6], parameters[p + 7], parameters[p + 8], parameters[p + 9]) = (r.Figure, r.Key, r.Text, r.Count, r.Sum);
+            var p = i * Width;
+            Fill(rows[i], parameters, p);
             values.Append(i == 0 ? "(" : ", (");
-            values.AppendJoin(", ", Enumerable.Range(p, 10).Select(n => "{" + n.ToString(CultureInfo.InvariantCulture) + "}"));
+            values.AppendJoin(", ", Enumerable.Range(p, Width).Select(n => "{" + n.ToString(CultureInfo.InvariantCulture) + "}"));
             values.Append(')');
         }
 
-        return (sqlServer ? SqlServerUpsert(values) : SqliteUpsert(values), parameters);
+        return (SqlServerUpsert(values), parameters);
     }
 
     private const string Columns = "\"Span\", \"Category\", \"Channel\", \"Product\", \"Day\", \"Figure\", \"Key\", \"Text\"";
