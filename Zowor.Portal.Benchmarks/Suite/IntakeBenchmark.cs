@@ -24,8 +24,12 @@ namespace Zowor.Portal.Benchmarks.Suite;
 public sealed partial class IntakeBenchmark : IBenchmark
 {
     private const string Id = "1 intake";
-    private const double TargetRate = 100;
+    // Issue 21: at least 300 complaints/s sustained with p95 ≤ 250 ms, at ≤ 3 ms of the node's CPU each (issue 9 asked 100/s).
+    // The load offers a little more than the target, so that a node that keeps up shows it in the achieved rate.
+    private const double TargetRate = 300;
+    private const double OfferedRate = 310;
     private const double TargetP95Ms = 250;
+    private const double TargetCpuMs = 3;
 
     // Measured complaints come from this domain, warm-up and closed-loop ones from others, so the database count is exact.
     private const string MeasuredDomain = "intake.example.net";
@@ -69,7 +73,7 @@ public sealed partial class IntakeBenchmark : IBenchmark
     public async Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         var quick = context.Quick;
-        var rate = 120.0;
+        var rate = OfferedRate;
         var duration = TimeSpan.FromSeconds(quick ? 10 : 60);
         var customers = 64;
         var folder = context.ScratchFolder("intake");
@@ -129,7 +133,7 @@ public sealed partial class IntakeBenchmark : IBenchmark
             report.Info(Id, "send lag p99 (client behind schedule)", Percentiles.Of(run.SendLags, 99), "ms");
             report.Check(Id, "errors (not the confirmation)", run.Errors, "", "= 0", run.Errors == 0);
             var cpuPerComplaint = cpu.TotalMilliseconds / Math.Max(1, run.Offered);
-            report.Info(Id, "node CPU per complaint (user + system)", cpuPerComplaint, "ms");
+            report.AtMost(Id, "node CPU per complaint (user + system)", cpuPerComplaint, "ms", TargetCpuMs);
             report.Info(Id, "load average (1 min) at the end of the measured run", double.Parse(load, System.Globalization.CultureInfo.InvariantCulture), "");
 
             // Every confirmed complaint is stored, once, under the reference the confirmation named.

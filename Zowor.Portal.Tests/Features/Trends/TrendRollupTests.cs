@@ -127,6 +127,80 @@ public sealed class TrendRollupTests : IAsyncLifetime
         Assert.Equal(0, check.FixedRows);
     }
 
+    [Fact]
+    public async Task RegistrationsWrittenTogether_KeepEveryFigureOfTheRows_AndABadOneFailsAlone() // P-21, P-60, issue 21's group commit
+    {
+        var updater = Services.GetRequiredService<ComplaintUpdater>();
+        var before = await RollupRowsAsync();
+        // The first registration holds SQLite's writer (its complaint is built inside the write) while the others queue, so
+        // the next writer takes them as one batch: repeat customers among them, several categories, channels and products.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // On a thread of its own: SQLite's calls complete synchronously, so the holder blocks whoever calls it.
+        var first = Task.Run(() => updater.RegisterAsync(2026, reference =>
+        {
+            holding.TrySetResult();
+            release.Task.Wait(Ct);
+            return Repeat(reference, 0);
+        }, Csm, Now, Ct), Ct);
+        await holding.Task.WaitAsync(Ct);
+        var batch = Enumerable.Range(1, 12).Select(i => updater.RegisterAsync(2026, reference => Repeat(reference, i), Csm, Now, Ct)).ToList();
+        while (updater.QueuedRegistrations < 12)
+        {
+            await Task.Delay(5, Ct);
+        }
+
+        release.SetResult();
+        var registered = await Task.WhenAll(batch.Prepend(first));
+
+        Assert.Equal(13, registered.Select(c => c.Reference).Distinct().Count());
+        foreach (var filter in await FiltersAsync())
+        {
+            await AssertRollupsEqualRowsAsync(filter);
+        }
+
+        Assert.True(await AssertRepeatEqualsRowsAsync(new Random(3), periods: 30) > 0, "the periods have repeat customers");
+
+        // A batch with a registration that cannot be built: that sender alone gets the error, the others are registered.
+        release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = Task.Run(() => updater.RegisterAsync(2026, reference =>
+        {
+            holding.TrySetResult();
+            release.Task.Wait(Ct);
+            return Repeat(reference, 13);
+        }, Csm, Now, Ct), Ct);
+        await holding.Task.WaitAsync(Ct);
+        var good = Enumerable.Range(14, 4).Select(i => updater.RegisterAsync(2026, reference => Repeat(reference, i), Csm, Now, Ct)).ToList();
+        var bad = updater.RegisterAsync(2026, _ => throw new DomainException("The complaint has no description."), Csm, Now, Ct);
+        while (updater.QueuedRegistrations < 5)
+        {
+            await Task.Delay(5, Ct);
+        }
+
+        release.SetResult();
+
+        Assert.Equal("The complaint has no description.", (await Assert.ThrowsAsync<DomainException>(() => bad)).Message);
+        var alsoRegistered = await Task.WhenAll(good.Prepend(holder));
+        await using var db = _database.CreateContext();
+        var ids = registered.Concat(alsoRegistered).Select(c => c.Id).ToList();
+        Assert.Equal(18, await db.Complaints.CountAsync(c => ids.Contains(c.Id), Ct));
+        Assert.Equal(18, registered.Concat(alsoRegistered).Select(c => c.Reference).Distinct().Count());
+        await AssertRollupsEqualRowsAsync(new TrendFilter(Today.AddYears(-3), Today));
+        Assert.NotEqual(before, await RollupRowsAsync());
+        var kept = await RollupRowsAsync();
+        await Services.GetRequiredService<TrendRollupStore>().RebuildAsync(Ct);
+        await Services.GetRequiredService<TrendRollupStore>().RebuildRepeatCustomersAsync(Ct);
+        Assert.Equal(kept, await RollupRowsAsync());
+
+        // Four customers complaining again and again, on different days, through every channel, two categories and products.
+        static Complaint Repeat(ComplaintReference reference, int i) => Complaint.Register(reference, (ComplaintChannel)(i % 3),
+            CustomerContact.Create($"Batch Customer {i % 4}", $"batch{i % 4}@example.com", null, ContactMethod.Email),
+            ComplaintDetails.Create("Again a problem", "Something went wrong again.", i % 2 == 0 ? "delivery" : "product-defect",
+                ComplaintSeverity.Normal, PreferredResolution.Refund, null, i % 3 == 0 ? "Kettle" : null),
+            Now.AddDays(-i * 11), Csm, Now, receivedLocal: Now.AddDays(-i * 11).AddHours(5));
+    }
+
     // ---- The oracle ----
 
     /// <summary>Every figure from the rollups equals the rows' one; durations equal the rows' computed on whole hours.</summary>

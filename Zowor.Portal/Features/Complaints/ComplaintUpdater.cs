@@ -17,9 +17,12 @@ public sealed class ComplaintUpdater(
     ComplaintEventPublisher publisher,
     CustomerMessagePlanner customerMessages,
     OutboxSignal outbox,
-    ILogger<ComplaintUpdater> logger)
+    ILogger<ComplaintUpdater> logger) : IDisposable
 {
     private const int ReferenceAttempts = 5;
+
+    private readonly RegistrationBatches _batches = new();
+    private ReferenceAllocation? _providerAllocation;
 
     /// <summary>
     /// How <see cref="RegisterAsync"/> keeps two registrations from taking one reference; null (always, outside tests)
@@ -33,32 +36,120 @@ public sealed class ComplaintUpdater(
     /// takes the next number. On SQLite the number is read under the database's write lock (the transaction begins
     /// IMMEDIATE), so registrations queue for the lock instead of racing: without it, a burst of web-form complaints all
     /// read the same last number, all but one failed, and the retries collided again until some ran out of attempts.
+    /// On SQLite the registrations that queue meanwhile are then written together (<see cref="RegistrationBatches"/>).
     /// </summary>
     /// <param name="year">The reference year (the year of receipt in the business time zone).</param>
-    /// <param name="create">Builds the complaint for a given reference.</param>
+    /// <param name="create">Builds the complaint for a given reference; may run more than once (a retry), so it only builds.</param>
     /// <param name="actor">Who registers it.</param>
     /// <param name="now">The current time (UTC).</param>
-    /// <param name="cancellationToken">Cancellation.</param>
+    /// <param name="cancellationToken">Cancellation; on SQLite only until the registration is queued (then it is written).</param>
     /// <param name="alongside">Adds rows that must commit with the complaint or not at all (the mailbox's record of the e-mail it came from).</param>
     public async Task<Complaint> RegisterAsync(int year, Func<ComplaintReference, Complaint> create, Actor actor, DateTime now, CancellationToken cancellationToken,
         Action<PortalDbContext, Complaint>? alongside = null)
     {
+        var registration = new PendingRegistration(year, create, actor, now, alongside);
+        if ((Allocation ?? await ProviderAllocationAsync(cancellationToken)) == ReferenceAllocation.WriteLock)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            return await _batches.RegisterAsync(registration, WriteBatchAsync);
+        }
+
+        return await RegisterAloneAsync(registration, ReferenceAllocation.UniqueIndexRetry, cancellationToken);
+    }
+
+    private async ValueTask<ReferenceAllocation> ProviderAllocationAsync(CancellationToken cancellationToken)
+    {
+        if (_providerAllocation is { } known)
+        {
+            return known;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (_providerAllocation = db.Database.IsSqlite() ? ReferenceAllocation.WriteLock : ReferenceAllocation.UniqueIndexRetry).Value;
+    }
+
+    /// <summary>
+    /// Writes the registrations that queued together in one transaction (one write lock, one commit, one pass of the trend
+    /// rollups); when that fails for any reason, each is written alone, so one bad registration fails only its own caller.
+    /// </summary>
+    private async Task WriteBatchAsync(IReadOnlyList<PendingRegistration> batch)
+    {
+        if (batch.Count > 1)
+        {
+            List<Added>? written = null;
+            try
+            {
+                written = await RegisterTogetherAsync(batch);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "{Count} registrations could not be written together; writing each alone", batch.Count);
+            }
+
+            // Committed: from here on nothing may send a registration round again.
+            foreach (var (registration, complaint, notifications, messages) in written ?? [])
+            {
+                try
+                {
+                    Registered(registration, complaint, notifications, messages);
+                }
+                finally
+                {
+                    registration.Completion.TrySetResult(complaint);
+                }
+            }
+
+            if (written is not null)
+            {
+                return;
+            }
+        }
+
+        foreach (var registration in batch)
+        {
+            try
+            {
+                // A queued registration belongs to whoever sent it, not to this writer: it is written even if its sender left.
+                registration.Completion.SetResult(await RegisterAloneAsync(registration, ReferenceAllocation.WriteLock, CancellationToken.None));
+            }
+            catch (Exception ex)
+            {
+                registration.Completion.SetException(ex);
+            }
+        }
+    }
+
+    /// <summary>A complaint added to a context, with what its registration planned beside it.</summary>
+    private sealed record Added(PendingRegistration Registration, Complaint Complaint, IReadOnlyList<UserNotification> Notifications, int Messages);
+
+    /// <summary>Adds every registration of <paramref name="batch"/> to one context and commits them together (not yet published).</summary>
+    private async Task<List<Added>> RegisterTogetherAsync(IReadOnlyList<PendingRegistration> batch)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var last = new Dictionary<int, int>();
+        var added = new List<Added>(batch.Count);
+        foreach (var registration in batch)
+        {
+            var sequence = last.TryGetValue(registration.Year, out var taken) ? taken : await LastSequenceAsync(db, registration.Year, CancellationToken.None);
+            last[registration.Year] = sequence + 1;
+            var (complaint, notifications, messages) = await AddAsync(db, registration, sequence + 1, CancellationToken.None);
+            added.Add(new Added(registration, complaint, notifications, messages));
+        }
+
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return added;
+    }
+
+    private async Task<Complaint> RegisterAloneAsync(PendingRegistration registration, ReferenceAllocation allocation, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var allocation = Allocation ?? (db.Database.IsSqlite() ? ReferenceAllocation.WriteLock : ReferenceAllocation.UniqueIndexRetry);
             await using var transaction = allocation == ReferenceAllocation.WriteLock ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-            var last = await db.Complaints.Where(c => c.ReferenceYear == year).MaxAsync(c => (int?)c.ReferenceSequence, cancellationToken) ?? 0;
-            var complaint = create(ComplaintReference.Create(year, last + 1));
-            if (await Products.ProductQueries.MatchAsync(db, complaint.Product, cancellationToken) is { } listedProduct)
-            {
-                complaint.LinkListedProduct(listedProduct);
-            }
-
-            db.Complaints.Add(complaint);
-            var notifications = await NotificationPlanner.PlanAsync(db, complaint, actor, now, cancellationToken);
-            var messages = await customerMessages.PlanAsync(db, complaint, cancellationToken);
-            alongside?.Invoke(db, complaint);
+            var last = await LastSequenceAsync(db, registration.Year, cancellationToken);
+            var (complaint, notifications, messages) = await AddAsync(db, registration, last + 1, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -78,11 +169,37 @@ public sealed class ComplaintUpdater(
                 throw DatabaseFaultException.For(fault);
             }
 
-            logger.LogInformation("Complaint {Reference} registered by {UserId} via {Channel}", complaint.Reference, actor.Id, complaint.Channel);
-            Signal(messages);
-            publisher.Publish(complaint, actor, levelBefore: null, notifications);
+            Registered(registration, complaint, notifications, messages);
             return complaint;
         }
+    }
+
+    private static async Task<int> LastSequenceAsync(PortalDbContext db, int year, CancellationToken cancellationToken) =>
+        await db.Complaints.Where(c => c.ReferenceYear == year).MaxAsync(c => (int?)c.ReferenceSequence, cancellationToken) ?? 0;
+
+    /// <summary>Builds the complaint under reference number <paramref name="sequence"/> and adds it, its notifications, e-mails and alongside rows to <paramref name="db"/>.</summary>
+    private async Task<(Complaint Complaint, IReadOnlyList<UserNotification> Notifications, int Messages)> AddAsync(
+        PortalDbContext db, PendingRegistration registration, int sequence, CancellationToken cancellationToken)
+    {
+        var complaint = registration.Create(ComplaintReference.Create(registration.Year, sequence));
+        if (await Products.ProductQueries.MatchAsync(db, complaint.Product, cancellationToken) is { } listedProduct)
+        {
+            complaint.LinkListedProduct(listedProduct);
+        }
+
+        db.Complaints.Add(complaint);
+        var notifications = await NotificationPlanner.PlanAsync(db, complaint, registration.Actor, registration.Now, cancellationToken);
+        var messages = await customerMessages.PlanAsync(db, complaint, cancellationToken);
+        registration.Alongside?.Invoke(db, complaint);
+        return (complaint, notifications, messages);
+    }
+
+    /// <summary>After the commit: the log line, the outbox's wake-up and the live update.</summary>
+    private void Registered(PendingRegistration registration, Complaint complaint, IReadOnlyList<UserNotification> notifications, int messages)
+    {
+        logger.LogInformation("Complaint {Reference} registered by {UserId} via {Channel}", complaint.Reference, registration.Actor.Id, complaint.Channel);
+        Signal(messages);
+        publisher.Publish(complaint, registration.Actor, levelBefore: null, notifications);
     }
 
     /// <summary>
@@ -186,4 +303,8 @@ public sealed class ComplaintUpdater(
         }
     }
 
+    /// <summary>Registrations queued for SQLite's writer and not yet taken into a batch (tests wait on it to build a batch).</summary>
+    internal int QueuedRegistrations => _batches.Queued;
+
+    public void Dispose() => _batches.Dispose();
 }
