@@ -24,6 +24,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents()
 // timeline in the case page's right column, which the "Saved." message used to cover (issue 20).
 builder.Services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomLeft);
 builder.Services.AddScoped<Zowor.Portal.Components.Shared.ErrorPresenter>();
+builder.Services.AddSingleton<Zowor.Portal.Components.Layout.PortalThemeCss>();
 // The platform and every feature (Platform/Hosting/PortalFeatures).
 builder.AddPortalFeatures();
 

@@ -85,6 +85,19 @@ public sealed class PublicComplaintFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThePublicAndSignInPages_CarryThePortalThemeOnce_FromTheStyleRenderedOncePerProcess() // issue 21 (PortalThemeCss)
+    {
+        using var site = new PublicSite(_app);
+        foreach (var path in new[] { "complain", "track", "account/login", "complain" })
+        {
+            var html = await site.Client.Http.GetStringAsync(path, TestContext.Current.CancellationToken);
+            // Zowor's primary blue (#1f4e79) as MudThemeProvider writes it, in the one theme <style> of the page.
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "class='mud-theme-provider'"));
+            Assert.Contains("--mud-palette-primary: rgba(31,78,121,1);", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A10MBBody_IsRefused_With413AndAReadableMessage()
     {
         using var site = new PublicSite(_app);
