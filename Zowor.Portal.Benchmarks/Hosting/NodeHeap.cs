@@ -8,26 +8,36 @@ namespace Zowor.Portal.Benchmarks.Hosting;
 /// <summary>
 /// The managed heap of a running .NET process, read over its diagnostics port (EventPipe) the way <c>dotnet-gcdump</c>
 /// does: a session with the GC-heap-collect keyword makes the runtime run a full blocking, compacting collection, and the
-/// collection's own heap statistics say what survived it — live objects only, without the GC's slack in RSS.
+/// collection's own heap statistics say what survived it, without the GC's slack in RSS.
 /// </summary>
+/// <remarks>
+/// Two figures, because they differ (issue 21): the heap's size after the collection counts the generations as the GC
+/// left them, free space between survivors included (a full collection may sweep instead of compacting, and pinned
+/// buffers stop compaction around them); the bytes it promoted (marked) in every generation are the live objects alone.
+/// </remarks>
 public static class NodeHeap
 {
-    /// <summary>The managed heap after an induced full collection, in bytes (all generations, large and pinned objects included).</summary>
-    public static async Task<long> AfterFullCollectionAsync(int processId, CancellationToken cancellationToken = default)
+    /// <summary>After an induced full collection: the heap's size (all generations, large and pinned objects included, free space between them too) and the live objects' bytes.</summary>
+    public readonly record struct Collected(long HeapBytes, long LiveBytes);
+
+    /// <summary>The managed heap after an induced full collection, in bytes.</summary>
+    public static async Task<Collected> AfterFullCollectionAsync(int processId, CancellationToken cancellationToken = default)
     {
         var client = new DiagnosticsClient(processId);
         var keywords = (long)(ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.GCHeapCollect);
         using var session = await client.StartEventPipeSessionAsync(
             [new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, keywords)], requestRundown: false, token: cancellationToken);
         var induced = false;
-        var heap = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var heap = new TaskCompletionSource<Collected>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var source = new EventPipeEventSource(session.EventStream);
         source.Clr.GCStart += e => induced |= e.Depth == 2 && e.Type != Microsoft.Diagnostics.Tracing.Parsers.Clr.GCType.BackgroundGC;
         source.Clr.GCHeapStats += e =>
         {
             if (induced)
             {
-                heap.TrySetResult(e.TotalHeapSize);
+                // A full collection marks every generation: what it promoted is what is live.
+                heap.TrySetResult(new Collected(e.TotalHeapSize,
+                    e.TotalPromotedSize0 + e.TotalPromotedSize1 + e.TotalPromotedSize2 + e.TotalPromotedSize3 + e.TotalPromotedSize4));
             }
         };
         var reading = Task.Run(source.Process, cancellationToken);
