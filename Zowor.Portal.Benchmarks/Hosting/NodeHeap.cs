@@ -1,4 +1,5 @@
 using System.Diagnostics.Tracing;
+using System.Globalization;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Parsers;
@@ -18,7 +19,8 @@ namespace Zowor.Portal.Benchmarks.Hosting;
 public static class NodeHeap
 {
     /// <summary>After an induced full collection: the heap's size (all generations, large and pinned objects included, free space between them too) and the live objects' bytes.</summary>
-    public readonly record struct Collected(long HeapBytes, long LiveBytes);
+    /// <param name="Generations">Each generation's size and live bytes after it (gen0, gen1, gen2, large, pinned), in MB: where the free space lies.</param>
+    public readonly record struct Collected(long HeapBytes, long LiveBytes, string Generations);
 
     /// <summary>The managed heap after an induced full collection, in bytes.</summary>
     public static async Task<Collected> AfterFullCollectionAsync(int processId, CancellationToken cancellationToken = default)
@@ -37,7 +39,13 @@ public static class NodeHeap
             {
                 // A full collection marks every generation: what it promoted is what is live.
                 heap.TrySetResult(new Collected(e.TotalHeapSize,
-                    e.TotalPromotedSize0 + e.TotalPromotedSize1 + e.TotalPromotedSize2 + e.TotalPromotedSize3 + e.TotalPromotedSize4));
+                    e.TotalPromotedSize0 + e.TotalPromotedSize1 + e.TotalPromotedSize2 + e.TotalPromotedSize3 + e.TotalPromotedSize4,
+                    string.Join(", ", new[]
+                    {
+                        ("gen0", e.GenerationSize0, e.TotalPromotedSize0), ("gen1", e.GenerationSize1, e.TotalPromotedSize1),
+                        ("gen2", e.GenerationSize2, e.TotalPromotedSize2), ("large", e.GenerationSize3, e.TotalPromotedSize3),
+                        ("pinned", e.GenerationSize4, e.TotalPromotedSize4),
+                    }.Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Item1} {g.Item2 / 1048576.0:0.0} MB ({g.Item3 / 1048576.0:0.0} live)")))));
             }
         };
         var reading = Task.Run(source.Process, cancellationToken);

@@ -18,6 +18,8 @@ namespace Zowor.Portal.Benchmarks.Suite;
 /// queue (printed at the start); a full page of 25 rows holds more.
 /// Issue 21: the same is measured first for the floor, a page with only the layout and an empty table
 /// (<c>/benchmark/floor</c>), on a node of its own, and the queue's circuit is reported as a ratio to the floor's.
+/// ZOWOR_MEMORY_IDLE_SECONDS (default 15, 5 quick) lengthens each level's idle period, time enough for a heap snapshot
+/// (<c>dotnet-gcdump collect</c>) of the node; the snapshot's own full collection then precedes the RSS samples.
 /// </remarks>
 public sealed class CircuitMemoryBenchmark : IBenchmark
 {
@@ -99,6 +101,7 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
             var (heapBaseline, collectedBaseline) = await AfterFullCollectionAsync(node, cancellationToken);
             context.Report.Info(Id, $"{label} node managed heap after a full GC, N = 0", heapBaseline.HeapBytes / 1024.0 / 1024.0, "MB");
             context.Report.Info(Id, $"{label} node live managed objects after a full GC, N = 0", heapBaseline.LiveBytes / 1024.0 / 1024.0, "MB");
+            Console.WriteLine($"  after the full GC, N = 0: {heapBaseline.Generations}");
 
             var previous = (N: 0, Rss: baseline);
             foreach (var n in levels)
@@ -145,6 +148,7 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
                 var (heap, collected) = await AfterFullCollectionAsync(node, cancellationToken);
                 result.HeapPerCircuit[n] = (heap.HeapBytes - heapBaseline.HeapBytes) / 1024.0 / n;
                 result.LivePerCircuit[n] = (heap.LiveBytes - heapBaseline.LiveBytes) / 1024.0 / n;
+                Console.WriteLine($"  after the full GC, N = {n}: {heap.Generations}");
                 context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"{label} RSS per circuit after a full GC, N = {n}"), (collected - collectedBaseline) / 1024.0 / n, "KB");
                 context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"{label} managed heap per circuit after a full GC, N = {n}"), result.HeapPerCircuit[n], "KB");
                 // The heap above counts free space the collection left between survivors; this is the live objects alone.
