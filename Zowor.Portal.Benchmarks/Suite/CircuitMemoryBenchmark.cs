@@ -18,6 +18,8 @@ namespace Zowor.Portal.Benchmarks.Suite;
 /// queue (printed at the start); a full page of 25 rows holds more.
 /// Issue 21: the same is measured first for the floor, a page with only the layout and an empty table
 /// (<c>/benchmark/floor</c>), on a node of its own, and the queue's circuit is reported as a ratio to the floor's.
+/// ZOWOR_MEMORY_IDLE_SECONDS (default 15, 5 quick) lengthens each level's idle period, time enough for a heap snapshot
+/// (<c>dotnet-gcdump collect</c>) of the node; the snapshot's own full collection then precedes the RSS samples.
 /// </remarks>
 public sealed class CircuitMemoryBenchmark : IBenchmark
 {
@@ -48,6 +50,7 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
         {
             context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"queue circuit ÷ floor circuit (RSS), N = {n}"), queue.RssPerCircuit[n] / floor.RssPerCircuit[n], "×");
             context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"queue circuit ÷ floor circuit (managed heap), N = {n}"), queue.HeapPerCircuit[n] / floor.HeapPerCircuit[n], "×");
+            context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"queue circuit ÷ floor circuit (live managed objects), N = {n}"), queue.LivePerCircuit[n] / floor.LivePerCircuit[n], "×");
         }
     }
 
@@ -60,15 +63,15 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
     private static readonly MeasuredPage Floor = new("floor (layout + empty table)", "benchmark/floor", "[data-testid=floor-table]", IsFloor: true);
 
     /// <summary>Per-circuit figures at each N (KB).</summary>
-    private sealed record Measured(Dictionary<int, double> RssPerCircuit, Dictionary<int, double> HeapPerCircuit);
+    private sealed record Measured(Dictionary<int, double> RssPerCircuit, Dictionary<int, double> HeapPerCircuit, Dictionary<int, double> LivePerCircuit);
 
     private static async Task<Measured> MeasureAsync(BenchmarkContext context, MeasuredPage measured, CancellationToken cancellationToken)
     {
         var quick = context.Quick;
         int[] levels = quick ? [20] : [100, 200];
-        var idle = TimeSpan.FromSeconds(quick ? 5 : 15);
+        var idle = TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("ZOWOR_MEMORY_IDLE_SECONDS"), out var idleSeconds) ? idleSeconds : quick ? 5 : 15);
         var folder = context.ScratchFolder(measured.IsFloor ? "memory-floor" : "memory");
-        var result = new Measured([], []);
+        var result = new Measured([], [], []);
         var label = measured.IsFloor ? "floor" : "queue";
         await using var node = await PortalNode.StartAsync(measured.IsFloor ? "memory-floor" : "memory", Path.Combine(folder, "memory.db"), cancellationToken: cancellationToken);
         using var session = await StaffSession.SignInAsync(node.BaseAddress, CsmEmail, cancellationToken);
@@ -96,7 +99,9 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
             var baseline = await SettledResidentBytesAsync(node, TimeSpan.FromSeconds(quick ? 5 : 15), cancellationToken);
             context.Report.Info(Id, $"{label} node RSS, N = 0 (after warm-up)", baseline / 1024.0 / 1024.0, "MB");
             var (heapBaseline, collectedBaseline) = await AfterFullCollectionAsync(node, cancellationToken);
-            context.Report.Info(Id, $"{label} node managed heap after a full GC, N = 0", heapBaseline / 1024.0 / 1024.0, "MB");
+            context.Report.Info(Id, $"{label} node managed heap after a full GC, N = 0", heapBaseline.HeapBytes / 1024.0 / 1024.0, "MB");
+            context.Report.Info(Id, $"{label} node live managed objects after a full GC, N = 0", heapBaseline.LiveBytes / 1024.0 / 1024.0, "MB");
+            Console.WriteLine($"  after the full GC, N = 0: {heapBaseline.Generations}");
 
             var previous = (N: 0, Rss: baseline);
             foreach (var n in levels)
@@ -141,9 +146,13 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
 
                 // Without the GC's slack: RSS and the managed heap, each after an induced full collection at both levels.
                 var (heap, collected) = await AfterFullCollectionAsync(node, cancellationToken);
-                result.HeapPerCircuit[n] = (heap - heapBaseline) / 1024.0 / n;
+                result.HeapPerCircuit[n] = (heap.HeapBytes - heapBaseline.HeapBytes) / 1024.0 / n;
+                result.LivePerCircuit[n] = (heap.LiveBytes - heapBaseline.LiveBytes) / 1024.0 / n;
+                Console.WriteLine($"  after the full GC, N = {n}: {heap.Generations}");
                 context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"{label} RSS per circuit after a full GC, N = {n}"), (collected - collectedBaseline) / 1024.0 / n, "KB");
                 context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"{label} managed heap per circuit after a full GC, N = {n}"), result.HeapPerCircuit[n], "KB");
+                // The heap above counts free space the collection left between survivors; this is the live objects alone.
+                context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"{label} live managed objects per circuit after a full GC, N = {n}"), result.LivePerCircuit[n], "KB");
                 previous = (n, rss);
             }
         }
@@ -229,7 +238,7 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
     }
 
     /// <summary>The managed heap after an induced full GC, and the node's RSS a few seconds after it.</summary>
-    private static async Task<(long Heap, long Rss)> AfterFullCollectionAsync(PortalNode node, CancellationToken cancellationToken)
+    private static async Task<(NodeHeap.Collected Heap, long Rss)> AfterFullCollectionAsync(PortalNode node, CancellationToken cancellationToken)
     {
         var heap = await NodeHeap.AfterFullCollectionAsync(node.ProcessId, cancellationToken);
         return (heap, await SettledResidentBytesAsync(node, TimeSpan.FromSeconds(2), cancellationToken));

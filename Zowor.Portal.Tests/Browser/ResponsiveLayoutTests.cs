@@ -130,6 +130,71 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, PageSmokeTests
         await Expect(page.Locator("[data-testid=appbar-more] button")).ToHaveAttributeAsync("aria-label", "Ещё");
     }
 
+    /// <summary>
+    /// The menu's drawer at either side of MudBlazor's md breakpoint (960 px), as MudDrawer's responsive variant behaved
+    /// before it became plain markup (issue 21): hidden on a phone until the menu button opens it over the page with an
+    /// overlay that closes it; open beside the content on a wide screen, where the button closes and reopens it; and
+    /// the window crossing the breakpoint closes it below and opens it above. The button's aria-expanded says what is seen.
+    /// </summary>
+    [Fact]
+    public async Task TheDrawer_OpensAndCloses_AtEitherSideOfTheBreakpoint()
+    {
+        await using var context = await browser.NewContextAsync(portal.Address);
+        var page = await context.NewPageAsync();
+        await page.SetViewportSizeAsync(PhoneWidth, 800);
+        await PageSteps.SignInAsync(page, SeededPortalFixture.DemoEmailFor(PortalRoles.Csm));
+        await page.GotoAsync("queue");
+        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        var drawer = page.Locator("aside.mud-drawer");
+        var phoneButton = page.GetByRole(AriaRole.Button, new() { Name = "Menu", Exact = true });
+        var overlay = page.Locator(".mud-drawer-overlay");
+
+        // A phone: no drawer until the button opens it over the page, with the overlay.
+        Assert.False(await ShownAsync(drawer), "the drawer shows on a phone before the menu button is pressed");
+        await Expect(phoneButton).ToHaveAttributeAsync("aria-expanded", "false");
+        await phoneButton.ClickAsync();
+        await Expect(drawer.Locator("a[href='queue']")).ToBeVisibleAsync();
+        await Expect(overlay).ToBeVisibleAsync();
+        await Expect(phoneButton).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.WaitForTimeoutAsync(300);
+        await Screenshots.SaveAsync(page, $"responsive-{PhoneWidth}-drawer-open");
+        await overlay.ClickAsync(new() { Position = new() { X = PhoneWidth - 20, Y = 400 } });
+        await Expect(overlay).ToBeHiddenAsync();
+        await Expect(phoneButton).ToHaveAttributeAsync("aria-expanded", "false");
+        await page.WaitForTimeoutAsync(300);
+        Assert.False(await ShownAsync(drawer), "the overlay's click left the drawer on screen");
+
+        // Wider than the breakpoint: the closed drawer opens beside the content, and the (other) button closes it.
+        await page.SetViewportSizeAsync(1400, 900);
+        var wideButton = page.GetByRole(AriaRole.Button, new() { Name = "Menu", Exact = true });
+        await Expect(wideButton).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.WaitForTimeoutAsync(300);
+        Assert.True(await ShownAsync(drawer), "the drawer did not open when the window grew past the breakpoint");
+        await Expect(overlay).ToBeHiddenAsync();
+        Assert.True(await page.Locator("#main-content").EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).marginLeft)") > 0,
+            "the content does not make room for the open drawer");
+        await Screenshots.SaveAsync(page, "responsive-1400-drawer-open");
+        await wideButton.ClickAsync();
+        await Expect(wideButton).ToHaveAttributeAsync("aria-expanded", "false");
+        await page.WaitForTimeoutAsync(300);
+        Assert.False(await ShownAsync(drawer), "the menu button did not close the drawer on a wide screen");
+        await wideButton.ClickAsync();
+        await Expect(wideButton).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.WaitForTimeoutAsync(300);
+        Assert.True(await ShownAsync(drawer), "the menu button did not reopen the drawer on a wide screen");
+
+        // Back below the breakpoint, the open drawer closes.
+        await page.SetViewportSizeAsync(PhoneWidth, 800);
+        await Expect(phoneButton).ToHaveAttributeAsync("aria-expanded", "false");
+        await page.WaitForTimeoutAsync(300);
+        Assert.False(await ShownAsync(drawer), "the drawer stayed on screen when the window shrank below the breakpoint");
+        await Expect(overlay).ToBeHiddenAsync();
+    }
+
+    /// <summary>Whether any of the drawer lies inside the viewport (a closed drawer is moved off to the left, or not displayed).</summary>
+    private static async Task<bool> ShownAsync(ILocator drawer) =>
+        await drawer.EvaluateAsync<bool>("e => { const r = e.getBoundingClientRect(); return getComputedStyle(e).display !== 'none' && r.width > 0 && r.right > 1; }");
+
     /// <summary>The key cells of the first row that are missing, hidden or not wholly inside the viewport.</summary>
     private static async Task<IEnumerable<string>> KeyCellsOutsideAsync(IPage page, string name, int width, string[] keyCells)
     {

@@ -42,3 +42,18 @@ document.addEventListener('click', e => {
 
 // The app bar's "More" menu on a phone signs out through the bar's own sign-out form (a POST with its antiforgery token).
 window.zoworSubmitForm = id => document.getElementById(id)?.requestSubmit();
+
+// The staff layout's drawer (MainLayout, issue 21: MudDrawer's markup without its per-circuit viewport subscription):
+// when the window crosses MudBlazor's md breakpoint, the drawer closes below it and opens above it, as MudDrawer's did,
+// by pressing the menu button of the new width (the circuit keeps the drawer's state).
+(function () {
+    const wide = window.matchMedia('(min-width: 960px)');
+    wide.addEventListener('change', e => {
+        const drawer = document.querySelector('[data-drawer]');
+        if (!drawer) return;
+        const shown = drawer.classList.contains('mud-drawer--open') && !drawer.classList.contains('mud-drawer--initial');
+        if (e.matches ? drawer.classList.contains('mud-drawer--closed') : shown) {
+            document.querySelector(e.matches ? '[data-drawer-toggle=wide]' : '[data-drawer-toggle=narrow]')?.click();
+        }
+    });
+})();
