@@ -134,16 +134,7 @@ public sealed class TrendRollupTests : IAsyncLifetime
         var before = await RollupRowsAsync();
         // The first registration holds SQLite's writer (its complaint is built inside the write) while the others queue, so
         // the next writer takes them as one batch: repeat customers among them, several categories, channels and products.
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        // On a thread of its own: SQLite's calls complete synchronously, so the holder blocks whoever calls it.
-        var first = Task.Run(() => updater.RegisterAsync(2026, reference =>
-        {
-            holding.TrySetResult();
-            release.Task.Wait(Ct);
-            return Repeat(reference, 0);
-        }, Csm, Now, Ct), Ct);
-        await holding.Task.WaitAsync(Ct);
+        var (first, release) = await HoldTheWriterAsync(updater, reference => Repeat(reference, 0));
         var batch = Enumerable.Range(1, 12).Select(i => updater.RegisterAsync(2026, reference => Repeat(reference, i), Csm, Now, Ct)).ToList();
         while (updater.QueuedRegistrations < 12)
         {
@@ -162,15 +153,7 @@ public sealed class TrendRollupTests : IAsyncLifetime
         Assert.True(await AssertRepeatEqualsRowsAsync(new Random(3), periods: 30) > 0, "the periods have repeat customers");
 
         // A batch with a registration that cannot be built: that sender alone gets the error, the others are registered.
-        release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holder = Task.Run(() => updater.RegisterAsync(2026, reference =>
-        {
-            holding.TrySetResult();
-            release.Task.Wait(Ct);
-            return Repeat(reference, 13);
-        }, Csm, Now, Ct), Ct);
-        await holding.Task.WaitAsync(Ct);
+        (var holder, release) = await HoldTheWriterAsync(updater, reference => Repeat(reference, 13));
         var good = Enumerable.Range(14, 4).Select(i => updater.RegisterAsync(2026, reference => Repeat(reference, i), Csm, Now, Ct)).ToList();
         var bad = updater.RegisterAsync(2026, _ => throw new DomainException("The complaint has no description."), Csm, Now, Ct);
         while (updater.QueuedRegistrations < 5)
@@ -199,6 +182,25 @@ public sealed class TrendRollupTests : IAsyncLifetime
             ComplaintDetails.Create("Again a problem", "Something went wrong again.", i % 2 == 0 ? "delivery" : "product-defect",
                 ComplaintSeverity.Normal, PreferredResolution.Refund, null, i % 3 == 0 ? "Kettle" : null),
             Now.AddDays(-i * 11), Csm, Now, receivedLocal: Now.AddDays(-i * 11).AddHours(5));
+    }
+
+    /// <summary>
+    /// Starts a registration whose complaint is built only once <c>Release</c> is set, and returns when it holds SQLite's
+    /// writer (it builds inside the write): registrations started meanwhile queue and are then written as one batch.
+    /// </summary>
+    private static async Task<(Task<Complaint> Holder, TaskCompletionSource Release)> HoldTheWriterAsync(ComplaintUpdater updater, Func<ComplaintReference, Complaint> create)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // On a thread of its own: SQLite's calls complete synchronously, so the holder blocks whoever calls it.
+        var holder = Task.Run(() => updater.RegisterAsync(2026, reference =>
+        {
+            holding.TrySetResult();
+            release.Task.Wait(Ct);
+            return create(reference);
+        }, Csm, Now, Ct), Ct);
+        await holding.Task.WaitAsync(Ct);
+        return (holder, release);
     }
 
     // ---- The oracle ----
