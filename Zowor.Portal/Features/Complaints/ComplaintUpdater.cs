@@ -86,21 +86,21 @@ public sealed class ComplaintUpdater(
                 logger.LogWarning(ex, "{Count} registrations could not be written together; writing each alone", batch.Count);
             }
 
-            // Committed: from here on nothing may send a registration round again.
-            foreach (var (registration, complaint, notifications, messages) in written ?? [])
-            {
-                try
-                {
-                    Registered(registration, complaint, notifications, messages);
-                }
-                finally
-                {
-                    registration.Completion.TrySetResult(complaint);
-                }
-            }
-
             if (written is not null)
             {
+                // Committed: from here on nothing may send a registration round again.
+                foreach (var (registration, complaint, notifications, messages) in written)
+                {
+                    try
+                    {
+                        Registered(registration, complaint, notifications, messages);
+                    }
+                    finally
+                    {
+                        registration.Completion.TrySetResult(complaint);
+                    }
+                }
+
                 return;
             }
         }

@@ -3,7 +3,7 @@ namespace Zowor.Portal.Features.Complaints;
 /// <summary>How concurrent registrations get distinct references (<see cref="ComplaintUpdater.RegisterAsync"/>).</summary>
 public enum ReferenceAllocation
 {
-    /// <summary>SQLite: the last number is read under the database's write lock, so registrations queue for it.</summary>
+    /// <summary>SQLite: the last number is read under the database's write lock, so registrations queue for it (and are written in groups, <see cref="RegistrationBatches"/>).</summary>
     WriteLock,
 
     /// <summary>

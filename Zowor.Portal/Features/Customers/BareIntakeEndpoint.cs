@@ -15,8 +15,9 @@ namespace Zowor.Portal.Features.Customers;
 /// POST of the public form's fields that builds the same complaint through the domain and writes only its
 /// <c>Complaints</c> row with one INSERT, under the same write lock, reference allocation and product link as registration, and answers
 /// with the same redirect. No page, no antiforgery, no validation beyond the domain's, no timeline rows, e-mail, rollups
-/// or live update: it is what a web-form complaint cannot cost less than, and <c>IntakeBenchmark</c> reports the real
-/// form's CPU per complaint as a ratio to it.
+/// or live update, and each row in a transaction of its own: what a web-form complaint written alone costs at the least.
+/// <c>IntakeBenchmark</c> reports the real form's CPU per complaint as a ratio to it; since registrations under load are
+/// written in groups (<c>RegistrationBatches</c>), the form can come close to it or below.
 /// </summary>
 /// <remarks>
 /// Never part of a running portal: it is mapped only when <see cref="Setting"/> is true (only the benchmark's node sets
