@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Zowor.Portal.Domain.Common;
 using Zowor.Portal.Domain.Complaints;
 using Zowor.Portal.Features.Complaints;
@@ -16,7 +17,6 @@ public sealed class RegistrationBatchesTests
     [Fact]
     public async Task RegistrationsQueuedDuringAWrite_AreWrittenTogetherByTheNextWriter_InArrivalOrder_EachGettingItsOwnComplaint() // P-21
     {
-        using var batches = new RegistrationBatches();
         var written = new List<List<int>>();
         using var firstStarted = new SemaphoreSlim(0);
         var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -39,9 +39,10 @@ public sealed class RegistrationBatchesTests
             }
         }
 
-        var first = batches.RegisterAsync(Pending(0), Write);
+        using var batches = new RegistrationBatches(Write);
+        var first = batches.RegisterAsync(Pending(0));
         await firstStarted.WaitAsync(TestContext.Current.CancellationToken);
-        var later = Enumerable.Range(1, 10).Select(i => batches.RegisterAsync(Pending(i), Write)).ToList();
+        var later = Enumerable.Range(1, 10).Select(i => batches.RegisterAsync(Pending(i))).ToList();
         while (batches.Queued < 10)
         {
             await Task.Delay(5, TestContext.Current.CancellationToken);
@@ -57,7 +58,6 @@ public sealed class RegistrationBatchesTests
     [Fact]
     public async Task AFailedBatch_FailsOnlyItsOwnSenders_AndTheNextRegistrationIsWritten() // P-21
     {
-        using var batches = new RegistrationBatches();
         var fail = true;
         Task Write(IReadOnlyList<PendingRegistration> batch)
         {
@@ -75,12 +75,55 @@ public sealed class RegistrationBatchesTests
             return Task.CompletedTask;
         }
 
-        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => batches.RegisterAsync(Pending(1), Write));
+        using var batches = new RegistrationBatches(Write);
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => batches.RegisterAsync(Pending(1)));
         fail = false;
-        var next = await batches.RegisterAsync(Pending(2), Write);
+        var next = await batches.RegisterAsync(Pending(2));
 
         Assert.Equal("disk full", failed.Message);
         Assert.Equal(Reference(2), next.Reference);
+    }
+
+    [Fact]
+    public async Task UnderLoad_TheWriterLingersForTheNextArrivals_ButAfterAQuietSpellWritesAtOnce() // P-21
+    {
+        var time = new FakeTimeProvider();
+        var written = new List<List<int>>();
+        Task Write(IReadOnlyList<PendingRegistration> batch)
+        {
+            lock (written)
+            {
+                written.Add([.. batch.Select(r => r.Year)]);
+            }
+
+            foreach (var registration in batch)
+            {
+                registration.Completion.SetResult(Complaint(registration.Year));
+            }
+
+            return Task.CompletedTask;
+        }
+
+        using var batches = new RegistrationBatches(Write, time);
+        // The first registration after start-up is written at once: the clock never moves.
+        await batches.RegisterAsync(Pending(0)).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        // Right after a batch: the writer waits up to the linger for more, and the next two share the first one's commit.
+        var first = batches.RegisterAsync(Pending(1));
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.False(first.IsCompleted);
+        var second = batches.RegisterAsync(Pending(2));
+        var third = batches.RegisterAsync(Pending(3));
+        time.Advance(RegistrationBatches.Linger);
+        await Task.WhenAll(first, second, third).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        // After a quiet spell longer than the linger, a registration is written without waiting (the real pause lets the
+        // writer note when its batch ended, on the fake clock, before the clock moves on).
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await batches.RegisterAsync(Pending(4)).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.Equal([[0], [1, 2, 3], [4]], written);
     }
 
     private static PendingRegistration Pending(int i) => new(i, reference => Complaint(i), Customer, DateTime.UtcNow, null);

@@ -21,7 +21,8 @@ public sealed class ComplaintUpdater(
 {
     private const int ReferenceAttempts = 5;
 
-    private readonly RegistrationBatches _batches = new();
+    private readonly Lock _batchesStart = new();
+    private RegistrationBatches? _batches;
     private ReferenceAllocation? _providerAllocation;
 
     /// <summary>
@@ -51,7 +52,7 @@ public sealed class ComplaintUpdater(
         if ((Allocation ?? await ProviderAllocationAsync(cancellationToken)) == ReferenceAllocation.WriteLock)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            return await _batches.RegisterAsync(registration, WriteBatchAsync);
+            return await Batches.RegisterAsync(registration);
         }
 
         return await RegisterAloneAsync(registration, ReferenceAllocation.UniqueIndexRetry, cancellationToken);
@@ -304,7 +305,25 @@ public sealed class ComplaintUpdater(
     }
 
     /// <summary>Registrations queued for SQLite's writer and not yet taken into a batch (tests wait on it to build a batch).</summary>
-    internal int QueuedRegistrations => _batches.Queued;
+    internal int QueuedRegistrations => _batches?.Queued ?? 0;
 
-    public void Dispose() => _batches.Dispose();
+    /// <summary>SQLite's writer loop, started by the first registration (an updater on SQL Server never needs one).</summary>
+    private RegistrationBatches Batches
+    {
+        get
+        {
+            lock (_batchesStart)
+            {
+                return _batches ??= new RegistrationBatches(WriteBatchAsync);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_batchesStart)
+        {
+            _batches?.Dispose();
+        }
+    }
 }
