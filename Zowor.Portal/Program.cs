@@ -72,7 +72,8 @@ app.MapStaticAssets();
 // No per-message deflate on the circuits' WebSockets (issue 21): zlib keeps its compression state, about 300 KB of native
 // memory, for each open connection, which was a quarter of an idle queue circuit's cost. Render batches are small diffs,
 // and the frame-ancestors policy that compression asks for is set for every response by UsePortalSecurityHeaders anyway.
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = true)
+    .AnswerRegisteredComplaintsWithoutThePage();
 app.MapPortalFeatures();
 
 app.Lifetime.ApplicationStarted.Register(() =>

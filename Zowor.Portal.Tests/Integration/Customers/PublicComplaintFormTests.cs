@@ -198,6 +198,37 @@ public sealed class PublicComplaintFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AValidPost_AnsweredWithoutThePage_IsStoredAndAnsweredExactlyAsThePageDoes() // P-10, issue 21 (PublicComplaintPost)
+    {
+        using var site = new PublicSite(_app);
+        var values = PublicSite.ValidComplaint();
+        values["Form.Phone"] = "";
+        values["Form.Product"] = "";
+
+        // The direct path takes a post it binds fully; a field it does not know sends the same post through the page.
+        using var direct = await site.SubmitComplaintAsync(values, TestContext.Current.CancellationToken);
+        values["Form.Unlisted"] = "x";
+        using var viaPage = await site.SubmitComplaintAsync(values, TestContext.Current.CancellationToken);
+
+        Assert.Equal((HttpStatusCode.Redirect, HttpStatusCode.Redirect), (direct.StatusCode, viaPage.StatusCode));
+        Assert.Equal(viaPage.Headers.CacheControl?.ToString(), direct.Headers.CacheControl?.ToString());
+        var references = new[] { direct, viaPage }.Select(r => r.Headers.Location!).Select(location =>
+        {
+            Assert.True(location.IsAbsoluteUri, location.OriginalString);
+            Assert.StartsWith("/complain/received/", location.AbsolutePath, StringComparison.Ordinal);
+            return Uri.UnescapeDataString(location.AbsolutePath["/complain/received/".Length..]);
+        }).ToList();
+        Assert.NotEqual(references[0], references[1]);
+
+        await using var db = _app.Database.CreateContext();
+        var stored = await db.Complaints.AsNoTracking().Where(c => references.Contains(c.Reference)).ToListAsync(TestContext.Current.CancellationToken);
+        var (first, second) = (stored.Single(c => c.Reference == references[0]), stored.Single(c => c.Reference == references[1]));
+        object Fields(Complaint c) => (c.Channel, c.Customer.Name, c.Customer.Email, c.Customer.Phone, c.Customer.PreferredContact, c.OrderNumber, c.Product,
+            c.Subject, c.Description, c.CategoryCode, c.PreferredResolution, c.CustomerLanguage, c.Status);
+        Assert.Equal(Fields(second), Fields(first));
+    }
+
+    [Fact]
     public async Task RightToLeftAndEmojiText_IsACustomersOwnWords_AndIsKeptExactly()
     {
         using var site = new PublicSite(_app);
