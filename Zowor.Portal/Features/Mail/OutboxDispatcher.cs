@@ -5,8 +5,8 @@ using Zowor.Portal.Data;
 namespace Zowor.Portal.Features.Mail;
 
 /// <summary>
-/// Delivers the outbox. Each message is claimed with a conditional UPDATE before it is sent, so two nodes never send
-/// the same row; a failed attempt is retried with a doubling delay; a sent row is marked with its time. A process
+/// Delivers the outbox. Each round's messages are claimed with one conditional UPDATE before they are sent, so two nodes
+/// never send the same row; a failed attempt is retried with a doubling delay; a sent row is marked with its time. A process
 /// killed between the server's acceptance and the mark may send one message again after the claim expires — with the
 /// same Message-ID, which mail systems use to drop the duplicate. Nothing is ever lost: the row stays until sent.
 /// </summary>
@@ -41,20 +41,28 @@ public sealed class OutboxDispatcher(
                 return sent;
             }
 
-            foreach (var id in due)
+            // One claim for the round (issue 21: a claim, a read and a mark per message cost about as much as the message):
+            // the claim's time, made unique to the round by a random fraction of a second, tells which rows this round won.
+            var claimedUntil = now + ClaimDuration + TimeSpan.FromTicks(Random.Shared.NextInt64(1, TimeSpan.TicksPerSecond));
+            await db.Set<OutboxMessage>()
+                .Where(m => due.Contains(m.Id) && m.SentAt == null && m.FailedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, claimedUntil), cancellationToken);
+            // Read only once claimed, so what is sent is the row as it is now (an erasure may have blanked it since); rows
+            // another node claimed first, or that were given up in the meantime, are not this round's.
+            var claimed = await db.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => due.Contains(m.Id) && m.ClaimedUntil == claimedUntil)
+                .OrderBy(m => m.CreatedAt)
+                .ToListAsync(cancellationToken);
+            foreach (var message in claimed)
             {
-                var claimedUntil = now + ClaimDuration;
-                var claimed = await db.Set<OutboxMessage>()
-                    .Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntil, claimedUntil), cancellationToken);
-                if (claimed == 0)
+                if (time.GetUtcNow().UtcDateTime > claimedUntil - ClaimDuration / 2)
                 {
-                    continue; // another node has it, or it was given up (an erasure) in the meantime
+                    // Slow sending (a mail server timing out): the rest are left to their claim's expiry rather than risk
+                    // sending a row another node may claim once the claim runs out.
+                    return sent;
                 }
 
-                // Read only once claimed, so what is sent is the row as it is now (an erasure may have blanked it since).
-                var current = await db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
-                sent += await DeliverAsync(db, current, mail, cancellationToken) ? 1 : 0;
+                sent += await DeliverAsync(db, message, mail, cancellationToken) ? 1 : 0;
             }
 
             if (due.Count < Batch)

@@ -17,12 +17,21 @@ public sealed class PickupDirectoryMailTransport(IOptions<MailOptions> options, 
     public string PathOf(string messageId) => Path.Combine(Folder, messageId.Split('@')[0] + ".eml");
 
     /// <inheritdoc />
-    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Written synchronously: a receipt is a few kilobytes on a local disk, and the dispatcher's own loop is the only caller;
+    /// the asynchronous file stream cost more in thread-pool hand-offs than the write itself (issue 21's profile).
+    /// </remarks>
+    public Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder);
         var path = PathOf(message.MessageId ?? Guid.NewGuid().ToString("N"));
         var temp = path + ".tmp";
-        await message.WriteToAsync(temp, cancellationToken);
+        using (var file = File.Create(temp))
+        {
+            message.WriteTo(file, cancellationToken);
+        }
+
         File.Move(temp, path, overwrite: true);
+        return Task.CompletedTask;
     }
 }
