@@ -16,8 +16,9 @@ namespace Zowor.Portal.Features.Customers;
 /// Everything else goes to the page as before, which then decides and answers exactly as it always did: a GET, a post
 /// with an error (the page shows the messages with the text kept), a filled honeypot, an invalid antiforgery token, a
 /// field the page does not know or a value posted twice. A post whose storing fails (an unknown category, refused files,
-/// the database busy) is also left to the page, which tries it once more and shows the message if it fails again;
-/// nothing was stored by the first try (<see cref="PublicComplaintService.SubmitAsync"/> stores all or nothing).
+/// the database busy) is also answered by the page, with the failure this path met (<see cref="FailureOf"/>): the page
+/// shows its message with the text kept and does not try to store the complaint a second time (nothing was stored:
+/// <see cref="PublicComplaintService.SubmitAsync"/> stores all or nothing).
 /// </remarks>
 internal static class PublicComplaintPost
 {
@@ -27,6 +28,11 @@ internal static class PublicComplaintPost
     private const string FormName = "public-complaint";
 
     private const string FieldPrefix = "Form.";
+
+    private static readonly object FailureKey = new();
+
+    /// <summary>Why this path could not store the post it took, for the page to present; null when it did not try.</summary>
+    public static Exception? FailureOf(HttpContext? context) => context?.Items[FailureKey] as Exception;
 
     /// <summary>Wraps the public form page's endpoint so that a post that registers a complaint skips the page.</summary>
     public static RazorComponentsEndpointConventionBuilder AnswerRegisteredComplaintsWithoutThePage(this RazorComponentsEndpointConventionBuilder builder)
@@ -67,8 +73,7 @@ internal static class PublicComplaintPost
         }
         catch (Exception ex) when (!context.RequestAborted.IsCancellationRequested)
         {
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PublicComplaintPost))
-                .LogDebug(ex, "Public complaint not stored on the direct path; the page answers it");
+            context.Items[FailureKey] = ex;
             await page(context);
             return;
         }
