@@ -133,7 +133,7 @@ public sealed partial class IntakeBenchmark : IBenchmark
             report.Info(Id, "send lag p99 (client behind schedule)", Percentiles.Of(run.SendLags, 99), "ms");
             report.Check(Id, "errors (not the confirmation)", run.Errors, "", "= 0", run.Errors == 0);
             var cpuPerComplaint = cpu.TotalMilliseconds / Math.Max(1, run.Offered);
-            report.AtMost(Id, "node CPU per complaint (user + system)", cpuPerComplaint, "ms", TargetCpuMs);
+            report.Info(Id, "node CPU per complaint during the run (user + system; receipts still queued not counted)", cpuPerComplaint, "ms");
             report.Info(Id, "load average (1 min) at the end of the measured run", double.Parse(load, System.Globalization.CultureInfo.InvariantCulture), "");
 
             // Every confirmed complaint is stored, once, under the reference the confirmation named.
@@ -144,7 +144,8 @@ public sealed partial class IntakeBenchmark : IBenchmark
 
             // The receipt e-mails the outbox dispatcher wrote while the load ran (realistic load, not measured apart).
             await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
-            report.Info(Id, "receipt .eml files written since the run started", CountFiles(eml) - emlBefore, "files");
+            var receiptsDuringRun = CountFiles(eml) - emlBefore;
+            report.Info(Id, "receipt .eml files written since the run started", receiptsDuringRun, "files");
 
             // The floor (issue 21): the same complaints, same rate and duration, posted to the bare endpoint that only inserts
             // the complaint's row; the form's CPU per complaint is reported as a ratio to it. The outbox first writes the
@@ -154,25 +155,36 @@ public sealed partial class IntakeBenchmark : IBenchmark
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }
 
+            // The target counts each complaint whole: under load the outbox falls behind and writes the rest of the receipts
+            // after the run, so the CPU is taken from the run's start until the last receipt is written (a second or two of
+            // the idle node's own CPU included).
+            var withReceipts = (CpuTime(node.ProcessId) - cpuBefore).TotalMilliseconds / Math.Max(1, run.Offered);
+            report.Info(Id, "receipts written by the outbox after the run ended", CountFiles(eml) - emlBefore - receiptsDuringRun, "files");
+            report.AtMost(Id, "node CPU per complaint, its receipt e-mail included (user + system)", withReceipts, "ms", TargetCpuMs);
+            cpuPerComplaint = withReceipts;
+
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-            Console.WriteLine($"  bare endpoint /{BarePath}: the same load, {rate:0}/s open-loop for {duration.TotalSeconds:0} s (inserts the row only)");
+            // Closed loop, not the form's open loop: written one by one under the write lock, bare rows cannot keep up with
+            // the rate that the form's grouped registrations take, and a node that falls behind measures its backlog.
+            Console.WriteLine($"  bare endpoint /{BarePath}: 16 customers back to back for {duration.TotalSeconds:0} s (inserts the row only)");
             var bareCpuBefore = CpuTime(node.ProcessId);
-            var bare = await OpenLoopAsync(http, pool, rate, duration, BareDomain, cancellationToken, path: BarePath);
+            var bare = await ClosedLoopAsync(http, pool, 16, duration, BareDomain, cancellationToken, path: BarePath);
             var bareCpu = (CpuTime(node.ProcessId) - bareCpuBefore).TotalMilliseconds / Math.Max(1, bare.Offered);
             foreach (var error in bare.ErrorSamples)
             {
                 Console.WriteLine($"  bare error: {error}");
             }
 
+            report.Info(Id, "bare endpoint: rate (16 customers back to back)", bare.Successes / bare.Elapsed.TotalSeconds, "/s");
             report.Info(Id, "bare endpoint: node CPU per complaint (row insert only)", bareCpu, "ms");
-            report.Info(Id, "bare endpoint: latency p95 (from due time)", Percentiles.Of(bare.Latencies, 95), "ms");
+            report.Info(Id, "bare endpoint: latency p95", Percentiles.Of(bare.Latencies, 95), "ms");
             report.Check(Id, "bare endpoint: errors; stored = confirmed", bare.Errors, "", "= 0",
                 bare.Errors == 0 && StoredReferences(database, BareDomain).SetEquals(bare.References));
             report.Info(Id, "intake CPU per complaint / bare endpoint's (ratio)", cpuPerComplaint / Math.Max(0.001, bareCpu), "x");
             Console.WriteLine($"  node CPU per complaint: form {cpuPerComplaint:0.00} ms, bare endpoint {bareCpu:0.00} ms, ratio {cpuPerComplaint / Math.Max(0.001, bareCpu):0.0}x");
 
             // Context: the most a handful of customers sending back-to-back get through (closed loop, no target).
-            var closed = await ClosedLoopAsync(http, pool, 16, TimeSpan.FromSeconds(quick ? 3 : 15), cancellationToken);
+            var closed = await ClosedLoopAsync(http, pool, 16, TimeSpan.FromSeconds(quick ? 3 : 15), ClosedLoopDomain, cancellationToken);
             report.Info(Id, "closed-loop max rate (16 customers back-to-back)", closed.Successes / closed.Elapsed.TotalSeconds, "/s");
             report.Info(Id, "closed-loop latency p95", Percentiles.Of(closed.Latencies, 95), "ms");
             report.Info(Id, "closed-loop errors", closed.Errors, "");
@@ -307,11 +319,12 @@ public sealed partial class IntakeBenchmark : IBenchmark
     }
 
     /// <summary><paramref name="workers"/> customers each sending the next complaint as soon as the last is confirmed.</summary>
-    private static async Task<RunResult> ClosedLoopAsync(HttpClient http, IReadOnlyList<Customer> customers, int workers, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task<RunResult> ClosedLoopAsync(HttpClient http, IReadOnlyList<Customer> customers, int workers, TimeSpan duration, string domain,
+        CancellationToken cancellationToken, string path = FormPath)
     {
         var result = new RunResult();
         var faker = new Faker("en") { Random = new Randomizer(7) };
-        var forms = Enumerable.Range(0, 20_000).Select(i => Complaint(faker, i, ClosedLoopDomain)).ToArray();
+        var forms = Enumerable.Range(0, 40_000).Select(i => Complaint(faker, i, domain)).ToArray();
         var next = -1;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(async w =>
@@ -325,7 +338,7 @@ public sealed partial class IntakeBenchmark : IBenchmark
                 }
 
                 Interlocked.Increment(ref result.Offered);
-                await PostAsync(http, customers[w % customers.Count], forms[i], clock, clock.Elapsed, result, cancellationToken);
+                await PostAsync(http, customers[w % customers.Count], forms[i], clock, clock.Elapsed, result, cancellationToken, path);
             }
         }));
         result.Elapsed = clock.Elapsed;
