@@ -32,7 +32,10 @@ public sealed class OutboxDispatcher(
             var now = time.GetUtcNow().UtcDateTime;
             var due = await db.Set<OutboxMessage>().AsNoTracking()
                 .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-                .OrderBy(m => m.CreatedAt)
+                // Due first, in the order of the (SentAt, NextAttemptAt) index, so the round reads only its 20 rows. Ordered
+                // by CreatedAt, each round read and sorted every unsent row: a backlog of 15,000 receipts (issue 21's intake
+                // run) cost a millisecond a message more, and draining it took time quadratic in its length.
+                .OrderBy(m => m.NextAttemptAt)
                 .Take(Batch)
                 .Select(m => m.Id)
                 .ToListAsync(cancellationToken);
@@ -51,7 +54,7 @@ public sealed class OutboxDispatcher(
             // another node claimed first, or that were given up in the meantime, are not this round's.
             var claimed = await db.Set<OutboxMessage>().AsNoTracking()
                 .Where(m => due.Contains(m.Id) && m.ClaimedUntil == claimedUntil)
-                .OrderBy(m => m.CreatedAt)
+                .OrderBy(m => m.NextAttemptAt)
                 .ToListAsync(cancellationToken);
             foreach (var message in claimed)
             {
