@@ -21,7 +21,7 @@ public sealed class ComplaintUpdater(
 {
     private const int ReferenceAttempts = 5;
 
-    private readonly Lock _batchesStart = new();
+    private object? _batchesStart;
     private RegistrationBatches? _batches;
     private ReferenceAllocation? _providerAllocation;
 
@@ -308,22 +308,7 @@ public sealed class ComplaintUpdater(
     internal int QueuedRegistrations => _batches?.Queued ?? 0;
 
     /// <summary>SQLite's writer loop, started by the first registration (an updater on SQL Server never needs one).</summary>
-    private RegistrationBatches Batches
-    {
-        get
-        {
-            lock (_batchesStart)
-            {
-                return _batches ??= new RegistrationBatches(WriteBatchAsync);
-            }
-        }
-    }
+    private RegistrationBatches Batches => LazyInitializer.EnsureInitialized(ref _batches, ref _batchesStart, () => new RegistrationBatches(WriteBatchAsync));
 
-    public void Dispose()
-    {
-        lock (_batchesStart)
-        {
-            _batches?.Dispose();
-        }
-    }
+    public void Dispose() => _batches?.Dispose();
 }

@@ -32,7 +32,6 @@ internal sealed class RegistrationBatches : IDisposable
     private readonly Channel<PendingRegistration> _queue = Channel.CreateUnbounded<PendingRegistration>();
     private readonly Func<IReadOnlyList<PendingRegistration>, Task> _write;
     private readonly TimeProvider _time;
-    private readonly Task _writer;
 
     /// <param name="write">
     /// Writes one batch and must complete the <see cref="PendingRegistration.Completion"/> of every registration in it, with
@@ -43,7 +42,8 @@ internal sealed class RegistrationBatches : IDisposable
     {
         _write = write;
         _time = time ?? TimeProvider.System;
-        _writer = Task.Run(WriteQueuedAsync);
+        // Runs until Dispose completes the queue; it never throws (a failed batch answers its senders), so nothing awaits it.
+        _ = Task.Run(WriteQueuedAsync);
     }
 
     /// <summary>Queues <paramref name="registration"/> and returns its complaint once written.</summary>

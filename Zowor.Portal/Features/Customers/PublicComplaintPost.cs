@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Components.Endpoints;
 
 namespace Zowor.Portal.Features.Customers;
 
@@ -8,7 +9,7 @@ namespace Zowor.Portal.Features.Customers;
 /// Issue 21: a web-form complaint that registers is answered with its redirect without rendering the form page.
 /// Blazor's static rendering handles a form post by rendering the whole page first (to find the form's handler),
 /// dispatching the submit, rendering again and only then answering with the redirect: about two fifths of a complaint's
-/// CPU on the node went into page markup that no one ever saw. This wraps the <c>/complain</c> endpoint: a post that
+/// CPU on the node went into page markup that no one ever saw. This wraps the page's endpoint (<c>/complain</c>): a post that
 /// binds cleanly, passes the same validation as the page's <c>LocalizedValidator</c>, carries a valid antiforgery token and
 /// is stored by the same <see cref="PublicComplaintService.SubmitAsync"/> gets the same 302 to its confirmation.
 /// </summary>
@@ -22,10 +23,8 @@ namespace Zowor.Portal.Features.Customers;
 /// </remarks>
 internal static class PublicComplaintPost
 {
-    /// <summary>The page's route and its form's name (<c>PublicComplaintPage</c>).</summary>
-    private const string Route = "/complain";
-
-    private const string FormName = "public-complaint";
+    /// <summary>The page's form's name, which the page's <c>EditForm</c> and its form parameter use too.</summary>
+    public const string FormName = "public-complaint";
 
     private const string FieldPrefix = "Form.";
 
@@ -39,7 +38,8 @@ internal static class PublicComplaintPost
     {
         builder.Add(endpoint =>
         {
-            if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: Route } && endpoint.RequestDelegate is { } page)
+            // The page's own endpoint, known by its component rather than its route text.
+            if (endpoint.Metadata.OfType<ComponentTypeMetadata>().Any(m => m.Type == typeof(PublicComplaintPage)) && endpoint.RequestDelegate is { } page)
             {
                 endpoint.RequestDelegate = context => AnswerAsync(context, page);
             }
