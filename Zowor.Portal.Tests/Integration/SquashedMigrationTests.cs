@@ -33,8 +33,12 @@ public sealed class SquashedMigrationTests
             ["ComplaintSearch", "ComplaintSearchIdentity"],
             await QueryAsync(database, "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%' ORDER BY name"));
         Assert.Equal(
-            SqliteSearchIndexSql.TriggerNames.Concat(SqliteSearchIndexSql.IdentityTriggerNames).Order(StringComparer.Ordinal),
+            SqliteSearchIndexSql.CurrentTriggerNames.Order(StringComparer.Ordinal),
             await QueryAsync(database, "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"));
+        // New complaints wait in the queue for SearchIndexer (migration DeferredSearchIndexing, issue 21).
+        Assert.Equal(["ComplaintSearchPending"], await QueryAsync(database, "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'ComplaintSearchPending'"));
+        Assert.Contains("ComplaintSearchPending", Assert.Single(await QueryAsync(database,
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'ComplaintSearch_ComplaintInserted'")), StringComparison.Ordinal);
         Assert.Equal(1L, await database.QueryScalarAsync("SELECT v FROM ComplaintSearch_config WHERE k = 'secure-delete'", Ct));
         Assert.Equal(1L, await database.QueryScalarAsync("SELECT v FROM ComplaintSearchIdentity_config WHERE k = 'secure-delete'", Ct));
     }

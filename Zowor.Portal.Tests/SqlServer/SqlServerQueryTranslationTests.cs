@@ -123,6 +123,7 @@ public sealed partial class SqlServerQueryTranslationTests(SqlServerPortalFixtur
         ["ITeachingEvidenceListener"] = "an interface: CapaTeachingListener implements it (the training path with a CAPA covers it)",
         ["BareIntakeEndpoint"] = "the intake benchmark's floor (issue 21): mapped only on SQLite, never in Production, never on SQL Server",
         ["TeachingEvidenceUnit"] = "opens the transaction around the memo or training save and the listeners: the commands are theirs",
+        ["SearchIndexer"] = "SQLite only (the FTS5 search queue, issue 21): on SQL Server it returns before sending anything; SQL Server fills its full-text indexes itself",
     };
 
     /// <summary>The portal's classes whose constructor or a method takes <see cref="IDbContextFactory{PortalDbContext}"/> or a <see cref="PortalDbContext"/>.</summary>

@@ -140,20 +140,24 @@ public sealed class TestDatabase : IDisposable
     }
 
     /// <summary>Names of the tables in the file.</summary>
-    public async Task<IReadOnlyList<string>> GetTableNamesAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> GetTableNamesAsync(CancellationToken cancellationToken = default) =>
+        QueryColumnAsync("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name", cancellationToken);
+
+    /// <summary>Runs one SQL query around the app and returns the first column of every row, as text.</summary>
+    public async Task<IReadOnlyList<string>> QueryColumnAsync(string sql, CancellationToken cancellationToken = default)
     {
         await using var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
-        var names = new List<string>();
+        command.CommandText = sql;
+        var values = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            names.Add(reader.GetString(0));
+            values.Add(reader.GetString(0));
         }
 
-        return names;
+        return values;
     }
 
     /// <summary>Runs one SQL query around the app and returns the first column of the first row.</summary>

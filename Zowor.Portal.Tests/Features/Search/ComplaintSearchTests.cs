@@ -209,7 +209,7 @@ public sealed class ComplaintSearchTests(SearchDataFixture data) : IClassFixture
         Assert.Subset(names.ToHashSet(), new HashSet<string>
         {
             "ComplaintSearch", "ComplaintSearch_ComplaintInserted", "ComplaintSearch_ComplaintUpdated", "ComplaintSearch_ComplaintDeleted",
-            "ComplaintSearch_MessageInserted", "ComplaintSearch_MessageUpdated", "ComplaintSearch_MessageDeleted",
+            "ComplaintSearch_MessageInserted", "ComplaintSearch_MessageUpdated", "ComplaintSearch_MessageDeleted", "ComplaintSearchPending",
         });
     }
 

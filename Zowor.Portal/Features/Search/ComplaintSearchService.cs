@@ -11,12 +11,13 @@ namespace Zowor.Portal.Features.Search;
 /// Global search and related complaints. Any staff member may open any case (the Staff policy of the case page), so search
 /// covers every complaint, open and closed, at every level; anyone else is refused. SQLite answers from the FTS5 trigram
 /// indexes <c>ComplaintSearch</c> (every searchable column; migration SearchIndexes) and <c>ComplaintSearchIdentity</c>
-/// (reference, customer, order; migration SearchIndexes), kept by triggers in each change's transaction; SQL Server
+/// (reference, customer, order; migration SearchIndexes), kept by triggers in each change's transaction, a new complaint's
+/// first entry by <see cref="SearchIndexer"/>, which a search runs first so that it misses no complaint; SQL Server
 /// from its full-text indexes (CONTAINS, word prefixes) and LIKE for the substrings of references, orders, e-mails and phones.
 /// Ranking: complaints whose reference, customer (name, e-mail, phone) or order matches come first, then those matched by
 /// their text (product, subject, description, the customer's messages); newest first within each.
 /// </summary>
-public sealed class ComplaintSearchService(IDbContextFactory<PortalDbContext> contexts, CurrentUser currentUser, BusinessClock clock)
+public sealed class ComplaintSearchService(IDbContextFactory<PortalDbContext> contexts, CurrentUser currentUser, BusinessClock clock, SearchIndexer indexer)
 {
     public const int PageSize = 20;
 
@@ -46,6 +47,7 @@ public sealed class ComplaintSearchService(IDbContextFactory<PortalDbContext> co
             return new SearchResults(query, [], 0, false, 0, PageSize);
         }
 
+        await indexer.CatchUpBeforeSearchAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (found, counted) = db.Database.IsSqlite()
             ? await FindInFtsAsync(db, query, page, cancellationToken)

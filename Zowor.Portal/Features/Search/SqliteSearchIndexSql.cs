@@ -1,21 +1,25 @@
 namespace Zowor.Portal.Features.Search;
 
 /// <summary>
-/// The SQLite search index's SQL in one place: the FTS5 table, the triggers that keep it in step with every write, and the
-/// statement that fills it from the complaints in one pass. The migration SearchIndexes creates the index with it, and
-/// the benchmark generator drops the triggers for a bulk load and then fills the index and re-creates them with the same
-/// text, so a generated dataset's index is what the triggers would have written.
+/// The SQLite search index's SQL in one place: the FTS5 table, the triggers that keep it in step with every write, the
+/// queue of new complaints waiting to be indexed (<see cref="SearchIndexer"/>), and the statement that fills it from the
+/// complaints in one pass. The migrations SearchIndexes and DeferredSearchIndexing create the index with it, and the
+/// benchmark generator drops the triggers for a bulk load and then fills the index and re-creates them with the same text,
+/// so a generated dataset's index is what the triggers and the indexer would have written.
 /// </summary>
 /// <remarks>
 /// Global search (Features/Search): an FTS5 index with the trigram tokenizer (SQLite 3.34+; remove_diacritics on trigram
 /// 3.45+; the bundled e_sqlite3 is 3.53), so any substring of 3+ characters matches, in any case, with accents folded, Latin
 /// and Cyrillic alike. The row id is the reference's year * 1,000,000 + sequence (unique, and unlike the complaints'
 /// implicit rowid never renumbered by VACUUM). Triggers keep it in the same transaction as every change, whichever path
-/// writes (the services, retention and erasure, bulk SQL). 'secure-delete' makes FTS5 remove an updated or deleted row's
-/// terms from the index itself rather than mark them deleted, so erased names (P-51, P-91) leave the index, not just the
-/// results. The indexed text is folded as ComplaintSearchText folds the query: ё to е, the phone as digits with a leading 8
-/// of an 11-digit number read as the country code 7. Changing any of this text changes what a fresh database gets from the
-/// migration: do it in a new migration that re-creates the triggers and refills the index.
+/// writes (the services, retention and erasure, bulk SQL), except a new complaint's first entry: its insert trigger only
+/// queues the complaint's key, and <see cref="SearchIndexer"/> indexes the queue in groups (issue 21: each registration's
+/// own FTS5 insert, flushed and merged at its commit, was half the intake's CPU). A search indexes the queue before it
+/// reads. 'secure-delete' makes FTS5 remove an updated or deleted row's terms from the index itself rather than mark them
+/// deleted, so erased names (P-51, P-91) leave the index, not just the results. The indexed text is folded as
+/// ComplaintSearchText folds the query: ё to е, the phone as digits with a leading 8 of an 11-digit number read as the
+/// country code 7. Changing any of this text changes what a fresh database gets from the migration: do it in a new
+/// migration that re-creates the triggers and refills the index.
 /// </remarks>
 public static class SqliteSearchIndexSql
 {
@@ -77,6 +81,7 @@ public static class SqliteSearchIndexSql
     /// <summary>One CREATE TRIGGER statement per entry of <see cref="IdentityTriggerNames"/>, in that order.</summary>
     public static readonly IReadOnlyList<string> CreateIdentityTriggers =
     [
+        // Migration SearchIndexes' version; DeferredSearchIndexing drops it (QueueTrigger queues for both indexes).
         $"""
         CREATE TRIGGER "ComplaintSearchIdentity_ComplaintInserted" AFTER INSERT ON "Complaints" BEGIN
             INSERT INTO "ComplaintSearchIdentity"(rowid, "Reference", "Contact", "OrderNumber")
@@ -107,10 +112,73 @@ public static class SqliteSearchIndexSql
         FROM "Complaints" AS c;
         """;
 
+    /// <summary>
+    /// The queue of complaints not yet in either index (migration DeferredSearchIndexing): the row id each will have.
+    /// </summary>
+    public const string CreateQueueTable = """
+        CREATE TABLE "ComplaintSearchPending" ("Key" INTEGER NOT NULL PRIMARY KEY);
+        """;
+
+    public const string DropQueueTable = "DROP TABLE IF EXISTS \"ComplaintSearchPending\";";
+
+    /// <summary>
+    /// The insert trigger since DeferredSearchIndexing: a new complaint's key goes into the queue (one small b-tree insert),
+    /// under the name of the trigger it replaces.
+    /// </summary>
+    public static readonly string QueueTrigger = $"""
+        CREATE TRIGGER "ComplaintSearch_ComplaintInserted" AFTER INSERT ON "Complaints" BEGIN
+            INSERT OR IGNORE INTO "ComplaintSearchPending"("Key") VALUES ({Key("new")});
+        END;
+        """;
+
+    /// <summary>The insert triggers of migration SearchIndexes, which DeferredSearchIndexing drops (and its Down restores).</summary>
+    public static readonly IReadOnlyList<string> RowByRowInsertTriggers = [CreateTriggers[0], CreateIdentityTriggers[0]];
+
+    /// <summary>The triggers a database has now: every trigger of SearchIndexes but the identity index's insert trigger.</summary>
+    public static readonly IReadOnlyList<string> CurrentTriggerNames = [.. TriggerNames, .. IdentityTriggerNames.Skip(1)];
+
+    /// <summary>One CREATE TRIGGER statement per entry of <see cref="CurrentTriggerNames"/>, in that order.</summary>
+    public static readonly IReadOnlyList<string> CreateCurrentTriggers = [QueueTrigger, .. CreateTriggers.Skip(1), .. CreateIdentityTriggers.Skip(1)];
+
+    /// <summary>
+    /// Indexes the queued complaints in both indexes and empties the queue; run in one transaction, so the queue and the
+    /// indexes never disagree. A queued complaint deleted since (retention) is simply not indexed; one already indexed (a
+    /// fill that ran first) is not indexed twice. Each complaint is indexed as it is now: its messages, and an erasure that
+    /// came before the indexer, are in what is indexed. In key order, the order FTS5 appends in.
+    /// </summary>
+    public static readonly IReadOnlyList<string> IndexQueue =
+    [
+        $"""
+        INSERT INTO "ComplaintSearch"(rowid, "Reference", "Contact", "OrderNumber", "Text", "Messages")
+        SELECT p."Key", c."Reference", {Contact("c")}, c."OrderNumber", {Text("c")}, {Messages("c.\"Id\"")}
+        {QueuedComplaints("ComplaintSearch")};
+        """,
+        $"""
+        INSERT INTO "ComplaintSearchIdentity"(rowid, "Reference", "Contact", "OrderNumber")
+        SELECT p."Key", c."Reference", {Contact("c")}, c."OrderNumber"
+        {QueuedComplaints("ComplaintSearchIdentity")};
+        """,
+        """
+        DELETE FROM "ComplaintSearchPending";
+        """,
+    ];
+
+    /// <summary>Whether any complaint waits to be indexed (a read: no write lock while the queue is empty).</summary>
+    public const string AnyQueued = """SELECT EXISTS (SELECT 1 FROM "ComplaintSearchPending") AS "Value" """;
+
+    private static string QueuedComplaints(string index) =>
+        $"""
+        FROM "ComplaintSearchPending" AS p
+        JOIN "Complaints" AS c ON c."ReferenceYear" = p."Key" / 1000000 AND c."ReferenceSequence" = p."Key" % 1000000
+        WHERE NOT EXISTS (SELECT 1 FROM "{index}" AS s WHERE s.rowid = p."Key")
+        ORDER BY p."Key"
+        """;
+
     private static List<string> BuildTriggers()
     {
         var triggers = new List<string>
         {
+            // Migration SearchIndexes' version; DeferredSearchIndexing replaces it with QueueTrigger.
             $"""
             CREATE TRIGGER "ComplaintSearch_ComplaintInserted" AFTER INSERT ON "Complaints" BEGIN
                 INSERT INTO "ComplaintSearch"(rowid, "Reference", "Contact", "OrderNumber", "Text", "Messages")
