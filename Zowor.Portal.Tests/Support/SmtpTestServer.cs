@@ -24,6 +24,13 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// <summary>Messages accepted so far.</summary>
     public IReadOnlyCollection<MimeMessage> Messages => _store.Messages;
 
+    /// <summary>After accepting this many messages the server refuses every further one (451, "try again later").</summary>
+    public int? RefuseAfter
+    {
+        get => _store.RefuseAfter;
+        set => _store.RefuseAfter = value;
+    }
+
     /// <summary>Reserves a free port without listening yet.</summary>
     public static SmtpTestServer OnFreePort()
     {
@@ -105,8 +112,15 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
         public IReadOnlyCollection<MimeMessage> Messages => Queue;
 
+        public int? RefuseAfter { get; set; }
+
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            if (Queue.Count >= RefuseAfter)
+            {
+                return new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "Try again later");
+            }
+
             using var stream = new MemoryStream(buffer.ToArray());
             Queue.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;

@@ -148,6 +148,42 @@ public sealed class CustomerMailTests
         Assert.Equal(6, smtp.Messages.Count);
         Assert.Equal(6, smtp.Messages.Select(m => m.MessageId).Distinct().Count());
         Assert.Equal(0, await dispatcher.DeliverDueAsync(TestContext.Current.CancellationToken));
+        // Each round marks what it sent in one write (issue 21): every row sent once, on its first attempt, its claim released.
+        await using var db = app.Database.CreateContext();
+        var rows = await db.Set<OutboxMessage>().AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(6, rows.Count);
+        Assert.All(rows, m => Assert.Equal((1, true, (DateTime?)null), (m.Attempts, m.SentAt != null, m.ClaimedUntil)));
+    }
+
+    /// <summary>Issue 21: a round marks its sent messages together, so a round the server stops accepting part-way must still mark the ones it took.</summary>
+    [Fact]
+    public async Task ARoundTheServerRefusesPartWay_MarksWhatItAccepted_AndKeepsTheRestForARetry()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var smtp = SmtpTestServer.OnFreePort();
+        smtp.RefuseAfter = 2;
+        await smtp.StartAsync();
+        await using var app = new PortalAppFactory(new PortalAppOptions { SeedDemoData = false, Settings = SmtpSettings(smtp.Port) });
+        app.StartServer();
+        using var site = new PublicSite(app);
+        for (var i = 0; i < 3; i++)
+        {
+            await site.SubmitValidComplaintAsync($"partway{i}@example.com", ct);
+        }
+
+        Assert.Equal(2, await app.Services.GetRequiredService<OutboxDispatcher>().DeliverDueAsync(ct));
+
+        await using var db = app.Database.CreateContext();
+        var rows = await db.Set<OutboxMessage>().AsNoTracking().ToListAsync(ct);
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(2, smtp.Messages.Count);
+        var sent = rows.Where(m => m.SentAt != null).ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, m => Assert.Equal((1, (DateTime?)null, (string?)null), (m.Attempts, m.ClaimedUntil, m.LastError)));
+        Assert.Equal(smtp.Messages.Select(m => m.MessageId).Order(), sent.Select(m => m.MessageId).Order());
+        var refused = Assert.Single(rows, m => m.SentAt == null);
+        Assert.Equal((1, (DateTime?)null, (DateTime?)null), (refused.Attempts, refused.ClaimedUntil, refused.FailedAt));
+        Assert.NotNull(refused.LastError);
     }
 
     [Fact]

@@ -6,9 +6,11 @@ namespace Zowor.Portal.Features.Mail;
 
 /// <summary>
 /// Delivers the outbox. Each round's messages are claimed with one conditional UPDATE before they are sent, so two nodes
-/// never send the same row; a failed attempt is retried with a doubling delay; a sent row is marked with its time. A process
-/// killed between the server's acceptance and the mark may send one message again after the claim expires — with the
-/// same Message-ID, which mail systems use to drop the duplicate. Nothing is ever lost: the row stays until sent.
+/// never send the same row; a failed attempt is retried with a doubling delay; the round's sent rows are marked in one
+/// UPDATE (every 5 s at least, when the server is slow). A process killed between the server's acceptance and the mark may
+/// send those messages (at most 20) again after the claim expires — with the same Message-IDs, which mail systems use to
+/// drop the duplicates.
+/// Nothing is ever lost: the row stays until sent.
 /// </summary>
 public sealed class OutboxDispatcher(
     IDbContextFactory<PortalDbContext> contexts,
@@ -19,6 +21,9 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int Batch = 20;
+
+    /// <summary>A round that sends slowly marks what was accepted at least this often (see <see cref="MarkSentAsync"/>).</summary>
+    private static readonly TimeSpan MarkAtLeastEvery = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(2);
 
     /// <summary>Sends every message that is due now; returns how many were sent.</summary>
@@ -56,16 +61,37 @@ public sealed class OutboxDispatcher(
                 .Where(m => due.Contains(m.Id) && m.ClaimedUntil == claimedUntil)
                 .OrderBy(m => m.NextAttemptAt)
                 .ToListAsync(cancellationToken);
-            foreach (var message in claimed)
+            var accepted = new List<Guid>(claimed.Count);
+            var marked = time.GetTimestamp();
+            try
             {
-                if (time.GetUtcNow().UtcDateTime > claimedUntil - ClaimDuration / 2)
+                foreach (var message in claimed)
                 {
-                    // Slow sending (a mail server timing out): the rest are left to their claim's expiry rather than risk
-                    // sending a row another node may claim once the claim runs out.
-                    return sent;
-                }
+                    if (time.GetUtcNow().UtcDateTime > claimedUntil - ClaimDuration / 2)
+                    {
+                        // Slow sending (a mail server timing out): the rest are left to their claim's expiry rather than risk
+                        // sending a row another node may claim once the claim runs out.
+                        return sent + await MarkSentAsync(db, accepted);
+                    }
 
-                sent += await DeliverAsync(db, message, mail, cancellationToken) ? 1 : 0;
+                    if (accepted.Count > 0 && time.GetElapsedTime(marked) > MarkAtLeastEvery)
+                    {
+                        // A slow server: what it accepted so far is marked before the next send, so a crash or an expired
+                        // claim cannot send those again.
+                        sent += await MarkSentAsync(db, accepted);
+                        marked = time.GetTimestamp();
+                    }
+
+                    if (await DeliverAsync(db, message, mail, cancellationToken))
+                    {
+                        accepted.Add(message.Id);
+                    }
+                }
+            }
+            finally
+            {
+                // Marked even if the caller is stopping or a send threw: the server has accepted them.
+                sent += await MarkSentAsync(db, accepted);
             }
 
             if (due.Count < Batch)
@@ -122,15 +148,53 @@ public sealed class OutboxDispatcher(
             return false;
         }
 
-        var sentAt = time.GetUtcNow().UtcDateTime;
-        // Marked even if the caller is stopping: the server has accepted the message.
-        await db.Set<OutboxMessage>().Where(m => m.Id == message.Id).ExecuteUpdateAsync(u => u
-            .SetProperty(m => m.Attempts, attempts)
-            .SetProperty(m => m.SentAt, sentAt)
-            .SetProperty(m => m.ClaimedUntil, (DateTime?)null)
-            .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
         logger.LogInformation("E-mail {MessageId} ({Kind}) sent for complaint {ComplaintId}", message.Id, message.Kind, message.ComplaintId);
         return true;
+    }
+
+    /// <summary>
+    /// Marks the messages the server accepted since the last mark, in one write, and empties the list; returns how many.
+    /// Issue 21 measured a durable commit per message as most of a receipt's cost. The price: a process killed in the
+    /// middle of a round sends what the round had not marked yet (at most 20 messages, at most
+    /// <see cref="MarkAtLeastEvery"/> of sending) again once their claim expires, with the same Message-IDs (the pickup
+    /// folder overwrites the same files). The mark is tried three times and never throws: it runs in a finally, where an
+    /// exception would hide the one that ended the round, and a mark that fails for good only risks that resend.
+    /// </summary>
+    private async Task<int> MarkSentAsync(PortalDbContext db, List<Guid> accepted)
+    {
+        if (accepted.Count == 0)
+        {
+            return 0;
+        }
+
+        var count = accepted.Count;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var sentAt = time.GetUtcNow().UtcDateTime;
+                // FailedAt is cleared too: an erasure in the meantime gives up the unsent messages, but these were sent.
+                await db.Set<OutboxMessage>().Where(m => accepted.Contains(m.Id)).ExecuteUpdateAsync(u => u
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.SentAt, sentAt)
+                    .SetProperty(m => m.FailedAt, (DateTime?)null)
+                    .SetProperty(m => m.ClaimedUntil, (DateTime?)null)
+                    .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+                accepted.Clear();
+                return count;
+            }
+            catch (Exception ex) when (attempt < 3)
+            {
+                logger.LogWarning(ex, "Marking {Count} sent e-mails failed (attempt {Attempt}); trying again", count, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Marking {Count} sent e-mails failed; they may be sent again when their claim expires: {Ids}", count, accepted);
+                accepted.Clear();
+                return count;
+            }
+        }
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
