@@ -85,9 +85,9 @@ public abstract class PortalComponentTestBase : BunitContext, IAsyncLifetime
         AddPortalServices();
 
         // The same registrations as AddPortalData (SQLite branch), on this test's own file.
-        Services.AddDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(Database.ConnectionString));
+        Services.AddPooledDbContextFactory<SqlitePortalDbContext>(o => o.UseSqlite(Database.ConnectionString));
         Services.AddSingleton<IDbContextFactory<PortalDbContext>, PortalDbContextFactory<SqlitePortalDbContext>>();
-        Services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
+        Services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SqlitePortalDbContext>>().CreateDbContext());
         Services.AddScoped<CurrentUser>();
 
         // bUnit supplies the authentication state (user, roles, claims) and the cascading state. Its stand-in
