@@ -105,11 +105,17 @@ public sealed class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromSeconds(Math.Max(0.1, options.Value.PollSeconds));
+        var gather = TimeSpan.FromSeconds(Math.Max(0, options.Value.GatherSeconds));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await DeliverDueAsync(stoppingToken);
+                if (await DeliverDueAsync(stoppingToken) > 0 && gather > TimeSpan.Zero)
+                {
+                    // Messages are flowing (a busy hour of web-form receipts): let the next round gather what the next
+                    // moments queue instead of running a round per registration.
+                    await Task.Delay(gather, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
