@@ -16,8 +16,9 @@ namespace Zowor.Portal.Benchmarks.Suite;
 /// keep background pages' timers unthrottled, so idle pages keep their circuits alive (SignalR pings every 15 s).
 /// A circuit's size follows the components on its page: the demo data puts a handful of complaints on the level-1
 /// queue (printed at the start); a full page of 25 rows holds more.
-/// Issue 21: the same is measured first for the floor, a page with only the layout and an empty table
-/// (<c>/benchmark/floor</c>), on a node of its own, and the queue's circuit is reported as a ratio to the floor's.
+/// Issue 21: the same is measured first for a bare circuit (<c>/benchmark/bare</c>: one paragraph, no layout) and for the
+/// floor, a page with only the layout and an empty table (<c>/benchmark/floor</c>), each on a node of its own, and the
+/// queue's circuit is reported as a ratio to both: what any circuit of the portal costs, and what the layout adds.
 /// ZOWOR_MEMORY_IDLE_SECONDS (default 15, 5 quick) lengthens each level's idle period, time enough for a heap snapshot
 /// (<c>dotnet-gcdump collect</c>) of the node; the snapshot's own full collection then precedes the RSS samples.
 /// </remarks>
@@ -34,7 +35,7 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
 
     public string Name => "memory";
 
-    public string Title => "6 memory: node memory per idle live-queue circuit, N = 0 against N ≥ 100 (headless chromium pages), and its floor (layout + empty table)";
+    public string Title => "6 memory: node memory per idle live-queue circuit, N = 0 against N ≥ 100 (headless chromium pages), beside a bare circuit and the floor (layout + empty table)";
 
     public async Task RunAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
@@ -43,24 +44,41 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
             throw new InvalidOperationException($"This benchmark needs Debian chromium at {Chromium.ExecutablePath} (apt-get install -y chromium; ./bench.sh does).");
         }
 
-        // Issue 21: the floor first, on a node of its own, then the queue: the same N, the same method, the same run.
+        // Issue 21: the bare circuit and the floor first, each on a node of its own, then the queue: the same N, the same
+        // method, the same run.
+        var bare = await MeasureAsync(context, Bare, cancellationToken);
         var floor = await MeasureAsync(context, Floor, cancellationToken);
         var queue = await MeasureAsync(context, Queue, cancellationToken);
-        foreach (var n in queue.RssPerCircuit.Keys.Where(floor.RssPerCircuit.ContainsKey))
+        Ratios(context, queue, floor, "queue circuit ÷ floor circuit");
+        Ratios(context, queue, bare, "queue circuit ÷ bare circuit");
+    }
+
+    private static void Ratios(BenchmarkContext context, Measured measured, Measured limit, string name)
+    {
+        foreach (var n in measured.RssPerCircuit.Keys.Where(limit.RssPerCircuit.ContainsKey))
         {
-            context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"queue circuit ÷ floor circuit (RSS), N = {n}"), queue.RssPerCircuit[n] / floor.RssPerCircuit[n], "×");
-            context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"queue circuit ÷ floor circuit (managed heap), N = {n}"), queue.HeapPerCircuit[n] / floor.HeapPerCircuit[n], "×");
-            context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"queue circuit ÷ floor circuit (live managed objects), N = {n}"), queue.LivePerCircuit[n] / floor.LivePerCircuit[n], "×");
+            context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"{name} (RSS), N = {n}"), measured.RssPerCircuit[n] / limit.RssPerCircuit[n], "×");
+            context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"{name} (managed heap), N = {n}"), measured.HeapPerCircuit[n] / limit.HeapPerCircuit[n], "×");
+            context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"{name} (live managed objects), N = {n}"), measured.LivePerCircuit[n] / limit.LivePerCircuit[n], "×");
         }
     }
 
-    /// <summary>A page the benchmark opens N times: its path, what shows it has loaded, and its label in the figures.</summary>
-    private sealed record MeasuredPage(string Label, string Path, string LoadedSelector, bool IsFloor);
+    /// <summary>
+    /// A page the benchmark opens N times: its name in the figures (and its node's and folder's), its path, what shows it
+    /// has loaded, and whether the 300 KB target is its (the queue's; the others are its limits).
+    /// </summary>
+    private sealed record MeasuredPage(string Key, string Label, string Path, string LoadedSelector, bool HasTarget);
 
     /// <summary>The live queue, and the floor beside it: the layout and an empty table (Features/Complaints/BenchmarkFloorPage).</summary>
-    private static readonly MeasuredPage Queue = new("queue", "queue", "[data-testid=queue-reference]", IsFloor: false);
+    private static readonly MeasuredPage Queue = new("queue", "queue", "queue", "[data-testid=queue-reference]", HasTarget: true);
 
-    private static readonly MeasuredPage Floor = new("floor (layout + empty table)", "benchmark/floor", "[data-testid=floor-table]", IsFloor: true);
+    private static readonly MeasuredPage Floor = new("floor", "floor (layout + empty table)", "benchmark/floor", "[data-testid=floor-table]", HasTarget: false);
+
+    /// <summary>
+    /// What any circuit of the portal costs (Features/Complaints/BenchmarkBarePage): one paragraph, no layout, through the
+    /// same router, authorization and interactive root as every staff page.
+    /// </summary>
+    private static readonly MeasuredPage Bare = new("bare", "bare circuit (one paragraph, no layout)", "benchmark/bare", "[data-testid=bare-page]", HasTarget: false);
 
     /// <summary>Per-circuit figures at each N (KB).</summary>
     private sealed record Measured(Dictionary<int, double> RssPerCircuit, Dictionary<int, double> HeapPerCircuit, Dictionary<int, double> LivePerCircuit);
@@ -70,10 +88,10 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
         var quick = context.Quick;
         int[] levels = quick ? [20] : [100, 200];
         var idle = TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("ZOWOR_MEMORY_IDLE_SECONDS"), out var idleSeconds) ? idleSeconds : quick ? 5 : 15);
-        var folder = context.ScratchFolder(measured.IsFloor ? "memory-floor" : "memory");
+        var folder = context.ScratchFolder(measured.HasTarget ? "memory" : "memory-" + measured.Key);
         var result = new Measured([], [], []);
-        var label = measured.IsFloor ? "floor" : "queue";
-        await using var node = await PortalNode.StartAsync(measured.IsFloor ? "memory-floor" : "memory", Path.Combine(folder, "memory.db"), cancellationToken: cancellationToken);
+        var label = measured.Key;
+        await using var node = await PortalNode.StartAsync(measured.HasTarget ? "memory" : "memory-" + measured.Key, Path.Combine(folder, "memory.db"), cancellationToken: cancellationToken);
         using var session = await StaffSession.SignInAsync(node.BaseAddress, CsmEmail, cancellationToken);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
@@ -87,7 +105,7 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
             for (var i = 0; i < 3; i++)
             {
                 var page = await OpenAsync(warmContext, measured, cancellationToken);
-                if (i == 0 && !measured.IsFloor)
+                if (i == 0 && measured == Queue)
                 {
                     Console.WriteLine($"  the CSM's live queue shows {await page.Locator("[data-testid=queue-reference]").CountAsync()} rows " +
                         $"(\"{await page.Locator("[data-testid=queue-total]").InnerTextAsync()}\", demo data)");
@@ -127,9 +145,9 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
                 var perCircuit = (rss - baseline) / 1024.0 / n;
                 result.RssPerCircuit[n] = perCircuit;
                 context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"{label} node RSS, N = {n}"), rss / 1024.0 / 1024.0, "MB");
-                if (measured.IsFloor)
+                if (!measured.HasTarget)
                 {
-                    context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"RSS per idle floor circuit, N = {n}"), perCircuit, "KB");
+                    context.Report.Info(Id, string.Create(CultureInfo.InvariantCulture, $"RSS per idle {label} circuit, N = {n}"), perCircuit, "KB");
                 }
                 else
                 {

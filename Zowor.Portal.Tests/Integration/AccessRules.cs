@@ -39,8 +39,10 @@ public static class AccessRules
         // Pages.
         new("/", "GET", "/", AllStaff),
         new("/queue", "GET", "/queue", QueueRoles),
-        // The benchmark suite's floor (issue 21): the layout and an empty table, for any staff member.
+        // The benchmark suite's floor (issue 21): the layout and an empty table, for any staff member; and its bare
+        // circuit: one paragraph, no layout.
         new("/benchmark/floor", "GET", "/benchmark/floor", AllStaff),
+        new("/benchmark/bare", "GET", "/benchmark/bare", AllStaff),
         new("/complaints/new", "GET", "/complaints/new", RegisterRoles),
         new("/complaints/{Id:guid}", "GET", "/complaints/{complaint}", AllStaff),
         // Global search: every staff member may open every case, so every staff member may search them all (issue 17).
