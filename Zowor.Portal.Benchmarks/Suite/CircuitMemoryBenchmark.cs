@@ -16,7 +16,7 @@ namespace Zowor.Portal.Benchmarks.Suite;
 /// keep background pages' timers unthrottled, so idle pages keep their circuits alive (SignalR pings every 15 s).
 /// A circuit's size follows the components on its page: the demo data puts a handful of complaints on the level-1
 /// queue (printed at the start); a full page of 25 rows holds more.
-/// Issue 21: the same is measured first for a bare circuit (<c>/benchmark/bare</c>: one paragraph, no layout) and for the
+/// Issue 21: the same is measured first for a bare circuit (<c>/benchmark/bare</c>: one heading, no layout) and for the
 /// floor, a page with only the layout and an empty table (<c>/benchmark/floor</c>), each on a node of its own, and the
 /// queue's circuit is reported as a ratio to both: what any circuit of the portal costs, and what the layout adds.
 /// ZOWOR_MEMORY_IDLE_SECONDS (default 15, 5 quick) lengthens each level's idle period, time enough for a heap snapshot
@@ -75,10 +75,10 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
     private static readonly MeasuredPage Floor = new("floor", "floor (layout + empty table)", "benchmark/floor", "[data-testid=floor-table]", HasTarget: false);
 
     /// <summary>
-    /// What any circuit of the portal costs (Features/Complaints/BenchmarkBarePage): one paragraph, no layout, through the
+    /// What any circuit of the portal costs (Features/Complaints/BenchmarkBarePage): one heading, no layout, through the
     /// same router, authorization and interactive root as every staff page.
     /// </summary>
-    private static readonly MeasuredPage Bare = new("bare", "bare circuit (one paragraph, no layout)", "benchmark/bare", "[data-testid=bare-page]", HasTarget: false);
+    private static readonly MeasuredPage Bare = new("bare", "bare circuit (one heading, no layout)", "benchmark/bare", "[data-testid=bare-page]", HasTarget: false);
 
     /// <summary>Per-circuit figures at each N (KB).</summary>
     private sealed record Measured(Dictionary<int, double> RssPerCircuit, Dictionary<int, double> HeapPerCircuit, Dictionary<int, double> LivePerCircuit);

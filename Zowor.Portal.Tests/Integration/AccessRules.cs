@@ -40,7 +40,7 @@ public static class AccessRules
         new("/", "GET", "/", AllStaff),
         new("/queue", "GET", "/queue", QueueRoles),
         // The benchmark suite's floor (issue 21): the layout and an empty table, for any staff member; and its bare
-        // circuit: one paragraph, no layout.
+        // circuit: one heading, no layout.
         new("/benchmark/floor", "GET", "/benchmark/floor", AllStaff),
         new("/benchmark/bare", "GET", "/benchmark/bare", AllStaff),
         new("/complaints/new", "GET", "/complaints/new", RegisterRoles),
