@@ -134,6 +134,12 @@ public static class SqliteSearchIndexSql
     /// <summary>The insert triggers of migration SearchIndexes, which DeferredSearchIndexing drops (and its Down restores).</summary>
     public static readonly IReadOnlyList<string> RowByRowInsertTriggers = [CreateTriggers[0], CreateIdentityTriggers[0]];
 
+    /// <summary>
+    /// Drops the insert triggers by their names (<see cref="RowByRowInsertTriggers"/>'s, the first of which
+    /// <see cref="QueueTrigger"/> keeps), whichever version a database has.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DropInsertTriggers = [DropTriggers[0], DropIdentityTriggers[0]];
+
     /// <summary>The triggers a database has now: every trigger of SearchIndexes but the identity index's insert trigger.</summary>
     public static readonly IReadOnlyList<string> CurrentTriggerNames = [.. TriggerNames, .. IdentityTriggerNames.Skip(1)];
 

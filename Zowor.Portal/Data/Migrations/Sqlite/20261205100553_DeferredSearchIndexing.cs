@@ -15,8 +15,11 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS \"ComplaintSearch_ComplaintInserted\";");
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS \"ComplaintSearchIdentity_ComplaintInserted\";");
+            foreach (var drop in SqliteSearchIndexSql.DropInsertTriggers)
+            {
+                migrationBuilder.Sql(drop);
+            }
+
             migrationBuilder.Sql(SqliteSearchIndexSql.CreateQueueTable);
             migrationBuilder.Sql(SqliteSearchIndexSql.QueueTrigger);
         }
@@ -24,7 +27,12 @@ namespace Zowor.Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS \"ComplaintSearch_ComplaintInserted\";");
+            // The queue's trigger (the identity index has no insert trigger here; its drop does nothing).
+            foreach (var drop in SqliteSearchIndexSql.DropInsertTriggers)
+            {
+                migrationBuilder.Sql(drop);
+            }
+
             foreach (var statement in SqliteSearchIndexSql.IndexQueue)
             {
                 migrationBuilder.Sql(statement);
