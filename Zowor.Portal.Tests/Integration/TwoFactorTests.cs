@@ -1,7 +1,12 @@
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Zowor.Portal.Data;
 using Zowor.Portal.Platform.Identity;
 using Zowor.Portal.Tests.Support;
@@ -166,6 +171,41 @@ public sealed class TwoFactorTests : IAsyncLifetime
         using var after = await client.Http.GetAsync("/queue", Ct);
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.Contains("account/login", after.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TheSecurityStampCheck_TracksNothingInTheRequestsScope(bool stampChanged)
+    {
+        // The request that carries a Blazor circuit's WebSocket lasts as long as the circuit, and so does its DI scope:
+        // the check must not track the user in that scope's database context (issue 21, OwnScopeSecurityStampValidator),
+        // and must still reject a changed stamp.
+        var email = SeededPortalFixture.DemoEmailFor(PortalRoles.Agent);
+        ClaimsPrincipal principal;
+        await using (var signIn = _app.Services.CreateAsyncScope())
+        {
+            var users = signIn.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByEmailAsync(email))!;
+            principal = await signIn.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>().CreateUserPrincipalAsync(user);
+            if (stampChanged)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
+        }
+
+        await using var request = _app.Services.CreateAsyncScope();
+        var http = new DefaultHttpContext { RequestServices = request.ServiceProvider };
+        _app.Services.GetRequiredService<IHttpContextAccessor>().HttpContext = http;
+        var scheme = new AuthenticationScheme(IdentityConstants.ApplicationScheme, null, typeof(CookieAuthenticationHandler));
+        var options = _app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow.AddMinutes(-1) }, scheme.Name);
+        var validation = new CookieValidatePrincipalContext(http, scheme, options, ticket);
+
+        await SecurityStampValidator.ValidatePrincipalAsync(validation);
+
+        Assert.Equal(stampChanged, validation.Principal is null);
+        Assert.Empty(request.ServiceProvider.GetRequiredService<PortalDbContext>().ChangeTracker.Entries());
     }
 
     private static async Task<HttpResponseMessage> PostEnrolmentAsync(PortalClient client, string code)

@@ -22,7 +22,7 @@ public sealed class CapaService(
     LivePublisher publisher,
     MemoService memos,
     Complaints.ComplaintUpdater complaints,
-    UserManager<PortalUser> users,
+    IServiceScopeFactory scopes,
     ILogger<CapaService> logger)
 {
     /// <summary>The CAPA list, newest first, optionally one status; overdue actions counted by the database.</summary>
@@ -456,6 +456,10 @@ public sealed class CapaService(
         var me = await currentUser.RequireAsync(PortalRoles.Policies.ApproveCapaClosure);
         var principal = await currentUser.GetPrincipalAsync();
         var role = PortalRoles.PolicyRoles[PortalRoles.Policies.ApproveCapaClosure].First(principal.IsInRole);
+        // Identity's user manager in a scope of its own: resolved from the circuit's scope, it would lease a database
+        // context for as long as the page with the menu's CAPA badge stays open (issue 21).
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var account = await users.FindByIdAsync(me.Id) ?? throw new DomainException("Your account no longer exists.");
         if (await users.IsLockedOutAsync(account))
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zowor.Portal.Data;
 
 namespace Zowor.Portal.Platform.Identity;
@@ -62,6 +63,9 @@ public static class IdentityServiceCollectionExtensions
             o.ValidationInterval = TimeSpan.Zero;
             o.OnRefreshingPrincipal = RefreshingPrincipal;
         });
+        // The check in a scope of its own, so that a circuit's long-lived WebSocket request does not hold a database
+        // context and the user for the circuit's lifetime (OwnScopeSecurityStampValidator).
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, OwnScopeSecurityStampValidator>());
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
