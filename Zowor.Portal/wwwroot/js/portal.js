@@ -43,6 +43,18 @@ document.addEventListener('click', e => {
 // The app bar's "More" menu on a phone signs out through the bar's own sign-out form (a POST with its antiforgery token).
 window.zoworSubmitForm = id => document.getElementById(id)?.requestSubmit();
 
+// A LazyMenu opened from the keyboard (Components/Shared/LazyMenu, issue 21): its MudMenu has just replaced the plain
+// button, so the press goes again to MudMenu's own button as the keyboard gives it, Enter and then the click it causes,
+// and MudBlazor opens the menu the keyboard way (the first item focused, the arrow keys, Escape back to the button).
+window.zoworOpenMenuByKeyboard = host => {
+    const button = host?.querySelector('button');
+    if (button) {
+        button.focus();
+        button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true }));
+        button.click();
+    }
+};
+
 // The staff layout's drawer (MainLayout, issue 21: MudDrawer's markup without its per-circuit viewport subscription):
 // when the window crosses MudBlazor's md breakpoint, the drawer closes below it and opens above it, as MudDrawer's did,
 // by pressing the menu button of the new width (the circuit keeps the drawer's state).
