@@ -65,6 +65,7 @@ public static class IdentityServiceCollectionExtensions
         });
         // The check in a scope of its own, so that a circuit's long-lived WebSocket request does not hold a database
         // context and the user for the circuit's lifetime (OwnScopeSecurityStampValidator).
+        services.AddScoped<SecurityStampValidator<PortalUser>>();
         services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, OwnScopeSecurityStampValidator>());
         services.ConfigureApplicationCookie(o =>
         {
