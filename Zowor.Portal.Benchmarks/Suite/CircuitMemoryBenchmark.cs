@@ -88,10 +88,12 @@ public sealed class CircuitMemoryBenchmark : IBenchmark
         var quick = context.Quick;
         int[] levels = quick ? [20] : [100, 200];
         var idle = TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("ZOWOR_MEMORY_IDLE_SECONDS"), out var idleSeconds) ? idleSeconds : quick ? 5 : 15);
-        var folder = context.ScratchFolder(measured.HasTarget ? "memory" : "memory-" + measured.Key);
+        // The queue's node and folder keep their old name ("memory"); its limits are named after themselves.
+        var nodeName = measured.HasTarget ? "memory" : "memory-" + measured.Key;
+        var folder = context.ScratchFolder(nodeName);
         var result = new Measured([], [], []);
         var label = measured.Key;
-        await using var node = await PortalNode.StartAsync(measured.HasTarget ? "memory" : "memory-" + measured.Key, Path.Combine(folder, "memory.db"), cancellationToken: cancellationToken);
+        await using var node = await PortalNode.StartAsync(nodeName, Path.Combine(folder, "memory.db"), cancellationToken: cancellationToken);
         using var session = await StaffSession.SignInAsync(node.BaseAddress, CsmEmail, cancellationToken);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
