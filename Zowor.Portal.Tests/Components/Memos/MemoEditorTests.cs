@@ -96,6 +96,9 @@ public sealed class MemoEditorTests : PortalComponentTestBase
     {
         cut.Find("#memo-body").Input(text);
         cut.Find("#memo-body").Blur();
+        // The field is debounced and commits to the memo asynchronously on blur: wait until the memo holds the text (its
+        // preview shows it), or a Publish right after can find the body still empty (CI, 6 Dec).
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.Find("[data-testid=memo-preview]").InnerHtml.Trim()));
     }
 
     /// <summary>
