@@ -10,7 +10,7 @@ namespace Zowor.Portal.Benchmarks.Suite;
 /// memory compared with N = 0: per circuit = (RSS at N − RSS at 0) / N, at two N so that linearity shows.
 /// </summary>
 /// <remarks>
-/// RSS counts everything the process holds, GC slack included (the server GC grows its heaps in steps and gives memory
+/// RSS counts everything the process holds, GC slack included (the GC grows its heaps in steps and gives memory
 /// back lazily), so each level is the median of several samples after the node has settled, and the per-circuit figure
 /// is reported at two N to show the slope rather than one step. Chromium runs with Playwright's default switches, which
 /// keep background pages' timers unthrottled, so idle pages keep their circuits alive (SignalR pings every 15 s).
