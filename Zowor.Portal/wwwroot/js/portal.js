@@ -44,10 +44,10 @@ document.addEventListener('click', e => {
 window.zoworSubmitForm = id => document.getElementById(id)?.requestSubmit();
 
 // Escape closes a menu opened with the mouse, and the focus goes back to its button (the WAI-ARIA menu button pattern;
-// WCAG 2.1.1). Opened from the keyboard, a MudMenu focuses its first item and closes on Escape itself; opened with a
-// click, the focus is on its button or, the first time a LazyMenu opens, nowhere (its plain button was just replaced),
-// outside the list where MudMenu listens, and the menu stayed open until a click elsewhere. The button toggles the
-// menu, so pressing it closes the menu as MudMenu's own Escape would.
+// WCAG 2.1.1). A MudMenu that moves the focus to its first item closes on Escape itself; the first time a LazyMenu opens
+// by a click, its MudMenu opens from .NET and the focus stays on its button, outside the list where MudMenu listens, so
+// the menu stayed open until a click elsewhere. The button toggles the menu: pressing it closes the menu as MudMenu's
+// own Escape would.
 document.addEventListener('keydown', e => {
     if (e.key !== 'Escape' || e.defaultPrevented || document.activeElement?.closest('.mud-popover-open')) return;
     const button = document.querySelector('.mud-menu button[aria-haspopup=menu][aria-expanded=true]');
@@ -59,6 +59,9 @@ document.addEventListener('keydown', e => {
 // A LazyMenu opened from the keyboard (Components/Shared/LazyMenu, issue 21): its MudMenu has just replaced the plain
 // button, so the press goes again to MudMenu's own button as the keyboard gives it, Enter and then the click it causes,
 // and MudBlazor opens the menu the keyboard way (the first item focused, the arrow keys, Escape back to the button).
+// Opened by a click, its MudMenu's button takes the focus the replaced button had.
+window.zoworFocusMenuButton = host => host?.querySelector('button')?.focus();
+
 window.zoworOpenMenuByKeyboard = host => {
     const button = host?.querySelector('button');
     if (button) {
