@@ -221,6 +221,30 @@ public sealed partial class LiveUpdatesTests(BrowserFixture browser) : BrowserJo
     }
 
     [Fact]
+    public async Task QueueCountdowns_ShowTheTimeLeft_OnTheFrameAfterTheRowsChange()
+    {
+        // The server renders a countdown as its deadline's date; portal.js ticks it to the time left every second, and at
+        // once when the page changes (the circuit's first render replaces the prerendered rows, a live update adds one),
+        // so a row does not show the date until the next second.
+        var (_, baseAddress) = await StartPortalAsync();
+        var context = await NewContextAsync(baseAddress);
+        var page = await OpenPageAsync(context, "live-failed-countdown-frame");
+        await SignInAsync(page, CsmEmail);
+        await GoToAsync(page, "queue");
+        var countdown = page.Locator("[data-testid=queue-table] [data-testid=deadline]").First;
+        await Expect(countdown).ToHaveTextAsync(CountdownPattern());
+
+        // As a render does: the server's text back in the element. Two frames later it shows the time left again.
+        var shown = await countdown.EvaluateAsync<string>("""
+            e => new Promise(done => {
+                e.textContent = '6 Dec 2026, 06:36';
+                requestAnimationFrame(() => requestAnimationFrame(() => done(e.textContent)));
+            })
+            """);
+        Assert.Matches(CountdownPattern(), shown);
+    }
+
+    [Fact]
     public async Task CsmAndCco_OnSameCase_SeeEachOthersPresence()
     {
         var (app, baseAddress) = await StartPortalAsync();
@@ -362,6 +386,10 @@ public sealed partial class LiveUpdatesTests(BrowserFixture browser) : BrowserJo
     /// <summary>A badge text showing a whole number greater than <paramref name="count"/>.</summary>
     private static Regex MoreThanPattern(int count) =>
         new($@"^\s*(?!(?:{string.Join('|', Enumerable.Range(0, count + 1))})\s*$)\d+\s*$");
+
+    /// <summary>portal.js's countdown in English: "23 h 59 min", "1 d 3 h", "42 min", or overdue ("Overdue 3 h").</summary>
+    [GeneratedRegex(@"^(Overdue )?(\d+ d( \d+ h)?|\d+ h( \d+ min)?|\d+ min)$")]
+    private static partial Regex CountdownPattern();
 
     [GeneratedRegex(@"^ZW-\d{4}-\d{6}$")]
     private static partial Regex ReferencePattern();

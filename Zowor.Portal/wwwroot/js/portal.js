@@ -33,6 +33,15 @@
     }
     setInterval(tick, 1000);
     window.zoworTick = tick;
+    // At once, and on the next frame whenever the page changes (the circuit's first render replaces the prerendered rows,
+    // a live update adds one): a countdown does not show its server text, the deadline's date, until the next second.
+    tick();
+    let scheduled = false;
+    new MutationObserver(() => {
+        if (scheduled) return;
+        scheduled = true;
+        requestAnimationFrame(() => { scheduled = false; tick(); });
+    }).observe(document.body, { childList: true, subtree: true });
 })();
 
 // Print buttons (data-print): the Content Security Policy allows no inline onclick handlers.
