@@ -134,9 +134,8 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser, PageSmokeTests
     /// A menu opened with the mouse closes on Escape and gives the focus back to its button (the WAI-ARIA menu button
     /// pattern, WCAG 2.1.1): MudMenu handles Escape only in its open list, which the first click on an app-bar menu
     /// (LazyMenu, its MudMenu opened from .NET) does not focus, so the menu stayed open until a click elsewhere
-    /// (wwwroot/js/portal.js). Each menu twice: the first press creates its
-    /// MudMenu (LazyMenu), whose button then takes the focus the replaced one had; the second opens the MudMenu already
-    /// there, which focuses its first item.
+    /// (wwwroot/js/portal.js). Each menu twice: the first press creates its MudMenu (LazyMenu), whose button then takes
+    /// the focus the replaced one had; the second opens the MudMenu already there, which focuses its first item.
     /// </summary>
     [Fact]
     public async Task TheAppBarMenus_OpenedWithTheMouse_CloseOnEscape_AndTheFocusReturnsToTheirButton()
