@@ -99,6 +99,8 @@ public static class AccessRules
         // Live updates, jobs, operations.
         new("/hubs/complaints", "GET", "/hubs/complaints", AllStaff),
         new("/hubs/complaints/negotiate", "POST", "/hubs/complaints/negotiate?negotiateVersion=1", AllStaff),
+        // Issue 21: the WebSocket of a queue whose circuit is paused while idle (Realtime/IdlePageEvents); a plain GET gets 400.
+        new("/hubs/live", "GET", "/hubs/live", AllStaff),
         new("/hangfire/{**path}", "GET", "/hangfire", AdminOnly),
         new("/health/live", "GET", "/health/live", Anonymous),
         new("/health/ready", "GET", "/health/ready", Anonymous),

@@ -11,6 +11,13 @@ public sealed class PortalNotifier(ILogger<PortalNotifier> logger)
 
     // Copy-on-write: publishing reads a snapshot without taking the lock.
     private volatile Func<LiveEvent, Task>[] _handlers = [];
+    private long _sequence;
+
+    /// <summary>
+    /// How many events this node has published since it started: a page that renders it can later ask whether anything
+    /// happened since (an idle page's socket, <see cref="IdlePageEvents"/>).
+    /// </summary>
+    public long Sequence => Interlocked.Read(ref _sequence);
 
     public IDisposable Subscribe(Func<LiveEvent, Task> handler)
     {
@@ -59,6 +66,7 @@ public sealed class PortalNotifier(ILogger<PortalNotifier> logger)
 
     public void Publish(LiveEvent liveEvent)
     {
+        Interlocked.Increment(ref _sequence);
         // Each page reloads on the thread pool: a circuit's InvokeAsync runs inline when the circuit is idle, so calling
         // the handlers here would make the user who saved wait for every other open page's reload.
         foreach (var handler in _handlers)

@@ -55,6 +55,7 @@ public static class RealtimeServiceCollectionExtensions
     public static IEndpointRouteBuilder MapRealtime(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHub<ComplaintHub>("/hubs/complaints").RequireAuthorization(PortalRoles.Policies.Staff);
+        endpoints.MapIdlePageEvents();
         return endpoints;
     }
 

@@ -42,6 +42,15 @@ public sealed class QueuePrerenderTests(SeededPortalFixture portal) : IClassFixt
             Assert.NotEmpty(page.QuerySelectorAll("[data-testid=queue-table] [data-testid=status-chip]"));
             // The prerender's rows handed to the circuit (persistent component state), so it neither queries nor blanks them.
             Assert.Contains("Blazor-Server-Component-State", html, StringComparison.Ordinal);
+            // Idle circuits (wwwroot/js/portal.js): the list may pause, says which levels wake it and the event count it was read at.
+            var list = page.QuerySelector("[data-idle-refresh=queue]");
+            Assert.NotNull(list);
+            Assert.Equal("true", list.GetAttribute("data-idle-pause"));
+            Assert.Equal(string.Join(',', levels.Select(l => (int)l)), list.GetAttribute("data-live-levels"));
+            Assert.True(long.TryParse(list.GetAttribute("data-live-since"), out _));
+            Assert.Equal("120", page.DocumentElement.GetAttribute("data-idle-pause-seconds"));
+            Assert.NotNull(page.QuerySelector("[data-idle-refresh=nav]"));
+            Assert.NotNull(page.QuerySelector("[data-idle-refresh=bell]"));
         }
     }
 }

@@ -9,6 +9,13 @@ const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
 function handleReconnectStateChanged(event) {
+    // A circuit paused by an idle page (wwwroot/js/portal.js, "idle circuits") is not a lost connection: no dialog; the
+    // page resumes it at the next touch, or reloads if it cannot.
+    const idle = document.documentElement.getAttribute("data-circuit");
+    if ((idle === "pausing" || idle === "paused" || idle === "resuming") && event.detail.state !== "hide") {
+        return;
+    }
+
     if (event.detail.state === "show") {
         reconnectModal.showModal();
     } else if (event.detail.state === "hide") {

@@ -28,6 +28,8 @@ public sealed partial class ComplaintQueue : IDisposable
     // The categories' names in the reader's language, in the admin's order: names, not the category entities.
     private IReadOnlyList<QueueCategory> _categories = [];
     private IDisposable? _subscription;
+    // The notifier's event count when the rows were read (the prerender's, then each reload's), for an idle page's socket.
+    private long _liveSince;
     private readonly HashSet<Guid> _expanded = [];
 
     [Inject] private ComplaintService Complaints { get; set; } = default!;
@@ -183,6 +185,12 @@ public sealed partial class ComplaintQueue : IDisposable
     /// <summary>A snapshot is for one list in one language.</summary>
     private string SnapshotKey(QueueFilter filter) => $"{CultureInfo.CurrentUICulture.Name} {filter.Link(PagePath)}";
 
+    /// <summary>Whether the page may pause its circuit while idle: nothing selected or opened, which only the circuit holds.</summary>
+    private bool IdlePausable => _selected.Count == 0 && _expanded.Count == 0;
+
+    /// <summary>The levels whose changes reach this list while its circuit is paused; none (every level the user watches) for "Assigned to me".</summary>
+    private string LiveLevels => _filter.Owner == QueueFilter.Me ? string.Empty : string.Join(',', Levels.Select(l => (int)l));
+
     /// <summary>Every row of the page selected: the header's box is ticked.</summary>
     private bool AllSelected => _rows.Count > 0 && _rows.All(_selected.Contains);
 
@@ -233,6 +241,8 @@ public sealed partial class ComplaintQueue : IDisposable
         _loading = true;
         try
         {
+            // Read before the query: an event published while it runs makes the socket ask for a fetch.
+            _liveSince = Notifier.Sequence;
             var page = await Complaints.GetQueueAsync(_filter.ToQuery(Levels));
             _rows = page.Rows;
             _total = page.Total;

@@ -94,3 +94,268 @@ window.zoworOpenMenuByKeyboard = host => {
         }
     });
 })();
+
+// Idle circuits (issue 21). A live queue or board left untouched for Portal:IdlePauseSeconds (App.razor's
+// data-idle-pause-seconds) hands its circuit back to the server: Blazor's pause sends the circuit's state to this page
+// and frees it there. Until the next touch the page stays live without one: a WebSocket (Realtime/IdlePageEvents)
+// says when something it shows changed, and the page fetches itself, as a reload would, and
+// puts the fresh regions (data-idle-refresh: the list, the navigation's badges, the bell) in place. The first touch
+// (the pointer moving, a key, a tap) resumes the circuit; a click made before it is back is held and made again on the
+// same control once it is, and the focus and the scroll position stay where they were. Pages pause only where they say
+// they may (data-idle-pause="true": nothing selected or opened), never with a menu or dialog open or a field being typed
+// in. The state is on <html data-circuit>: active, pausing, paused or resuming; while paused, data-idle-stream says
+// whether that socket is open and data-idle-refreshes counts the refreshes.
+(function () {
+    const root = document.documentElement;
+    const activity = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart', 'focusin'];
+    let state = 'active';
+    let lastInput = Date.now();
+    let events = null;
+    let heldClick = null;
+    let resumeWhenPaused = false;
+    let refreshing = false;
+    let refreshAgain = false;
+    let refreshes = 0;
+    let restoring = false;
+    // At most one fetch a second: under a flow of changes each paused page costs the server one page a second at most.
+    let nextRefresh = 0;
+    let refreshTimer = 0;
+
+    function setState(next) {
+        state = next;
+        root.setAttribute('data-circuit', next);
+    }
+
+    function idleMs() {
+        return Number(root.getAttribute('data-idle-pause-seconds') || '0') * 1000;
+    }
+
+    function mayPause() {
+        const marks = [...document.querySelectorAll('[data-idle-pause]')];
+        const focused = document.activeElement;
+        return marks.length > 0 && marks.every(m => m.getAttribute('data-idle-pause') === 'true')
+            && document.querySelector('[data-interactive=true]')
+            && !document.querySelector('.mud-popover-open, .mud-dialog-container')
+            && !(focused && focused.matches('input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]), textarea, [contenteditable=true]'));
+    }
+
+    // A control found again in the page Blazor renders when the circuit resumes (or in a refreshed region): by its id,
+    // else by what it says and where it leads, the nth of those that match.
+    function locate(element) {
+        if (!(element instanceof Element) || element === document.body) return null;
+        const target = element.closest('a, button, input, select, textarea, label, [tabindex], tr, [data-testid]') || element;
+        const selector = describe(target);
+        const index = [...document.querySelectorAll(selector)].indexOf(target);
+        return index < 0 ? null : { selector, index };
+    }
+
+    function describe(element) {
+        if (element.id) return '#' + CSS.escape(element.id);
+        let selector = element.tagName.toLowerCase();
+        for (const name of ['data-testid', 'href', 'aria-label', 'name', 'type', 'value']) {
+            const value = element.getAttribute(name);
+            if (value !== null) selector += `[${name}="${CSS.escape(value)}"]`;
+        }
+        // A table row says nothing of itself: it is the row of the complaint it links to.
+        const link = selector === 'tr' ? element.querySelector('a[href]') : null;
+        return link ? `tr:has(a[href="${CSS.escape(link.getAttribute('href'))}"])` : selector;
+    }
+
+    function find(spot) {
+        return spot ? document.querySelectorAll(spot.selector)[spot.index] || null : null;
+    }
+
+    // Focus put back by this script is not a touch: it must not resume the circuit it just refreshed without.
+    function refocus(spot) {
+        restoring = true;
+        try {
+            find(spot)?.focus({ preventScroll: true });
+        } finally {
+            restoring = false;
+        }
+    }
+
+    async function pause() {
+        setState('pausing');
+        let paused = false;
+        try {
+            paused = await Blazor.pauseCircuit();
+        } catch {
+            paused = false;
+        }
+
+        if (!paused) {
+            setState('active');
+            lastInput = Date.now();
+            return;
+        }
+
+        setState('paused');
+        listen();
+        if (resumeWhenPaused) resume();
+    }
+
+    // The socket that says when to refresh (Realtime/IdlePageEvents); opened again a few seconds after it ends.
+    function listen() {
+        const url = new URL('hubs/live', document.baseURI);
+        url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+        const list = document.querySelector('[data-live-levels]');
+        const levels = list?.getAttribute('data-live-levels') || '';
+        if (levels) url.searchParams.set('levels', levels);
+        // The node's event count when the rows were read: nothing since, no fetch.
+        url.searchParams.set('since', list?.getAttribute('data-live-since') || '');
+        const socket = new WebSocket(url);
+        let opened = false;
+        events = socket;
+        root.setAttribute('data-idle-stream', 'connecting');
+        socket.onopen = () => {
+            opened = true;
+            root.setAttribute('data-idle-stream', 'open');
+        };
+        socket.onmessage = () => refreshSoon();
+        socket.onclose = () => {
+            if (events !== socket) return;
+            events = null;
+            root.setAttribute('data-idle-stream', 'closed');
+            // Refused (signed out, the account locked) or the server away: the page's own request says where to go.
+            if (!opened) refresh();
+            setTimeout(() => {
+                if (state === 'paused' && !events) listen();
+            }, 2000 + Math.random() * 3000);
+        };
+    }
+
+    function refreshSoon() {
+        const wait = nextRefresh - Date.now();
+        if (wait <= 0) {
+            refresh();
+        } else if (!refreshTimer) {
+            refreshTimer = setTimeout(() => {
+                refreshTimer = 0;
+                if (state === 'paused') refresh();
+            }, wait);
+        }
+    }
+
+    async function refresh() {
+        if (refreshing) {
+            refreshAgain = true;
+            return;
+        }
+
+        refreshing = true;
+        nextRefresh = Date.now() + 1000;
+        try {
+            const response = await fetch(location.href, { credentials: 'same-origin', cache: 'no-store' });
+            if (state !== 'paused') return;
+            if (!response.ok || response.redirected) {
+                location.reload();
+                return;
+            }
+
+            const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
+            if (state !== 'paused') return;
+            const focus = locate(document.activeElement);
+            for (const region of document.querySelectorAll('[data-idle-refresh]')) {
+                const replacement = fresh.querySelector(`[data-idle-refresh="${region.getAttribute('data-idle-refresh')}"]`);
+                if (!replacement) continue;
+                if (replacement.innerHTML !== region.innerHTML) region.innerHTML = replacement.innerHTML;
+                const since = replacement.getAttribute('data-live-since');
+                if (since !== null) region.setAttribute('data-live-since', since);
+            }
+
+            if (focus && document.activeElement === document.body) refocus(focus);
+            root.setAttribute('data-idle-refreshes', String(++refreshes));
+        } catch {
+            // The server is away: the next change, or the next touch, tries again.
+        } finally {
+            refreshing = false;
+            if (refreshAgain) {
+                refreshAgain = false;
+                if (state === 'paused') refreshSoon();
+            }
+        }
+    }
+
+    async function resume() {
+        if (state === 'pausing') {
+            resumeWhenPaused = true;
+            return;
+        }
+
+        if (state !== 'paused') return;
+        resumeWhenPaused = false;
+        setState('resuming');
+        events?.close();
+        events = null;
+        root.removeAttribute('data-idle-stream');
+        const focus = locate(document.activeElement);
+        const scroll = window.scrollY;
+        // The page Blazor renders for the resumed circuit replaces this one; these marks tell the old from the new.
+        document.querySelectorAll('[data-interactive]').forEach(e => e.setAttribute('data-stale', ''));
+        let resumed = false;
+        try {
+            resumed = await Blazor.resumeCircuit();
+        } catch {
+            resumed = false;
+        }
+
+        if (!resumed) {
+            // The saved state is gone (a long absence, a new deployment): a fresh page, as Blazor's own resume does.
+            location.reload();
+            return;
+        }
+
+        await rendered();
+        lastInput = Date.now();
+        setState('active');
+        if (window.scrollY !== scroll) window.scrollTo(window.scrollX, scroll);
+        refocus(focus);
+        const click = find(heldClick);
+        heldClick = null;
+        click?.click();
+    }
+
+    function rendered() {
+        return new Promise(resolve => {
+            const started = Date.now();
+            (function check() {
+                if (document.querySelector('[data-interactive=true]:not([data-stale])') || Date.now() - started > 5000) resolve();
+                else requestAnimationFrame(check);
+            })();
+        });
+    }
+
+    activity.forEach(type => window.addEventListener(type, () => {
+        if (restoring) return;
+        lastInput = Date.now();
+        if (state === 'paused' || state === 'pausing') resume();
+    }, { capture: true, passive: true }));
+
+    // The browser's back and forward buttons change the address without a touch on the page: the resumed circuit renders
+    // the page of the new address.
+    window.addEventListener('popstate', () => {
+        if (state === 'paused' || state === 'pausing') resume();
+    });
+
+    // Without a circuit a click would reach nothing (Blazor's handlers, its navigation): held, and made again on resume.
+    window.addEventListener('click', e => {
+        if (state === 'active' || !e.isTrusted) return;
+        // A link opened in another tab or window goes as the browser takes it; this page resumes all the same.
+        if ((e.ctrlKey || e.metaKey || e.shiftKey) && e.target instanceof Element && e.target.closest('a[href]')) {
+            resume();
+            return;
+        }
+
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        heldClick = locate(e.target);
+        resume();
+    }, true);
+
+    setInterval(() => {
+        const ms = idleMs();
+        if (state === 'active' && ms > 0 && Date.now() - lastInput >= ms && window.Blazor && mayPause()) pause();
+    }, 1000);
+    setState('active');
+})();
