@@ -148,6 +148,16 @@ public sealed class PortalNode : IAsyncDisposable
         throw new InvalidOperationException($"No VmRSS for process {_process.Id}.");
     }
 
+    /// <summary>The CPU time the node has used so far (user and system), from <c>/proc/PID/stat</c>.</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        // Fields after the command name, which is in parentheses and may contain spaces: utime and stime are the 12th and 13th.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     /// <summary>The node's name and last log lines, for a failure message.</summary>
     public string Describe(int lines = 120) =>
         $"--- node {Name} ({BaseAddress}){(HasExited ? " EXITED" : string.Empty)}, last {lines} log lines ---{Environment.NewLine}" +

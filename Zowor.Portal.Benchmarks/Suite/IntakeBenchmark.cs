@@ -109,9 +109,9 @@ public sealed partial class IntakeBenchmark : IBenchmark
             var eml = Path.Combine(folder, "intake-files", "mail");
             var emlBefore = CountFiles(eml);
             Console.WriteLine($"  measured: {rate:0}/s open-loop for {duration.TotalSeconds:0} s (latency from each complaint's due time)");
-            var cpuBefore = CpuTime(node.ProcessId);
+            var cpuBefore = node.CpuTime();
             var run = await OpenLoopAsync(http, pool, rate, duration, MeasuredDomain, cancellationToken);
-            var cpu = CpuTime(node.ProcessId) - cpuBefore;
+            var cpu = node.CpuTime() - cpuBefore;
             var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
             foreach (var error in run.ErrorSamples)
             {
@@ -158,7 +158,7 @@ public sealed partial class IntakeBenchmark : IBenchmark
             // The target counts each complaint whole: under load the outbox falls behind and writes the rest of the receipts
             // after the run, so the CPU is taken from the run's start until the last receipt is written (a second or two of
             // the idle node's own CPU included).
-            var withReceipts = (CpuTime(node.ProcessId) - cpuBefore).TotalMilliseconds / Math.Max(1, run.Offered);
+            var withReceipts = (node.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, run.Offered);
             report.Info(Id, "receipts written by the outbox after the run ended", CountFiles(eml) - emlBefore - receiptsDuringRun, "files");
             report.AtMost(Id, "node CPU per complaint, its receipt e-mail included (user + system)", withReceipts, "ms", TargetCpuMs);
             cpuPerComplaint = withReceipts;
@@ -167,9 +167,9 @@ public sealed partial class IntakeBenchmark : IBenchmark
             // Closed loop, not the form's open loop: written one by one under the write lock, bare rows cannot keep up with
             // the rate that the form's grouped registrations take, and a node that falls behind measures its backlog.
             Console.WriteLine($"  bare endpoint /{BarePath}: 16 customers back to back for {duration.TotalSeconds:0} s (inserts the row only)");
-            var bareCpuBefore = CpuTime(node.ProcessId);
+            var bareCpuBefore = node.CpuTime();
             var bare = await ClosedLoopAsync(http, pool, 16, duration, BareDomain, cancellationToken, path: BarePath);
-            var bareCpu = (CpuTime(node.ProcessId) - bareCpuBefore).TotalMilliseconds / Math.Max(1, bare.Offered);
+            var bareCpu = (node.CpuTime() - bareCpuBefore).TotalMilliseconds / Math.Max(1, bare.Offered);
             foreach (var error in bare.ErrorSamples)
             {
                 Console.WriteLine($"  bare error: {error}");
@@ -211,9 +211,9 @@ public sealed partial class IntakeBenchmark : IBenchmark
         var previous = double.NaN;
         for (var slice = 0; slice < (quick ? 1 : 9); slice++)
         {
-            var cpuBefore = CpuTime(node.ProcessId);
+            var cpuBefore = node.CpuTime();
             var result = await OpenLoopAsync(http, customers, rate, TimeSpan.FromSeconds(quick ? 4 : 10), WarmUpDomain, cancellationToken, firstIndex: slice * 10_000);
-            var perComplaint = (CpuTime(node.ProcessId) - cpuBefore).TotalMilliseconds / Math.Max(1, result.Offered);
+            var perComplaint = (node.CpuTime() - cpuBefore).TotalMilliseconds / Math.Max(1, result.Offered);
             Console.WriteLine($"  warm-up (not measured) {slice + 1}: {result.Successes} complaints at {rate:0}/s, {result.Errors} errors, " +
                 $"p95 {Percentiles.Of(result.Latencies, 95):0} ms, node CPU {perComplaint:0.0} ms per complaint");
             if (slice >= 3 && Math.Abs(perComplaint - previous) <= 0.10 * previous)
@@ -434,16 +434,6 @@ public sealed partial class IntakeBenchmark : IBenchmark
         }
 
         return rows == references.Count ? references : throw new InvalidOperationException($"{rows - references.Count} references are stored twice.");
-    }
-
-    /// <summary>The CPU time (user + system) a process has used, from <c>/proc/PID/stat</c>.</summary>
-    private static TimeSpan CpuTime(int processId)
-    {
-        var stat = File.ReadAllText($"/proc/{processId}/stat");
-        // Fields after the command name, which is in parentheses and may contain spaces: utime and stime are the 12th and 13th.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
     private static int CountFiles(string folder) => Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.eml").Count() : 0;
