@@ -3,7 +3,10 @@ using Zowor.Portal.Tests.Support;
 
 namespace Zowor.Portal.Tests.Integration;
 
-/// <summary>The culture switch goes back only to a page of the portal: anything else is refused (no open redirect).</summary>
+/// <summary>
+/// The culture switch goes back only to a page of the portal: anything else is refused (no open redirect); what it sets
+/// reaches the text outside the pages too (Blazor's reconnect dialog).
+/// </summary>
 [Collection(PortalHostCollection.Name)]
 public sealed class CultureSwitchTests(SeededPortalFixture portal) : IClassFixture<SeededPortalFixture>
 {
@@ -38,5 +41,27 @@ public sealed class CultureSwitchTests(SeededPortalFixture portal) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task TheReconnectDialog_SpeaksTheReadersLanguage_WithBlazorsCountdownInItsSentence()
+    {
+        using var client = PortalClient.Create(portal.App);
+        using (await client.Http.GetAsync("culture/set?culture=ru&redirectUri=%2Ftrack", Ct))
+        {
+        }
+
+        var (response, page) = await client.GetPageAsync("track", Ct);
+        using (response)
+        {
+            var dialog = page.QuerySelector("#components-reconnect-modal");
+            Assert.NotNull(dialog);
+            Assert.Contains("Восстанавливаем связь с сервером", dialog.TextContent, StringComparison.Ordinal);
+            Assert.DoesNotContain("Rejoin", dialog.TextContent, StringComparison.Ordinal);
+            // Blazor writes the seconds into this span: it stays one element, inside the translated sentence.
+            var seconds = dialog.QuerySelector("#components-seconds-to-next-attempt");
+            Assert.NotNull(seconds);
+            Assert.Contains("новая попытка через", seconds.ParentElement!.TextContent, StringComparison.Ordinal);
+        }
     }
 }
