@@ -133,6 +133,31 @@ public sealed class IdleCircuitTests(BrowserFixture browser) : BrowserJourney(br
     }
 
     [Fact]
+    public async Task TextTypedWhileThePausedQueueResumes_IsKept_AndSearches()
+    {
+        // The click into the search field resumes the circuit; what is typed before the circuit is back goes into the
+        // field the resumed page renders, and the search runs.
+        var (_, baseAddress) = await StartPortalAsync();
+        var page = await OpenPageAsync(baseAddress, "idle-failed-typing");
+        await SignInAsync(page, CsmEmail);
+        await GoToAsync(page, "queue");
+        await Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
+        var references = page.Locator("[data-testid=queue-table] [data-testid=queue-reference]");
+        var reference = (await references.Last.InnerTextAsync()).Trim();
+
+        await IdleAfterAsync(page, seconds: 1);
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-circuit", "paused", new() { Timeout = 10_000 });
+        var search = page.Locator("[data-testid=queue-search]");
+        await search.ClickAsync();
+        await page.Keyboard.TypeAsync(reference);
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-circuit", "active");
+        await Expect(search).ToHaveValueAsync(reference);
+        await Expect(references.Filter(new() { HasNotText = reference })).ToHaveCountAsync(0);
+        await Expect(references).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task AQueue_WithARowSelected_KeepsItsCircuit()
     {
         // A selection lives only in the circuit: a page that may act on it never pauses.

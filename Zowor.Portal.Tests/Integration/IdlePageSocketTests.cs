@@ -33,14 +33,19 @@ public sealed class IdlePageSocketTests : IAsyncLifetime
     {
         using var csm = await PortalClient.SignedInAsync(_app, CsmEmail, cancellationToken: Ct);
         var notifier = _app.Services.GetRequiredService<PortalNotifier>();
-        var since = notifier.Sequence;
-        using var socket = new ClientWebSocket();
-        socket.Options.Cookies = csm.Cookies;
-        await socket.ConnectAsync(SocketAddress($"levels=1&since={since}"), Ct);
 
-        // Nothing was published since the page's rows were read (data-live-since): no fetch needed.
-        var first = await ReceiveAsync(socket);
-        Assert.True(first == IdlePageEvents.Ready || notifier.Sequence != since, $"The socket said \"{first}\" though nothing was published since {since}.");
+        // Nothing was published since the page's rows were read (data-live-since): "ready", no fetch needed. A "changed"
+        // is right only when an event was published meanwhile (the portal's own jobs); then the page listens again.
+        var socket = await ListenAsync(csm, notifier.Sequence);
+        for (var attempt = 1; socket.First != IdlePageEvents.Ready && attempt < 5; attempt++)
+        {
+            Assert.NotEqual(socket.Since, notifier.Sequence);
+            socket.Socket.Dispose();
+            socket = await ListenAsync(csm, notifier.Sequence);
+        }
+
+        Assert.Equal(IdlePageEvents.Ready, socket.First);
+        using var listening = socket.Socket;
 
         // P-20: a phone complaint registered at level 1 is on the CSM's queue: the paused page must fetch it.
         await using (var staff = await _app.SignInAsync(CsmEmail))
@@ -49,8 +54,17 @@ public sealed class IdlePageSocketTests : IAsyncLifetime
                 SearchFixtures.Form("Socket Live", null, "+7 777 555 03 41", "Iron leaves marks", "The iron leaves brown marks on white shirts.", daysAgo: 1), Ct);
         }
 
-        Assert.Equal(IdlePageEvents.Changed, await ReceiveAsync(socket));
-        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, Ct);
+        Assert.Equal(IdlePageEvents.Changed, await ReceiveAsync(listening));
+        await listening.CloseAsync(WebSocketCloseStatus.NormalClosure, null, Ct);
+    }
+
+    /// <summary>A paused page's socket, opened with the event count its rows were read at, and its first message.</summary>
+    private async Task<(ClientWebSocket Socket, long Since, string First)> ListenAsync(PortalClient client, long since)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.Cookies = client.Cookies;
+        await socket.ConnectAsync(SocketAddress($"levels=1&since={since}"), Ct);
+        return (socket, since, await ReceiveAsync(socket));
     }
 
     [Fact]

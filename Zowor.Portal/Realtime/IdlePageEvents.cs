@@ -139,6 +139,9 @@ public static class IdlePageEvents
         {
             socket.Abort();
         }
+
+        // The reader ends with the socket (it catches its own failures), before the lifetime it cancels is disposed.
+        await closed;
     }
 
     private static Task SendAsync(WebSocket socket, string text, CancellationToken cancellationToken) =>

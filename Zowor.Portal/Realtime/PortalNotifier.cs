@@ -14,8 +14,8 @@ public sealed class PortalNotifier(ILogger<PortalNotifier> logger)
     private long _sequence;
 
     /// <summary>
-    /// How many events this node has published since it started: a page that renders it can later ask whether anything
-    /// happened since (an idle page's socket, <see cref="IdlePageEvents"/>).
+    /// How many events this node has published since it started, presence (who has a case open) aside: a page that renders
+    /// it can later ask whether anything it may show happened since (an idle page's socket, <see cref="IdlePageEvents"/>).
     /// </summary>
     public long Sequence => Interlocked.Read(ref _sequence);
 
@@ -66,7 +66,10 @@ public sealed class PortalNotifier(ILogger<PortalNotifier> logger)
 
     public void Publish(LiveEvent liveEvent)
     {
-        Interlocked.Increment(ref _sequence);
+        if (liveEvent is not (PresenceSnapshot or PresenceChanged))
+        {
+            Interlocked.Increment(ref _sequence);
+        }
         // Each page reloads on the thread pool: a circuit's InvokeAsync runs inline when the circuit is idle, so calling
         // the handlers here would make the user who saved wait for every other open page's reload.
         foreach (var handler in _handlers)

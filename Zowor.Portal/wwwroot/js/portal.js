@@ -112,7 +112,9 @@ window.zoworOpenMenuByKeyboard = host => {
     let lastInput = Date.now();
     let events = null;
     let heldClick = null;
+    let heldInput = null;
     let resumeWhenPaused = false;
+    let resumeNotBefore = 0;
     let refreshing = false;
     let refreshAgain = false;
     let refreshes = 0;
@@ -130,13 +132,15 @@ window.zoworOpenMenuByKeyboard = host => {
         return Number(root.getAttribute('data-idle-pause-seconds') || '0') * 1000;
     }
 
+    const textField = 'input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]), textarea, [contenteditable=true]';
+
     function mayPause() {
         const marks = [...document.querySelectorAll('[data-idle-pause]')];
         const focused = document.activeElement;
         return marks.length > 0 && marks.every(m => m.getAttribute('data-idle-pause') === 'true')
             && document.querySelector('[data-interactive=true]')
             && !document.querySelector('.mud-popover-open, .mud-dialog-container')
-            && !(focused && focused.matches('input:not([type=checkbox]):not([type=radio]):not([type=button]):not([type=submit]), textarea, [contenteditable=true]'));
+            && !(focused && focused.matches(textField));
     }
 
     // A control found again in the page Blazor renders when the circuit resumes (or in a refreshed region): by its id,
@@ -144,7 +148,10 @@ window.zoworOpenMenuByKeyboard = host => {
     function locate(element) {
         if (!(element instanceof Element) || element === document.body) return null;
         const target = element.closest('a, button, input, select, textarea, label, [tabindex], tr, [data-testid]') || element;
-        const selector = describe(target);
+        // Inside a complaint's row, within that row: rows move when complaints come and go.
+        const row = target.tagName === 'TR' ? null : target.closest('tr');
+        const link = row?.querySelector('a[href]');
+        const selector = (link ? `tr:has(a[href="${CSS.escape(link.getAttribute('href'))}"]) ` : '') + describe(target);
         const index = [...document.querySelectorAll(selector)].indexOf(target);
         return index < 0 ? null : { selector, index };
     }
@@ -185,8 +192,11 @@ window.zoworOpenMenuByKeyboard = host => {
         }
 
         if (!paused) {
+            // Still live: what was held while it tried is done now.
             setState('active');
             lastInput = Date.now();
+            resumeWhenPaused = false;
+            replayHeld();
             return;
         }
 
@@ -248,8 +258,17 @@ window.zoworOpenMenuByKeyboard = host => {
         try {
             const response = await fetch(location.href, { credentials: 'same-origin', cache: 'no-store' });
             if (state !== 'paused') return;
-            if (!response.ok || response.redirected) {
+            if (response.redirected || response.status === 401 || response.status === 403 || response.status === 404) {
+                // Signed out, no longer allowed, or the page is gone: the browser shows where to go.
                 location.reload();
+                return;
+            }
+
+            if (!response.ok) {
+                // The server is away (a restart behind the proxy): keep the page, try again shortly.
+                setTimeout(() => {
+                    if (state === 'paused') refreshSoon();
+                }, 5000);
                 return;
             }
 
@@ -283,7 +302,7 @@ window.zoworOpenMenuByKeyboard = host => {
             return;
         }
 
-        if (state !== 'paused') return;
+        if (state !== 'paused' || Date.now() < resumeNotBefore) return;
         resumeWhenPaused = false;
         setState('resuming');
         events?.close();
@@ -293,11 +312,16 @@ window.zoworOpenMenuByKeyboard = host => {
         const scroll = window.scrollY;
         // The page Blazor renders for the resumed circuit replaces this one; these marks tell the old from the new.
         document.querySelectorAll('[data-interactive]').forEach(e => e.setAttribute('data-stale', ''));
-        let resumed = false;
+        let resumed;
         try {
             resumed = await Blazor.resumeCircuit();
         } catch {
-            resumed = false;
+            // The server did not answer (a restart): still paused; a touch from three seconds on tries again.
+            document.querySelectorAll('[data-stale]').forEach(e => e.removeAttribute('data-stale'));
+            resumeNotBefore = Date.now() + 3000;
+            setState('paused');
+            listen();
+            return;
         }
 
         if (!resumed) {
@@ -311,16 +335,37 @@ window.zoworOpenMenuByKeyboard = host => {
         setState('active');
         if (window.scrollY !== scroll) window.scrollTo(window.scrollX, scroll);
         refocus(focus);
-        const click = find(heldClick);
-        heldClick = null;
-        click?.click();
+        replayHeld();
     }
 
+    // What the user did while there was no circuit, done again on the page the circuit renders: text typed or a choice
+    // made in a field (its value put back and announced to Blazor), and the click (a field is focused, not clicked).
+    function replayHeld() {
+        const input = heldInput ? find(heldInput.spot) : null;
+        const clicked = find(heldClick);
+        const value = heldInput?.value;
+        heldInput = null;
+        heldClick = null;
+        if (input) {
+            input.value = value;
+            input.focus();
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            input.dispatchEvent(new Event('change', { bubbles: true }));
+        }
+
+        if (clicked && clicked !== input) {
+            if (clicked.matches(textField + ', select')) clicked.focus();
+            else clicked.click();
+        }
+    }
+
+    // The resumed page is there once its layout is interactive and its list has its rows (data-loaded).
     function rendered() {
         return new Promise(resolve => {
             const started = Date.now();
             (function check() {
-                if (document.querySelector('[data-interactive=true]:not([data-stale])') || Date.now() - started > 5000) resolve();
+                const ready = document.querySelector('[data-interactive=true]:not([data-stale])') && !document.querySelector('[data-loaded=false]');
+                if (ready || Date.now() - started > 5000) resolve();
                 else requestAnimationFrame(check);
             })();
         });
@@ -331,6 +376,14 @@ window.zoworOpenMenuByKeyboard = host => {
         lastInput = Date.now();
         if (state === 'paused' || state === 'pausing') resume();
     }, { capture: true, passive: true }));
+
+    // Typed or chosen while there is no circuit: kept for the resumed page, and not passed to Blazor, whose handlers
+    // belong to the circuit that is gone.
+    ['input', 'change'].forEach(type => window.addEventListener(type, e => {
+        if (state === 'active' || !e.isTrusted || !(e.target instanceof Element) || !e.target.matches('input, select, textarea')) return;
+        e.stopImmediatePropagation();
+        heldInput = { spot: locate(e.target), value: e.target.value };
+    }, true));
 
     // The browser's back and forward buttons change the address without a touch on the page: the resumed circuit renders
     // the page of the new address.
