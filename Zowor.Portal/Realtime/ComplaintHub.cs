@@ -26,7 +26,7 @@ public sealed class ComplaintHub(ILogger<ComplaintHub> logger) : Hub<IComplaintC
 
     public override async Task OnConnectedAsync()
     {
-        await WatchAsync(RealtimeGroups.LevelsFor(Context.User!).Aggregate(0, (set, level) => set | RealtimeGroups.Bit(level)));
+        await WatchAsync(RealtimeGroups.WatchedBy(Context.User!));
         if (Context.User!.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.User(userId));

@@ -53,7 +53,7 @@ public static class IdlePageEvents
     /// <summary>The levels a page asked for (<c>levels=1,2</c>; none: every level), only those the user's roles may watch.</summary>
     public static int Watched(ClaimsPrincipal user, string? levels)
     {
-        var allowed = RealtimeGroups.LevelsFor(user).Aggregate(0, (set, level) => set | RealtimeGroups.Bit(level));
+        var allowed = RealtimeGroups.WatchedBy(user);
         if (string.IsNullOrWhiteSpace(levels))
         {
             return allowed;
@@ -75,9 +75,7 @@ public static class IdlePageEvents
         _ => false,
     };
 
-    private static bool Touches(ComplaintChanged change, int watched) =>
-        (RealtimeGroups.Bit(change.Level) & watched) != 0
-        || (change.PreviousLevel is { } previous && (RealtimeGroups.Bit(previous) & watched) != 0);
+    private static bool Touches(ComplaintChanged change, int watched) => (RealtimeGroups.Affected(change) & watched) != 0;
 
     private static async Task ServeAsync(HttpContext http)
     {

@@ -86,7 +86,7 @@ public sealed class LivePublisher(
         {
             case ComplaintChanged change:
                 // The old level's board must learn that the complaint left it; each connection hears of it once.
-                var affected = RealtimeGroups.Bit(change.Level) | (change.PreviousLevel is { } previous ? RealtimeGroups.Bit(previous) : 0);
+                var affected = RealtimeGroups.Affected(change);
                 var groups = RealtimeGroups.ForChange(change.ComplaintId, affected).ToList();
                 return hub.Clients.Groups(groups).ComplaintChanged(new ComplaintUpdate(
                     change.ComplaintId, change.Reference, change.Status.ToString(), (int)change.Level, (int?)change.PreviousLevel, change.Events));

@@ -25,6 +25,12 @@ public static class RealtimeGroups
     /// <summary>The bit of one level in a set of watched levels.</summary>
     public static int Bit(EscalationLevel level) => 1 << ((int)level - 1);
 
+    /// <summary>The levels a user's roles watch, as a set of bits.</summary>
+    public static int WatchedBy(ClaimsPrincipal user) => LevelsFor(user).Aggregate(0, (set, level) => set | Bit(level));
+
+    /// <summary>The levels a change concerns, as a set of bits: the level it is at and the one it left.</summary>
+    public static int Affected(ComplaintChanged change) => Bit(change.Level) | (change.PreviousLevel is { } previous ? Bit(previous) : 0);
+
     /// <summary>The group of the connections that watch exactly the levels in <paramref name="watched"/>.</summary>
     public static string Levels(int watched) => $"levels-{watched}";
 
